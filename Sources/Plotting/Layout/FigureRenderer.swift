@@ -1,0 +1,111 @@
+import Foundation
+
+/// Lays out a figure's panels on a grid and writes the SVG document.
+struct FigureRenderer {
+    /// Stands in for the figure's id prefix until the content hash is known. It is replaced
+    /// only where it follows a `"` or `#` and precedes `-`, in patterns that contain a raw
+    /// quote; user text never holds a raw quote (it is escaped), so user text is never touched.
+    static let idToken = "LCID"
+    static let fontFamily = "Helvetica, Arial, 'Liberation Sans', sans-serif"
+
+    let figure: Figure
+
+    init(_ figure: Figure) { self.figure = figure }
+
+    func render() throws -> String {
+        guard !figure.panels.isEmpty else { throw PlotError(.emptyData, "figure: no panels to draw") }
+        let (w, h) = (figure.width, figure.height)
+        guard w.isFinite, h.isFinite, w >= 120, h >= 100, w <= 10_000, h <= 10_000 else {
+            throw PlotError.invalid("figure", "width and height must be between 120 × 100 and 10000 × 10000 px, got \(NumberFormat.general(w)) × \(NumberFormat.general(h))")
+        }
+        let plans = try figure.panels.map(PanelPlan.init)
+        let layouts = try layOut(plans)
+
+        var svg = SVGWriter()
+        let id = Self.idToken
+        svg.open("svg", ["xmlns": "http://www.w3.org/2000/svg", "width": px(w), "height": px(h),
+                         "viewBox": "0 0 \(px(w)) \(px(h))", "role": "img",
+                         "aria-labelledby": "\(id)-title \(id)-desc",
+                         "font-family": Self.fontFamily, "font-size": px(AxisModel.tickFont)])
+        svg.text("title", ["id": "\(id)-title"], accessibleTitle)
+        svg.text("desc", ["id": "\(id)-desc"], figure.description ?? FigureDescription(figure, layouts).text)
+        svg.element("rect", ["width": px(w), "height": px(h), "fill": "#ffffff"])
+        if let title = figure.title {
+            svg.text("text", ["x": px(w / 2), "y": "21", "text-anchor": "middle", "font-size": "15",
+                              "font-weight": "600", "fill": "#111111"], title)
+        }
+        for (k, layout) in layouts.enumerated() {
+            PanelRenderer(layout: layout, index: k, idPrefix: id).draw(into: &svg)
+        }
+        svg.close("svg")
+        return Self.resolveIDs(svg.output)
+    }
+
+    /// The panel layouts `render()` draws (for tests of geometry).
+    func layouts() throws -> [PanelLayout] {
+        try layOut(try figure.panels.map(PanelPlan.init))
+    }
+
+    private var accessibleTitle: String {
+        figure.title ?? figure.panels.compactMap(\.title).first ?? "Figure"
+    }
+
+    /// Cells on a grid, then margins from each panel's needs, aligned so that plot areas in
+    /// one row share top and bottom, and in one column share left and right.
+    private func layOut(_ plans: [PanelPlan]) throws -> [PanelLayout] {
+        let cols = figure.columns, rows = figure.rows
+        let top = figure.title == nil ? 0.0 : 30.0
+        let cw = figure.width / Double(cols), ch = (figure.height - top) / Double(rows)
+        let cells = plans.indices.map { k in
+            Rect(x: Double(k % cols) * cw, y: top + Double(k / cols) * ch, width: cw, height: ch)
+        }
+        var margins = plans.map { _ in Margins(left: 50, right: 20, top: 20, bottom: 40) }
+        var layouts: [PanelLayout] = []
+        for _ in 0..<3 {
+            let areas = try zip(cells, margins).map { try Self.inset($0, $1) }
+            layouts = plans.indices.map { PanelLayout(plans[$0], cell: cells[$0], area: areas[$0]) }
+            margins = Self.aligned(layouts.map(\.neededMargins), columns: cols)
+        }
+        let areas = try zip(cells, margins).map { try Self.inset($0, $1) }
+        return plans.indices.map { PanelLayout(plans[$0], cell: cells[$0], area: areas[$0]) }
+    }
+
+    private static func inset(_ cell: Rect, _ m: Margins) throws -> Rect {
+        let area = Rect(x: cell.x + m.left, y: cell.y + m.top,
+                        width: cell.width - m.left - m.right, height: cell.height - m.top - m.bottom)
+        guard area.width >= 40, area.height >= 30 else {
+            throw PlotError.invalid("figure", "a panel of \(px(cell.width)) × \(px(cell.height)) px leaves no room to plot after its labels, legend and colour bar; make the figure larger or use fewer columns")
+        }
+        return area
+    }
+
+    private static func aligned(_ margins: [Margins], columns: Int) -> [Margins] {
+        var out = margins
+        for k in margins.indices {
+            let sameColumn = margins.indices.filter { $0 % columns == k % columns }
+            let sameRow = margins.indices.filter { $0 / columns == k / columns }
+            out[k].left = sameColumn.map { margins[$0].left }.max()!
+            out[k].right = sameColumn.map { margins[$0].right }.max()!
+            out[k].top = sameRow.map { margins[$0].top }.max()!
+            out[k].bottom = sameRow.map { margins[$0].bottom }.max()!
+        }
+        return out
+    }
+
+    /// Replaces the id token by "lc" and a hash of the document: ids stay unique between
+    /// different figures inlined in one page, and the same figure keeps the same bytes.
+    static func resolveIDs(_ text: String) -> String {
+        let t = idToken
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100000001b3
+        }
+        let hex = String(hash, radix: 16)
+        let prefix = "lc" + String(repeating: "0", count: 16 - hex.count) + hex
+        return text
+            .replacingOccurrences(of: "\"\(t)-", with: "\"\(prefix)-")
+            .replacingOccurrences(of: "\"url(#\(t)-", with: "\"url(#\(prefix)-")
+            .replacingOccurrences(of: " \(t)-desc\"", with: " \(prefix)-desc\"")
+    }
+}

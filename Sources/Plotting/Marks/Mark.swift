@@ -1,0 +1,59 @@
+/// What every mark tells layout, and how it draws itself once scales are known.
+/// Marks know nothing of margins or panels (layout is separate, as in Observable Plot).
+protocol MarkDrawing {
+    /// The data interval the mark occupies horizontally / vertically (nil: none).
+    var xExtent: Extent? { get }
+    var yExtent: Extent? { get }
+    /// Whether the mark takes the next palette colour (it was given no colour).
+    var usesDefaultColor: Bool { get }
+    func legendEntries(defaultColor: Color) -> [LegendEntry]
+    var colorBar: ColorBarSpec? { get }
+    /// Visible notes about data left out (shown under the panel).
+    var notes: [String] { get }
+    /// One phrase describing the mark, for the figure's `<desc>`.
+    var summary: String { get }
+    func draw(into svg: inout SVGWriter, _ ctx: MarkContext)
+}
+
+extension MarkDrawing {
+    var colorBar: ColorBarSpec? { nil }
+    var notes: [String] { [] }
+}
+
+/// One layer of a panel: points, lines, bars, cells, contour lines or arrows.
+/// Build marks with the throwing constructors (`Mark.scatter(…)`, …), which check the data.
+public enum Mark: Sendable {
+    case scatter(ScatterMark)
+    case line(LineMark)
+    case histogram(HistogramMark)
+    case bar(BarMark)
+    case heatmap(HeatmapMark)
+    case contour(ContourMark)
+    case quiver(QuiverMark)
+
+    var drawing: any MarkDrawing {
+        switch self {
+        case .scatter(let m): return m
+        case .line(let m): return m
+        case .histogram(let m): return m
+        case .bar(let m): return m
+        case .heatmap(let m): return m
+        case .contour(let m): return m
+        case .quiver(let m): return m
+        }
+    }
+
+    /// Bars and histograms need a linear value axis starting from a baseline of zero.
+    var needsZeroBaseline: Bool {
+        switch self {
+        case .bar, .histogram: return true
+        default: return false
+        }
+    }
+
+    /// Heatmaps fill their extent exactly: the axes are not extended to round values.
+    var fillsExtent: Bool {
+        if case .heatmap = self { return true }
+        return false
+    }
+}
