@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+// Lectern: Markdown notebooks whose Swift cells run, rendered to self-contained HTML pages.
+// The target graph follows DESIGN §6: a target per layer, lower layers never import upper ones.
+import PackageDescription
+
+let package = Package(
+    name: "Lectern",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lectern", targets: ["lectern"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // System libraries (Debian: libcmark-gfm-dev libcmark-gfm-extensions-dev libpng-dev
+        // libopenblas-dev liblapacke-dev).
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng16", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
+
+        // The notebook layers.
+        .target(name: "Notebook", dependencies: [
+            "CCmarkGFM",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "CellInterpreter", dependencies: [
+            .product(name: "SwiftSyntax", package: "swift-syntax"),
+            .product(name: "SwiftParser", package: "swift-syntax"),
+            .product(name: "SwiftOperators", package: "swift-syntax"),
+            .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
+            .product(name: "SwiftDiagnostics", package: "swift-syntax"),
+        ]),
+        .target(name: "NotebookRunner", dependencies: ["Notebook", "CellInterpreter"]),
+        .target(name: "PageRendering", dependencies: [
+            "Notebook", "NotebookRunner", "CellInterpreter", "CCmarkGFM",
+            .product(name: "SwiftSyntax", package: "swift-syntax"),
+            .product(name: "SwiftParser", package: "swift-syntax"),
+            .product(name: "SwiftIDEUtils", package: "swift-syntax"),
+        ]),
+        .executableTarget(name: "lectern", dependencies: [
+            "Notebook", "NotebookRunner", "PageRendering",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Benchmarks: `swift run -c release Benchmarks [suite]`.
+        .executableTarget(name: "Benchmarks", dependencies: [
+            "Notebook", "NotebookRunner", "PageRendering", "CellInterpreter",
+        ], exclude: ["TensorBenchmarks.swift"]),
+
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(name: "CellInterpreterTests", dependencies: ["CellInterpreter"]),
+        .testTarget(name: "NotebookRunnerTests", dependencies: ["NotebookRunner", "Notebook"]),
+        .testTarget(name: "PageRenderingTests", dependencies: [
+            "PageRendering", "NotebookRunner", "Notebook",
+        ], resources: [.copy("Golden")]),
+        .testTarget(name: "lecternTests", dependencies: []),
+    ]
+)

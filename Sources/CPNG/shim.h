@@ -1,0 +1,2 @@
+// libpng, used by Imaging to encode (and, in tests, decode) PNG images.
+#include <png.h>

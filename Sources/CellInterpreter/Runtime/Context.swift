@@ -1,0 +1,83 @@
+/// The state of one running cell: the current frame, what the cell has output, and the
+/// counters that enforce its limits. Nodes receive it in `eval`/`exec`.
+final class Context {
+    /// The frame of the function being run (the session's root frame at top level).
+    var frame: Frame
+    /// The session's root frame: the notebook's top-level names.
+    let globals: Frame
+    let registry: Registry
+    var outputs: [CellOutput] = []
+    /// Set by `return` before it unwinds with `Flow.returned`.
+    var returnValue: Value = .void
+    /// The label a `break`/`continue` names, while it unwinds.
+    var pendingLabel: String?
+
+    private(set) var callDepth = 0
+    let limits: Limits
+    /// The notebook's seed, from which library randomness derives.
+    let seed: UInt64
+    private let deadline: UInt64
+    private var ticksUntilClockCheck = 1 << 12
+
+    init(globals: Frame, registry: Registry, limits: Limits, seed: UInt64) {
+        self.seed = seed
+        self.frame = globals
+        self.globals = globals
+        self.registry = registry
+        self.limits = limits
+        self.deadline = monotonicNanoseconds() &+ UInt64(max(0, limits.timeout) * 1e9)
+    }
+
+    /// Called on every loop iteration and call: looks at the clock now and then.
+    @inline(__always)
+    func tick(at position: Int) throws(CellFailure) {
+        ticksUntilClockCheck &-= 1
+        if ticksUntilClockCheck <= 0 { try checkClock(at: position) }
+    }
+
+    func checkClock(at position: Int) throws(CellFailure) {
+        ticksUntilClockCheck = 1 << 12
+        if monotonicNanoseconds() > deadline {
+            throw CellFailure(
+                .timeout, "the cell ran for more than \(formatSeconds(limits.timeout)) and was stopped",
+                at: position, notes: ["raise the limit with '//| timeout: SECONDS' if the work is meant to take longer"])
+        }
+    }
+
+    @inline(__always)
+    func enterCall(at position: Int) throws(CellFailure) {
+        callDepth += 1
+        if callDepth > limits.maxCallDepth {
+            callDepth -= 1
+            throw CellFailure(.recursion, "recursion too deep: more than \(limits.maxCallDepth) nested calls", at: position)
+        }
+        try tick(at: position)
+    }
+
+    @inline(__always)
+    func leaveCall() {
+        if callDepth > 0 { callDepth -= 1 }
+    }
+
+    /// Shows a value under the cell: rich library values as themselves, others as text.
+    func display(_ value: Value, at position: Int) throws(CellFailure) {
+        if case .object(let object) = value, let rich = object as? RichDisplayable {
+            do { outputs.append(.value(try rich.display())) } catch { throw failure(from: error, at: position) }
+            return
+        }
+        outputs.append(.value(.text(value.debugText)))
+    }
+
+    /// Appends printed text, joining it to text printed just before.
+    func write(_ text: String) {
+        if case .text(let previous)? = outputs.last {
+            outputs[outputs.count - 1] = .text(previous + text)
+        } else {
+            outputs.append(.text(text))
+        }
+    }
+}
+
+func formatSeconds(_ s: Double) -> String {
+    s == s.rounded() ? "\(Int(s)) s" : "\(s) s"
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// The limits that end a cell with a clear error instead of hanging or crashing the process.
+public struct Limits: Sendable {
+    /// Seconds a cell may run (Quarto-like `//| timeout:` overrides it per cell).
+    public var timeout: Double = 60
+    /// Nested calls a cell may make before "recursion too deep".
+    public var maxCallDepth = 2_000
+    /// The most elements one tensor or array may hold.
+    public var maxElements = 50_000_000
+
+    public init(timeout: Double = 60, maxCallDepth: Int = 2_000, maxElements: Int = 50_000_000) {
+        self.timeout = timeout
+        self.maxCallDepth = maxCallDepth
+        self.maxElements = maxElements
+    }
+}
+
+/// Monotonic nanoseconds, for deadlines.
+@inline(__always)
+func monotonicNanoseconds() -> UInt64 {
+    DispatchTime.now().uptimeNanoseconds
+}

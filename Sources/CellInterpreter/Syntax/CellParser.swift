@@ -1,0 +1,42 @@
+import SwiftDiagnostics
+import SwiftOperators
+import SwiftParser
+import SwiftParserDiagnostics
+import SwiftSyntax
+
+/// Parses a cell with SwiftParser and folds its operators with Swift's standard precedence.
+/// The first syntax error is the cell's failure, placed where the parser put it.
+enum CellParser {
+    static func parse(_ code: String) throws(CellFailure) -> SourceFileSyntax {
+        let tree = Parser.parse(source: code)
+        let diagnostics = ParseDiagnosticsGenerator.diagnostics(for: tree)
+        if let first = diagnostics.first(where: { $0.diagMessage.severity == .error }) {
+            throw CellFailure(.syntax, first.message, at: first.position.utf8Offset)
+        }
+        var foldError: OperatorError?
+        let folded = OperatorTable.standardOperators.foldAll(tree) { error in
+            if foldError == nil { foldError = error }
+        }
+        if let foldError {
+            throw CellFailure(.syntax, foldError.message, at: foldError.location.utf8Offset)
+        }
+        guard let file = folded.as(SourceFileSyntax.self) else {
+            throw CellFailure(.syntax, "the cell could not be parsed", at: 0)
+        }
+        return file
+    }
+}
+
+extension OperatorError {
+    /// Where the problem is: the operator the folder could not place.
+    var location: AbsolutePosition {
+        switch self {
+        case .missingGroup(_, let node), .missingOperator(_, let node):
+            return node.positionAfterSkippingLeadingTrivia
+        case .incomparableOperators(_, _, let right, _):
+            return right.positionAfterSkippingLeadingTrivia
+        case .groupAlreadyExists, .operatorAlreadyExists:
+            return AbsolutePosition(utf8Offset: 0)
+        }
+    }
+}

@@ -1,0 +1,134 @@
+/// The binary operators cells can use, with Swift's meanings.
+enum BinaryOperator: String, CaseIterable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
+    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case matmul = "•"
+
+    var isComparison: Bool {
+        switch self {
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: true
+        default: false
+        }
+    }
+}
+
+/// Applies a binary operator to two values: Int and Double arithmetic (an Int meeting a
+/// Double is widened, a lenience Swift's literals mostly give anyway), string and array
+/// concatenation, comparisons, and library operators (tensors) through the registry.
+func applyBinary(_ op: BinaryOperator, _ a: Value, _ b: Value, registry: Registry, at position: Int) throws(CellFailure) -> Value {
+    switch (a, b) {
+    case (.int(let x), .int(let y)):
+        return try intBinary(op, x, y, at: position)
+    case (.double(let x), .double(let y)):
+        return try doubleBinary(op, x, y, at: position)
+    case (.int(let x), .double(let y)):
+        return try doubleBinary(op, Double(x), y, at: position)
+    case (.double(let x), .int(let y)):
+        return try doubleBinary(op, x, Double(y), at: position)
+    case (.string(let x), .string(let y)):
+        switch op {
+        case .add: return .string(x + y)
+        case .equal: return .bool(x == y)
+        case .notEqual: return .bool(x != y)
+        case .less: return .bool(x < y)
+        case .lessEqual: return .bool(x <= y)
+        case .greater: return .bool(x > y)
+        case .greaterEqual: return .bool(x >= y)
+        default: break
+        }
+    case (.bool(let x), .bool(let y)):
+        switch op {
+        case .equal: return .bool(x == y)
+        case .notEqual: return .bool(x != y)
+        default: break
+        }
+    case (.array(let x), .array(let y)) where op == .add:
+        return .array(x + y)
+    default:
+        break
+    }
+    if case .object = a { return try registry.applyOperator(op, a, b, at: position) }
+    if case .object = b { return try registry.applyOperator(op, a, b, at: position) }
+    if op == .equal { return .bool(valuesEqual(a, b)) }
+    if op == .notEqual { return .bool(!valuesEqual(a, b)) }
+    throw CellFailure(
+        .type, "binary operator '\(op.rawValue)' cannot be applied to operands of type '\(a.typeName)' and '\(b.typeName)'",
+        at: position)
+}
+
+@inline(__always)
+func intBinary(_ op: BinaryOperator, _ x: Int, _ y: Int, at position: Int) throws(CellFailure) -> Value {
+    switch op {
+    case .add:
+        let (r, o) = x.addingReportingOverflow(y)
+        if o { throw overflow("+", x, y, position) }
+        return .int(r)
+    case .subtract:
+        let (r, o) = x.subtractingReportingOverflow(y)
+        if o { throw overflow("-", x, y, position) }
+        return .int(r)
+    case .multiply:
+        let (r, o) = x.multipliedReportingOverflow(by: y)
+        if o { throw overflow("*", x, y, position) }
+        return .int(r)
+    case .divide:
+        if y == 0 { throw CellFailure(.runtime, "division by zero", at: position) }
+        let (r, o) = x.dividedReportingOverflow(by: y)
+        if o { throw overflow("/", x, y, position) }
+        return .int(r)
+    case .remainder:
+        if y == 0 { throw CellFailure(.runtime, "division by zero in remainder operation", at: position) }
+        let (r, o) = x.remainderReportingOverflow(dividingBy: y)
+        if o { throw overflow("%", x, y, position) }
+        return .int(r)
+    case .equal: return .bool(x == y)
+    case .notEqual: return .bool(x != y)
+    case .less: return .bool(x < y)
+    case .lessEqual: return .bool(x <= y)
+    case .greater: return .bool(x > y)
+    case .greaterEqual: return .bool(x >= y)
+    case .matmul: throw CellFailure(.type, "'•' needs tensors, got Int and Int", at: position)
+    }
+}
+
+@inline(__always)
+func doubleBinary(_ op: BinaryOperator, _ x: Double, _ y: Double, at position: Int) throws(CellFailure) -> Value {
+    switch op {
+    case .add: return .double(x + y)
+    case .subtract: return .double(x - y)
+    case .multiply: return .double(x * y)
+    case .divide: return .double(x / y)
+    case .remainder: return .double(x.truncatingRemainder(dividingBy: y))
+    case .equal: return .bool(x == y)
+    case .notEqual: return .bool(x != y)
+    case .less: return .bool(x < y)
+    case .lessEqual: return .bool(x <= y)
+    case .greater: return .bool(x > y)
+    case .greaterEqual: return .bool(x >= y)
+    case .matmul: throw CellFailure(.type, "'•' needs tensors, got Double and Double", at: position)
+    }
+}
+
+private func overflow(_ op: String, _ x: Int, _ y: Int, _ position: Int) -> CellFailure {
+    CellFailure(.runtime, "arithmetic overflow: \(x) \(op) \(y) does not fit in Int", at: position,
+                notes: ["use Double for numbers this large"])
+}
+
+/// Structural equality for values without a library operator.
+func valuesEqual(_ a: Value, _ b: Value) -> Bool {
+    switch (a, b) {
+    case (.void, .void), (.none, .none): return true
+    case (.bool(let x), .bool(let y)): return x == y
+    case (.int(let x), .int(let y)): return x == y
+    case (.double(let x), .double(let y)): return x == y
+    case (.int(let x), .double(let y)), (.double(let y), .int(let x)): return Double(x) == y
+    case (.string(let x), .string(let y)): return x == y
+    case (.array(let x), .array(let y)): return x.count == y.count && zip(x, y).allSatisfy { valuesEqual($0, $1) }
+    case (.tuple(let x), .tuple(let y)):
+        return x.elements.count == y.elements.count && zip(x.elements, y.elements).allSatisfy { valuesEqual($0, $1) }
+    case (.range(let x), .range(let y)): return x == y
+    case (.function(let x), .function(let y)): return x === y
+    case (.object(let x), .object(let y)): return (x as AnyObject) === (y as AnyObject)
+    default: return false
+    }
+}

@@ -1,0 +1,129 @@
+/// The options of a cell, written as `//| key: value` lines at its top (Quarto's form with
+/// Swift comments), or for every cell under `execute:` in the front matter.
+public struct CellOptions: Sendable, Hashable {
+    /// Show the code.
+    public var echo = true
+    /// Run the code.
+    public var eval = true
+    /// Show what the cell printed and displayed.
+    public var output = true
+    /// Show anything of the cell at all (code and output); it still runs.
+    public var include = true
+    /// A failing cell is shown on the page and does not fail the run.
+    public var error = false
+    /// The cell must fail; the run fails if it does not (for teaching what goes wrong).
+    public var expectError = false
+    /// Code collapsed behind a `<details>` element.
+    public var fold = false
+    /// A cross-reference label such as `fig-latent`.
+    public var label: String?
+    /// A caption for the cell's figure or table.
+    public var caption: String?
+    /// Figure width in CSS pixels.
+    public var width: Double?
+    /// Figure height in CSS pixels.
+    public var height: Double?
+    /// Seconds the cell may run before it is stopped.
+    public var timeout: Double?
+    /// The options written out (in the cell or the front matter), as against defaults.
+    public var explicitlySet: Set<String> = []
+
+    public init() {}
+
+    /// Every option name, in the order the documentation lists them.
+    public static let names = [
+        "echo", "eval", "output", "include", "error", "expect-error", "fold",
+        "label", "caption", "width", "height", "timeout",
+    ]
+
+    /// Sets one option from its written value. Throws a message (without location) when
+    /// the name is unknown or the value has the wrong type.
+    public mutating func set(_ name: String, to rawValue: String) throws(OptionError) {
+        let value = Self.unquote(rawValue)
+        defer { explicitlySet.insert(name) }
+        switch name {
+        case "echo": echo = try Self.bool(name, value)
+        case "eval": eval = try Self.bool(name, value)
+        case "output": output = try Self.bool(name, value)
+        case "include": include = try Self.bool(name, value)
+        case "error": error = try Self.bool(name, value)
+        case "expect-error": expectError = try Self.bool(name, value)
+        case "fold": fold = try Self.bool(name, value)
+        case "label":
+            guard !value.isEmpty, value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+                throw OptionError("option 'label' needs a name of letters, digits, '-' and '_', got '\(value)'")
+            }
+            label = value
+        case "caption": caption = value
+        case "width": width = try Self.positive(name, value)
+        case "height": height = try Self.positive(name, value)
+        case "timeout": timeout = try Self.positive(name, value)
+        default:
+            var message = "unknown cell option '\(name)'"
+            if let near = nearestName(to: name, in: Self.names) { message += "; did you mean '\(near)'?" }
+            throw OptionError(message + " (options: \(Self.names.joined(separator: ", ")))")
+        }
+    }
+
+    static func unquote(_ raw: String) -> String {
+        let v = raw.trimmingCharactersInSpaceAndNewlines()
+        if v.count >= 2, let f = v.first, let l = v.last, (f == "\"" && l == "\"") || (f == "'" && l == "'") {
+            return String(v.dropFirst().dropLast())
+        }
+        return v
+    }
+
+    static func bool(_ name: String, _ value: String) throws(OptionError) -> Bool {
+        switch value {
+        case "true": return true
+        case "false": return false
+        default: throw OptionError("option '\(name)' must be true or false, got '\(value)'")
+        }
+    }
+
+    static func positive(_ name: String, _ value: String) throws(OptionError) -> Double {
+        let number = value.hasSuffix("px") ? String(value.dropLast(2)) : value
+        guard let d = Double(number), d.isFinite, d > 0 else {
+            throw OptionError("option '\(name)' must be a positive number, got '\(value)'")
+        }
+        return d
+    }
+}
+
+/// Why a cell option could not be set; the caller adds the location.
+public struct OptionError: Error, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// The candidate closest to `name` by edit distance, if it is close enough to be a likely typo.
+public func nearestName(to name: String, in candidates: some Sequence<String>) -> String? {
+    var best: (String, Int)?
+    for candidate in candidates where candidate != name {
+        let d = editDistance(name, candidate)
+        if d < (best?.1 ?? Int.max) || (d == best?.1 && candidate < best!.0) { best = (candidate, d) }
+    }
+    guard let (candidate, distance) = best else { return nil }
+    return distance <= max(1, min(name.count, candidate.count) / 3) ? candidate : nil
+}
+
+/// Edit distance counting a swap of neighbours as one edit (optimal string alignment),
+/// so `pritn` is one edit from `print`.
+public func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0...a.count { d[i][0] = i }
+    for j in 0...b.count { d[0][j] = j }
+    for i in 1...a.count {
+        for j in 1...b.count {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+            }
+        }
+    }
+    return d[a.count][b.count]
+}

@@ -1,0 +1,198 @@
+import Yams
+
+/// The YAML block between `---` lines at the top of a notebook.
+public struct FrontMatter: Sendable {
+    public var title: String?
+    public var subtitle: String?
+    public var author: String?
+    public var date: String?
+    /// Every random draw in the notebook derives from it.
+    public var seed: UInt64 = 0
+    /// Constants visible to every cell, overridable with `--param name=value`.
+    public var parameters: [Parameter] = []
+    /// A table of contents; nil leaves it to the page (on for long pages).
+    public var toc: Bool?
+    /// Number the section headings.
+    public var numberSections = false
+    /// Options every cell starts from (Quarto's `execute:`).
+    public var cellDefaults = CellOptions()
+
+    public init() {}
+
+    /// Keys the front matter understands; others are ignored, as Quarto ignores formats it lacks.
+    static let knownKeys = ["title", "subtitle", "author", "date", "seed", "params", "toc", "number-sections", "execute"]
+}
+
+/// A named constant from `params:`.
+public struct Parameter: Sendable, Hashable {
+    public var name: String
+    public var value: ParameterValue
+    public var location: SourceLocation
+
+    public init(name: String, value: ParameterValue, location: SourceLocation) {
+        self.name = name
+        self.value = value
+        self.location = location
+    }
+}
+
+/// A parameter's value; its type is the type a `--param` override must have.
+public enum ParameterValue: Sendable, Hashable, CustomStringConvertible {
+    case int(Int)
+    case double(Double)
+    case bool(Bool)
+    case string(String)
+
+    public var typeName: String {
+        switch self {
+        case .int: "Int"
+        case .double: "Double"
+        case .bool: "Bool"
+        case .string: "String"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .int(let v): String(v)
+        case .double(let v): String(v)
+        case .bool(let v): String(v)
+        case .string(let v): v
+        }
+    }
+
+    /// Parses an override written on the command line as a value of this one's type.
+    public func parsingOverride(_ text: String) -> ParameterValue? {
+        switch self {
+        case .int: Int(text).map(ParameterValue.int)
+        case .double: Double(text).flatMap { $0.isFinite ? ParameterValue.double($0) : nil }
+        case .bool: text == "true" ? .bool(true) : text == "false" ? .bool(false) : nil
+        case .string: .string(text)
+        }
+    }
+}
+
+extension FrontMatter {
+    /// Splits a notebook's text into its front matter and body. `bodyLine` is the file line
+    /// the body starts on.
+    static func split(_ text: String) -> (yaml: String?, body: Substring, bodyLine: Int) {
+        guard text.hasPrefix("---\n") || text == "---" else { return (nil, text[...], 1) }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        lines.removeFirst()
+        var yamlLines: [Substring] = []
+        var line = 2
+        while let next = lines.first {
+            lines.removeFirst()
+            if next.trimmingCharactersInSpaceAndNewlines() == "---" || next.trimmingCharactersInSpaceAndNewlines() == "..." {
+                return (yamlLines.joined(separator: "\n"), lines.joined(separator: "\n")[...], line + 1)
+            }
+            yamlLines.append(next)
+            line += 1
+        }
+        // No closing line: not front matter (a thematic break at the top, as cmark reads it).
+        return (nil, text[...], 1)
+    }
+
+    /// Parses the YAML text of a front matter block that starts on file line 2.
+    static func parse(yaml: String, path: String) throws(Diagnostic) -> FrontMatter {
+        func location(_ mark: Mark?) -> SourceLocation {
+            SourceLocation(file: path, line: (mark?.line ?? 1) + 1, column: mark?.column ?? 1)
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            switch error {
+            case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+                 let .composer(context, problem, mark, _):
+                let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+                throw .error("invalid YAML in front matter: \(what)", at: location(mark))
+            default:
+                throw .error("invalid YAML in front matter: \(error)", at: location(nil))
+            }
+        } catch {
+            throw .error("invalid YAML in front matter: \(error)", at: location(nil))
+        }
+        var front = FrontMatter()
+        guard let root else { return front }
+        guard let mapping = root.mapping else {
+            throw .error("front matter must be a mapping of keys to values (like 'title: …')", at: location(root.mark))
+        }
+
+        func string(_ node: Node, _ key: String) throws(Diagnostic) -> String {
+            guard let scalar = node.scalar else {
+                throw .error("front matter '\(key)' must be text", at: location(node.mark))
+            }
+            return scalar.string
+        }
+
+        for (keyNode, value) in mapping {
+            let key = keyNode.scalar?.string ?? ""
+            switch key {
+            case "title": front.title = try string(value, key)
+            case "subtitle": front.subtitle = try string(value, key)
+            case "author": front.author = try string(value, key)
+            case "date": front.date = try string(value, key)
+            case "seed":
+                guard let text = value.scalar?.string, let seed = UInt64(text) else {
+                    throw .error("front matter 'seed' must be a non-negative whole number", at: location(value.mark))
+                }
+                front.seed = seed
+            case "toc":
+                guard let b = value.bool else { throw .error("front matter 'toc' must be true or false", at: location(value.mark)) }
+                front.toc = b
+            case "number-sections":
+                guard let b = value.bool else {
+                    throw .error("front matter 'number-sections' must be true or false", at: location(value.mark))
+                }
+                front.numberSections = b
+            case "params":
+                guard let params = value.mapping else {
+                    throw .error("front matter 'params' must be a mapping of names to values", at: location(value.mark))
+                }
+                for (nameNode, valueNode) in params {
+                    let name = nameNode.scalar?.string ?? ""
+                    guard isIdentifier(name) else {
+                        throw .error("parameter name '\(name)' is not a Swift identifier", at: location(nameNode.mark))
+                    }
+                    guard let parameterValue = ParameterValue(node: valueNode) else {
+                        throw .error("parameter '\(name)' must be a number, true/false or text", at: location(valueNode.mark))
+                    }
+                    front.parameters.append(Parameter(name: name, value: parameterValue, location: location(nameNode.mark)))
+                }
+            case "execute":
+                guard let options = value.mapping else {
+                    throw .error("front matter 'execute' must be a mapping of cell options", at: location(value.mark))
+                }
+                for (nameNode, valueNode) in options {
+                    do {
+                        try front.cellDefaults.set(nameNode.scalar?.string ?? "", to: valueNode.scalar?.string ?? "")
+                    } catch {
+                        throw .error(error.message, at: location(nameNode.mark))
+                    }
+                }
+            default:
+                continue
+            }
+        }
+        return front
+    }
+}
+
+extension ParameterValue {
+    init?(node: Node) {
+        guard let scalar = node.scalar else { return nil }
+        if scalar.style == .plain {
+            if let i = node.int { self = .int(i); return }
+            if let d = node.float, d.isFinite { self = .double(d); return }
+            if let b = node.bool { self = .bool(b); return }
+        }
+        self = .string(scalar.string)
+    }
+}
+
+/// True for a name a cell can refer to: a letter or `_`, then letters, digits and `_`.
+func isIdentifier(_ name: String) -> Bool {
+    guard let first = name.first, first.isLetter || first == "_" else { return false }
+    return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+}

@@ -1,0 +1,56 @@
+/// Placeholders for content that cmark must not see (math) or that is filled in later
+/// (cells, inline values, cross-references). A token is `U+E000 kind index U+E001`:
+/// private-use characters pass through cmark's HTML renderer unescaped and unchanged.
+public enum SlotToken {
+    public static let open: Unicode.Scalar = "\u{E000}"
+    public static let close: Unicode.Scalar = "\u{E001}"
+
+    /// What a token stands for.
+    public enum Kind: Character, Sendable {
+        /// A math span: `Document.math[index]`.
+        case math = "M"
+        /// A block that is not prose (a cell or a listing): `Document.blocks`.
+        case block = "B"
+        /// An inline `{swift} expr`: `Document.inlineExpressions[index]`.
+        case inlineExpression = "I"
+        /// A cross-reference `@fig-x`: `Document.references[index]`.
+        case reference = "R"
+        /// The start of a heading's content: `Document.headings[index]`.
+        case heading = "H"
+    }
+
+    /// The token text for one slot.
+    public static func make(_ kind: Kind, _ index: Int) -> String {
+        "\(Character(open))\(kind.rawValue)\(index)\(Character(close))"
+    }
+
+    /// Replaces every token in `text` by what `replacement` returns for it.
+    public static func substitute(in text: String, _ replacement: (Kind, Int) -> String) -> String {
+        guard text.unicodeScalars.contains(open) else { return text }
+        var out = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars[...]
+        while let start = scalars.firstIndex(of: open) {
+            out.append(contentsOf: scalars[..<start])
+            let rest = scalars[scalars.index(after: start)...]
+            guard let end = rest.firstIndex(of: close),
+                  let kindScalar = rest.first,
+                  let kind = Kind(rawValue: Character(kindScalar)),
+                  let index = Int(String(String.UnicodeScalarView(rest.dropFirst()[..<end])))
+            else {
+                out.append(scalars[start])
+                scalars = rest
+                continue
+            }
+            out.append(contentsOf: replacement(kind, index).unicodeScalars)
+            scalars = scalars[scalars.index(after: end)...]
+        }
+        out.append(contentsOf: scalars)
+        return String(out)
+    }
+
+    /// Replaces the private-use characters that tokens use, so an author's text cannot forge one.
+    static func neutralize(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 == open || $0 == close }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == open || $0 == close ? "\u{FFFD}" : $0 }))
+    }
+}

@@ -1,0 +1,42 @@
+import CellInterpreter
+import Notebook
+
+/// What running a notebook produced: a result per cell and per inline expression, and the
+/// diagnostics to print.
+public struct NotebookResult {
+    public var document: Document
+    /// By cell index.
+    public var cells: [CellResult]
+    /// By inline-expression index.
+    public var inlineValues: [InlineResult]
+    /// Everything to report, in order: cell failures, inline failures, warnings.
+    public var diagnostics: [Diagnostic]
+
+    /// True when the run must exit non-zero: an error a cell did not allow.
+    public var failed: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// How a cell ended.
+public enum CellStatus: Equatable, Sendable {
+    case succeeded
+    /// It failed; `allowed` when the cell said `error: true` or `expect-error: true`.
+    case failed(allowed: Bool)
+    /// `eval: false`.
+    case skipped
+    /// An earlier cell failed, so this one did not run.
+    case notRun
+}
+
+public struct CellResult {
+    public var cell: Cell
+    public var status: CellStatus
+    public var outputs: [CellOutput]
+    public var failure: CellDiagnostic?
+    public var seconds: Double
+}
+
+public enum InlineResult {
+    case value(String)
+    case failed(CellDiagnostic)
+    case notRun
+}

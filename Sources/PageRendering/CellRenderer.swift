@@ -1,0 +1,66 @@
+import CellInterpreter
+import Foundation
+import Notebook
+import NotebookRunner
+
+/// A cell on the page: its highlighted code, then its outputs, then its error if it failed.
+enum CellRenderer {
+    static func render(_ result: CellResult, options: PageOptions) -> String {
+        let cell = result.cell
+        let o = cell.options
+        guard o.include else { return "" }
+        let id = o.label ?? "cell-\(cell.index + 1)"
+        var html = "<section class=\"cell\" id=\"\(HTML.attribute(id))\">\n"
+        let showCode = options.handout ? o.echo && o.explicitlySet.contains("echo") : o.echo
+        if showCode {
+            let code = "<pre class=\"code\"><code class=\"language-swift\">\(SyntaxHighlighter.highlight(cell.code))</code></pre>\n"
+            html += o.fold ? "<details class=\"code-fold\"><summary>Code</summary>\n\(code)</details>\n" : code
+        }
+        if o.output, !result.outputs.isEmpty {
+            html += "<div class=\"outputs\">\n"
+            for output in result.outputs { html += render(output, cell: cell) }
+            html += "</div>\n"
+        }
+        if let failure = result.failure {
+            html += "<div class=\"cell-error\" role=\"alert\"><span class=\"label\">error:</span> \(HTML.escape(failure.location)): \(HTML.escape(failure.message))"
+            for note in failure.notes { html += "\n<span class=\"label\">note:</span> \(HTML.escape(note))" }
+            html += "</div>\n"
+        }
+        switch result.status {
+        case .notRun: html += "<p class=\"cell-note\">Not run: an earlier cell failed.</p>\n"
+        case .skipped: html += "<p class=\"cell-note\">Not run (<code>eval: false</code>).</p>\n"
+        case .failed(allowed: false) where result.failure == nil:
+            html += "<div class=\"cell-error\" role=\"alert\"><span class=\"label\">error:</span> the cell was expected to fail but it succeeded</div>\n"
+        default: break
+        }
+        return html + "</section>\n"
+    }
+
+    private static func render(_ output: CellOutput, cell: Cell) -> String {
+        switch output {
+        case .text(let text):
+            var t = text
+            if t.hasSuffix("\n") { t.removeLast() }
+            return "<pre class=\"output\">\(HTML.escape(t))</pre>\n"
+        case .value(let value):
+            switch value {
+            case .text(let text):
+                return "<pre class=\"output value\">\(HTML.escape(text))</pre>\n"
+            case .html(let html):
+                return "<div class=\"output html\">\(html)</div>\n"
+            case .svg(let svg, let description):
+                return figure("<div class=\"svg\" role=\"img\" aria-label=\"\(HTML.attribute(description))\">\(svg)</div>", cell: cell)
+            case .png(let bytes, let width, let height, let description):
+                let data = Data(bytes).base64EncodedString()
+                return figure("<img src=\"data:image/png;base64,\(data)\" width=\"\(width)\" height=\"\(height)\" alt=\"\(HTML.attribute(description))\">",
+                              cell: cell)
+            }
+        }
+    }
+
+    private static func figure(_ content: String, cell: Cell) -> String {
+        var html = "<figure>\(content)"
+        if let caption = cell.options.caption { html += "<figcaption>\(HTML.escape(caption))</figcaption>" }
+        return html + "</figure>\n"
+    }
+}

@@ -1,0 +1,66 @@
+import CellInterpreter
+import Foundation
+import Notebook
+import NotebookRunner
+
+/// How a page is rendered.
+public struct PageOptions: Sendable {
+    /// A page for printing and review: code hidden unless a cell sets `echo: true`.
+    public var handout = false
+
+    public init(handout: Bool = false) {
+        self.handout = handout
+    }
+}
+
+/// Writes a notebook's run as one self-contained HTML5 page: CSS inlined, no JavaScript.
+public enum PageRenderer {
+    public static func render(_ result: NotebookResult, options: PageOptions = PageOptions()) -> String {
+        let document = result.document
+        var body = ""
+        body += titleBlock(document.frontMatter)
+        let prose = ProseRenderer(document: document, result: result)
+        var cellIndex = 0
+        for block in document.blocks {
+            switch block {
+            case .prose(let html):
+                body += prose.render(html)
+            case .cell:
+                body += CellRenderer.render(result.cells[cellIndex], options: options)
+                cellIndex += 1
+            case .listing(let listing):
+                body += "<pre class=\"listing\"><code class=\"language-swift\">\(SyntaxHighlighter.highlight(listing.code))</code></pre>\n"
+            }
+        }
+        let source = HTML.escape(document.source.path)
+        return """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="Lectern \(LecternVersion.current)">
+        <title>\(HTML.escape(document.title))</title>
+        <style>
+        \(Stylesheet.css)
+        </style>
+        </head>
+        <body>
+        <main>
+        \(body)<footer class="page-footer">Rendered by Lectern \(LecternVersion.current) from <code>\(source)</code>.</footer>
+        </main>
+        </body>
+        </html>
+
+        """
+    }
+
+    static func titleBlock(_ front: FrontMatter) -> String {
+        guard let title = front.title, !title.isEmpty else { return "" }
+        var html = "<header class=\"title-block\">\n<h1 class=\"title\">\(HTML.escape(title))</h1>\n"
+        if let subtitle = front.subtitle { html += "<p class=\"subtitle\">\(HTML.escape(subtitle))</p>\n" }
+        let byline = [front.author, front.date].compactMap { $0 }.filter { !$0.isEmpty }
+        if !byline.isEmpty { html += "<p class=\"byline\">\(byline.map(HTML.escape).joined(separator: " · "))</p>\n" }
+        return html + "</header>\n"
+    }
+}

@@ -1,0 +1,76 @@
+/// The page's CSS, inlined so a page reads offline. Light for print, dark on screens that
+/// ask for it; a handout drops the screen-only parts.
+enum Stylesheet {
+    static let css = """
+    :root {
+      --text: #1d1f23; --muted: #5b6270; --faint: #8a909c; --bg: #fdfdfc; --rule: #e3e5e8;
+      --code-bg: #f5f6f8; --code-border: #d8dce3; --output-bg: #ffffff; --accent: #2f5fa7;
+      --error: #a3222d; --error-bg: #fdf1f2; --warn: #8a5a00; --warn-bg: #fff8e6;
+      --kw: #a8327d; --st: #b0411a; --nu: #1c6a99; --co: #6b7280; --ty: #6d3fb3; --at: #8a5a00; --lb: #3d5a80;
+      --prose: "Charter", "Bitstream Charter", "Sitka Text", Cambria, "Noto Serif", "DejaVu Serif", Georgia, serif;
+      --ui: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Helvetica Neue", Arial, sans-serif;
+      --mono: ui-monospace, "SFMono-Regular", "JetBrains Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace;
+    }
+    @media screen and (prefers-color-scheme: dark) {
+      :root {
+        --text: #e4e6ea; --muted: #a5acb8; --faint: #7d8594; --bg: #16181c; --rule: #2c3038;
+        --code-bg: #1e2127; --code-border: #343944; --output-bg: #1a1d22; --accent: #7fa8e8;
+        --error: #ff8a8f; --error-bg: #2d1a1d; --warn: #f0c060; --warn-bg: #2b2416;
+        --kw: #e48bc3; --st: #f0a070; --nu: #7cc4f2; --co: #8b93a1; --ty: #b99cf0; --at: #e0b35a; --lb: #9fb8dc;
+      }
+    }
+    * { box-sizing: border-box; }
+    html { -webkit-text-size-adjust: 100%; }
+    body { margin: 0; background: var(--bg); color: var(--text); font: 17px/1.6 var(--prose); }
+    main { max-width: 46rem; margin: 0 auto; padding: 2.5rem 1.25rem 4rem; }
+    header.title-block { margin-bottom: 2rem; padding-bottom: 1.25rem; border-bottom: 1px solid var(--rule); }
+    header.title-block h1 { margin: 0; font: 700 2.1rem/1.2 var(--ui); letter-spacing: -0.01em; }
+    header.title-block .subtitle { margin: .35rem 0 0; font: 400 1.25rem/1.4 var(--ui); color: var(--muted); }
+    header.title-block .byline { margin: .6rem 0 0; font: .9rem/1.4 var(--ui); color: var(--faint); }
+    h1, h2, h3, h4, h5, h6 { font-family: var(--ui); line-height: 1.25; margin: 2rem 0 .75rem; }
+    h1 { font-size: 1.85rem; } h2 { font-size: 1.45rem; } h3 { font-size: 1.2rem; } h4 { font-size: 1.05rem; }
+    p, ul, ol, blockquote, table { margin: 0 0 1rem; }
+    a { color: var(--accent); }
+    blockquote { margin-left: 0; padding-left: 1rem; border-left: 3px solid var(--rule); color: var(--muted); }
+    hr { border: 0; border-top: 1px solid var(--rule); margin: 2rem 0; }
+    table { border-collapse: collapse; font: .92rem/1.45 var(--ui); display: block; overflow-x: auto; max-width: 100%; }
+    th, td { padding: .35rem .75rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
+    th { border-bottom: 2px solid var(--code-border); }
+    code, pre, kbd { font-family: var(--mono); font-size: .86em; }
+    :not(pre) > code { background: var(--code-bg); padding: .1em .3em; border-radius: 3px; }
+    pre { overflow-x: auto; line-height: 1.5; }
+    .math { font-family: "STIX Two Math", "Latin Modern Math", "Cambria Math", math; }
+    .math.display { display: block; text-align: center; margin: 1rem 0; overflow-x: auto; }
+    .math.tex { font-family: var(--mono); font-size: .86em; color: var(--muted); }
+    .cell { margin: 1.25rem 0 1.5rem; }
+    .cell pre.code, main > pre { margin: 0; padding: .75rem 1rem; background: var(--code-bg);
+      border: 1px solid var(--code-border); border-radius: 6px; }
+    .cell pre.code { border-left: 3px solid var(--accent); }
+    .cell .outputs { margin-top: .35rem; }
+    .cell pre.output { margin: 0; padding: .5rem 1rem; background: var(--output-bg); border-left: 3px solid var(--rule);
+      white-space: pre-wrap; word-break: break-word; }
+    .cell pre.output.value { color: var(--text); }
+    .cell figure { margin: .75rem 0 0; text-align: center; }
+    .cell figure svg, .cell figure img { max-width: 100%; height: auto; }
+    .cell figure img { image-rendering: pixelated; }
+    figcaption { font: .9rem/1.45 var(--ui); color: var(--muted); margin-top: .4rem; }
+    .cell-error { margin-top: .4rem; padding: .6rem 1rem; background: var(--error-bg); color: var(--error);
+      border: 1px solid currentColor; border-radius: 6px; font: .85rem/1.5 var(--mono); white-space: pre-wrap; }
+    .cell-error .label { font-weight: 700; }
+    .cell-note { margin-top: .35rem; font: .8rem/1.4 var(--ui); color: var(--faint); }
+    .inline-error { color: var(--error); background: var(--error-bg); border-radius: 3px; padding: 0 .25em; font-family: var(--mono); font-size: .86em; }
+    .inline-value { font-variant-numeric: tabular-nums; }
+    .kw { color: var(--kw); } .st { color: var(--st); } .nu { color: var(--nu); } .co { color: var(--co); font-style: italic; }
+    .ty { color: var(--ty); } .at { color: var(--at); } .lb { color: var(--lb); } .dl { color: var(--nu); }
+    footer.page-footer { margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--rule); font: .8rem/1.4 var(--ui); color: var(--faint); }
+    .footnotes { font-size: .9rem; color: var(--muted); }
+    @media print {
+      body { font-size: 11pt; background: #fff; color: #000; }
+      main { max-width: none; padding: 0; }
+      .cell, figure, pre, table { break-inside: avoid; }
+      h1, h2, h3 { break-after: avoid; }
+      a { color: inherit; }
+      footer.page-footer { display: none; }
+    }
+    """
+}

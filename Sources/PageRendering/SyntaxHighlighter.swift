@@ -1,0 +1,44 @@
+import SwiftIDEUtils
+import SwiftParser
+import SwiftSyntax
+
+/// Highlights Swift code from swift-syntax's own classification (the same one editors use),
+/// as `<span class="…">` runs over escaped text.
+public enum SyntaxHighlighter {
+    public static func highlight(_ code: String) -> String {
+        let tree = Parser.parse(source: code)
+        let bytes = Array(code.utf8)
+        var out = ""
+        out.reserveCapacity(bytes.count * 2)
+        var cursor = 0
+        for range in tree.classifications {
+            let start = range.range.lowerBound.utf8Offset, end = range.range.upperBound.utf8Offset
+            guard start >= cursor, end <= bytes.count, start < end else { continue }
+            if start > cursor { out += HTML.escape(String(decoding: bytes[cursor..<start], as: UTF8.self)) }
+            let text = HTML.escape(String(decoding: bytes[start..<end], as: UTF8.self))
+            if let cls = cssClass(range.kind) {
+                out += "<span class=\"\(cls)\">\(text)</span>"
+            } else {
+                out += text
+            }
+            cursor = end
+        }
+        if cursor < bytes.count { out += HTML.escape(String(decoding: bytes[cursor...], as: UTF8.self)) }
+        return out
+    }
+
+    static func cssClass(_ kind: SyntaxClassification) -> String? {
+        switch kind {
+        case .keyword: "kw"
+        case .stringLiteral, .regexLiteral: "st"
+        case .integerLiteral, .floatLiteral: "nu"
+        case .lineComment, .blockComment, .docLineComment, .docBlockComment: "co"
+        case .type: "ty"
+        case .attribute: "at"
+        case .dollarIdentifier: "dl"
+        case .argumentLabel: "lb"
+        case .operator: "op"
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Notebook
+
+/// Expands the command line's paths: files as given, folders to their `.md` files in name order.
+func findNotebooks(_ paths: [String]) throws -> [String] {
+    let given = paths.isEmpty ? ["notebooks"] : paths
+    var found: [String] = []
+    for path in given {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ValidationError("\(path): no such file or directory")
+        }
+        if isDirectory.boolValue {
+            let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
+            if names.isEmpty { throw ValidationError("\(path): no .md notebooks in this folder") }
+            found += names.sorted().map { (path as NSString).appendingPathComponent($0) }
+        } else {
+            found.append(path)
+        }
+    }
+    return found
+}
+
+func prepareOutputFolder(_ path: String) throws {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+        guard isDirectory.boolValue else { throw ValidationError("\(path): exists and is not a folder") }
+        return
+    }
+    do {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    } catch {
+        throw ValidationError("cannot create the output folder \(path): \(error.localizedDescription)")
+    }
+}
+
+/// Writes through a temporary file in the same folder and renames it into place, so a reader
+/// (or an interrupted render) never sees half a page.
+func writeAtomically(_ text: String, to path: String) throws {
+    let folder = (path as NSString).deletingLastPathComponent
+    let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
+        throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+    }
+    if rename(temporary, path) != 0 {
+        let code = errno
+        unlink(temporary)
+        throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+    }
+}
+
+func report(_ diagnostics: [Diagnostic]) {
+    for d in diagnostics { printError(d.description) }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

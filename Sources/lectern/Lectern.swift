@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// `lectern`: runs Markdown notebooks whose Swift cells drive the model library, and writes
+/// self-contained HTML pages.
+@main
+struct Lectern: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lectern",
+        abstract: "Run course notes written as Markdown notebooks, and render them to HTML.",
+        version: "0.1.0",
+        subcommands: [Render.self, Check.self],
+        defaultSubcommand: Render.self)
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Notebook
+import NotebookRunner
+import PageRendering
+import Testing
+
+struct PageRendererTests {
+    func page(_ text: String, path: String = "nb.md") throws -> String {
+        let document = try DocumentParser.parse(SourceFile(path: path, text: text))
+        return PageRenderer.render(NotebookRunner().run(document))
+    }
+
+    /// The whole page of a small notebook, byte for byte. Regenerate with LECTERN_UPDATE_GOLDEN=1.
+    @Test func goldenPage() throws {
+        let url = try #require(Bundle.module.url(forResource: "welcome", withExtension: "md", subdirectory: "Golden"))
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let html = try page(text, path: "Golden/welcome.md")
+        let goldenURL = url.deletingPathExtension().appendingPathExtension("html")
+        if ProcessInfo.processInfo.environment["LECTERN_UPDATE_GOLDEN"] != nil {
+            let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/welcome.html")
+            try html.write(to: source, atomically: true, encoding: .utf8)
+            return
+        }
+        let golden = try String(contentsOf: goldenURL, encoding: .utf8)
+        #expect(html == golden)
+    }
+
+    @Test func theSamePageTwiceIsByteIdentical() throws {
+        let text = "---\ntitle: T\n---\n# A\n\n```swift\nlet xs = [3, 1, 2].sorted()\nxs\n```\n"
+        #expect(try page(text) == page(text))
+    }
+
+    @Test func everythingACellPrintsIsEscaped() throws {
+        let html = try page("```swift\nprint(\"<script>alert('x')</script> & more\")\n\"<b>\"\n```\n")
+        #expect(html.contains("&lt;script&gt;alert('x')&lt;/script&gt; &amp; more"))
+        #expect(html.contains("&quot;&lt;b&gt;&quot;"))
+        #expect(!html.contains("<script>"))
+    }
+
+    @Test func aCellErrorIsShownInAVisibleBoxWithItsLocation() throws {
+        let html = try page("```swift\nlet y = nope\n```\n")
+        #expect(html.contains("<div class=\"cell-error\" role=\"alert\"><span class=\"label\">error:</span> nb.md:2:9: cannot find &#39;nope&#39; in scope</div>")
+                || html.contains("<div class=\"cell-error\" role=\"alert\"><span class=\"label\">error:</span> nb.md:2:9: cannot find 'nope' in scope</div>"))
+    }
+
+    @Test func thePageIsSelfContained() throws {
+        let html = try page("# Hi\n\n```swift\n1\n```\n")
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        #expect(html.contains("<style>"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<link"))
+        #expect(html.contains("<title>Hi</title>"))
+    }
+
+    @Test func mathIsMarkedAndNeverMangled() throws {
+        let html = try page("Inline $x_1 * y_2$ and\n\n$$\n\\sum_i x_i\n$$\n")
+        #expect(html.contains("<span class=\"math tex\">x_1 * y_2</span>"))
+        #expect(html.contains("<div class=\"math display tex\">\\sum_i x_i</div>"))
+        #expect(!html.contains("<p><span class=\"math display"))
+    }
+
+    @Test func optionsHideCodeOrOutputOrTheWholeCell() throws {
+        let noEcho = try page("```swift\n//| echo: false\nprint(\"shown\")\n```\n")
+        #expect(!noEcho.contains("class=\"code\""))
+        #expect(noEcho.contains("shown"))
+        let noOutput = try page("```swift\n//| output: false\nprint(\"hidden\")\n```\n")
+        #expect(!noOutput.contains(">hidden<"))
+        let excluded = try page("```swift\n//| include: false\nprint(\"gone\")\n```\n")
+        #expect(!excluded.contains("gone"))
+    }
+}
