@@ -31,15 +31,25 @@ struct LogScaleTests {
         #expect(s.ticks() == [1e10, 1e9, 1e8, 1e7, 1e6, 1e5, 1e4, 1e3, 100, 10, 1])
     }
 
-    @Test("labels are kept for about `count` leading digits, as d3's tickFormat(count)")
+    @Test("labels: 1–9, then 1-2-5, then powers of ten as the label budget shrinks")
     func labelFilter() {
-        let s = LogScale(domain: (1e-1, 1e1), range: (0, 1))
+        let s = LogScale(domain: (1e-1, 1e1), range: (0, 1))  // 19 ticks
         let labelled = { (count: Int) in s.ticks().filter { s.isLabelled($0, count: count) }.map { ($0 * 1e12).rounded() / 1e12 } }
-        #expect(labelled(10) == [0.1, 0.2, 0.3, 0.4, 0.5, 1, 2, 3, 4, 5, 10])
-        #expect(labelled(5) == [0.1, 0.2, 1, 2, 10])
-        #expect(labelled(1) == [0.1, 1, 10])
-        let down = LogScale(domain: (100, 1), range: (0, 1))
-        #expect(down.ticks().filter { down.isLabelled($0, count: 10) } == [100, 50, 40, 30, 20, 10, 5, 4, 3, 2, 1])
+        #expect(labelled(20) == s.ticks().map { ($0 * 1e12).rounded() / 1e12 })
+        #expect(labelled(10) == [0.1, 0.2, 0.5, 1, 2, 5, 10])
+        #expect(labelled(4) == [0.1, 0.2, 0.5, 1, 2, 5, 10])  // k = 40/19 ≥ 2
+        #expect(labelled(3) == [0.1, 1, 10])  // k = 30/19 < 2
+    }
+
+    @Test("log labels use one notation per axis", arguments: [
+        ([1.0, 2, 5, 10], ["1", "2", "5", "10"]),
+        ([0.01, 0.1, 1], ["0.01", "0.1", "1"]),
+        ([1000, 2000, 10000], ["1,000", "2,000", "10,000"]),
+        ([1e-6, 1e-5, 2e-5], ["10⁻⁶", "10⁻⁵", "2×10⁻⁵"]),
+        ([1, 1e5, 1e10], ["10⁰", "10⁵", "10¹⁰"]),
+    ] as [([Double], [String])])
+    func notation(_ values: [Double], _ expected: [String]) {
+        #expect(NumberFormat.logTickLabels(values) == expected)
     }
 
     @Test("nice extends to whole decades")

@@ -32,13 +32,6 @@ struct NumberFormatTests {
         #expect(NumberFormat.tickLabels(ticks, step: step) == expected)
     }
 
-    @Test("log tick labels", arguments: [
-        (1.0, "1"), (0.01, "0.01"), (20000, "20,000"), (1e-6, "10⁻⁶"), (2e8, "2×10⁸"), (1e5, "10⁵"),
-    ] as [(Double, String)])
-    func logLabels(_ v: Double, _ expected: String) {
-        #expect(NumberFormat.logTickLabel(v) == expected)
-    }
-
     @Test("general: short, significant digits", arguments: [
         (0.0, "0"), (3.14159, "3.142"), (-0.000123456, "-0.0001235"), (1234567, "1.235e+6"), (1e-7, "1e-7"),
     ] as [(Double, String)])

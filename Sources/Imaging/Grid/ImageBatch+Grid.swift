@@ -5,11 +5,13 @@ extension ImageBatch {
     /// at least 48 px, so 8 × 8 digits become 48 × 48). Values are normalised by `range`;
     /// single-channel images go through `colorMap` (grey maps give a grey PNG, others RGB);
     /// 3- and 4-channel images are taken as RGB(A) in the normalised range and ignore it.
+    /// `background` is the grey of the padding; by default white, or a light grey for
+    /// `.grayReversed`, whose tiles are themselves white, so that the tiles stay apart.
     ///
     /// Throws `ImagingError` for NaN or infinite values (naming the first), a grid too small
     /// for the batch, or out-of-range options.
     public func grid(columns: Int? = nil, rows: Int? = nil, padding: Int = 2, scale: Int? = nil,
-                     range: ValueRange = .auto, colorMap: ColorMap = .gray, background: UInt8 = 255) throws -> PixelImage {
+                     range: ValueRange = .auto, colorMap: ColorMap = .gray, background: UInt8? = nil) throws -> PixelImage {
         if let bad = values.firstIndex(where: { !$0.isFinite }) {
             let size = height * width * channels
             let image = bad / size, within = (bad % size) / channels
@@ -42,7 +44,7 @@ extension ImageBatch {
 
         let format: PixelFormat = channels == 4 ? .rgba : (channels == 3 || !colorMap.isGray ? .rgb : .gray)
         let oc = format.channels
-        var out = [UInt8](repeating: background, count: outW * outH * oc)
+        var out = [UInt8](repeating: background ?? (colorMap == .grayReversed ? 200 : 255), count: outW * outH * oc)
         if format == .rgba { for i in stride(from: 3, to: out.count, by: 4) { out[i] = 255 } }
 
         let batchLimits = range.limits(values[...])

@@ -66,17 +66,22 @@ public enum NumberFormat {
         }
     }
 
-    /// A label for a tick of a log scale: plain for 10⁻³ ≤ v < 10⁵, otherwise m×10ᵉ.
-    public static func logTickLabel(_ value: Double) -> String {
-        if value >= 1e-3 && value < 1e5 {
-            let plain = general(value, significant: 6)
-            return typographic(value >= 1e4 ? group(plain) : plain)
+    /// Labels for the labelled ticks of one log axis, in one notation for the whole axis:
+    /// plain decimals (grouped by "," when any reaches 10,000) while every value lies in
+    /// [10⁻³, 10⁵), otherwise 10ᵏ and m×10ᵏ.
+    public static func logTickLabels(_ values: [Double]) -> [String] {
+        let plain = values.allSatisfy { $0 >= 1e-3 && $0 < 1e5 }
+        let grouped = (values.max() ?? 0) >= 1e4
+        return values.map { value in
+            if plain {
+                let text = general(value, significant: 6)
+                return grouped ? group(text) : text
+            }
+            let e = Int(log10(value).rounded(.down))
+            let mantissa = trimZeros(fixed(value / Ticks.pow10(Double(e)), decimals: 3))
+            let power = "10" + superscript(e)
+            return mantissa == "1" ? power : mantissa + "×" + power
         }
-        let e = Int(log10(value).rounded(.down))
-        let m = value / Ticks.pow10(Double(e))
-        let mantissa = trimZeros(fixed(m, decimals: 3))
-        let power = "10" + superscript(e)
-        return mantissa == "1" ? power : mantissa + "×" + power
     }
 
     /// `v` as m×10ᵉ with enough mantissa digits to tell ticks `10^stepExponent` apart.

@@ -48,9 +48,10 @@ struct AxisModel {
             var s = LogScale(domain: (lo, hi), range: r)
             if nice { s = s.nice() }
             let values = s.ticks(n)
+            let labelled = values.filter { s.isLabelled($0, count: n) }
+            let labels = Dictionary(uniqueKeysWithValues: zip(labelled, NumberFormat.logTickLabels(labelled)))
             let ticks = values.map { v in
-                s.isLabelled(v, count: n) ? Tick(value: v, label: NumberFormat.logTickLabel(v), major: true)
-                                          : Tick(value: v, label: "", major: false)
+                labels[v].map { Tick(value: v, label: $0, major: true) } ?? Tick(value: v, label: "", major: false)
             }
             return AxisModel(scale: .log(s), ticks: ticks)
         }

@@ -26,7 +26,7 @@ struct PanelLayout {
         self.cell = cell
         var area = area
         var x = AxisModel.fit(plan.x, range: (area.x, area.right), count: Self.tickCount(area.width, per: 80), horizontal: true)
-        var y = AxisModel.fit(plan.y, range: (area.bottom, area.y), count: Self.tickCount(area.height, per: 40), horizontal: false)
+        var y = AxisModel.fit(plan.y, range: (area.bottom, area.y), count: Self.tickCount(area.height, per: 50), horizontal: false)
         if plan.plot.equalAspect, case .linear(let sx) = x.scale, case .linear(let sy) = y.scale {
             // Shrink one side so a data unit has one length; keep the (niced) domains.
             let dx = abs(sx.domain.1 - sx.domain.0), dy = abs(sy.domain.1 - sy.domain.0)
@@ -39,7 +39,7 @@ struct PanelLayout {
                 let fixedY = PanelPlan.Domain.continuous(lo: sy.domain.0, hi: sy.domain.1, kind: .linear,
                                                          nice: false, reversed: plan.y.isReversed)
                 x = AxisModel.fit(fixedX, range: (area.x, area.right), count: Self.tickCount(area.width, per: 80), horizontal: true)
-                y = AxisModel.fit(fixedY, range: (area.bottom, area.y), count: Self.tickCount(area.height, per: 40), horizontal: false)
+                y = AxisModel.fit(fixedY, range: (area.bottom, area.y), count: Self.tickCount(area.height, per: 50), horizontal: false)
             }
         }
         self.area = area

@@ -65,7 +65,8 @@ struct PanelRenderer {
                               "text-anchor": "middle", "font-size": px(PanelLayout.labelFont), "fill": Self.ink], label)
         }
         if let label = plot.yLabel {
-            let x = layout.cell.x + 6 + 12
+            // Beside the tick labels (not the cell edge), so it follows an equal-aspect area.
+            let x = area.x - PanelLayout.tickLength - 3 - layout.yAxis.widestLabel - 8
             let y = area.y + area.height / 2
             svg.text("text", ["transform": "translate(\(px(x)),\(px(y))) rotate(-90)", "text-anchor": "middle",
                               "font-size": px(PanelLayout.labelFont), "fill": Self.ink], label)

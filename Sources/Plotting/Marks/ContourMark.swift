@@ -53,7 +53,7 @@ public struct ContourMark: Sendable {
     }
 
     /// The part of the colour map lines use: the top of viridis is too pale to read on white.
-    static let usedMap = (0.0, 0.9)
+    static let usedMap = (0.0, 0.8)
 
     func levelColor(_ k: Int) -> Color {
         if let color { return color }

@@ -81,24 +81,34 @@ extension HeatmapMark: MarkDrawing {
     }
 
     func draw(into svg: inout SVGWriter, _ ctx: MarkContext) {
-        svg.open("g", ["shape-rendering": "crispEdges"])
+        // Cell edges are rounded once, so neighbours share exact edges and crisp edges leave
+        // no seams; runs of equal colour in a row become one rectangle, and all rectangles
+        // of one colour one path (about 25 bytes a cell).
+        let xs = xEdges.map { Self.snap(ctx.x($0)) }, ys = yEdges.map { Self.snap(ctx.y($0)) }
+        var paths: [Color: String] = [:]
+        var order: [Color] = []
         for (r, row) in values.enumerated() {
-            let ya = ctx.y(yEdges[r]), yb = ctx.y(yEdges[r + 1])
-            let top = px(min(ya, yb)), height = px(abs(yb - ya))
-            // Adjacent cells of equal colour share one rect (smaller SVG, no seams).
+            let top = min(ys[r], ys[r + 1]), height = abs(ys[r + 1] - ys[r])
             var c = 0
             while c < row.count {
                 let colour = cellColor(row[c])
                 var end = c + 1
                 while end < row.count && cellColor(row[end]) == colour { end += 1 }
-                let xa = ctx.x(xEdges[c]), xb = ctx.x(xEdges[end])
-                svg.element("rect", ["x": px(min(xa, xb)), "y": top, "width": px(abs(xb - xa)),
-                                     "height": height, "fill": colour.hex])
+                let left = min(xs[c], xs[end]), width = abs(xs[end] - xs[c])
+                if paths[colour] == nil { order.append(colour) }
+                paths[colour, default: ""] += "M" + px(left) + "," + px(top) + "h" + px(width) + "v" + px(height) + "h" + px(-width) + "z"
                 c = end
             }
         }
+        svg.open("g", ["shape-rendering": "crispEdges"])
+        for colour in order {  // first-use order: deterministic
+            svg.element("path", ["d": paths[colour]!, "fill": colour.hex])
+        }
         svg.close("g")
     }
+
+    /// Rounds to the 0.1 px that coordinates are written with.
+    static func snap(_ v: Double) -> Double { (v * 10).rounded() / 10 }
 
     private func cellColor(_ v: Double) -> Color {
         v.isFinite ? colorMap.color(at: (v - low) / (high - low)) : Self.missingColor

@@ -18,7 +18,7 @@ public struct QuiverMark: Sendable {
     let drawn: [Int]
     let magnitudeRange: (Double, Double)
 
-    /// Validates a vector field. With `scale` nil, the longest arrow is 0.9 of the typical
+    /// Validates a vector field. With `scale` nil, the longest arrow is 0.75 of the typical
     /// spacing between bases. Throws `PlotError` for empty data, mismatched lengths or no
     /// finite arrow.
     public init(x: [Double], y: [Double], u: [Double], v: [Double], scale: Double? = nil,
@@ -39,7 +39,7 @@ public struct QuiverMark: Sendable {
         let n = Double(drawn.count)
         let spacing = w > 0 && h > 0 ? (w * h / n).squareRoot() : max(w, h, 1) / max(n.squareRoot(), 1)
         (self.x, self.y, self.u, self.v) = (x, y, u, v)
-        self.scale = scale ?? (longest > 0 ? 0.9 * spacing / longest : 1)
+        self.scale = scale ?? (longest > 0 ? 0.75 * spacing / longest : 1)
         (self.color, self.colorByMagnitude, self.colorMap) = (color, colorByMagnitude, colorMap)
         self.drawn = drawn
         self.magnitudeRange = (magnitudes.min()!, longest)
@@ -74,7 +74,7 @@ extension QuiverMark: MarkDrawing {
         guard colorByMagnitude else { return nil }
         let (lo, hi) = magnitudeRange
         return ColorBarSpec(map: colorMap, low: lo, high: hi > lo ? hi : lo + 1, label: "magnitude", levels: nil,
-                            mapLow: 0, mapHigh: 0.9)
+                            mapLow: 0, mapHigh: 0.8)
     }
 
     var notes: [String] {
@@ -111,7 +111,7 @@ extension QuiverMark: MarkDrawing {
             } else {
                 let m = (u[i] * u[i] + v[i] * v[i]).squareRoot()
                 let t = hi > lo ? (m - lo) / (hi - lo) : 0.5
-                svg.element("path", ["d": d, "stroke": colorMap.color(at: t * 0.9).hex])
+                svg.element("path", ["d": d, "stroke": colorMap.color(at: t * 0.8).hex])
             }
         }
         svg.close("g")

@@ -49,14 +49,18 @@ public struct LogScale: Sendable, Equatable {
         return reversed ? z.reversed() : z
     }
 
-    /// Whether a tick is labelled, as d3's log `tickFormat(count)`: when the default ticks
-    /// are many, only the leading digits up to a limit (e.g. 1, 2, 5 × 10ᵏ) carry a label.
+    /// Whether a tick carries a label. As d3's log `tickFormat(count)`, a budget
+    /// k = max(1, 10·count / ticks().count) says how many leading digits a decade can label;
+    /// unlike d3 (which labels 1, 2, …, k), the labels are then 1–9 when k ≥ 9, 1, 2 and 5
+    /// when k ≥ 2, and powers of ten only otherwise, which reads more evenly.
     public func isLabelled(_ tick: Double, count: Int = 10) -> Bool {
         let all = ticks()
         let k = max(1.0, 10.0 * Double(count) / Double(max(all.count, 1)))
-        var m = tick / powerOfTen(log10(tick).roundedHalfUp)
-        if m * 10 < 10 - 0.5 { m *= 10 }
-        return m <= k + 1e-9
+        var m = (tick / powerOfTen((log10(tick) + 1e-9).rounded(.down))).roundedHalfUp  // leading digit 1…9
+        if m >= 10 { m = 1 }
+        if k >= 9 { return true }
+        if k >= 2 { return m == 1 || m == 2 || m == 5 }
+        return m == 1
     }
 
     /// The scale with its domain extended to whole powers of ten.
