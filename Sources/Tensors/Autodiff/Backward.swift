@@ -1,0 +1,185 @@
+/// The gradient rules of every differentiable primitive, in one table (as tinygrad keeps them).
+/// Each case holds what its rule needs from the forward pass (detached); `gradients` maps the
+/// gradient of the output to the gradients of the inputs, in the order the inputs were recorded.
+/// Composite operations (mean, variance, softmax, stack, …) get their gradients through these.
+enum Backward: Sendable {
+    case binary(BinaryOperation, lhs: Tensor, rhs: Tensor, output: Tensor)
+    case unary(UnaryFunction, input: Tensor, output: Tensor)
+    case matmul(lhs: Tensor, rhs: Tensor, transA: Bool, transB: Bool)
+    /// `x·W + b`; inputs x, W, b.
+    case affine(input: Tensor, weight: Tensor)
+    case sum(inputShape: [Int], keptShape: [Int])
+    /// One element chosen along `axis` (max/min); `positions` are the chosen indices.
+    case select(inputShape: [Int], axis: Int, positions: [Int])
+    case logSumExp(input: Tensor, output: Tensor)
+    case reshape(inputShape: [Int])
+    case permute(axes: [Int])
+    case broadcast(inputShape: [Int])
+    case slice(inputShape: [Int], region: SliceRegion)
+    /// Inputs: the tensor and the patch (already shaped as the region) written into it.
+    case replace(inputShape: [Int], region: SliceRegion)
+    case concatenate(axis: Int, sizes: [Int])
+    case take(inputShape: [Int], axis: Int, positions: [Int])
+    /// Output element `t` is input element `positions[t]` (row-major).
+    case takeFlat(inputShape: [Int], positions: [Int])
+    case `where`(mask: Tensor)
+    case inverse(output: Tensor)
+    /// `log|det A|`; holds `A⁻¹`.
+    case logDeterminant(inverse: Tensor)
+    /// `X = A⁻¹B`; inputs A and B.
+    case solve(a: Tensor, solution: Tensor)
+
+    /// The gradients of the inputs given the gradient `g` of the output; nil where `needs` is false.
+    func gradients(_ g: Tensor, needs: [Bool]) throws -> [Tensor?] {
+        switch self {
+        case let .binary(op, lhs, rhs, output):
+            let l = lhs.shape, r = rhs.shape
+            func both(_ dl: () throws -> Tensor, _ dr: () throws -> Tensor) rethrows -> [Tensor?] {
+                [needs[0] ? try dl().summed(toShape: l) : nil, needs[1] ? try dr().summed(toShape: r) : nil]
+            }
+            switch op {
+            case .add: return both({ g }, { g })
+            case .subtract: return both({ g }, { -g })
+            case .multiply: return try both({ try g * rhs }, { try g * lhs })
+            case .divide: return try both({ try g / rhs }, { try -g * output / rhs })
+            case .pow:
+                return try both({ try g * rhs * lhs.pow(rhs - 1) }, { try g * output * lhs.log() })
+            case .maximum:
+                return try both({ try g * (lhs .>= rhs) }, { try g * (lhs .< rhs) })
+            case .minimum:
+                return try both({ try g * (lhs .<= rhs) }, { try g * (lhs .> rhs) })
+            }
+
+        case let .unary(f, input, output):
+            return [Tensor(uncheckedShape: input.shape, scalars: f.backward(x: input.scalars, y: output.scalars, g: g.scalars))]
+
+        case let .matmul(lhs, rhs, transA, transB):
+            // C = op(A)·op(B):  op(A)̄ = G·op(B)ᵀ,  op(B)̄ = op(A)ᵀ·G; a transposed operand gets the
+            // transpose of its bar, computed by swapping the product's operands.
+            var result: [Tensor?] = [nil, nil]
+            if needs[0] {
+                let bar = transA
+                    ? try Tensor.product(rhs, transA: transB, g, transB: true)
+                    : try Tensor.product(g, transA: false, rhs, transB: !transB)
+                result[0] = bar.summed(toShape: lhs.shape)
+            }
+            if needs[1] {
+                if rhs.rank == 2 && lhs.rank > 2 && !transA {
+                    // Fold the batch into rows: Σ_batch Aᵀ·G is one product of the stacked matrices.
+                    let k = lhs.shape[lhs.rank - 1], n = g.shape[g.rank - 1]
+                    let a2 = lhs.reshapedUnchecked([lhs.count / k, k]), g2 = g.reshapedUnchecked([g.count / n, n])
+                    result[1] = transB
+                        ? try Tensor.product(g2, transA: true, a2, transB: false)
+                        : try Tensor.product(a2, transA: true, g2, transB: false)
+                } else {
+                    let bar = transB
+                        ? try Tensor.product(g, transA: true, lhs, transB: transA)
+                        : try Tensor.product(lhs, transA: !transA, g, transB: false)
+                    result[1] = bar.summed(toShape: rhs.shape)
+                }
+            }
+            return result
+
+        case let .affine(input, weight):
+            let (inputs, outputs) = (weight.shape[0], weight.shape[1])
+            let rows = g.count / max(outputs, 1)
+            let g2 = g.reshapedUnchecked([rows, outputs])
+            let x2 = input.reshapedUnchecked([rows, inputs])
+            return [
+                needs[0] ? try Tensor.product(g2, transA: false, weight, transB: true).reshapedUnchecked(input.shape) : nil,
+                needs[1] ? try Tensor.product(x2, transA: true, g2, transB: false) : nil,
+                needs[2] ? g2.sumUnchecked(axes: [0], keepDims: false) : nil,
+            ]
+
+        case let .sum(inputShape, keptShape):
+            return [g.reshapedUnchecked(keptShape).broadcastUnchecked(to: inputShape)]
+
+        case let .select(inputShape, axis, positions):
+            let (outer, n, inner) = Reduction.split(inputShape, axis: axis)
+            var data = [Double](repeating: 0, count: outer * n * inner)
+            for o in 0..<outer {
+                for j in 0..<inner {
+                    data[(o * n + positions[o * inner + j]) * inner + j] += g.scalars[o * inner + j]
+                }
+            }
+            return [Tensor(uncheckedShape: inputShape, scalars: data)]
+
+        case let .logSumExp(input, output):
+            let softmax = try (input - output).exp()
+            return [try softmax * g.reshapedUnchecked(output.shape)]
+
+        case let .reshape(inputShape):
+            return [g.reshapedUnchecked(inputShape)]
+
+        case let .permute(axes):
+            var inverse = axes
+            for (i, a) in axes.enumerated() { inverse[a] = i }
+            return [g.permutedUnchecked(inverse)]
+
+        case let .broadcast(inputShape):
+            return [g.summed(toShape: inputShape)]
+
+        case let .slice(inputShape, region):
+            var data = [Double](repeating: 0, count: Shape.count(inputShape))
+            region.add(g.scalars, into: &data, shape: inputShape)
+            return [Tensor(uncheckedShape: inputShape, scalars: data)]
+
+        case let .replace(inputShape, region):
+            var kept = g.scalars
+            region.write([Double](repeating: 0, count: Shape.count(region.counts)), into: &kept, shape: inputShape)
+            return [Tensor(uncheckedShape: inputShape, scalars: kept),
+                    Tensor(uncheckedShape: region.counts, scalars: region.read(g.scalars, shape: inputShape))]
+
+        case let .concatenate(axis, sizes):
+            var result: [Tensor?] = []
+            var start = 0
+            for (size, need) in zip(sizes, needs) {
+                if need {
+                    var indices = [TensorIndex](repeating: .all, count: g.rank)
+                    indices[axis] = .range(start: start, end: start + size, step: 1)
+                    result.append(try g.indexed(indices))
+                } else {
+                    result.append(nil)
+                }
+                start += size
+            }
+            return result
+
+        case let .take(inputShape, axis, positions):
+            let (outer, n, inner) = Reduction.split(inputShape, axis: axis)
+            let m = positions.count
+            var data = [Double](repeating: 0, count: outer * n * inner)
+            g.scalars.withUnsafeBufferPointer { gp in
+                for o in 0..<outer {
+                    for (k, p) in positions.enumerated() {
+                        for j in 0..<inner { data[(o * n + p) * inner + j] += gp[(o * m + k) * inner + j] }
+                    }
+                }
+            }
+            return [Tensor(uncheckedShape: inputShape, scalars: data)]
+
+        case let .takeFlat(inputShape, positions):
+            var data = [Double](repeating: 0, count: Shape.count(inputShape))
+            for (t, p) in positions.enumerated() { data[p] += g.scalars[t] }
+            return [Tensor(uncheckedShape: inputShape, scalars: data)]
+
+        case let .where(mask):
+            return [needs[0] ? try g * mask : nil, needs[1] ? try g * (1 - mask) : nil]
+
+        case let .inverse(output):
+            // d(A⁻¹) = −A⁻¹ dA A⁻¹  ⇒  Ā = −A⁻ᵀ Ḡ A⁻ᵀ
+            let yt = output.transposed()
+            return [-(try yt.matmul(g).matmul(yt))]
+
+        case let .logDeterminant(inverse):
+            return [try inverse.transposed() * g]
+
+        case let .solve(a, x):
+            // X = A⁻¹B  ⇒  B̄ = A⁻ᵀ Ḡ,  Ā = −B̄ Xᵀ
+            let gb = try Linalg.solveUntracked(a.transposed(), g)
+            let xMatrix = x.rank == 1 ? x.reshapedUnchecked([x.count, 1]) : x
+            let gbMatrix = gb.rank == 1 ? gb.reshapedUnchecked([gb.count, 1]) : gb
+            return [needs[0] ? -(try gbMatrix.matmul(xMatrix.transposed())) : nil, needs[1] ? gb : nil]
+        }
+    }
+}

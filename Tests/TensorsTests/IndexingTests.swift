@@ -1,0 +1,86 @@
+import Testing
+@testable import Tensors
+
+@Suite("Indexing, slicing, selection and joining")
+struct IndexingTests {
+    let m = try! Tensor([[0, 1, 2, 3], [10, 11, 12, 13], [20, 21, 22, 23]])
+
+    @Test func integerIndices() throws {
+        #expect(try m[1] == Tensor([10, 11, 12, 13]))
+        #expect(try m[-1] == Tensor([20, 21, 22, 23]))
+        #expect(try m[2, 1].item == 21)
+        #expect(try m[2, -1].shape == [])
+        #expect(throws: TensorError.indexOutOfRange(operation: "subscript", index: 3, axis: 0, size: 3)) { try m[3] }
+        #expect(throws: TensorError.self) { try m[0, 0, 0] }
+    }
+
+    @Test func rangesAndStrides() throws {
+        #expect(try m[1..<3].shape == [2, 4])
+        #expect(try m[1...].scalars == Array(m.scalars[4...]))
+        #expect(try m[..<1] == Tensor([[0, 1, 2, 3]]))
+        #expect(try m[0...1, 2] == Tensor([2, 12]))
+        #expect(try m[TensorIndex.all, 1..<3] == Tensor([[1, 2], [11, 12], [21, 22]]))
+        #expect(try m[TensorIndex.all, TensorIndex.stride(nil, nil, by: 2)] == Tensor([[0, 2], [10, 12], [20, 22]]))
+        #expect(try m[TensorIndex.stride(0, 3, by: 2), 3] == Tensor([3, 23]))
+        #expect(try m[(-2)...(-1), 0] == Tensor([10, 20]))
+        #expect(try m[2..<2].shape == [0, 4])
+        #expect(throws: TensorError.self) { try m[0..<4] }
+        #expect(throws: TensorError.self) { try m[TensorIndex.stride(0, 2, by: 0)] }
+    }
+
+    @Test func ellipsisAndNewAxes() throws {
+        let x = try Tensor.arange(24).reshaped([2, 3, 4])
+        #expect(try x[TensorIndex.ellipsis, 1].shape == [2, 3])
+        #expect(try x[TensorIndex.ellipsis, 1] == x[TensorIndex.all, TensorIndex.all, 1])
+        #expect(try x[0, TensorIndex.ellipsis].shape == [3, 4])
+        #expect(try x[TensorIndex.newAxis, 0].shape == [1, 3, 4])
+        #expect(try x[0, TensorIndex.newAxis, 1].shape == [1, 4])
+    }
+
+    @Test func replacingARegion() throws {
+        #expect(try m.replacing(0, with: 5)[0] == Tensor([5, 5, 5, 5]))
+        #expect(try m.replacing(TensorIndex.all, 0, with: Tensor([7, 8, 9]))[TensorIndex.all, 0] == Tensor([7, 8, 9]))
+        var copy = m
+        try copy.replace(1..<3, 1..<3, with: try Tensor([[-1, -2], [-3, -4]]))
+        #expect(try copy[1] == Tensor([10, -1, -2, 13]))
+        #expect(try m[1] == Tensor([10, 11, 12, 13]))
+        #expect(throws: TensorError.self) { try m.replacing(0, with: Tensor([1, 2])) }
+    }
+
+    @Test func take() throws {
+        #expect(try m.take([2, 0]) == Tensor([[20, 21, 22, 23], [0, 1, 2, 3]]))
+        #expect(try m.take([-1, 1], axis: 1) == Tensor([[3, 1], [13, 11], [23, 21]]))
+        #expect(try m.take(Tensor([[0, 0], [2, 1]]), axis: 0).shape == [2, 2, 4])
+        #expect(throws: TensorError.self) { try m.take([3]) }
+        #expect(throws: TensorError.self) { try m.take(Tensor([0.5])) }
+    }
+
+    @Test func takeAlong() throws {
+        #expect(try m.takeAlong(Tensor([[3], [0], [1]]), axis: 1) == Tensor([[3], [10], [21]]))
+        #expect(try m.takeAlong(Tensor([[2, 0, 1, 0]]), axis: 0) == Tensor([[20, 1, 12, 3]]))
+        #expect(throws: TensorError.self) { try m.takeAlong(Tensor([[3], [0]]), axis: 1) }
+    }
+
+    @Test func whereSelectsWithBroadcasting() throws {
+        let chosen = try Tensor.where(Tensor([1, 0, 1, 0]), m, Tensor(-1))
+        #expect(try chosen[0] == Tensor([0, -1, 2, -1]))
+        #expect(throws: TensorError.self) { try Tensor.where(Tensor([1, 0]), m, m) }
+    }
+
+    @Test func oneHot() throws {
+        #expect(try Tensor([2, 0]).oneHot(classes: 3) == Tensor([[0, 0, 1], [1, 0, 0]]))
+        #expect(throws: TensorError.self) { try Tensor([3]).oneHot(classes: 3) }
+    }
+
+    @Test func concatenateAndStack() throws {
+        let a = try Tensor([[1, 2]]), b = try Tensor([[3, 4], [5, 6]])
+        #expect(try Tensor.concatenate([a, b]) == Tensor([[1, 2], [3, 4], [5, 6]]))
+        #expect(try Tensor.concatenate([b, b], axis: 1) == Tensor([[3, 4, 3, 4], [5, 6, 5, 6]]))
+        #expect(try Tensor.concatenate([a, Tensor.zeros([0, 2])]) == a)
+        #expect(throws: TensorError.shapeMismatch(operation: "concatenate", lhs: [1, 2], rhs: [2, 2])) { try Tensor.concatenate([a, b], axis: 1) }
+        #expect(try Tensor.stack([Tensor([1, 2]), Tensor([3, 4])]) == Tensor([[1, 2], [3, 4]]))
+        #expect(try Tensor.stack([Tensor([1, 2]), Tensor([3, 4])], axis: 1) == Tensor([[1, 3], [2, 4]]))
+        #expect(throws: TensorError.self) { try Tensor.stack([Tensor([1, 2]), Tensor([3])]) }
+        #expect(throws: TensorError.self) { try Tensor.concatenate([]) }
+    }
+}

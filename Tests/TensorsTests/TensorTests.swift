@@ -1,0 +1,113 @@
+import Testing
+@testable import Tensors
+
+@Suite("Tensor: construction, value semantics, printing")
+struct TensorTests {
+    @Test func shapeAndDataInitialiser() throws {
+        let t = try Tensor(shape: [2, 3], data: [1, 2, 3, 4, 5, 6])
+        #expect(t.shape == [2, 3])
+        #expect(t.rank == 2)
+        #expect(t.count == 6)
+        #expect(t.scalars == [1, 2, 3, 4, 5, 6])
+    }
+
+    @Test func shapeAndDataMismatchThrows() {
+        #expect(throws: TensorError.invalidShape(operation: "Tensor(shape:data:)", shape: [2, 3], reason: "needs 6 elements but 5 were given")) {
+            try Tensor(shape: [2, 3], data: [1, 2, 3, 4, 5])
+        }
+        #expect(throws: TensorError.self) { try Tensor(shape: [-1, 3], data: []) }
+    }
+
+    @Test func nestedArrays() throws {
+        #expect(try Tensor([[1, 2], [3, 4]]) == Tensor(shape: [2, 2], data: [1, 2, 3, 4]))
+        #expect(try Tensor([[1.5, 2], [3, 4]]).scalars == [1.5, 2, 3, 4])
+        #expect(try Tensor([[[1, 2]], [[3, 4]]]).shape == [2, 1, 2])
+        #expect(Tensor([1, 2, 3]).shape == [3])
+        #expect(Tensor(7).shape == [])
+        #expect(try Tensor([[Double]]()).shape == [0, 0])
+    }
+
+    @Test func raggedNestedArraysThrow() {
+        #expect(throws: TensorError.self) { try Tensor([[1, 2], [3]]) }
+        #expect(throws: TensorError.self) { try Tensor([[[1.0, 2]], [[3.0], [4]]]) }
+    }
+
+    @Test func itemNeedsOneElement() throws {
+        #expect(try Tensor(3.5).item == 3.5)
+        #expect(try Tensor([[2]]).item == 2)
+        #expect(throws: TensorError.self) { try Tensor([1, 2]).item }
+    }
+
+    @Test func valueSemantics() throws {
+        let a = Tensor([1, 2, 3])
+        var b = a
+        try b.replace(0, with: 9)
+        #expect(a.scalars == [1, 2, 3])
+        #expect(b.scalars == [9, 2, 3])
+    }
+
+    @Test func equalityComparesShapeAndValues() throws {
+        #expect(Tensor([1, 2, 3, 4]) != (try Tensor([[1, 2], [3, 4]])))
+        #expect(try Tensor([[1, 2], [3, 4]]) == Tensor([[1, 2], [3, 4]]))
+    }
+
+    @Test(arguments: [
+        (Tensor(3), "3"),
+        (Tensor([1, 2, 3]), "[1, 2, 3]"),
+        (Tensor([0.5, -1.25]), "[ 0.5000, -1.2500]"),
+        (Tensor([1e-7, 1]), "[1.0000e-07, 1.0000e+00]"),
+        (Tensor([Double.nan, .infinity, 1]), "[nan, inf,   1]"),
+    ])
+    func description(_ t: Tensor, _ expected: String) {
+        #expect(t.description == expected)
+    }
+
+    @Test func matrixDescriptionAlignsColumns() throws {
+        #expect(try Tensor([[1, 20], [300, 4]]).description == "[[  1,  20],\n [300,   4]]")
+        #expect(try Tensor([[[1, 2]], [[3, 4]]]).description == "[[[1, 2]],\n\n [[3, 4]]]")
+    }
+
+    @Test func longTensorsAreSummarised() throws {
+        let t = try Tensor.arange(2000)
+        #expect(t.description == "[   0,    1,    2, …, 1997, 1998, 1999]")
+    }
+}
+
+@Suite("Tensor creation")
+struct CreationTests {
+    @Test func constants() throws {
+        #expect(try Tensor.zeros([2, 2]).scalars == [0, 0, 0, 0])
+        #expect(try Tensor.ones([3]).scalars == [1, 1, 1])
+        #expect(try Tensor.full([2], value: 7).scalars == [7, 7])
+        #expect(Tensor.zeros(like: Tensor([1, 2])).scalars == [0, 0])
+        #expect(Tensor.ones(like: Tensor([1, 2])).shape == [2])
+    }
+
+    @Test func identityAndDiagonal() throws {
+        #expect(try Tensor.eye(2) == Tensor([[1, 0], [0, 1]]))
+        #expect(try Tensor.eye(2, 3) == Tensor([[1, 0, 0], [0, 1, 0]]))
+        #expect(try Tensor.diagonal(Tensor([2, 3])) == Tensor([[2, 0], [0, 3]]))
+    }
+
+    @Test func ranges() throws {
+        #expect(try Tensor.arange(4).scalars == [0, 1, 2, 3])
+        #expect(try Tensor.arange(1, 2, step: 0.25).scalars == [1, 1.25, 1.5, 1.75])
+        #expect(try Tensor.arange(5, 0, step: -2).scalars == [5, 3, 1])
+        #expect(try Tensor.linspace(0, 1, count: 5).scalars == [0, 0.25, 0.5, 0.75, 1])
+        #expect(try Tensor.linspace(0, 1, count: 1).scalars == [0])
+        #expect(throws: TensorError.self) { try Tensor.arange(0, 1, step: 0) }
+    }
+
+    @Test func negativeSizesThrow() {
+        #expect(throws: TensorError.self) { try Tensor.zeros([2, -1]) }
+        #expect(throws: TensorError.self) { try Tensor.eye(-1) }
+        #expect(throws: TensorError.self) { try Tensor.linspace(0, 1, count: -3) }
+    }
+
+    @Test func sizesBeyondTheLimitThrowInsteadOfAllocating() {
+        #expect(throws: TensorError.tooLarge(operation: "zeros", shape: [1 << 20, 1 << 20], limit: Tensor.elementLimit)) {
+            try Tensor.zeros([1 << 20, 1 << 20])
+        }
+        #expect(throws: TensorError.self) { try Tensor.ones([Int.max, 2]) }
+    }
+}
