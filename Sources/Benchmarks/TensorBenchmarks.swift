@@ -1,0 +1,214 @@
+import Foundation
+import NeuralNetworks
+import Tensors
+
+/// The tensor suite: dgemm throughput, the overhead of a small differentiable operation, and one
+/// epoch of a 64-256-2-256-64 MLP autoencoder with Adam on 1797×64 data (the UCI digits when
+/// /work/shared/data/digits.csv or LECTERN_DIGITS_CSV is readable, otherwise uniform noise of that
+/// shape), with its efficiency against the measured dgemm rate and its peak memory.
+enum TensorBenchmarks {
+    static func run() {
+        do {
+            print("Tensor benchmarks (release build expected; \(Tensor.threadCount) thread(s) for large products)")
+            try autoencoderEpoch()
+            try smallOperationOverhead()
+            try gemmThroughput()
+            try gemmThreadIndependence()
+        } catch {
+            print("tensor benchmark failed: \(error)")
+        }
+    }
+
+    // MARK: Timing
+
+    /// The best of `repeats` timings (seconds) of `body`, after one warm-up.
+    static func best(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
+        try body()
+        var best = Double.infinity
+        for _ in 0..<repeats {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        return best
+    }
+
+    /// The median of `repeats` timings (seconds) of `body`, after one warm-up.
+    static func median(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
+        try body()
+        var times: [Double] = []
+        for _ in 0..<repeats {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        return times.sorted()[times.count / 2]
+    }
+
+    static func peakResidentMiB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024  // Linux reports KiB
+    }
+
+    static func format(_ value: Double, _ decimals: Int = 2) -> String { String(format: "%.\(decimals)f", value) }
+
+    // MARK: dgemm
+
+    /// One `op(A)·op(B)` product of the given logical shape, timed; returns seconds per product.
+    static func timeProduct(m: Int, n: Int, k: Int, transposeA: Bool = false, transposeB: Bool = false,
+                            rng: RandomGenerator) throws -> Double {
+        let a = try Tensor.randomNormal(transposeA ? [k, m] : [m, k], using: rng)
+        let b = try Tensor.randomNormal(transposeB ? [n, k] : [k, n], using: rng)
+        let flops = 2.0 * Double(m * n * k)
+        let repeats = max(5, min(2000, Int(2e8 / flops)))
+        return try median(repeats) { _ = try Tensor.matmul(a, b, transposeA: transposeA, transposeB: transposeB) }
+    }
+
+    static func gemmThroughput() throws {
+        let rng = RandomGenerator(seed: 1)
+        print("\ndgemm through Tensor.matmul (n×n · n×n, median of repeats, result allocation included)")
+        let saved = Tensor.threadCount
+        defer { Tensor.threadCount = saved }
+        for n in [128, 512, 1024] {
+            var line = "  n = \(n):"
+            for threads in Set([1, saved]).sorted() {
+                Tensor.threadCount = threads
+                let seconds = try timeProduct(m: n, n: n, k: n, rng: rng)
+                line += "  \(format(2.0 * Double(n * n * n) / seconds / 1e9)) GFLOP/s with \(threads) thread(s)"
+            }
+            print(line)
+        }
+    }
+
+    static func gemmThreadIndependence() throws {
+        let rng = RandomGenerator(seed: 3)
+        let saved = Tensor.threadCount
+        defer { Tensor.threadCount = saved }
+        var identical = true
+        for (m, k, n) in [(1024, 1024, 1024), (1797, 64, 64), (700, 300, 900), (64, 2048, 4096)] {
+            let a = try Tensor.randomNormal([m, k], using: rng), b = try Tensor.randomNormal([k, n], using: rng)
+            Tensor.threadCount = 1
+            let one = try a • b
+            Tensor.threadCount = 2
+            let two = try a • b
+            identical = identical && one == two
+        }
+        print("\nproducts bit-identical with 1 and 2 threads: \(identical)")
+    }
+
+    // MARK: Small-operation overhead
+
+    static func smallOperationOverhead() throws {
+        let rng = RandomGenerator(seed: 2)
+        let a = try Tensor.randomNormal([64], using: rng), b = try Tensor.randomNormal([64], using: rng)
+        let chain = 10_000
+        let plain = try best(20) {
+            var x = a
+            for _ in 0..<chain { x = try x + b }
+            precondition(x.count == 64)
+        } / Double(chain)
+        // Forward only, recording on the tape (the tape is built but not swept).
+        let recorded = try best(20) {
+            _ = try valueAndGrad(at: [a, b]) { v in
+                var x = v[0]
+                for _ in 0..<chain { x = try x + v[1] }
+                return try x[0]
+            }
+        } / Double(chain)
+        print("\n64-element add: \(format(plain * 1e6, 3)) µs untracked; \(format(recorded * 1e6, 3)) µs with gradient "
+              + "bookkeeping (forward + record + backward sweep, per op, over a chain of \(chain))")
+    }
+
+    // MARK: Autoencoder epoch
+
+    /// The 64-256-2-256-64 autoencoder: ReLU hidden layers, linear bottleneck and output.
+    final class Autoencoder: Module {
+        let encoder: MLP
+        let decoder: MLP
+
+        init(using rng: RandomGenerator) throws {
+            encoder = try MLP(widths: [64, 256, 2], activation: .relu, using: rng)
+            decoder = try MLP(widths: [2, 256, 64], activation: .relu, using: rng)
+        }
+
+        func callAsFunction(_ x: Tensor) throws -> Tensor { try decoder(encoder(x)) }
+    }
+
+    static func loadDigits() -> (Tensor, String)? {
+        let path = ProcessInfo.processInfo.environment["LECTERN_DIGITS_CSV"] ?? "/work/shared/data/digits.csv"
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        var rows: [Double] = []
+        var count = 0
+        for line in text.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",").dropFirst().compactMap { Double($0) }
+            guard fields.count == 64 else { return nil }
+            rows += fields.map { $0 / 16 }
+            count += 1
+        }
+        guard let x = try? Tensor(shape: [count, 64], data: rows) else { return nil }
+        return (x, "UCI digits from \(path), scaled to [0, 1]")
+    }
+
+    static func autoencoderEpoch() throws {
+        let rng = RandomGenerator(seed: 7)
+        let (data, source) = try loadDigits() ?? (Tensor.randomUniform([1797, 64], using: rng), "uniform noise")
+        let n = data.shape[0], batchSize = 128
+        let model = try Autoencoder(using: rng)
+        let optimizer = Adam(learningRate: 1e-3)
+
+        func epoch() throws -> Double {
+            var total = 0.0
+            for batch in try miniBatches(data, batchSize: batchSize, using: rng) {
+                let (loss, gradients) = try valueAndGrad(model: model) {
+                    try Loss.meanSquaredError(model(batch), batch)
+                }
+                try optimizer.update(gradients)
+                total += try loss.item * Double(batch.shape[0])
+            }
+            return total / Double(n)
+        }
+
+        let first = try epoch()
+        var times: [Double] = []
+        var last = first
+        for _ in 0..<20 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            last = try epoch()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        let peak = peakResidentMiB()
+        times.sort()
+        let seconds = times[times.count / 2]
+
+        // The epoch's matrix products: per layer (in → out) and batch of b rows, the forward x·W
+        // (b×in·in×out), the weight gradient xᵀ·G (in×b·b×out) and, except for the first layer
+        // (whose input is data), the input gradient G·Wᵀ (b×out·out×in).
+        let layers = [(64, 256), (256, 2), (2, 256), (256, 64)]
+        var batchSizes = [Int](repeating: batchSize, count: n / batchSize)
+        if n % batchSize != 0 { batchSizes.append(n % batchSize) }
+        var flops = 0.0, ideal = 0.0
+        var rateCache: [String: Double] = [:]
+        func product(_ m: Int, _ k: Int, _ p: Int, _ tA: Bool, _ tB: Bool, times count: Int) throws {
+            let key = "\(m),\(k),\(p),\(tA),\(tB)"
+            let seconds = try rateCache[key] ?? timeProduct(m: m, n: p, k: k, transposeA: tA, transposeB: tB, rng: rng)
+            rateCache[key] = seconds
+            flops += 2.0 * Double(m * k * p) * Double(count)
+            ideal += seconds * Double(count)
+        }
+        for (b, count) in Dictionary(grouping: batchSizes, by: { $0 }).mapValues(\.count).sorted(by: { $0.key < $1.key }) {
+            for (i, (inputs, outputs)) in layers.enumerated() {
+                try product(b, inputs, outputs, false, false, times: count)        // forward
+                try product(inputs, b, outputs, true, false, times: count)         // weight gradient
+                if i > 0 { try product(b, outputs, inputs, false, true, times: count) }  // input gradient
+            }
+        }
+        print("\nMLP autoencoder 64-256-2-256-64, Adam, MSE, \(n)×64 \(source), batches of \(batchSize):")
+        print("  loss \(format(first, 4)) after the first epoch, \(format(last, 4)) after 21")
+        print("  epoch: \(format(seconds * 1e3, 2)) ms (median of 20; min \(format(times[0] * 1e3, 2)) ms, max \(format(times[times.count - 1] * 1e3, 2)) ms)")
+        print("  matrix-product work: \(format(flops / 1e6, 1)) MFLOP; at the dgemm rates measured for those exact "
+              + "shapes it needs \(format(ideal * 1e3, 2)) ms (\(format(flops / ideal / 1e9, 1)) GFLOP/s)")
+        print("  efficiency: \(format(100 * ideal / seconds, 1)) %")
+        print("  peak resident memory of the process so far: \(format(peak, 1)) MiB")
+    }
+}
