@@ -75,6 +75,16 @@ struct FigureTests {
         #expect(check.texts.contains("a < b & \"c\""))
     }
 
+    @Test("user text that looks like the id placeholder is left alone")
+    func placeholderInUserText() throws {
+        let tricky = "\"LCID-desc\" url(#LCID-clip0) LCID-title"
+        let svg = try Plot([try .line(y: [1, 2])], title: tricky).svg()
+        let check = SVGCheck(svg)
+        #expect(check.wellFormed)
+        #expect(check.texts.contains(tricky))
+        #expect(check.ids.allSatisfy { $0.hasPrefix("lc") && !$0.contains("LCID") })
+    }
+
     @Test("panels: a 2 × 2 grid of four plot areas, aligned by row and column")
     func panels() throws {
         let p = try Plot([.line(y: [1, 3, 2])], title: "A")

@@ -28,9 +28,13 @@ public enum NumberFormat {
     /// Values are clamped to ±10⁷ px so that a stray huge value cannot make a huge string.
     public static func coordinate(_ value: Double) -> String {
         let v = value.isNaN ? 0 : min(max(value, -1e7), 1e7)
-        var s = fixed(v, decimals: 1)
-        if s.hasSuffix(".0") { s.removeLast(2) }
-        return s == "-0" ? "0" : s
+        // The same digits as `fixed(v, decimals: 1)` minus a trailing ".0", built directly:
+        // a large scatter formats tens of thousands of these.
+        let tenths = Int((abs(v) * 10).rounded())
+        var s = v < 0 && tenths != 0 ? "-" : ""
+        s += String(tenths / 10)
+        if tenths % 10 != 0 { s += "." + String(tenths % 10) }
+        return s
     }
 
     /// A short human-readable value with up to `significant` significant digits, for

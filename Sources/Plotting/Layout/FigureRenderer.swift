@@ -1,5 +1,3 @@
-import Foundation
-
 /// Lays out a figure's panels on a grid and writes the SVG document.
 struct FigureRenderer {
     /// Stands in for the figure's id prefix until the content hash is known. It is replaced
@@ -94,18 +92,44 @@ struct FigureRenderer {
 
     /// Replaces the id token by "lc" and a hash of the document: ids stay unique between
     /// different figures inlined in one page, and the same figure keeps the same bytes.
+    /// One pass over the UTF-8 bytes (Foundation's string search was most of a large
+    /// scatter's render time).
     static func resolveIDs(_ text: String) -> String {
-        let t = idToken
         var hash: UInt64 = 0xcbf29ce484222325
         for byte in text.utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x100000001b3
         }
         let hex = String(hash, radix: 16)
-        let prefix = "lc" + String(repeating: "0", count: 16 - hex.count) + hex
-        return text
-            .replacingOccurrences(of: "\"\(t)-", with: "\"\(prefix)-")
-            .replacingOccurrences(of: "\"url(#\(t)-", with: "\"url(#\(prefix)-")
-            .replacingOccurrences(of: " \(t)-desc\"", with: " \(prefix)-desc\"")
+        let prefix = Array(("lc" + String(repeating: "0", count: 16 - hex.count) + hex).utf8)
+        let token = Array(idToken.utf8)
+        // The token is replaced where it follows `"`, `"url(#` or `␠` and precedes `-`; the
+        // space case is only ` LCID-desc"` (aria-labelledby's second id).
+        let bytes = Array(text.utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count + 64)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == token[0], i > 0, Self.matches(bytes, at: i, token + [UInt8(ascii: "-")]) {
+                let before = bytes[i - 1]
+                let quoted = before == UInt8(ascii: "\"")
+                    || (before == UInt8(ascii: "#") && i >= 6 && Array(bytes[(i - 6)..<i]) == Array("\"url(#".utf8))
+                let spaced = before == UInt8(ascii: " ") && Self.matches(bytes, at: i + token.count, Array("-desc\"".utf8))
+                if quoted || spaced {
+                    out += prefix
+                    i += token.count
+                    continue
+                }
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func matches(_ bytes: [UInt8], at start: Int, _ pattern: [UInt8]) -> Bool {
+        guard start + pattern.count <= bytes.count else { return false }
+        for k in pattern.indices where bytes[start + k] != pattern[k] { return false }
+        return true
     }
 }

@@ -175,18 +175,24 @@ extension ScatterMark: MarkDrawing {
         } else {
             svg.open("g", ["fill-opacity": NumberFormat.coordinate(opacity)])
         }
+        // Fills are worked out before the loop (one hex string per category or map entry).
+        var fills: [String] = []
+        switch color {
+        case .values(let v):
+            let table = (0..<256).map { colorMap.color(at: (Double($0) + 0.5) / 256).hex }
+            fills = v.map { table[ColorMap.index(hi > lo ? ($0 - lo) / (hi - lo) : 0.5)] }
+        case .categories, .names:
+            let table = categoryLabels.indices.map { Palette.color($0).hex }
+            fills = category.map { table[$0] }
+        default: break
+        }
         for i in drawn {
             let cx = px(ctx.x(x[i])), cy = px(ctx.y(y[i]))
             let r = radii.map { NumberFormat.coordinate($0[i]) } ?? r0
-            if single != nil {
+            if fills.isEmpty {
                 svg.element("circle", ["cx": cx, "cy": cy, "r": r])
             } else {
-                let fill: Color
-                switch color {
-                case .values(let v): fill = colorMap.color(at: hi > lo ? (v[i] - lo) / (hi - lo) : 0.5)
-                default: fill = Palette.color(category[i])
-                }
-                svg.element("circle", ["cx": cx, "cy": cy, "r": r, "fill": fill.hex])
+                svg.element("circle", ["cx": cx, "cy": cy, "r": r, "fill": fills[i]])
             }
         }
         svg.close("g")
