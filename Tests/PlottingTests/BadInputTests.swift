@@ -73,6 +73,9 @@ struct BadInputTests {
         Case(name: "crowded panel", kind: .invalidArgument, mentions: ["no room"]) {
             try Figure(Array(repeating: Plot([.line(y: [1, 2])]), count: 12), columns: 12, width: 600, height: 300).svg()
         },
+        Case(name: "span beyond Double", kind: .invalidArgument, mentions: ["too wide"]) {
+            try Plot([.line(y: [-1e308, 1e308])]).svg()
+        },
         Case(name: "bad opacity", kind: .invalidArgument, mentions: ["opacity"]) {
             try Plot([.scatter(x: [1], y: [1], opacity: 2)]).svg()
         },

@@ -131,7 +131,7 @@ struct FigureTests {
         #expect(svg.contains(">0.01<") && svg.contains(">10<"))
     }
 
-    @Test("every mark kind renders", arguments: Array(0..<8))
+    @Test("every mark kind renders", arguments: Array(0..<9))
     func everyMark(_ k: Int) throws {
         let g = try Grid.sample(x: -2...2, y: -2...2, count: 30) { exp(-($0 * $0 + $1 * $1)) }
         let marks: [Mark] = [
@@ -143,6 +143,7 @@ struct FigureTests {
             try .contour(g, levels: 6),
             try .quiver(x: [0, 1], y: [0, 1], u: [1, 0], v: [0, 1], colorByMagnitude: true),
             try .heatmap([[1, .nan], [3, 4]]),
+            try .scatter(x: [1, 2, 3], y: [1, 2, 3], sizes: [1, 10, 100], label: "sized"),
         ]
         let svg = try Plot([marks[k]], title: "mark \(k)").svg()
         #expect(SVGCheck(svg).wellFormed)

@@ -93,6 +93,9 @@ struct PanelPlan {
         guard var e = extents.compactMap({ $0 }).reduce(nil, { (acc: Extent?, next: Extent) in acc?.union(next) ?? next }) else {
             throw PlotError(.emptyData, "plot: no mark has data along the \(axis) axis")
         }
+        guard (e.max - e.min).isFinite else {
+            throw PlotError.invalid("plot", "the \(axis) values span \(NumberFormat.general(e.min)) to \(NumberFormat.general(e.max)), too wide for a linear axis; use a log scale or rescale the data")
+        }
         if e.min == e.max {  // one distinct value: widen so that it sits in the middle
             if kind == .log {
                 e = Extent(min: e.min / 10.0.squareRoot(), max: e.max * 10.0.squareRoot())

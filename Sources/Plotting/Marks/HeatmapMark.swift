@@ -3,8 +3,9 @@
 public struct HeatmapMark: Sendable {
     /// The values, one array per row.
     public let values: [[Double]]
-    /// Cell boundaries along x (columns + 1) and y (rows + 1).
+    /// Cell boundaries along x (columns + 1 values).
     public let xEdges: [Double]
+    /// Cell boundaries along y (rows + 1 values).
     public let yEdges: [Double]
     /// True when row 0 is drawn at the top (matrix and image convention).
     public let rowZeroAtTop: Bool

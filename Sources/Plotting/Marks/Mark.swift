@@ -23,12 +23,19 @@ extension MarkDrawing {
 /// One layer of a panel: points, lines, bars, cells, contour lines or arrows.
 /// Build marks with the throwing constructors (`Mark.scatter(…)`, …), which check the data.
 public enum Mark: Sendable {
+    /// Points (categorical or continuous colour).
     case scatter(ScatterMark)
+    /// A polyline, one series.
     case line(LineMark)
+    /// Binned samples, counts or density, optionally with a KDE curve.
     case histogram(HistogramMark)
+    /// One bar per category.
     case bar(BarMark)
+    /// Coloured cells of a matrix or sampled function.
     case heatmap(HeatmapMark)
+    /// Level lines of a sampled function.
     case contour(ContourMark)
+    /// Arrows of a vector field.
     case quiver(QuiverMark)
 
     var drawing: any MarkDrawing {
