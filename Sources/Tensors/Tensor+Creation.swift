@@ -52,8 +52,11 @@ extension Tensor {
         guard step != 0, step.isFinite, start.isFinite, end.isFinite else {
             throw TensorError.invalidArgument(operation: "arange", reason: "start, end and a non-zero step must be finite")
         }
-        let n = Swift.max(0, Int(((end - start) / step).rounded(.up)))
-        try Shape.validate([n], operation: "arange")
+        let length = Swift.max(0, ((end - start) / step).rounded(.up))
+        guard length <= Double(Tensor.elementLimit) else {
+            throw TensorError.tooLarge(operation: "arange", shape: [], limit: Tensor.elementLimit)
+        }
+        let n = Int(length)
         return Tensor(uncheckedShape: [n], scalars: (0..<n).map { start + Double($0) * step })
     }
 

@@ -105,7 +105,7 @@ extension Tensor {
                 }
                 region.starts[axis] = lo
                 region.steps[axis] = step
-                region.counts[axis] = (hi - lo + step - 1) / step
+                region.counts[axis] = hi > lo ? (hi - lo - 1) / step + 1 : 0
                 resultShape.append(region.counts[axis])
             }
             axis += 1

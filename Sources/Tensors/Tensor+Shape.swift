@@ -4,15 +4,19 @@ extension Tensor {
     /// The same elements with a new shape of equal element count; one size may be -1 (inferred).
     public func reshaped(_ newShape: [Int]) throws -> Tensor {
         var shape = newShape
+        let mismatch = TensorError.shapeMismatch(operation: "reshape", lhs: self.shape, rhs: newShape)
         if let inferred = shape.firstIndex(of: -1) {
-            let known = shape.enumerated().filter { $0.offset != inferred }.reduce(1) { $0 * $1.element }
-            guard known > 0, count % known == 0, shape.filter({ $0 == -1 }).count == 1 else {
-                throw TensorError.shapeMismatch(operation: "reshape", lhs: self.shape, rhs: newShape)
+            var known = shape
+            known.remove(at: inferred)
+            guard shape.filter({ $0 == -1 }).count == 1, (try? Shape.validate(known, operation: "reshape")) != nil else {
+                throw mismatch
             }
-            shape[inferred] = count / known
+            let product = Shape.count(known)
+            guard product > 0, count % product == 0 else { throw mismatch }
+            shape[inferred] = count / product
         }
-        guard shape.allSatisfy({ $0 >= 0 }), Shape.count(shape) == count else {
-            throw TensorError.shapeMismatch(operation: "reshape", lhs: self.shape, rhs: newShape)
+        guard (try? Shape.validate(shape, operation: "reshape")) != nil, Shape.count(shape) == count else {
+            throw mismatch
         }
         return reshapedUnchecked(shape)
     }

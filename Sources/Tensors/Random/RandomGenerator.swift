@@ -122,9 +122,11 @@ public final class RandomGenerator: RandomNumberGenerator {
         return weights.lastIndex { $0 > 0 }!
     }
 
-    /// A uniformly random permutation of `0..<n` (Fisher–Yates from the end).
-    public func permutation(_ n: Int) -> [Int] {
-        var values = Array(0..<max(0, n))
+    /// A uniformly random permutation of `0..<n` (Fisher–Yates from the end); throws for a negative
+    /// `n` or one beyond `Tensor.elementLimit`.
+    public func permutation(_ n: Int) throws -> [Int] {
+        try Shape.validate([n], operation: "permutation")
+        var values = Array(0..<n)
         shuffle(&values)
         return values
     }
@@ -142,7 +144,7 @@ public final class RandomGenerator: RandomNumberGenerator {
         guard size > 0, count >= 0 else {
             throw TensorError.invalidArgument(operation: "batches", reason: "batch size must be positive and count non-negative")
         }
-        let order = permutation(count)
+        let order = try permutation(count)
         return stride(from: 0, to: count, by: size).map { Array(order[$0..<min($0 + size, count)]) }
     }
 }

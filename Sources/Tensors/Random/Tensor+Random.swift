@@ -65,6 +65,6 @@ extension Tensor {
     /// The rows (slices along axis 0) in a random order.
     public func shuffled(using generator: RandomGenerator) throws -> Tensor {
         guard rank >= 1 else { throw TensorError.invalidShape(operation: "shuffled", shape: shape, reason: "needs an axis to shuffle") }
-        return try take(generator.permutation(shape[0]), axis: 0)
+        return try take(try generator.permutation(shape[0]), axis: 0)
     }
 }

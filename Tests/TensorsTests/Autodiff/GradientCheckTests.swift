@@ -216,7 +216,7 @@ struct GradientCheckTests {
             // A shuffled ladder with gaps of 0.1 ≫ h and a random offset per input: no ties within or
             // across inputs, no crossing under perturbation.
             let offset = rng.uniform(0.01, 0.09)
-            values = rng.permutation(n).map { Double($0) * 0.1 - Double(n) * 0.05 + offset }
+            values = try rng.permutation(n).map { Double($0) * 0.1 - Double(n) * 0.05 + offset }
         }
         return try Tensor(shape: shape, data: values)
     }

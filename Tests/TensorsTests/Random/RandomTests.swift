@@ -79,7 +79,7 @@ struct RandomTests {
 
     @Test func permutationsShufflesAndBatches() throws {
         let rng = RandomGenerator(seed: 15)
-        let p = rng.permutation(50)
+        let p = try rng.permutation(50)
         #expect(p.sorted() == Array(0..<50))
         #expect(p != Array(0..<50))
         let batches = try rng.batches(count: 10, size: 4)
