@@ -1,0 +1,472 @@
+/// Commands that take arguments or change how what follows is drawn, registered by name.
+/// Plain symbols come from the tables in `Symbols+*.swift`.
+extension Parser {
+    /// A command that applies to the rest of its group: `\displaystyle`, `\color{red}`, `\bf`.
+    struct Switch {
+        var style: MathStyle?
+        var color: String?
+        /// Set for font switches; the inner optional is the font (nil for `\mathnormal`-like).
+        var font: FontChoice?
+
+        struct FontChoice { var font: MathFont? }
+
+        func wrap(_ nodes: [MathNode]) -> MathNode {
+            if style == nil, color == nil { return .row(nodes) }
+            return .styled(.row(nodes), StyleChange(style: style, color: color))
+        }
+    }
+
+    static let styleSwitches: [String: MathStyle] = [
+        "displaystyle": .display, "textstyle": .text, "scriptstyle": .script,
+        "scriptscriptstyle": .scriptScript,
+    ]
+
+    static let fontSwitches: [String: MathFont] = [
+        "rm": .roman, "bf": .bold, "it": .italic, "cal": .script, "sf": .sansSerif, "tt": .monospace,
+    ]
+
+    /// Font commands taking one argument: `\mathbf{x}` …
+    static let fontCommands: [String: MathFont] = [
+        "mathrm": .roman, "mathup": .roman, "mathbf": .bold, "mathit": .italic,
+        "mathbfit": .boldItalic, "boldsymbol": .boldSymbol, "bm": .boldSymbol, "pmb": .boldSymbol,
+        "mathcal": .script, "mathscr": .script, "mathbfcal": .boldScript, "mathfrak": .fraktur,
+        "mathbb": .doubleStruck, "mathsf": .sansSerif, "mathbfsf": .sansSerifBold,
+        "mathsfit": .sansSerifItalic, "mathtt": .monospace,
+    ]
+
+    /// Text commands and the style of their text.
+    static let textCommands: [String: TextStyle] = [
+        "text": .normal, "textrm": .normal, "textnormal": .normal, "textup": .normal,
+        "mbox": .normal, "hbox": .normal, "textbf": .bold, "textit": .italic, "emph": .italic,
+        "textsf": .sansSerif, "texttt": .monospace,
+    ]
+
+    /// `\big(` and friends: the delimiter's height.
+    static let bigSizes: [String: String] = [
+        "big": "1.2em", "Big": "1.623em", "bigg": "2.047em", "Bigg": "2.470em",
+    ]
+
+    mutating func parseSwitch(_ name: String, token: Token) throws(TeXMathError) -> Switch? {
+        if let style = Self.styleSwitches[name] {
+            next()
+            return Switch(style: style)
+        }
+        if let font = Self.fontSwitches[name] {
+            next()
+            return Switch(font: Switch.FontChoice(font: font))
+        }
+        if name == "color" {
+            next()
+            return Switch(color: try readColor(command: "\\color", at: token.offset))
+        }
+        return nil
+    }
+
+    /// Parses a command (its backslash token already read); nil if it draws nothing.
+    mutating func parseCommand(_ name: String, token: Token) throws(TeXMathError) -> MathNode? {
+        let offset = token.offset
+        let command = "\\" + name
+        if let symbol = Symbols.commands[name] { return self.symbol(symbol) }
+        if let width = Symbols.spaces[name] { return .space(width) }
+        if let function = Symbols.functions[name] { return functionNode(function.name, limits: function.limits) }
+        if let accent = Symbols.accents[name] {
+            return .accent(base: try parseArgument(for: command, at: offset), mark: accent)
+        }
+        if let font = Self.fontCommands[name] { return try parseFontArgument(font, command: command, at: offset) }
+        if let style = Self.textCommands[name] {
+            return try parseText(readRawArgument(command: command, at: offset), style: style, at: offset)
+        }
+        if let (size, mathClass) = Self.bigDelimiter(name) {
+            return try parseBigDelimiter(command: command, size: size, mathClass: mathClass, at: offset)
+        }
+        switch name {
+        case "frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom":
+            return try parseFraction(name, at: offset)
+        case "sqrt": return try parseSquareRoot(at: offset)
+        case "left": return try parseLeftRight(token)
+        case "begin": return try parseEnvironment(token)
+        case "overline", "underline":
+            return .rule(try parseArgument(for: command, at: offset), over: name == "overline")
+        case "overset", "stackrel":
+            let over = try parseArgument(for: command, at: offset)
+            let base = Self.unbraced(try parseArgument(for: command, at: offset))
+            return .overUnder(base: base, over: over, under: nil)
+        case "underset":
+            let under = try parseArgument(for: command, at: offset)
+            let base = Self.unbraced(try parseArgument(for: command, at: offset))
+            return .overUnder(base: base, over: nil, under: under)
+        case "textcolor":
+            let color = try readColor(command: command, at: offset)
+            return .styled(try parseArgument(for: command, at: offset), StyleChange(color: color))
+        case "not": return try parseNot(at: offset)
+        case "tag": return try parseTag(at: offset)
+        case "label":
+            _ = try readBracedText(command: command, at: offset)
+            return nil
+        case "nonumber", "notag": return nil
+        case "hspace", "kern", "mkern", "mskip", "hskip", "mspace":
+            return try parseExplicitSpace(command: command, at: offset)
+        case "phantom":
+            return .phantom(try parseArgument(for: command, at: offset), .full)
+        case "hphantom":
+            return .phantom(try parseArgument(for: command, at: offset), .horizontal)
+        case "vphantom":
+            return .phantom(try parseArgument(for: command, at: offset), .vertical)
+        case "mathstrut":
+            return .phantom(.symbol(Operator("(", .open)), .vertical)
+        case "boxed": return .boxed(try parseArgument(for: command, at: offset))
+        case "ensuremath": return try parseArgument(for: command, at: offset)
+        case "mathord", "mathop", "mathbin", "mathrel", "mathopen", "mathclose", "mathpunct", "mathinner":
+            return try parseClassed(name, at: offset)
+        case "operatorname": return try parseOperatorName(at: offset)
+        case "xrightarrow", "xleftarrow", "xleftrightarrow", "xRightarrow", "xLeftarrow",
+             "xLeftrightarrow", "xmapsto", "xhookrightarrow", "xhookleftarrow":
+            return try parseExtensibleArrow(name, at: offset)
+        case "substack": return try parseSubstack(at: offset)
+        case "bmod":
+            var op = Operator("mod", .bin)
+            op.isTextual = true
+            return .symbol(op)
+        case "pmod", "mod":
+            let argument = try parseArgument(for: command, at: offset)
+            // amsmath: 18mu before in display style, 8mu (\pmod) or 12mu (\mod) in text.
+            var parts: [MathNode] = [.space(display ? 1 : name == "pmod" ? 0.4444 : 0.6667)]
+            if name == "pmod" { parts.append(.symbol(Operator("(", .open))) }
+            parts += [.identifier("mod", upright: true), .space(0.3333), argument]
+            if name == "pmod" { parts.append(.symbol(Operator(")", .close))) }
+            return .row(parts)
+        case "dots":
+            return .identifier(nextIsOperator() ? "⋯" : "…", upright: true)
+        case "limits", "nolimits", "displaylimits":
+            throw error(.misplacedLimits, at: offset)
+        default:
+            if Self.styleSwitches[name] != nil || Self.fontSwitches[name] != nil || name == "color" {
+                // A switch where one argument is expected (x^\displaystyle): nothing to apply to.
+                throw error(.missingArgument(command: command), at: offset)
+            }
+            throw error(.unknownCommand(name), at: offset)
+        }
+    }
+
+    /// A macro argument without its braces: `\overset{a}{=}` stacks over the relation `=`,
+    /// not over an ordinary group, as amsmath's `\binrel@` does.
+    static func unbraced(_ node: MathNode) -> MathNode {
+        if case .row(let nodes) = node, nodes.count == 1 { return nodes[0] }
+        return node
+    }
+
+    func functionNode(_ name: String, limits: Bool) -> MathNode {
+        guard limits else { return .function(name) }
+        var op = Operator(name, .op)
+        op.limits = .displayOnly
+        op.isTextual = true
+        return .symbol(op)
+    }
+
+    /// `\big`, `\Bigl`, `\biggm` …: the delimiter's height and class (`l` opens, `r`
+    /// closes, `m` is a relation, none is ordinary).
+    static func bigDelimiter(_ name: String) -> (size: String, mathClass: MathClass)? {
+        if let size = bigSizes[name] { return (size, .ord) }
+        guard let last = name.last, let size = bigSizes[String(name.dropLast())] else { return nil }
+        switch last {
+        case "l": return (size, .open)
+        case "r": return (size, .close)
+        case "m": return (size, .rel)
+        default: return nil
+        }
+    }
+
+    /// True when the next token is a binary operator or relation (for `\dots`).
+    mutating func nextIsOperator() -> Bool {
+        let symbol: Symbol?
+        switch peek().kind {
+        case .command(let name): symbol = Symbols.commands[name]
+        case .character(let scalar): symbol = Symbols.characters[scalar]
+        default: symbol = nil
+        }
+        if case .symbol(let mathClass)? = symbol?.kind { return mathClass == .bin || mathClass == .rel }
+        return false
+    }
+
+    // MARK: Fractions and roots
+
+    mutating func parseFraction(_ name: String, at offset: Int) throws(TeXMathError) -> MathNode {
+        let kind: FractionKind
+        switch name {
+        case "dfrac", "cfrac": kind = .display
+        case "tfrac": kind = .text
+        case "binom": kind = .binomial(.auto)
+        case "dbinom": kind = .binomial(.display)
+        case "tbinom": kind = .binomial(.text)
+        default: kind = .auto
+        }
+        if name == "cfrac" { try skipOptionalArgument() }
+        let numerator = try parseArgument(for: "\\" + name, at: offset)
+        let denominator = try parseArgument(for: "\\" + name, at: offset)
+        return .fraction(numerator: numerator, denominator: denominator, kind: kind)
+    }
+
+    mutating func parseSquareRoot(at offset: Int) throws(TeXMathError) -> MathNode {
+        let index = try parseOptionalArgument(command: "\\sqrt", at: offset)
+        let body = try parseArgument(for: "\\sqrt", at: offset)
+        return .radical(body, index: index)
+    }
+
+    // MARK: Fonts, classes, names
+
+    mutating func parseFontArgument(_ newFont: MathFont, command: String, at offset: Int) throws(TeXMathError) -> MathNode {
+        let saved = font
+        font = newFont
+        defer { font = saved }
+        return Self.mergingLetters(try parseArgument(for: command, at: offset))
+    }
+
+    /// Joins adjacent letters into one identifier, so `\mathrm{KL}` is `<mi>KL</mi>`.
+    static func mergingLetters(_ node: MathNode) -> MathNode {
+        guard case .row(let nodes) = node, nodes.count > 1 else { return node }
+        var merged: [MathNode] = []
+        for child in nodes {
+            if case .identifier(let next, _) = child, case .identifier(let previous, _)? = merged.last {
+                merged[merged.count - 1] = .identifier(previous + next, upright: false)
+            } else {
+                merged.append(child)
+            }
+        }
+        return merged.count == 1 ? merged[0] : .row(merged)
+    }
+
+    /// Plain text of a name built from letters, digits and thin spaces, if it is one.
+    static func flattenedName(_ node: MathNode) -> String? {
+        switch node {
+        case .identifier(let text, _), .number(let text): return text
+        case .space(let width): return width > 0 ? "\u{2009}" : ""
+        case .symbol(let op) where op.mathClass == .ord || op.mathClass == .bin || op.mathClass == .punct:
+            return op.text == "\u{2212}" ? "-" : op.text
+        case .row(let nodes):
+            var name = ""
+            for child in nodes {
+                guard let part = flattenedName(child) else { return nil }
+                name += part
+            }
+            return name
+        default: return nil
+        }
+    }
+
+    mutating func parseOperatorName(at offset: Int) throws(TeXMathError) -> MathNode {
+        let starred = consumeStar()
+        let saved = font
+        font = .roman
+        let argument = try parseArgument(for: "\\operatorname", at: offset)
+        font = saved
+        if let name = Self.flattenedName(argument), !name.isEmpty {
+            return functionNode(name, limits: starred)
+        }
+        return .classed(argument, .op)
+    }
+
+    mutating func parseClassed(_ name: String, at offset: Int) throws(TeXMathError) -> MathNode {
+        let classes: [String: MathClass] = [
+            "mathord": .ord, "mathop": .op, "mathbin": .bin, "mathrel": .rel, "mathopen": .open,
+            "mathclose": .close, "mathpunct": .punct, "mathinner": .inner,
+        ]
+        let mathClass = classes[name] ?? .ord
+        let argument = Self.mergingLetters(try parseArgument(for: "\\" + name, at: offset))
+        var content = argument
+        if case .row(let nodes) = argument, nodes.count == 1 { content = nodes[0] }
+        let text: String?
+        switch content {
+        case .identifier(let value, _), .number(let value): text = value
+        case .symbol(let op): text = op.text
+        default: text = nil
+        }
+        guard let text else { return .classed(argument, mathClass) }
+        var op = Operator(text, mathClass)
+        op.explicitSpacing = true
+        if mathClass == .op {
+            op.limits = .displayOnly
+            op.isTextual = text.unicodeScalars.count > 1
+        }
+        return .symbol(op)
+    }
+
+    // MARK: Negation, tags, spaces, colors
+
+    mutating func parseNot(at offset: Int) throws(TeXMathError) -> MathNode {
+        let token = peek()
+        var target: Symbol?
+        switch token.kind {
+        case .command(let name): target = Symbols.commands[name]
+        case .character(let scalar):
+            target = Symbols.characters[scalar]
+            if target == nil, scalar.properties.isAlphabetic {
+                next()
+                return .identifier(String(Character(scalar)) + "\u{0338}", upright: false)
+            }
+        default: target = nil
+        }
+        guard let target else { throw error(.missingArgument(command: "\\not"), at: offset) }
+        next()
+        let negated = Symbols.negations[target.text] ?? target.text + "\u{0338}"
+        return symbol(Symbol(text: negated, kind: target.kind))
+    }
+
+    mutating func parseTag(at offset: Int) throws(TeXMathError) -> MathNode? {
+        let starred = consumeStar()
+        let text = try readBracedText(command: "\\tag", at: offset)
+        guard display else { throw error(.tagInInlineMath, at: offset) }
+        guard depth == tagDepth else { throw error(.misplacedTag, at: offset) }
+        guard pendingTag == nil else { throw error(.duplicateTag, at: offset) }
+        pendingTag = EquationTag(text: text, isStarred: starred)
+        return nil
+    }
+
+    mutating func parseExplicitSpace(command: String, at offset: Int) throws(TeXMathError) -> MathNode {
+        _ = consumeStar()
+        unpeek()
+        let text: String
+        if tokenizer.consumeIfNext(UInt8(ascii: "{")) {
+            guard let range = tokenizer.readBalanced() else { throw error(.unclosedArgument(command: command), at: offset) }
+            text = tokenizer.text(range)
+        } else {
+            text = tokenizer.readBareLength()
+        }
+        guard let width = Self.length(text) else {
+            throw error(.invalidArgument(command: command, argument: text), at: offset)
+        }
+        return .space(width)
+    }
+
+    /// A TeX length such as `1.5em`, `-3mu`, `2pt`, in em.
+    static func length(_ text: String) -> Double? {
+        var scalars = Substring(text.filter { $0 != " " })
+        var sign = 1.0
+        if scalars.first == "-" { sign = -1; scalars = scalars.dropFirst() }
+        else if scalars.first == "+" { scalars = scalars.dropFirst() }
+        let number = scalars.prefix { $0.isNumber || $0 == "." }
+        let unit = scalars.dropFirst(number.count)
+        guard !number.isEmpty, let value = Double(number), let scale = Symbols.lengthUnits[String(unit)] else {
+            return nil
+        }
+        return sign * value * scale
+    }
+
+    mutating func readColor(command: String, at offset: Int) throws(TeXMathError) -> String {
+        let name = try readBracedText(command: command, at: offset)
+        let bytes = Array(name.utf8)
+        let isName = !bytes.isEmpty && bytes.allSatisfy(Tokenizer.isLetter)
+        let isHex = bytes.first == UInt8(ascii: "#") && (bytes.count == 4 || bytes.count == 7)
+            && bytes.dropFirst().allSatisfy { Character(Unicode.Scalar($0)).isHexDigit }
+        guard isName || isHex else { throw error(.invalidArgument(command: command, argument: name), at: offset) }
+        return name
+    }
+
+    // MARK: Arrows and stacks
+
+    mutating func parseExtensibleArrow(_ name: String, at offset: Int) throws(TeXMathError) -> MathNode {
+        let arrows: [String: String] = [
+            "xrightarrow": "→", "xleftarrow": "←", "xleftrightarrow": "↔", "xRightarrow": "⇒",
+            "xLeftarrow": "⇐", "xLeftrightarrow": "⇔", "xmapsto": "↦", "xhookrightarrow": "↪",
+            "xhookleftarrow": "↩",
+        ]
+        let under = try parseOptionalArgument(command: "\\" + name, at: offset)
+        let over = try parseArgument(for: "\\" + name, at: offset)
+        var arrow = Operator(arrows[name] ?? "→", .rel)
+        arrow.stretchy = true
+        func padded(_ node: MathNode?) -> MathNode? {
+            guard let node else { return nil }
+            return .row([.space(0.2778), node, .space(0.2778)])
+        }
+        return .overUnder(base: .symbol(arrow), over: padded(over), under: padded(under))
+    }
+
+    // MARK: Raw arguments
+
+    /// Consumes a `*` right after a command name (`\tag*`, `\operatorname*`).
+    mutating func consumeStar() -> Bool {
+        unpeek()
+        return tokenizer.consumeIfNext(UInt8(ascii: "*"))
+    }
+
+    /// The raw content of a braced argument (`\text{…}`), or of a single token (`\text x`).
+    mutating func readRawArgument(command: String, at offset: Int) throws(TeXMathError) -> Range<Int> {
+        unpeek()
+        if tokenizer.consumeIfNext(UInt8(ascii: "{")) {
+            guard let range = tokenizer.readBalanced() else { throw error(.unclosedArgument(command: command), at: offset) }
+            return range
+        }
+        let token = tokenizer.next()
+        switch token.kind {
+        case .character, .command: return token.offset..<tokenizer.position
+        default: throw error(.missingArgument(command: command), at: offset)
+        }
+    }
+
+    /// The text of a required braced argument (`\begin{name}`, `\color{red}`), trimmed.
+    mutating func readBracedText(command: String, at offset: Int) throws(TeXMathError) -> String {
+        unpeek()
+        guard tokenizer.consumeIfNext(UInt8(ascii: "{")) else { throw error(.missingOpenBrace(command: command), at: offset) }
+        guard let range = tokenizer.readBalanced() else { throw error(.unclosedArgument(command: command), at: offset) }
+        return Self.trimmed(tokenizer.text(range))
+    }
+
+    static func trimmed(_ text: String) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
+        var slice = Substring(text)
+        while let first = slice.first, isSpace(first) { slice = slice.dropFirst() }
+        while let last = slice.last, isSpace(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+
+    /// An optional `[…]` argument parsed as math (`\sqrt[3]`, `\xrightarrow[below]`).
+    mutating func parseOptionalArgument(command: String, at offset: Int) throws(TeXMathError) -> MathNode? {
+        unpeek()
+        guard tokenizer.consumeIfNext(UInt8(ascii: "[")) else { return nil }
+        guard let range = tokenizer.readUntil(UInt8(ascii: "]")) else {
+            throw error(.unclosedArgument(command: command), at: offset)
+        }
+        return try parseSubformula(range, at: range.lowerBound)
+    }
+
+    mutating func skipOptionalArgument() throws(TeXMathError) {
+        unpeek()
+        if tokenizer.consumeIfNext(UInt8(ascii: "[")) {
+            _ = tokenizer.readUntil(UInt8(ascii: "]"))
+        }
+    }
+
+    /// Parses a slice of the source as a complete row of math (an optional argument, or
+    /// `$…$` inside `\text`), one level deeper.
+    mutating func parseSubformula(_ range: Range<Int>, at offset: Int) throws(TeXMathError) -> MathNode {
+        try nested(at: offset) { (parser) throws(TeXMathError) in
+            var inner = Parser(source: parser.source, bytes: parser.tokenizer.bytes, range: range,
+                               display: parser.display, maximumDepth: parser.maximumDepth,
+                               depth: parser.depth, font: parser.font)
+            let nodes = try inner.parseRow()
+            let token = inner.peek()
+            guard case .end = token.kind else { throw inner.unexpectedTerminator(token) }
+            return .row(nodes)
+        }
+    }
+}
+
+extension Tokenizer {
+    /// A length written without braces after `\kern`: sign, number, optional spaces, unit.
+    mutating func readBareLength() -> String {
+        skipSpaceAndComments()
+        let start = position
+        while position < limit {
+            let byte = bytes[position]
+            let isNumberPart = (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ".")
+                || ((byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")) && position == start)
+            guard isNumberPart else { break }
+            position += 1
+        }
+        var unitStart = position
+        while unitStart < limit, bytes[unitStart] == 0x20 { unitStart += 1 }
+        if unitStart + 2 <= limit, Tokenizer.isLetter(bytes[unitStart]), Tokenizer.isLetter(bytes[unitStart + 1]) {
+            position = unitStart + 2
+        }
+        return text(start..<position)
+    }
+}

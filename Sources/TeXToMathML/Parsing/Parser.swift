@@ -1,0 +1,348 @@
+/// Parses TeX math into a `MathNode` tree: rows of atoms, each atom with its scripts.
+///
+/// The parser is recursive descent over tokens; every nested construct goes through
+/// `nested`, which enforces `maximumDepth` so that `{{{{…` cannot overflow the stack.
+struct Parser {
+    let source: String
+    var tokenizer: Tokenizer
+    var peeked: Token?
+    let display: Bool
+    let maximumDepth: Int
+    var depth: Int
+    /// The math alphabet set by `\mathbf{…}` and friends while their argument is parsed.
+    var font: MathFont?
+    /// Depth at which `\tag` may appear (the top level of display math, or an `align` row).
+    var tagDepth: Int?
+    /// The `\tag` found at `tagDepth`, taken by whoever set `tagDepth`.
+    var pendingTag: EquationTag?
+
+    init(source: String, bytes: [UInt8], range: Range<Int>, display: Bool, maximumDepth: Int,
+         depth: Int = 0, font: MathFont? = nil) {
+        self.source = source
+        self.tokenizer = Tokenizer(bytes: bytes, range: range)
+        self.display = display
+        self.maximumDepth = maximumDepth
+        self.depth = depth
+        self.font = font
+    }
+
+    // MARK: Tokens
+
+    mutating func peek() -> Token {
+        if let peeked { return peeked }
+        let token = tokenizer.next()
+        peeked = token
+        return token
+    }
+
+    @discardableResult
+    mutating func next() -> Token {
+        if let token = peeked {
+            peeked = nil
+            return token
+        }
+        return tokenizer.next()
+    }
+
+    /// Drops a peeked token so the tokenizer can read raw source from where it began.
+    mutating func unpeek() {
+        if let token = peeked {
+            tokenizer.rewind(to: token.offset)
+            peeked = nil
+        }
+    }
+
+    func error(_ kind: TeXMathError.Kind, at offset: Int) -> TeXMathError {
+        TeXMathError(kind, utf8Offset: offset, in: source)
+    }
+
+    /// Runs `body` one level deeper, failing cleanly past `maximumDepth`.
+    mutating func nested<T>(at offset: Int, _ body: (inout Parser) throws(TeXMathError) -> T) throws(TeXMathError) -> T {
+        guard depth < maximumDepth else { throw error(.tooDeeplyNested(limit: maximumDepth), at: offset) }
+        depth += 1
+        defer { depth -= 1 }
+        return try body(&self)
+    }
+
+    // MARK: Formula
+
+    /// Parses the whole formula; `\\` at the top level of display math makes centered lines.
+    mutating func parseFormula() throws(TeXMathError) -> (MathNode, EquationTag?) {
+        tagDepth = depth
+        var lines: [[MathNode]] = []
+        while true {
+            let row = try parseRow()
+            let token = peek()
+            switch token.kind {
+            case .end:
+                if !(row.isEmpty && !lines.isEmpty) { lines.append(row) }
+                let tag = pendingTag
+                if lines.count == 1 { return (.row(lines[0]), tag) }
+                let table = MathTable(layout: .matrix, rows: lines.map { [$0] },
+                                      cellStyle: display ? .display : .text)
+                return (.table(table), tag)
+            case .command(let name) where Self.lineBreaks.contains(name):
+                next()
+                skipRowSpacing()
+                lines.append(row)
+            default:
+                throw unexpectedTerminator(token)
+            }
+        }
+    }
+
+    /// The error for a token that ends a row where it cannot.
+    mutating func unexpectedTerminator(_ token: Token) -> TeXMathError {
+        switch token.kind {
+        case .endGroup: return error(.unexpectedCloseBrace, at: token.offset)
+        case .alignmentTab: return error(.misplacedAlignmentTab, at: token.offset)
+        case .command("right"): return error(.rightWithoutLeft, at: token.offset)
+        case .command("middle"): return error(.middleWithoutLeft, at: token.offset)
+        case .command("end"):
+            next()
+            let name = (try? readBracedText(command: "\\end", at: token.offset)) ?? ""
+            return error(.endWithoutBegin(name), at: token.offset)
+        case .command(let name) where Self.lineBreaks.contains(name):
+            return error(.misplacedAlignmentTab, at: token.offset)
+        default: return error(.unexpectedCharacter(token.spelling), at: token.offset)
+        }
+    }
+
+    static let lineBreaks: Set<String> = ["\\", "cr", "newline"]
+    static let rowTerminators: Set<String> = ["\\", "cr", "newline", "end", "right", "middle"]
+
+    /// Skips the optional `[1ex]` after `\\`.
+    mutating func skipRowSpacing() {
+        unpeek()
+        let save = tokenizer.position
+        if tokenizer.consumeIfNext(UInt8(ascii: "[")) {
+            if tokenizer.readUntil(UInt8(ascii: "]")) == nil { tokenizer.rewind(to: save) }
+        }
+    }
+
+    // MARK: Rows
+
+    /// Parses atoms until a token that ends the row (`}`, `&`, `\\`, `\end`, `\right`,
+    /// `\middle`, end of input), which is left unread for the caller.
+    mutating func parseRow() throws(TeXMathError) -> [MathNode] {
+        var nodes: [MathNode] = []
+        var numerator: (nodes: [MathNode], kind: FractionKind)?
+        func finish(_ nodes: [MathNode]) -> [MathNode] {
+            guard let numerator else { return nodes }
+            return [.fraction(numerator: .row(numerator.nodes), denominator: .row(nodes), kind: numerator.kind)]
+        }
+        while true {
+            let token = peek()
+            switch token.kind {
+            case .end, .endGroup, .alignmentTab:
+                return finish(nodes)
+            case .command(let name):
+                if Self.rowTerminators.contains(name) { return finish(nodes) }
+                if let kind = Self.infixFractions[name] {
+                    next()
+                    if numerator != nil { throw error(.doubleOver, at: token.offset) }
+                    numerator = (nodes, kind)
+                    nodes = []
+                    continue
+                }
+                if let change = try parseSwitch(name, token: token) {
+                    let savedFont = font
+                    if let newFont = change.font { font = newFont.font }
+                    // The rest of the row is one level deeper, but still where a \tag may go.
+                    let savedTagDepth = tagDepth
+                    if tagDepth == depth { tagDepth = depth + 1 }
+                    let rest = try nested(at: token.offset) { (parser) throws(TeXMathError) in try parser.parseRow() }
+                    font = savedFont
+                    tagDepth = savedTagDepth
+                    nodes.append(change.wrap(rest))
+                    return finish(nodes)
+                }
+            default:
+                break
+            }
+            if let item = try parseItem() { nodes.append(item) }
+        }
+    }
+
+    static let infixFractions: [String: FractionKind] = [
+        "over": .auto, "atop": .atop, "choose": .binomial(.auto),
+    ]
+
+    // MARK: Items
+
+    /// One atom with its scripts and primes: `x`, `x_i^2`, `f''`, `\sum_{i=1}^n`.
+    mutating func parseItem() throws(TeXMathError) -> MathNode? {
+        let first = peek()
+        var base: MathNode?
+        switch first.kind {
+        case .caret, .underscore, .character("'"):
+            base = nil
+        default:
+            guard let atom = try parseAtom(single: false) else { return nil }
+            base = atom
+        }
+        var sub: MathNode?
+        var sup: MathNode?
+        var primes = 0
+        while true {
+            let token = peek()
+            switch token.kind {
+            case .caret:
+                next()
+                if sup != nil { throw error(.doubleSuperscript, at: token.offset) }
+                let argument = try parseArgument(for: "^", at: token.offset)
+                sup = primes > 0 ? .row([Self.primes(primes), argument]) : argument
+                primes = 0
+            case .underscore:
+                next()
+                if sub != nil { throw error(.doubleSubscript, at: token.offset) }
+                sub = try parseArgument(for: "_", at: token.offset)
+            case .character("'"):
+                // Primes join a following `^` (f'^2), so they are held until the end.
+                if sup != nil { throw error(.doubleSuperscript, at: token.offset) }
+                next()
+                primes += 1
+            case .command(let name) where name == "limits" || name == "nolimits" || name == "displaylimits":
+                next()
+                guard case .symbol(var op)? = base, op.mathClass == .op else {
+                    throw error(.misplacedLimits, at: token.offset)
+                }
+                op.limits = name == "limits" ? .always : name == "nolimits" ? .beside : .displayOnly
+                base = .symbol(op)
+            default:
+                if primes > 0 { sup = Self.primes(primes) }
+                if sub == nil, sup == nil { return base ?? .row([]) }
+                return .scripts(base: base ?? .row([]), sub: sub, sup: sup)
+            }
+        }
+    }
+
+    static func primes(_ count: Int) -> MathNode {
+        let marks = ["′", "″", "‴", "⁗"]
+        let text = count <= 4 ? marks[count - 1] : String(repeating: "′", count: count)
+        return .symbol(Operator(text, .ord))
+    }
+
+    /// A required argument: a braced group or a single token (`\frac12`, `x^\alpha`).
+    mutating func parseArgument(for command: String, at offset: Int) throws(TeXMathError) -> MathNode {
+        let token = peek()
+        switch token.kind {
+        case .end, .endGroup, .alignmentTab, .caret, .underscore:
+            throw error(.missingArgument(command: command), at: offset)
+        case .command(let name) where Self.rowTerminators.contains(name) || Self.infixFractions[name] != nil:
+            throw error(.missingArgument(command: command), at: offset)
+        default:
+            let node = try nested(at: token.offset) { (parser) throws(TeXMathError) in try parser.parseAtom(single: true) }
+            guard let node else { throw error(.missingArgument(command: command), at: offset) }
+            return node
+        }
+    }
+
+    /// A braced group's content as a row, after its `{` was read.
+    mutating func parseGroup(openedAt offset: Int) throws(TeXMathError) -> [MathNode] {
+        try nested(at: offset) { (parser) throws(TeXMathError) in
+            let nodes = try parser.parseRow()
+            let token = parser.next()
+            guard case .endGroup = token.kind else {
+                if case .end = token.kind { throw parser.error(.unclosedBrace, at: offset) }
+                throw parser.unexpectedTerminator(token)
+            }
+            return nodes
+        }
+    }
+
+    // MARK: Atoms
+
+    /// One atom without scripts; nil for commands that draw nothing (`\label`, `\tag`).
+    /// `single` keeps a digit alone, as TeX does for arguments (`\frac12`).
+    mutating func parseAtom(single: Bool) throws(TeXMathError) -> MathNode? {
+        let token = next()
+        switch token.kind {
+        case .character(let scalar):
+            return try character(scalar, token: token, single: single)
+        case .beginGroup:
+            return .row(try parseGroup(openedAt: token.offset))
+        case .command(let name):
+            return try parseCommand(name, token: token)
+        case .caret, .underscore, .alignmentTab, .endGroup, .end:
+            throw unexpectedTerminator(token)
+        }
+    }
+
+    mutating func character(_ scalar: Unicode.Scalar, token: Token, single: Bool) throws(TeXMathError) -> MathNode {
+        let value = scalar.value
+        if (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) {
+            return letter(scalar)
+        }
+        if (0x30...0x39).contains(value) {
+            var digits = String(Character(scalar))
+            if !single, peeked == nil { digits += tokenizer.readNumberContinuation() }
+            return number(digits)
+        }
+        switch scalar {
+        case "'": return Self.primes(1)
+        case "~": return .space(0.3333)
+        case "#", "$", "\\", "%":
+            throw error(.unexpectedCharacter(String(Character(scalar))), at: token.offset)
+        default: break
+        }
+        if let symbol = Symbols.characters[scalar] { return self.symbol(symbol) }
+        if value < 0x20 { throw error(.unexpectedCharacter("U+\(String(value, radix: 16, uppercase: true))"), at: token.offset) }
+        return letter(scalar)
+    }
+
+    /// A letter in the current alphabet.
+    func letter(_ scalar: Unicode.Scalar) -> MathNode {
+        guard let font else { return .identifier(String(Character(scalar)), upright: false) }
+        if let mapped = font.map(scalar) { return .identifier(String(Character(mapped)), upright: false) }
+        return .identifier(String(Character(scalar)), upright: font.isUpright)
+    }
+
+    /// Digits in the current alphabet (`\mathbf{2}` is 𝟐).
+    func number(_ digits: String) -> MathNode {
+        guard let font else { return .number(digits) }
+        var mapped = ""
+        for scalar in digits.unicodeScalars { mapped.unicodeScalars.append(font.map(scalar) ?? scalar) }
+        return .number(mapped)
+    }
+
+    /// A node for a symbol from the tables, in the current alphabet where it applies.
+    func symbol(_ symbol: Symbol) -> MathNode {
+        switch symbol.kind {
+        case .identifier(let upright):
+            if let font, let scalar = symbol.text.unicodeScalars.first, symbol.text.unicodeScalars.count == 1,
+               let mapped = font.map(scalar) {
+                return .identifier(String(Character(mapped)), upright: false)
+            }
+            return .identifier(symbol.text, upright: upright)
+        case .symbol(let mathClass):
+            return .symbol(Operator(symbol.text, mathClass))
+        case .largeOperator(let limits):
+            var op = Operator(symbol.text, .op)
+            op.limits = limits
+            return .symbol(op)
+        }
+    }
+}
+
+extension Tokenizer {
+    /// After a digit: more digits and a decimal point followed by digits, with no spaces,
+    /// so `3.14` is one number.
+    mutating func readNumberContinuation() -> String {
+        let start = position
+        var sawPoint = false
+        while position < limit {
+            let byte = bytes[position]
+            if byte >= 0x30, byte <= 0x39 {
+                position += 1
+            } else if byte == UInt8(ascii: "."), !sawPoint, position + 1 < limit,
+                      bytes[position + 1] >= 0x30, bytes[position + 1] <= 0x39 {
+                sawPoint = true
+                position += 1
+            } else {
+                break
+            }
+        }
+        return text(start..<position)
+    }
+}

@@ -1,0 +1,31 @@
+extension Symbols {
+    /// Ordinary symbols: letter-like signs, dots, and escaped characters.
+    static let ordinary: [String: Symbol] = [
+        "infty": .upright("∞"), "partial": .mi("∂"), "nabla": .upright("∇"),
+        "forall": .upright("∀"), "exists": .upright("∃"), "nexists": .upright("∄"),
+        "neg": .upright("¬"), "lnot": .upright("¬"),
+        "emptyset": .upright("∅"), "varnothing": .upright("∅"),
+        "ell": .mi("ℓ"), "hbar": .mi("ℏ"), "hslash": .mi("ℏ"), "imath": .mi("ı"), "jmath": .mi("ȷ"),
+        "Re": .upright("ℜ"), "Im": .upright("ℑ"), "wp": .mi("℘"),
+        "aleph": .upright("ℵ"), "beth": .upright("ℶ"), "gimel": .upright("ℷ"),
+        "angle": .upright("∠"), "measuredangle": .upright("∡"), "triangle": .upright("△"),
+        "top": .upright("⊤"), "bot": .upright("⊥"), "intercal": .upright("⊺"),
+        "prime": .ordOperator("′"), "backprime": .ordOperator("‵"),
+        "surd": .upright("√"), "flat": .upright("♭"), "sharp": .upright("♯"), "natural": .upright("♮"),
+        "clubsuit": .upright("♣"), "diamondsuit": .upright("♢"), "heartsuit": .upright("♡"),
+        "spadesuit": .upright("♠"), "checkmark": .upright("✓"),
+        "square": .upright("□"), "Box": .upright("□"), "blacksquare": .upright("■"),
+        "Diamond": .upright("◇"), "lozenge": .upright("◊"), "bigstar": .upright("★"),
+        "degree": .upright("°"), "S": .upright("§"), "P": .upright("¶"),
+        "copyright": .upright("©"), "pounds": .upright("£"), "yen": .upright("¥"),
+        "mho": .upright("℧"), "complement": .upright("∁"), "eth": .mi("ð"),
+        "diagup": .upright("╱"), "diagdown": .upright("╲"),
+        "ldots": .upright("…"), "cdots": .upright("⋯"), "vdots": .upright("⋮"),
+        "ddots": .upright("⋱"), "iddots": .upright("⋰"), "dotsc": .upright("…"),
+        "dotsb": .upright("⋯"), "dotsm": .upright("⋯"), "dotsi": .upright("⋯"), "dotso": .upright("…"),
+        "%": .upright("%"), "$": .upright("$"), "#": .upright("#"), "&": .ordOperator("&"),
+        "_": .upright("_"),
+        "colon": .punct(":"), "cdotp": .punct("⋅"), "ldotp": .punct("."),
+        "therefore": .rel("∴"), "because": .rel("∵"),
+    ]
+}

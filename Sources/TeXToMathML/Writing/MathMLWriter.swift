@@ -1,0 +1,373 @@
+/// Writes a math tree as MathML Core: one case per kind of node. Spacing follows TeX's
+/// rules (TeXbook ch. 18) where they differ from the MathML operator dictionary.
+struct MathMLWriter {
+    var output = ""
+
+    /// Where an atom sits in its row: the classes of its neighbours (nil at either end,
+    /// spaces skipped) and its own class after TeX's binary-to-ordinary rule.
+    struct Context {
+        var previous: MathClass?
+        var next: MathClass?
+        var effective: MathClass?
+        /// True for the base of an accent or `\overset`, where dictionary-stretchy
+        /// operators would otherwise stretch to the width of what is over them.
+        var stretchesHorizontally = false
+
+        static let alone = Context(previous: nil, next: nil, effective: nil)
+    }
+
+    // MARK: Rows
+
+    /// Writes a row's atoms one after another (no `<mrow>`), computing each one's context.
+    /// `leading` and `trailing` are the classes just outside the row (`\left(` is open).
+    mutating func writeRow(_ nodes: [MathNode], style: MathStyle, leading: MathClass? = nil,
+                           trailing: MathClass? = nil) {
+        if nodes.count == 1, leading == nil, trailing == nil {
+            write(nodes[0], style: style, context: Context(previous: nil, next: nil,
+                                                           effective: Self.rowClasses(nodes, nil, nil)[0]))
+            writeFunctionApplication(after: nodes[0], next: nil)
+            return
+        }
+        let classes = Self.rowClasses(nodes, leading, trailing)
+        var nextClasses = [MathClass?](repeating: trailing, count: nodes.count)
+        var following = trailing
+        for index in nodes.indices.reversed() {
+            nextClasses[index] = following
+            if let mathClass = classes[index] { following = mathClass }
+        }
+        var previous = leading
+        for (index, node) in nodes.enumerated() {
+            let context = Context(previous: previous, next: nextClasses[index], effective: classes[index])
+            if case .function = Self.nucleus(node), let previous, Self.addsThinSpaceBeforeOperator(previous) {
+                output += "<mspace width=\"0.1667em\"/>"
+            }
+            write(node, style: style, context: context)
+            writeFunctionApplication(after: node, next: nextClasses[index])
+            if let mathClass = classes[index] { previous = mathClass }
+        }
+    }
+
+    /// After `\log` (with or without scripts) and before its argument: the invisible
+    /// function application, and TeX's thin space before an ordinary atom (`\log x`, but
+    /// not `\log(x)`). Nothing after a function that ends its row.
+    private mutating func writeFunctionApplication(after node: MathNode, next: MathClass?) {
+        guard next != nil, case .function = Self.nucleus(node) else { return }
+        output += "<mo>&#x2061;</mo>"  // FUNCTION APPLICATION
+        if next == .ord || next == .inner { output += "<mspace width=\"0.1667em\"/>" }
+    }
+
+    static func addsThinSpaceBeforeOperator(_ previous: MathClass) -> Bool {
+        previous == .ord || previous == .op || previous == .close || previous == .inner
+    }
+
+    /// The classes of a row's atoms after TeX's rule that a binary operator with nothing
+    /// to combine (at the start, after an operator or relation, before a relation or
+    /// closing) is ordinary. Spaces have no class.
+    static func rowClasses(_ nodes: [MathNode], _ leading: MathClass?, _ trailing: MathClass?) -> [MathClass?] {
+        var classes = nodes.map(mathClass)
+        var previous = leading
+        for index in classes.indices {
+            guard let mathClass = classes[index] else { continue }
+            if mathClass == .bin {
+                var next = trailing
+                for later in classes[(index + 1)...] where later != nil {
+                    next = later
+                    break
+                }
+                let afterNothing = previous == nil || [.bin, .op, .rel, .open, .punct].contains(previous!)
+                let beforeNothing = next == nil || [.rel, .close, .punct].contains(next!)
+                if afterNothing || beforeNothing { classes[index] = .ord }
+            }
+            previous = classes[index]
+        }
+        return classes
+    }
+
+    /// The TeX class of a node; nil for spaces, which do not separate atoms.
+    static func mathClass(_ node: MathNode) -> MathClass? {
+        switch node {
+        case .space: return nil
+        case .symbol(let op): return op.mathClass
+        case .function: return .op
+        case .scripts(let base, _, _), .overUnder(let base, _, _): return mathClass(base) ?? .ord
+        case .classed(_, let mathClass): return mathClass
+        case .fenced: return .inner
+        case .styled(let inner, _):
+            if case .row(let nodes) = inner { return nodes.count == 1 ? mathClass(nodes[0]) : .ord }
+            return mathClass(inner)
+        default: return .ord
+        }
+    }
+
+    /// The node that gives a scripted node its nature (`\log` in `\log_2`).
+    static func nucleus(_ node: MathNode) -> MathNode {
+        switch node {
+        case .scripts(let base, _, _): return nucleus(base)
+        default: return node
+        }
+    }
+
+    /// Writes a node that must be a single MathML element (a script, a numerator).
+    mutating func writeArgument(_ node: MathNode, style: MathStyle) {
+        if case .row(let nodes) = node {
+            if nodes.count == 1 {
+                writeArgument(nodes[0], style: style)
+            } else {
+                output += "<mrow>"
+                writeRow(nodes, style: style)
+                output += "</mrow>"
+            }
+            return
+        }
+        writeRow([node], style: style)
+    }
+
+    /// Writes a node's children inside an element that accepts several (`msqrt`, `mtd`).
+    mutating func writeContents(_ node: MathNode, style: MathStyle) {
+        if case .row(let nodes) = node {
+            writeRow(nodes, style: style)
+        } else {
+            writeRow([node], style: style)
+        }
+    }
+
+    // MARK: Nodes
+
+    mutating func write(_ node: MathNode, style: MathStyle, context: Context) {
+        switch node {
+        case .identifier(let text, let upright):
+            output += upright && text.unicodeScalars.count == 1 ? "<mi mathvariant=\"normal\">" : "<mi>"
+            XMLEscaping.append(text, to: &output)
+            output += "</mi>"
+        case .number(let text):
+            output += "<mn>"
+            XMLEscaping.append(text, to: &output)
+            output += "</mn>"
+        case .symbol(let op):
+            writeOperator(op, style: style, context: context)
+        case .function(let name):
+            output += "<mi>"
+            XMLEscaping.append(name, to: &output)
+            output += "</mi>"
+        case .text(let text, let textStyle):
+            writeText(text, style: textStyle)
+        case .space(let width):
+            if width >= 0 {
+                output += "<mspace width=\"" + Self.em(width) + "\"/>"
+            } else {
+                // MathML Core clamps a negative mspace width to zero; a negative margin works.
+                output += "<mspace style=\"margin-left:" + Self.em(width) + "\"/>"
+            }
+        case .row(let nodes):
+            if nodes.count == 1 {
+                writeArgument(nodes[0], style: style)
+            } else {
+                output += "<mrow>"
+                writeRow(nodes, style: style)
+                output += "</mrow>"
+            }
+        case .fraction(let numerator, let denominator, let kind):
+            writeFraction(numerator, denominator, kind: kind, style: style)
+        case .radical(let body, let index):
+            if let index {
+                output += "<mroot>"
+                writeArgument(body, style: style)
+                writeArgument(index, style: .scriptScript)
+                output += "</mroot>"
+            } else {
+                output += "<msqrt>"
+                writeContents(body, style: style)
+                output += "</msqrt>"
+            }
+        case .scripts(let base, let sub, let sup):
+            writeScripts(base: base, sub: sub, sup: sup, style: style, context: context)
+        case .overUnder(let base, let over, let under):
+            let element = over != nil && under != nil ? "munderover" : over != nil ? "mover" : "munder"
+            output += "<" + element + ">"
+            var baseContext = context
+            baseContext.stretchesHorizontally = true
+            writeBase(base, style: style, context: baseContext)
+            if let under { writeArgument(under, style: style.scripts) }
+            if let over { writeArgument(over, style: style.scripts) }
+            output += "</" + element + ">"
+        case .accent(let base, let mark):
+            writeAccent(base: base, mark: mark, style: style)
+        case .rule(let body, let over):
+            output += over ? "<mrow style=\"padding-top:0.1em;border-top:0.06em solid\">"
+                : "<mrow style=\"padding-bottom:0.1em;border-bottom:0.06em solid\">"
+            writeContents(body, style: style)
+            output += "</mrow>"
+        case .fenced(let open, let close, let body):
+            output += "<mrow>"
+            if let open { writeFence(open, form: "prefix") }
+            writeRow(body, style: style, leading: .open, trailing: .close)
+            if let close { writeFence(close, form: "postfix") }
+            output += "</mrow>"
+        case .table(let table):
+            writeTable(table, style: style)
+        case .styled(let inner, let change):
+            writeStyled(inner, change: change, style: style, context: context)
+        case .classed(let inner, let mathClass):
+            writeClassed(inner, mathClass: mathClass, style: style, context: context)
+        case .phantom(let inner, let kind):
+            switch kind {
+            case .full: output += "<mphantom>"
+            case .horizontal: output += "<mpadded height=\"0\" depth=\"0\"><mphantom>"
+            case .vertical: output += "<mpadded width=\"0\"><mphantom>"
+            }
+            writeContents(inner, style: style)
+            output += kind == .full ? "</mphantom>" : "</mphantom></mpadded>"
+        case .boxed(let inner):
+            output += "<mrow style=\"border:0.06em solid;padding:0.25em\">"
+            writeContents(inner, style: style)
+            output += "</mrow>"
+        }
+    }
+
+    /// The base of scripts or of `\overset`: keeps the row context, so an operator base
+    /// spaces like the operator it is.
+    private mutating func writeBase(_ base: MathNode, style: MathStyle, context: Context) {
+        switch base {
+        case .symbol, .scripts, .overUnder, .function, .classed, .accent:
+            write(base, style: style, context: context)
+        default:
+            writeArgument(base, style: style)
+        }
+    }
+
+    private mutating func writeScripts(base: MathNode, sub: MathNode?, sup: MathNode?, style: MathStyle,
+                                       context: Context) {
+        let limits = takesLimits(base, style: style)
+        let element: String
+        switch (sub != nil, sup != nil) {
+        case (true, true): element = limits ? "munderover" : "msubsup"
+        case (true, false): element = limits ? "munder" : "msub"
+        default: element = limits ? "mover" : "msup"
+        }
+        output += "<" + element + ">"
+        writeBase(base, style: style, context: context)
+        if let sub { writeArgument(sub, style: style.scripts) }
+        if let sup { writeArgument(sup, style: style.scripts) }
+        output += "</" + element + ">"
+    }
+
+    /// Whether scripts go under/over: big operators with limits, `\underbrace`, and
+    /// `\mathop{…}` in display style.
+    private func takesLimits(_ base: MathNode, style: MathStyle) -> Bool {
+        switch base {
+        case .symbol(let op): return op.mathClass == .op && op.limits != .beside
+        case .accent(_, let mark): return mark.takesLimits
+        case .classed(_, .op): return style == .display
+        default: return false
+        }
+    }
+
+    private mutating func writeFraction(_ numerator: MathNode, _ denominator: MathNode, kind: FractionKind,
+                                        style: MathStyle) {
+        var forced: MathStyle?
+        var binomial = false
+        switch kind {
+        case .auto, .atop: forced = nil
+        case .display: forced = .display
+        case .text: forced = .text
+        case .binomial(let fractionStyle):
+            binomial = true
+            forced = fractionStyle == .display ? .display : fractionStyle == .text ? .text : nil
+        }
+        var fractionStyle = style
+        if let forced, forced != style {
+            output += forced == .display ? "<mstyle displaystyle=\"true\" scriptlevel=\"0\">"
+                : "<mstyle displaystyle=\"false\" scriptlevel=\"0\">"
+            fractionStyle = forced
+        }
+        if binomial { output += "<mrow>"; writeFence("(", form: "prefix") }
+        output += binomial || kind == .atop ? "<mfrac linethickness=\"0\">" : "<mfrac>"
+        writeArgument(numerator, style: fractionStyle.fractionParts)
+        writeArgument(denominator, style: fractionStyle.fractionParts)
+        output += "</mfrac>"
+        if binomial { writeFence(")", form: "postfix"); output += "</mrow>" }
+        if let forced, forced != style { output += "</mstyle>" }
+    }
+
+    private mutating func writeAccent(base: MathNode, mark: Accent, style: MathStyle) {
+        output += mark.under ? "<munder accentunder=\"true\">" : "<mover accent=\"true\">"
+        writeArgument(base, style: style)
+        output += mark.stretchy ? "<mo stretchy=\"true\"" : "<mo stretchy=\"false\""
+        if let scale = mark.scale { output += " mathsize=\"" + scale + "\"" }
+        output += ">"
+        XMLEscaping.append(mark.mark, to: &output)
+        output += "</mo>"
+        output += mark.under ? "</munder>" : "</mover>"
+    }
+
+    private mutating func writeText(_ text: String, style: TextStyle) {
+        switch style {
+        case .normal: output += "<mtext>"
+        case .bold: output += "<mtext style=\"font-weight:bold\">"
+        case .italic: output += "<mtext style=\"font-style:italic\">"
+        case .boldItalic: output += "<mtext style=\"font-weight:bold;font-style:italic\">"
+        case .sansSerif: output += "<mtext style=\"font-family:sans-serif\">"
+        case .monospace: output += "<mtext style=\"font-family:monospace\">"
+        }
+        // Leading and trailing spaces would collapse in HTML; no-break spaces keep them.
+        var kept = text
+        if kept.hasPrefix(" ") { kept = "\u{00A0}" + kept.dropFirst() }
+        if kept.count > 1, kept.hasSuffix(" ") { kept = kept.dropLast() + "\u{00A0}" }
+        XMLEscaping.append(kept, to: &output)
+        output += "</mtext>"
+    }
+
+    private mutating func writeStyled(_ inner: MathNode, change: StyleChange, style: MathStyle, context: Context) {
+        output += "<mstyle"
+        var innerStyle = style
+        if let newStyle = change.style {
+            innerStyle = newStyle
+            switch newStyle {
+            case .display: output += " displaystyle=\"true\" scriptlevel=\"0\""
+            case .text: output += " displaystyle=\"false\" scriptlevel=\"0\""
+            case .script: output += " displaystyle=\"false\" scriptlevel=\"1\""
+            case .scriptScript: output += " displaystyle=\"false\" scriptlevel=\"2\""
+            }
+        }
+        if let color = change.color {
+            output += " mathcolor=\""
+            XMLEscaping.append(color, to: &output)
+            output += "\""
+        }
+        output += ">"
+        if case .row(let nodes) = inner, nodes.count == 1 {
+            write(nodes[0], style: innerStyle, context: context)
+        } else if case .row = inner {
+            writeContents(inner, style: innerStyle)
+        } else {
+            write(inner, style: innerStyle, context: context)
+        }
+        output += "</mstyle>"
+    }
+
+    /// `\mathrel{…}` over several atoms: the content in an `<mrow>` with the class's spaces.
+    private mutating func writeClassed(_ inner: MathNode, mathClass: MathClass, style: MathStyle, context: Context) {
+        var probe = Operator("", mathClass)
+        probe.explicitSpacing = true
+        let (leftSpace, rightSpace) = Self.spacing(probe, style: style, context: context)
+        output += "<mrow>"
+        if let leftSpace, leftSpace != "0em" { output += "<mspace width=\"" + leftSpace + "\"/>" }
+        writeContents(inner, style: style)
+        if let rightSpace, rightSpace != "0em" { output += "<mspace width=\"" + rightSpace + "\"/>" }
+        output += "</mrow>"
+    }
+
+    /// Formats a length in em with at most four decimals: `0.1667em`, `1em`, `-0.1667em`.
+    static func em(_ value: Double) -> String {
+        let scaled = Int(abs(value) * 10_000 + 0.5)  // round half up, without libm
+        var text = String(scaled / 10_000)
+        var fraction = scaled % 10_000
+        if fraction != 0 {
+            var digits = 4
+            while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+            let padded = String(fraction)
+            text += "." + String(repeating: "0", count: digits - padded.count) + padded
+        }
+        return (value < 0 && scaled != 0 ? "-" : "") + text + "em"
+    }
+}

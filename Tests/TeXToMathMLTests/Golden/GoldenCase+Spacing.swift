@@ -1,0 +1,51 @@
+// Golden cases: TeX and the MathML inside `<semantics>` it must produce, in the manner of
+// texmath's `<<< tex >>> mathml` files. Regenerate only after checking the change in a browser.
+@testable import TeXToMathML
+
+extension GoldenCase {
+    /// Explicit spaces, negative ones drawn with a negative margin.
+    static let spacing: [GoldenCase] = [
+        GoldenCase(#"a\,b"#,
+                   #"<mrow><mi>a</mi><mspace width="0.1667em"/><mi>b</mi></mrow>"#),
+        GoldenCase(#"a\:b"#,
+                   #"<mrow><mi>a</mi><mspace width="0.2222em"/><mi>b</mi></mrow>"#),
+        GoldenCase(#"a\>b"#,
+                   #"<mrow><mi>a</mi><mspace width="0.2222em"/><mi>b</mi></mrow>"#),
+        GoldenCase(#"a\;b"#,
+                   #"<mrow><mi>a</mi><mspace width="0.2778em"/><mi>b</mi></mrow>"#),
+        GoldenCase(#"a\!b"#,
+                   #"<mrow><mi>a</mi><mspace style="margin-left:-0.1667em"/><mi>b</mi></mrow>"#),
+        GoldenCase(#"a\quad b"#,
+                   #"<mrow><mi>a</mi><mspace width="1em"/><mi>b</mi></mrow>"#),
+        GoldenCase(#"a\qquad b"#,
+                   #"<mrow><mi>a</mi><mspace width="2em"/><mi>b</mi></mrow>"#),
+        GoldenCase(#"a\ b"#,
+                   #"<mrow><mi>a</mi><mspace width="0.3333em"/><mi>b</mi></mrow>"#),
+        GoldenCase(#"a~b"#,
+                   #"<mrow><mi>a</mi><mspace width="0.3333em"/><mi>b</mi></mrow>"#),
+        GoldenCase(#"a\enspace b"#,
+                   #"<mrow><mi>a</mi><mspace width="0.5em"/><mi>b</mi></mrow>"#),
+        GoldenCase(#"a\thinspace b"#,
+                   #"<mrow><mi>a</mi><mspace width="0.1667em"/><mi>b</mi></mrow>"#),
+        GoldenCase(#"a\negthinspace b"#,
+                   #"<mrow><mi>a</mi><mspace style="margin-left:-0.1667em"/><mi>b</mi></mrow>"#),
+        GoldenCase(#"a\hspace{1em}b"#,
+                   #"<mrow><mi>a</mi><mspace width="1em"/><mi>b</mi></mrow>"#),
+        GoldenCase(#"a\hspace{2.5pt}b"#,
+                   #"<mrow><mi>a</mi><mspace width="0.25em"/><mi>b</mi></mrow>"#),
+        GoldenCase(#"a\hspace*{1em}b"#,
+                   #"<mrow><mi>a</mi><mspace width="1em"/><mi>b</mi></mrow>"#),
+        GoldenCase(#"a\kern1em b"#,
+                   #"<mrow><mi>a</mi><mspace width="1em"/><mi>b</mi></mrow>"#),
+        GoldenCase(#"a\mkern18mu b"#,
+                   #"<mrow><mi>a</mi><mspace width="1em"/><mi>b</mi></mrow>"#),
+        GoldenCase(#"a\mskip 9mu b"#,
+                   #"<mrow><mi>a</mi><mspace width="0.5em"/><mi>b</mi></mrow>"#),
+        GoldenCase(#"a\hspace{-3mu}b"#,
+                   #"<mrow><mi>a</mi><mspace style="margin-left:-0.1667em"/><mi>b</mi></mrow>"#),
+        GoldenCase(#"\int f(x)\,dx"#,
+                   #"<mrow><mo lspace="0em" rspace="0.1667em">∫</mo><mi>f</mi><mo stretchy="false">(</mo><mi>x</mi><mo stretchy="false">)</mo><mspace width="0.1667em"/><mi>d</mi><mi>x</mi></mrow>"#),
+        GoldenCase(#"\!x"#,
+                   #"<mrow><mspace style="margin-left:-0.1667em"/><mi>x</mi></mrow>"#),
+    ]
+}
