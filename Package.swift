@@ -23,6 +23,10 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas",
                        providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
 
+        // Figures: know nothing of notebooks.
+        .target(name: "Plotting"),
+        .target(name: "Imaging", dependencies: ["CPNG"]),
+
         // The notebook layers.
         .target(name: "Notebook", dependencies: [
             "CCmarkGFM",
@@ -50,8 +54,10 @@ let package = Package(
         // Benchmarks: `swift run -c release Benchmarks [suite]`.
         .executableTarget(name: "Benchmarks", dependencies: [
             "Notebook", "NotebookRunner", "PageRendering", "CellInterpreter",
-        ], exclude: ["TensorBenchmarks.swift"]),
+        ], exclude: ["TensorBenchmarks.swift", "MathBenchmarks.swift"]),
 
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "CPNG"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "CellInterpreterTests", dependencies: ["CellInterpreter"]),
         .testTarget(name: "NotebookRunnerTests", dependencies: ["NotebookRunner", "Notebook"]),

@@ -1,1 +1,17 @@
-print("no benchmark suites yet")
+import Foundation
+
+/// `swift run -c release Benchmarks [suite …]`: the performance figures the issues ask for,
+/// measured in a release build. With no suite named, every suite runs.
+let suites: [(name: String, run: () throws -> Void)] = [
+    ("render", RenderBenchmarks.run),
+]
+
+let requested = Array(CommandLine.arguments.dropFirst())
+for name in requested where !suites.contains(where: { $0.name == name }) {
+    FileHandle.standardError.write(Data("unknown suite '\(name)'; suites: \(suites.map(\.name).joined(separator: ", "))\n".utf8))
+    exit(2)
+}
+for suite in suites where requested.isEmpty || requested.contains(suite.name) {
+    print("== \(suite.name)")
+    try suite.run()
+}
