@@ -31,11 +31,12 @@ public final class Session {
 
     /// Runs one cell: parse, lower, run. What the cell printed and displayed before a failure
     /// is kept, and the failure is reported at its place in the Markdown file.
-    public func run(_ source: CellSource, timeout: Double? = nil) -> CellRun {
+    public func run(_ source: CellSource, timeout: Double? = nil, displaySize: DisplaySize = DisplaySize()) -> CellRun {
         let start = monotonicNanoseconds()
         var limits = self.limits
         if let timeout { limits.timeout = timeout }
         let context = Context(globals: globals, registry: registry, limits: limits, seed: seed)
+        context.displaySize = displaySize
         var failure: CellDiagnostic?
         // A cell that fails to lower declares nothing: its names are rolled back.
         let namesBefore = rootScope.names, sizeBefore = rootFunction.frameSize

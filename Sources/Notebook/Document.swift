@@ -11,6 +11,8 @@ public struct Document: Sendable {
     public var math: [MathSpan]
     /// Every inline `{swift}` expression, indexed by the inline-expression tokens.
     public var inlineExpressions: [InlineExpression]
+    /// Every `@fig-x`-style cross-reference, indexed by the reference tokens.
+    public var references: [Reference]
     /// The headings of the prose, in order, for the table of contents and `@sec-` references.
     public var headings: [Heading]
 

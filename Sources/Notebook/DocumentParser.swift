@@ -17,7 +17,7 @@ public enum DocumentParser {
         let blocks = try builder.run()
         return Document(
             source: source, frontMatter: frontMatter, blocks: blocks, math: scanner.math,
-            inlineExpressions: builder.inlineExpressions, headings: builder.headings)
+            inlineExpressions: builder.inlineExpressions, references: scanner.references, headings: builder.headings)
     }
 }
 
@@ -121,6 +121,7 @@ private struct TreeWalker {
             switch kind {
             case .math: scanner.math[index].raw
             case .inlineExpression: scanner.inlineExpressions[index].raw
+            case .reference: "@" + scanner.references[index].label
             default: SlotToken.make(kind, index)
             }
         }
@@ -223,6 +224,7 @@ private struct TreeWalker {
             switch kind {
             case .math: scanner.math[index].tex
             case .inlineExpression: scanner.inlineExpressions[index].raw
+            case .reference: "@" + scanner.references[index].label
             default: ""
             }
         }

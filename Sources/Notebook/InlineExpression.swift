@@ -17,3 +17,18 @@ public struct InlineExpression: Sendable, Hashable {
         self.cellsBefore = cellsBefore
     }
 }
+
+/// A cross-reference in prose, `@fig-latent`, made a numbered link on the page.
+public struct Reference: Sendable, Hashable {
+    /// The label referred to, `fig-latent`.
+    public var label: String
+    public var location: SourceLocation
+
+    public init(label: String, location: SourceLocation) {
+        self.label = label
+        self.location = location
+    }
+
+    /// The prefixes that make a cross-reference: figures, equations, tables, sections.
+    public static let kinds: Set<String> = ["fig", "eq", "tbl", "sec"]
+}

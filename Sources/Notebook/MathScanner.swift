@@ -13,6 +13,8 @@ struct MathScanner {
     var math: [MathSpan] = []
     /// The inline expressions, in order; `SlotToken.inlineExpression` indexes this.
     var inlineExpressions: [InlineExpression] = []
+    /// The cross-references (`@fig-x`), in order; `SlotToken.reference` indexes this.
+    var references: [Reference] = []
     /// `lineMap[k]` is the Markdown file's line of the protected text's line `k + 1`.
     var lineMap: [Int] = []
 
@@ -67,6 +69,8 @@ struct MathScanner {
                 if out.last == UInt8(ascii: "\n") { atLineStart = true }
             case UInt8(ascii: "`"):
                 scanCodeSpan()
+            case UInt8(ascii: "@"):
+                if !scanReference() { copy(1) }
             case UInt8(ascii: "$"):
                 if byte(i + 1) == UInt8(ascii: "$") {
                     if !scanDisplayMath() { copy(2) }
@@ -207,6 +211,33 @@ struct MathScanner {
         guard trimmed.hasPrefix("{swift}") else { return nil }
         let code = trimmed.dropFirst("{swift}".count)
         return code.trimmingCharactersInSpaceAndNewlines()
+    }
+
+    // MARK: Cross-references
+
+    /// `@fig-x`, `@eq-x`, `@tbl-x`, `@sec-x` not preceded by a letter or digit (so e-mail
+    /// addresses stay text). A trailing period or colon ends the label.
+    private mutating func scanReference() -> Bool {
+        if i > 0 {
+            let before = bytes[i - 1]
+            if before >= 0x80 || isWordByte(before) { return false }
+        }
+        var k = i + 1
+        while k < n, isWordByte(bytes[k]) || bytes[k] == UInt8(ascii: "-") || bytes[k] == UInt8(ascii: ":") || bytes[k] == UInt8(ascii: ".") {
+            k += 1
+        }
+        while k > i + 1, [UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "-")].contains(bytes[k - 1]) { k -= 1 }
+        let label = String(decoding: bytes[(i + 1)..<k], as: UTF8.self)
+        guard let dash = label.firstIndex(of: "-"), Reference.kinds.contains(String(label[..<dash])),
+              label.index(after: dash) < label.endIndex else { return false }
+        references.append(Reference(label: label, location: location))
+        emit(SlotToken.make(.reference, references.count - 1))
+        skip(k - i)
+        return true
+    }
+
+    private func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == UInt8(ascii: "_")
     }
 
     // MARK: Math

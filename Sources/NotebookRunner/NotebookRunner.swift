@@ -73,7 +73,8 @@ public struct NotebookRunner {
             }
             let source = CellSource(code: cell.code, file: cell.codeStart.file, firstLine: cell.codeStart.line,
                                     columnOffset: cell.codeStart.column - 1)
-            let run = session.run(source, timeout: cell.options.timeout)
+            let run = session.run(source, timeout: cell.options.timeout,
+                                  displaySize: DisplaySize(width: cell.options.width, height: cell.options.height))
             var status = CellStatus.succeeded
             if let failure = run.failure {
                 let allowed = cell.options.error || cell.options.expectError

@@ -5,7 +5,7 @@ import NotebookRunner
 
 /// A cell on the page: its highlighted code, then its outputs, then its error if it failed.
 enum CellRenderer {
-    static func render(_ result: CellResult, options: PageOptions) -> String {
+    static func render(_ result: CellResult, number: String?, options: PageOptions) -> String {
         let cell = result.cell
         let o = cell.options
         guard o.include else { return "" }
@@ -18,7 +18,7 @@ enum CellRenderer {
         }
         if o.output, !result.outputs.isEmpty {
             html += "<div class=\"outputs\">\n"
-            for output in result.outputs { html += render(output, cell: cell) }
+            for output in result.outputs { html += render(output, cell: cell, number: number) }
             html += "</div>\n"
         }
         if let failure = result.failure {
@@ -36,7 +36,7 @@ enum CellRenderer {
         return html + "</section>\n"
     }
 
-    private static func render(_ output: CellOutput, cell: Cell) -> String {
+    private static func render(_ output: CellOutput, cell: Cell, number: String?) -> String {
         switch output {
         case .text(let text):
             var t = text
@@ -49,18 +49,23 @@ enum CellRenderer {
             case .html(let html):
                 return "<div class=\"output html\">\(html)</div>\n"
             case .svg(let svg, let description):
-                return figure("<div class=\"svg\" role=\"img\" aria-label=\"\(HTML.attribute(description))\">\(svg)</div>", cell: cell)
+                return figure("<div class=\"svg\">\(svg)</div>", cell: cell, number: number)
             case .png(let bytes, let width, let height, let description):
                 let data = Data(bytes).base64EncodedString()
                 return figure("<img src=\"data:image/png;base64,\(data)\" width=\"\(width)\" height=\"\(height)\" alt=\"\(HTML.attribute(description))\">",
-                              cell: cell)
+                              cell: cell, number: number)
             }
         }
     }
 
-    private static func figure(_ content: String, cell: Cell) -> String {
+    private static func figure(_ content: String, cell: Cell, number: String?) -> String {
         var html = "<figure>\(content)"
-        if let caption = cell.options.caption { html += "<figcaption>\(HTML.escape(caption))</figcaption>" }
+        let prefix = number.map { "<span class=\"figure-number\">\($0):</span> " } ?? ""
+        if let caption = cell.options.caption {
+            html += "<figcaption>\(prefix)\(HTML.escape(caption))</figcaption>"
+        } else if number != nil {
+            html += "<figcaption>\(prefix.replacingOccurrences(of: ":</span> ", with: "</span>"))</figcaption>"
+        }
         return html + "</figure>\n"
     }
 }

@@ -13,27 +13,35 @@ public struct PageOptions: Sendable {
     }
 }
 
+/// A rendered page and what rendering noticed (unknown cross-references, bad formulas).
+public struct Page {
+    public var html: String
+    public var warnings: [Diagnostic]
+}
+
 /// Writes a notebook's run as one self-contained HTML5 page: CSS inlined, no JavaScript.
 public enum PageRenderer {
-    public static func render(_ result: NotebookResult, options: PageOptions = PageOptions()) -> String {
+    public static func render(_ result: NotebookResult, options: PageOptions = PageOptions()) -> Page {
         let document = result.document
+        var warnings: [Diagnostic] = []
         var body = ""
         body += titleBlock(document.frontMatter)
-        let prose = ProseRenderer(document: document, result: result)
+        let references = CrossReferences(document: document)
+        let prose = ProseRenderer(document: document, result: result, references: references)
         var cellIndex = 0
         for block in document.blocks {
             switch block {
             case .prose(let html):
-                body += prose.render(html)
+                body += prose.render(html, warnings: &warnings)
             case .cell:
-                body += CellRenderer.render(result.cells[cellIndex], options: options)
+                body += CellRenderer.render(result.cells[cellIndex], number: references.cellNumbers[cellIndex], options: options)
                 cellIndex += 1
             case .listing(let listing):
                 body += "<pre class=\"listing\"><code class=\"language-swift\">\(SyntaxHighlighter.highlight(listing.code))</code></pre>\n"
             }
         }
         let source = HTML.escape(document.source.path)
-        return """
+        let html = """
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -53,6 +61,7 @@ public enum PageRenderer {
         </html>
 
         """
+        return Page(html: html, warnings: warnings)
     }
 
     static func titleBlock(_ front: FrontMatter) -> String {

@@ -53,6 +53,12 @@ enum Stylesheet {
     .cell figure { margin: .75rem 0 0; text-align: center; }
     .cell figure svg, .cell figure img { max-width: 100%; height: auto; }
     .cell figure img { image-rendering: pixelated; }
+    .figure-number { font-weight: 600; color: var(--text); }
+    .math.display { position: relative; }
+    .eq-number { position: absolute; right: 0; font-family: var(--prose); font-size: 1rem; color: var(--muted); }
+    .section-number { color: var(--faint); margin-right: .35em; }
+    a.xref { text-decoration: none; border-bottom: 1px dotted currentColor; }
+    .xref-missing { color: var(--warn); background: var(--warn-bg); font-family: var(--mono); font-size: .86em; padding: 0 .2em; border-radius: 3px; }
     figcaption { font: .9rem/1.45 var(--ui); color: var(--muted); margin-top: .4rem; }
     .cell-error { margin-top: .4rem; padding: .6rem 1rem; background: var(--error-bg); color: var(--error);
       border: 1px solid currentColor; border-radius: 6px; font: .85rem/1.5 var(--mono); white-space: pre-wrap; }

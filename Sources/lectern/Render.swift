@@ -34,10 +34,11 @@ struct Render: ParsableCommand {
                 continue
             }
             let page = PageRenderer.render(result, options: PageOptions(handout: handout))
+            report(page.warnings)
             let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".html"
             let destination = (output as NSString).appendingPathComponent(name)
             do {
-                try writeAtomically(page, to: destination)
+                try writeAtomically(page.html, to: destination)
             } catch {
                 report([.error("cannot write \(destination): \(error.localizedDescription)", at: nil)])
                 failed = true
@@ -67,6 +68,7 @@ struct Check: ParsableCommand {
         for path in try findNotebooks(paths) {
             let outcome = Pipeline.process(path, overrides: overrides)
             report(outcome.diagnostics)
+            if let result = outcome.result { report(PageRenderer.render(result).warnings) }
             if outcome.result?.failed ?? true { failed = true }
             let status = outcome.result.map { $0.failed ? "failed" : "ok" } ?? "failed"
             printError("\(path): \(status) (\(String(format: "%.2f", outcome.seconds)) s)")

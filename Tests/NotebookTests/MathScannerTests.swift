@@ -90,3 +90,18 @@ struct MathScannerTests {
         #expect(scanner.text.hasPrefix("\u{FFFD}M0\u{FFFD}"))
     }
 }
+
+struct ReferenceScanningTests {
+    @Test(arguments: [
+        ("see @fig-latent.", ["fig-latent"]),
+        ("(@eq-elbo, @tbl-results)", ["eq-elbo", "tbl-results"]),
+        ("@sec-intro: start", ["sec-intro"]),
+        ("mail a@fig-x.com", []),
+        ("@figure and @fig- alone", []),
+        ("@unknown-kind", []),
+    ])
+    func findsCrossReferences(_ text: String, _ labels: [String]) {
+        let scanner = MathScanner(body: text, path: "t.md", firstLine: 1)
+        #expect(scanner.references.map(\.label) == labels)
+    }
+}

@@ -7,7 +7,7 @@ import Testing
 struct PageRendererTests {
     func page(_ text: String, path: String = "nb.md") throws -> String {
         let document = try DocumentParser.parse(SourceFile(path: path, text: text))
-        return PageRenderer.render(NotebookRunner().run(document))
+        return PageRenderer.render(NotebookRunner().run(document)).html
     }
 
     /// The whole page of a small notebook, byte for byte. Regenerate with LECTERN_UPDATE_GOLDEN=1.

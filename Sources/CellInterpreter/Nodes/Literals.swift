@@ -86,6 +86,11 @@ final class RangeExpr: Expr {
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
         let l = try lower.eval(cx), u = try upper.eval(cx)
+        if closed, l.isNumber, u.isNumber, !(l.isInt && u.isInt) {
+            let a = l.asDouble, b = u.asDouble
+            guard a <= b else { throw CellFailure(.runtime, "range requires lowerBound <= upperBound, got \(formatDouble(a))...\(formatDouble(b))", at: position) }
+            return .object(Interval(lower: a, upper: b))
+        }
         guard case .int(let a) = l, case .int(let b) = u else {
             throw CellFailure(.type, "a range needs Int bounds, got \(l.typeName) and \(u.typeName)", at: position)
         }

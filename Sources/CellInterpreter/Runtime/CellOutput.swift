@@ -18,8 +18,19 @@ public enum DisplayedValue {
     case html(String)
 }
 
+/// The size a cell asked for its figures (`//| width:`, `//| height:`), in CSS pixels.
+public struct DisplaySize: Sendable, Equatable {
+    public var width: Double?
+    public var height: Double?
+
+    public init(width: Double? = nil, height: Double? = nil) {
+        self.width = width
+        self.height = height
+    }
+}
+
 /// Library values that display as more than text (figures, images, tables) conform.
 public protocol RichDisplayable {
-    /// How the value is shown under a cell.
-    func display() throws -> DisplayedValue
+    /// How the value is shown under a cell, at the size the cell asked for if any.
+    func display(size: DisplaySize) throws -> DisplayedValue
 }

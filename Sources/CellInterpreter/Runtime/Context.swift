@@ -16,6 +16,8 @@ final class Context {
     let limits: Limits
     /// The notebook's seed, from which library randomness derives.
     let seed: UInt64
+    /// The figure size the cell asked for.
+    var displaySize = DisplaySize()
     private let deadline: UInt64
     private var ticksUntilClockCheck = 1 << 12
 
@@ -62,7 +64,7 @@ final class Context {
     /// Shows a value under the cell: rich library values as themselves, others as text.
     func display(_ value: Value, at position: Int) throws(CellFailure) {
         if case .object(let object) = value, let rich = object as? RichDisplayable {
-            do { outputs.append(.value(try rich.display())) } catch { throw failure(from: error, at: position) }
+            do { outputs.append(.value(try rich.display(size: displaySize))) } catch { throw failure(from: error, at: position) }
             return
         }
         outputs.append(.value(.text(value.debugText)))
