@@ -34,9 +34,13 @@ extension Tensor {
         case .maximum: data = Elementwise.broadcast(x, xs, y, ys, shape) { $0 >= $1 ? $0 : $1 }
         case .minimum: data = Elementwise.broadcast(x, xs, y, ys, shape) { $0 <= $1 ? $0 : $1 }
         }
-        var out = Tensor(uncheckedShape: shape, scalars: data)
-        out = Tensor.tracked(out, a, b, .binary(op, lhs: a.detached, rhs: b.detached, output: out.detached))
-        return out
+        let out = Tensor(uncheckedShape: shape, scalars: data)
+        switch op {
+        case .add, .subtract:
+            return Tensor.tracked(out, a, b, .sumOrDifference(lhsShape: a.shape, rhsShape: b.shape, subtract: op == .subtract))
+        default:
+            return Tensor.tracked(out, a, b, .binary(op, lhs: a.detached, rhs: b.detached, output: out.detached))
+        }
     }
 
     /// Applies an elementwise function and records it for differentiation.
@@ -46,18 +50,17 @@ extension Tensor {
         return out
     }
 
-    /// Adds `other` elementwise into an untracked gradient accumulator of the same shape.
-    func accumulating(_ other: Tensor) throws -> Tensor {
+    /// Adds `other` into this untracked gradient accumulator, in place when the shapes agree.
+    mutating func accumulate(_ other: Tensor) throws {
         guard shape == other.shape, tracker == nil, other.tracker == nil else {
-            return try Tensor.binary(.add, self, other)
+            self = try Tensor.binary(.add, self, other)
+            return
         }
-        var result = self
-        result.scalars.withUnsafeMutableBufferPointer { r in
+        scalars.withUnsafeMutableBufferPointer { r in
             other.scalars.withUnsafeBufferPointer { o in
                 for i in 0..<r.count { r[i] += o[i] }
             }
         }
-        return result
     }
 
     /// Elementwise sum with broadcasting; throws `TensorError.shapeMismatch` for incompatible shapes.

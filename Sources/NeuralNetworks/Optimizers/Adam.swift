@@ -40,29 +40,9 @@ public final class Adam: Optimizer {
         let correction1 = 1 - pow(b1, t), correction2 = 1 - pow(b2, t)
         let stepSize = lr / correction1
         let scale2 = 1 / correction2.squareRoot()
-        let n = p.count
-        guard n > 0 else { return }
-        let pb = p.baseAddress!, gb = g.baseAddress!, mb = buffers[0].baseAddress!, vb = buffers[1].baseAddress!
-        // Two lanes at a time with SIMD2 (whose square root compiles to one vector instruction; the
-        // scalar loop would call libm's `sqrt` and stay scalar), then the odd element.
-        let shrink = SIMD2(repeating: decoupled ? 1 - lr * wd : 1), l2 = SIMD2(repeating: decoupled ? 0 : wd)
-        let b1v = SIMD2(repeating: b1), b2v = SIMD2(repeating: b2)
-        let c1 = SIMD2(repeating: 1 - b1), c2 = SIMD2(repeating: 1 - b2)
-        let stepV = SIMD2(repeating: stepSize), scaleV = SIMD2(repeating: scale2), epsV = SIMD2(repeating: eps)
-        func lanes(_ i: Int, _ count: Int) {
-            var pi = SIMD2<Double>(), gi = SIMD2<Double>(), mi = SIMD2<Double>(), vi = SIMD2<Double>()
-            for k in 0..<count { pi[k] = pb[i + k]; gi[k] = gb[i + k]; mi[k] = mb[i + k]; vi[k] = vb[i + k] }
-            gi += l2 * pi
-            mi = b1v * mi + c1 * gi
-            vi = b2v * vi + c2 * gi * gi
-            pi = shrink * pi - stepV * mi / (vi.squareRoot() * scaleV + epsV)
-            for k in 0..<count { pb[i + k] = pi[k]; mb[i + k] = mi[k]; vb[i + k] = vi[k] }
-        }
-        var i = 0
-        while i + 2 <= n {
-            lanes(i, 2)
-            i += 2
-        }
-        if i < n { lanes(i, 1) }
+        AdamKernel.update(
+            parameter: p, gradient: g, firstMoment: buffers[0], secondMoment: buffers[1],
+            constants: .init(beta1: b1, beta2: b2, stepSize: stepSize, secondMomentScale: scale2, epsilon: eps,
+                             l2: decoupled ? 0 : wd, shrink: decoupled ? 1 - lr * wd : 1))
     }
 }

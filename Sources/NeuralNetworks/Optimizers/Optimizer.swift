@@ -1,4 +1,3 @@
-import Dispatch
 import Tensors
 
 /// The base of every optimiser: it keeps per-parameter state (found by identity), counts steps, checks
@@ -65,24 +64,13 @@ open class Optimizer {
                 states.append(state)
             }
         }
-        // Parameters are independent, so large updates run in parallel, one parameter per task: each
-        // parameter's arithmetic is the same whichever thread does it.
-        let total = gradients.tensors.reduce(0) { $0 + $1.count }
-        if total >= Optimizer.parallelThreshold && Tensor.threadCount > 1 && states.count > 1 {
-            let work = UncheckedSendable { (i: Int) in self.applyOne(gradients.tensors[i], states[i]) }
-            DispatchQueue.concurrentPerform(iterations: states.count) { work.value($0) }
-        } else {
-            for (gradient, state) in zip(gradients.tensors, states) { applyOne(gradient, state) }
-        }
+        for (gradient, state) in zip(gradients.tensors, states) { applyOne(gradient, state) }
         if checksFinite {
             for (name, reference) in zip(gradients.names, gradients.references) where !reference.value.allFinite {
                 throw TrainingError.nonFinite(step: step, tensor: "parameter \(name)", value: reference.value.firstNonFinite)
             }
         }
     }
-
-    /// Updates below this many scalars in total run on the calling thread.
-    static let parallelThreshold = 1 << 14
 
     private func applyOne(_ gradient: Tensor, _ state: State) {
         let currentStep = step, buffers = bufferCount
@@ -105,9 +93,3 @@ open class Optimizer {
     }
 }
 
-/// Lets the per-parameter update closure cross into `concurrentPerform`: each task touches only its
-/// own parameter and state, and reads the optimiser's hyperparameters.
-private struct UncheckedSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
-}

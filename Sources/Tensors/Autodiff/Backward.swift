@@ -3,6 +3,8 @@
 /// gradient of the output to the gradients of the inputs, in the order the inputs were recorded.
 /// Composite operations (mean, variance, softmax, stack, …) get their gradients through these.
 enum Backward: Sendable {
+    /// `lhs ± rhs`: only the shapes are needed.
+    case sumOrDifference(lhsShape: [Int], rhsShape: [Int], subtract: Bool)
     case binary(BinaryOperation, lhs: Tensor, rhs: Tensor, output: Tensor)
     case unary(UnaryFunction, input: Tensor, output: Tensor)
     case matmul(lhs: Tensor, rhs: Tensor, transA: Bool, transB: Bool)
@@ -30,16 +32,19 @@ enum Backward: Sendable {
     case solve(a: Tensor, solution: Tensor)
 
     /// The gradients of the inputs given the gradient `g` of the output; nil where `needs` is false.
-    func gradients(_ g: Tensor, needs: [Bool]) throws -> [Tensor?] {
+    func gradients(_ g: Tensor, needs: Needs) throws -> [Tensor?] {
         switch self {
+        case let .sumOrDifference(l, r, subtract):
+            return [needs[0] ? g.summed(toShape: l) : nil, needs[1] ? (subtract ? -g : g).summed(toShape: r) : nil]
+
         case let .binary(op, lhs, rhs, output):
             let l = lhs.shape, r = rhs.shape
             func both(_ dl: () throws -> Tensor, _ dr: () throws -> Tensor) rethrows -> [Tensor?] {
                 [needs[0] ? try dl().summed(toShape: l) : nil, needs[1] ? try dr().summed(toShape: r) : nil]
             }
             switch op {
-            case .add: return both({ g }, { g })
-            case .subtract: return both({ g }, { -g })
+            case .add, .subtract:  // normally recorded as .sumOrDifference
+                return both({ g }, { op == .subtract ? -g : g })
             case .multiply: return try both({ try g * rhs }, { try g * lhs })
             case .divide: return try both({ try g / rhs }, { try -g * output / rhs })
             case .pow:
@@ -133,7 +138,8 @@ enum Backward: Sendable {
         case let .concatenate(axis, sizes):
             var result: [Tensor?] = []
             var start = 0
-            for (size, need) in zip(sizes, needs) {
+            for (i, size) in sizes.enumerated() {
+                let need = needs[i]
                 if need {
                     var indices = [TensorIndex](repeating: .all, count: g.rank)
                     indices[axis] = .range(start: start, end: start + size, step: 1)

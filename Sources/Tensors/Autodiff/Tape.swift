@@ -63,15 +63,17 @@ final class Tape: Sendable {
         if let failure { throw TensorError.differentiation(failure) }
         var grads = [Tensor?](repeating: nil, count: nodeCount)
         grads[output.id] = Tensor(uncheckedShape: [], scalars: [1])
-        for entry in entries.reversed() {
+        for index in stride(from: entries.count - 1, through: 0, by: -1) {
+            let entry = entries[index]
             guard let g = grads[entry.output] else { continue }
             grads[entry.output] = nil  // an operation's output is never a leaf; free it early
-            let needs = entry.inputs.map { $0 >= 0 }
-            let inputGrads = try entry.rule.gradients(g, needs: needs)
+            let inputGrads = try entry.rule.gradients(g, needs: Needs(ids: entry.inputs))
             for (i, id) in entry.inputs.enumerated() where id >= 0 {
                 guard let gi = inputGrads[i] else { continue }
-                if let existing = grads[id] {
-                    grads[id] = try existing.accumulating(gi)
+                if var existing = grads[id] {
+                    grads[id] = nil  // so that the sum below can reuse its storage
+                    try existing.accumulate(gi)
+                    grads[id] = existing
                 } else {
                     grads[id] = gi
                 }
@@ -79,6 +81,12 @@ final class Tape: Sendable {
         }
         return grads
     }
+}
+
+/// Which inputs of a recorded operation need a gradient (the tracked ones).
+struct Needs {
+    let ids: [Int]
+    subscript(_ i: Int) -> Bool { ids[i] >= 0 }
 }
 
 extension Tensor {
