@@ -50,7 +50,17 @@ public struct MathMLConverter: Sendable {
         let bytes = Array(tex.utf8)
         var parser = Parser(source: tex, bytes: bytes, range: 0..<bytes.count, display: display,
                             maximumDepth: max(1, maximumDepth))
-        let (root, tag) = try parser.parseFormula()
+        let root: MathNode
+        let tag: EquationTag?
+        do {
+            (root, tag) = try parser.parseFormula()
+        } catch let error as TeXMathError {
+            throw error
+        } catch {
+            // The parser throws only TeXMathError (untyped inside, which keeps its
+            // recursion's stack frames small); this is unreachable.
+            throw TeXMathError(.unexpectedCharacter(String(describing: error)), utf8Offset: 0, in: tex)
+        }
         let mathML = MathDocument.element(root: root, tex: tex, display: display,
                                           tag: tagPlacement == .inMathML ? tag : nil)
         return (mathML, tag)

@@ -16,6 +16,8 @@ struct Token: Equatable, Sendable {
     var kind: Kind
     /// UTF-8 offset of the token's first byte in the whole TeX string.
     var offset: Int
+    /// For a command, what the command table says it is (nil: unknown command).
+    var entry: CommandEntry? = nil
 
     /// The token as TeX source, for messages.
     var spelling: String {

@@ -46,10 +46,10 @@ struct Tokenizer: Sendable {
             let nameStart = position
             while position < limit, Self.isLetter(bytes[position]) { position += 1 }
             let name = String(decoding: bytes[nameStart..<position], as: UTF8.self)
-            return Token(kind: .command(name), offset: start)
+            return Token(kind: .command(name), offset: start, entry: CommandTable.entries[name])
         }
-        let scalar = decodeScalar()
-        return Token(kind: .command(String(Character(scalar))), offset: start)
+        let name = String(Character(decodeScalar()))
+        return Token(kind: .command(name), offset: start, entry: CommandTable.entries[name])
     }
 
     /// Skips spaces, tabs, newlines and `%` comments.

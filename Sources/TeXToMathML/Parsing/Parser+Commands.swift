@@ -46,106 +46,168 @@ extension Parser {
         "big": "1.2em", "Big": "1.623em", "bigg": "2.047em", "Bigg": "2.470em",
     ]
 
-    mutating func parseSwitch(_ name: String, token: Token) throws(TeXMathError) -> Switch? {
-        if let style = Self.styleSwitches[name] {
-            next()
-            return Switch(style: style)
+    /// Reads a switch (`\displaystyle`, `\bf`, `\color{red}`) and says what it changes.
+    mutating func parseSwitch(_ token: Token) throws -> Switch {
+        next()
+        switch token.entry {
+        case .styleSwitch(let style)?: return Switch(style: style)
+        case .fontSwitch(let font)?: return Switch(font: Switch.FontChoice(font: font))
+        default: return Switch(color: try readColor(command: "\\color", at: token.offset))
         }
-        if let font = Self.fontSwitches[name] {
-            next()
-            return Switch(font: Switch.FontChoice(font: font))
-        }
-        if name == "color" {
-            next()
-            return Switch(color: try readColor(command: "\\color", at: token.offset))
-        }
-        return nil
     }
 
     /// Parses a command (its backslash token already read); nil if it draws nothing.
-    mutating func parseCommand(_ name: String, token: Token) throws(TeXMathError) -> MathNode? {
+    /// Symbols come from the tables; everything else is dispatched by name to one small
+    /// function per family, which keeps each stack frame of the recursion small.
+    mutating func parseCommand(_ name: String, token: Token) throws -> MathNode? {
+        switch token.entry {
+        case .symbol(let symbol)?: return self.symbol(symbol)
+        case .space(let width)?: return .space(width)
+        case .function(let name, let limits)?: return functionNode(name, limits: limits)
+        case .family(let family)?: return try parseControlCommand(name, family: family, token: token)
+        case nil: throw error(.unknownCommand(name), at: token.offset)
+        case .limits?: throw error(.misplacedLimits, at: token.offset)
+        case .styleSwitch?, .fontSwitch?, .colorSwitch?:
+            // A switch where one argument is expected (x^\displaystyle): nothing to apply to.
+            throw error(.missingArgument(command: "\\" + name), at: token.offset)
+        case .rowTerminator?, .infixFraction?:
+            throw unexpectedTerminator(token)
+        }
+    }
+
+    /// Commands that are not plain symbols, by family.
+    enum Family {
+        case accent, font, text, bigDelimiter, fraction, squareRoot, left, begin, rule, stack
+        case textColor, not, tag, label, noNumber, explicitSpace, phantom, mathStrut, boxed
+        case ensureMath, classed, operatorName, extensibleArrow, substack, binaryMod, mod, dots
+    }
+
+    static let families: [String: Family] = {
+        var table: [String: Family] = [:]
+        for name in Symbols.accents.keys { table[name] = .accent }
+        for name in fontCommands.keys { table[name] = .font }
+        for name in textCommands.keys { table[name] = .text }
+        for size in bigSizes.keys {
+            for suffix in ["", "l", "r", "m"] { table[size + suffix] = .bigDelimiter }
+        }
+        let named: [Family: [String]] = [
+            .fraction: ["frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom"],
+            .squareRoot: ["sqrt"], .left: ["left"], .begin: ["begin"], .rule: ["overline", "underline"],
+            .stack: ["overset", "stackrel", "underset"], .textColor: ["textcolor"], .not: ["not"],
+            .tag: ["tag"], .label: ["label"], .noNumber: ["nonumber", "notag"],
+            .explicitSpace: ["hspace", "kern", "mkern", "mskip", "hskip", "mspace"],
+            .phantom: ["phantom", "hphantom", "vphantom"], .mathStrut: ["mathstrut"], .boxed: ["boxed"],
+            .ensureMath: ["ensuremath"],
+            .classed: ["mathord", "mathop", "mathbin", "mathrel", "mathopen", "mathclose", "mathpunct", "mathinner"],
+            .operatorName: ["operatorname"],
+            .extensibleArrow: ["xrightarrow", "xleftarrow", "xleftrightarrow", "xRightarrow", "xLeftarrow",
+                               "xLeftrightarrow", "xmapsto", "xhookrightarrow", "xhookleftarrow"],
+            .substack: ["substack"], .binaryMod: ["bmod"], .mod: ["pmod", "mod"], .dots: ["dots"],
+        ]
+        for (family, names) in named {
+            for name in names { table[name] = family }
+        }
+        return table
+    }()
+
+    mutating func parseControlCommand(_ name: String, family: Family, token: Token) throws -> MathNode? {
         let offset = token.offset
-        let command = "\\" + name
-        if let symbol = Symbols.commands[name] { return self.symbol(symbol) }
-        if let width = Symbols.spaces[name] { return .space(width) }
-        if let function = Symbols.functions[name] { return functionNode(function.name, limits: function.limits) }
-        if let accent = Symbols.accents[name] {
-            return .accent(base: try parseArgument(for: command, at: offset), mark: accent)
+        switch family {
+        case .accent: return try parseAccent(name, at: offset)
+        case .font: return try parseFontArgument(name, at: offset)
+        case .text: return try parseTextArgument(name, at: offset)
+        case .bigDelimiter: return try parseBigDelimiter(name, at: offset)
+        case .fraction: return try parseFraction(name, at: offset)
+        case .squareRoot: return try parseSquareRoot(at: offset)
+        case .left: return try parseLeftRight(token)
+        case .begin: return try parseEnvironment(token)
+        case .rule: return try parseRule(name, at: offset)
+        case .stack: return try parseStack(name, at: offset)
+        case .textColor: return try parseTextColor(at: offset)
+        case .not: return try parseNot(at: offset)
+        case .tag: return try parseTag(at: offset)
+        case .label: return try parseLabel(at: offset)
+        case .noNumber: return nil
+        case .explicitSpace: return try parseExplicitSpace(command: "\\" + name, at: offset)
+        case .phantom: return try parsePhantom(name, at: offset)
+        case .mathStrut: return .phantom(.symbol(Operator("(", .open)), .vertical)
+        case .boxed: return try parseBoxed(at: offset)
+        case .ensureMath: return try parseArgument(for: "\\ensuremath", at: offset)
+        case .classed: return try parseClassed(name, at: offset)
+        case .operatorName: return try parseOperatorName(at: offset)
+        case .extensibleArrow: return try parseExtensibleArrow(name, at: offset)
+        case .substack: return try parseSubstack(at: offset)
+        case .binaryMod: return Self.binaryMod
+        case .mod: return try parseMod(name, at: offset)
+        case .dots: return .identifier(nextIsOperator() ? "⋯" : "…", upright: true)
         }
-        if let font = Self.fontCommands[name] { return try parseFontArgument(font, command: command, at: offset) }
-        if let style = Self.textCommands[name] {
-            return try parseText(readRawArgument(command: command, at: offset), style: style, at: offset)
-        }
-        if let (size, mathClass) = Self.bigDelimiter(name) {
-            return try parseBigDelimiter(command: command, size: size, mathClass: mathClass, at: offset)
-        }
-        switch name {
-        case "frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom":
-            return try parseFraction(name, at: offset)
-        case "sqrt": return try parseSquareRoot(at: offset)
-        case "left": return try parseLeftRight(token)
-        case "begin": return try parseEnvironment(token)
-        case "overline", "underline":
-            return .rule(try parseArgument(for: command, at: offset), over: name == "overline")
-        case "overset", "stackrel":
-            let over = try parseArgument(for: command, at: offset)
-            let base = Self.unbraced(try parseArgument(for: command, at: offset))
-            return .overUnder(base: base, over: over, under: nil)
-        case "underset":
-            let under = try parseArgument(for: command, at: offset)
-            let base = Self.unbraced(try parseArgument(for: command, at: offset))
-            return .overUnder(base: base, over: nil, under: under)
-        case "textcolor":
-            let color = try readColor(command: command, at: offset)
-            return .styled(try parseArgument(for: command, at: offset), StyleChange(color: color))
-        case "not": return try parseNot(at: offset)
-        case "tag": return try parseTag(at: offset)
-        case "label":
-            _ = try readBracedText(command: command, at: offset)
-            return nil
-        case "nonumber", "notag": return nil
-        case "hspace", "kern", "mkern", "mskip", "hskip", "mspace":
-            return try parseExplicitSpace(command: command, at: offset)
-        case "phantom":
-            return .phantom(try parseArgument(for: command, at: offset), .full)
-        case "hphantom":
-            return .phantom(try parseArgument(for: command, at: offset), .horizontal)
-        case "vphantom":
-            return .phantom(try parseArgument(for: command, at: offset), .vertical)
-        case "mathstrut":
-            return .phantom(.symbol(Operator("(", .open)), .vertical)
-        case "boxed": return .boxed(try parseArgument(for: command, at: offset))
-        case "ensuremath": return try parseArgument(for: command, at: offset)
-        case "mathord", "mathop", "mathbin", "mathrel", "mathopen", "mathclose", "mathpunct", "mathinner":
-            return try parseClassed(name, at: offset)
-        case "operatorname": return try parseOperatorName(at: offset)
-        case "xrightarrow", "xleftarrow", "xleftrightarrow", "xRightarrow", "xLeftarrow",
-             "xLeftrightarrow", "xmapsto", "xhookrightarrow", "xhookleftarrow":
-            return try parseExtensibleArrow(name, at: offset)
-        case "substack": return try parseSubstack(at: offset)
-        case "bmod":
-            var op = Operator("mod", .bin)
-            op.isTextual = true
-            return .symbol(op)
-        case "pmod", "mod":
-            let argument = try parseArgument(for: command, at: offset)
-            // amsmath: 18mu before in display style, 8mu (\pmod) or 12mu (\mod) in text.
-            var parts: [MathNode] = [.space(display ? 1 : name == "pmod" ? 0.4444 : 0.6667)]
-            if name == "pmod" { parts.append(.symbol(Operator("(", .open))) }
-            parts += [.identifier("mod", upright: true), .space(0.3333), argument]
-            if name == "pmod" { parts.append(.symbol(Operator(")", .close))) }
-            return .row(parts)
-        case "dots":
-            return .identifier(nextIsOperator() ? "⋯" : "…", upright: true)
-        case "limits", "nolimits", "displaylimits":
-            throw error(.misplacedLimits, at: offset)
-        default:
-            if Self.styleSwitches[name] != nil || Self.fontSwitches[name] != nil || name == "color" {
-                // A switch where one argument is expected (x^\displaystyle): nothing to apply to.
-                throw error(.missingArgument(command: command), at: offset)
-            }
-            throw error(.unknownCommand(name), at: offset)
-        }
+    }
+
+    @inline(never)
+    mutating func parseAccent(_ name: String, at offset: Int) throws -> MathNode {
+        let base = try parseArgument(for: "\\" + name, at: offset)
+        return .accent(base: base, mark: Symbols.accents[name] ?? Accent(mark: "^", stretchy: false))
+    }
+
+    @inline(never)
+    mutating func parseTextArgument(_ name: String, at offset: Int) throws -> MathNode {
+        let range = try readRawArgument(command: "\\" + name, at: offset)
+        return try parseText(range, style: Self.textCommands[name] ?? .normal, at: offset)
+    }
+
+    @inline(never)
+    mutating func parseRule(_ name: String, at offset: Int) throws -> MathNode {
+        .rule(try parseArgument(for: "\\" + name, at: offset), over: name == "overline")
+    }
+
+    /// `\overset{over}{base}`, `\stackrel{over}{base}`, `\underset{under}{base}`.
+    @inline(never)
+    mutating func parseStack(_ name: String, at offset: Int) throws -> MathNode {
+        let script = try parseArgument(for: "\\" + name, at: offset)
+        let base = Self.unbraced(try parseArgument(for: "\\" + name, at: offset))
+        if name == "underset" { return .overUnder(base: base, over: nil, under: script) }
+        return .overUnder(base: base, over: script, under: nil)
+    }
+
+    @inline(never)
+    mutating func parseTextColor(at offset: Int) throws -> MathNode {
+        let color = try readColor(command: "\\textcolor", at: offset)
+        return .styled(try parseArgument(for: "\\textcolor", at: offset), StyleChange(color: color))
+    }
+
+    @inline(never)
+    mutating func parseLabel(at offset: Int) throws -> MathNode? {
+        _ = try readBracedText(command: "\\label", at: offset)
+        return nil
+    }
+
+    @inline(never)
+    mutating func parsePhantom(_ name: String, at offset: Int) throws -> MathNode {
+        let kind: PhantomKind = name == "hphantom" ? .horizontal : name == "vphantom" ? .vertical : .full
+        return .phantom(try parseArgument(for: "\\" + name, at: offset), kind)
+    }
+
+    @inline(never)
+    mutating func parseBoxed(at offset: Int) throws -> MathNode {
+        .boxed(try parseArgument(for: "\\boxed", at: offset))
+    }
+
+    static let binaryMod: MathNode = {
+        var op = Operator("mod", .bin)
+        op.isTextual = true
+        return .symbol(op)
+    }()
+
+    /// `\pmod{n}` is `(mod n)` after a space; `\mod{n}` is `mod n`.
+    @inline(never)
+    mutating func parseMod(_ name: String, at offset: Int) throws -> MathNode {
+        let argument = try parseArgument(for: "\\" + name, at: offset)
+        // amsmath: 18mu before in display style, 8mu (\pmod) or 12mu (\mod) in text.
+        var parts: [MathNode] = [.space(display ? 1 : name == "pmod" ? 0.4444 : 0.6667)]
+        if name == "pmod" { parts.append(.symbol(Operator("(", .open))) }
+        parts += [.identifier("mod", upright: true), .space(0.3333), argument]
+        if name == "pmod" { parts.append(.symbol(Operator(")", .close))) }
+        return .row(parts)
     }
 
     /// A macro argument without its braces: `\overset{a}{=}` stacks over the relation `=`,
@@ -179,8 +241,10 @@ extension Parser {
     /// True when the next token is a binary operator or relation (for `\dots`).
     mutating func nextIsOperator() -> Bool {
         let symbol: Symbol?
-        switch peek().kind {
-        case .command(let name): symbol = Symbols.commands[name]
+        let token = peek()
+        switch token.kind {
+        case .command:
+            if case .symbol(let entry)? = token.entry { symbol = entry } else { symbol = nil }
         case .character(let scalar): symbol = Symbols.characters[scalar]
         default: symbol = nil
         }
@@ -190,7 +254,8 @@ extension Parser {
 
     // MARK: Fractions and roots
 
-    mutating func parseFraction(_ name: String, at offset: Int) throws(TeXMathError) -> MathNode {
+    @inline(never)
+    mutating func parseFraction(_ name: String, at offset: Int) throws -> MathNode {
         let kind: FractionKind
         switch name {
         case "dfrac", "cfrac": kind = .display
@@ -206,7 +271,8 @@ extension Parser {
         return .fraction(numerator: numerator, denominator: denominator, kind: kind)
     }
 
-    mutating func parseSquareRoot(at offset: Int) throws(TeXMathError) -> MathNode {
+    @inline(never)
+    mutating func parseSquareRoot(at offset: Int) throws -> MathNode {
         let index = try parseOptionalArgument(command: "\\sqrt", at: offset)
         let body = try parseArgument(for: "\\sqrt", at: offset)
         return .radical(body, index: index)
@@ -214,11 +280,12 @@ extension Parser {
 
     // MARK: Fonts, classes, names
 
-    mutating func parseFontArgument(_ newFont: MathFont, command: String, at offset: Int) throws(TeXMathError) -> MathNode {
+    @inline(never)
+    mutating func parseFontArgument(_ name: String, at offset: Int) throws -> MathNode {
         let saved = font
-        font = newFont
+        font = Self.fontCommands[name]
         defer { font = saved }
-        return Self.mergingLetters(try parseArgument(for: command, at: offset))
+        return Self.mergingLetters(try parseArgument(for: "\\" + name, at: offset))
     }
 
     /// Joins adjacent letters into one identifier, so `\mathrm{KL}` is `<mi>KL</mi>`.
@@ -253,7 +320,7 @@ extension Parser {
         }
     }
 
-    mutating func parseOperatorName(at offset: Int) throws(TeXMathError) -> MathNode {
+    mutating func parseOperatorName(at offset: Int) throws -> MathNode {
         let starred = consumeStar()
         let saved = font
         font = .roman
@@ -265,7 +332,7 @@ extension Parser {
         return .classed(argument, .op)
     }
 
-    mutating func parseClassed(_ name: String, at offset: Int) throws(TeXMathError) -> MathNode {
+    mutating func parseClassed(_ name: String, at offset: Int) throws -> MathNode {
         let classes: [String: MathClass] = [
             "mathord": .ord, "mathop": .op, "mathbin": .bin, "mathrel": .rel, "mathopen": .open,
             "mathclose": .close, "mathpunct": .punct, "mathinner": .inner,
@@ -292,7 +359,7 @@ extension Parser {
 
     // MARK: Negation, tags, spaces, colors
 
-    mutating func parseNot(at offset: Int) throws(TeXMathError) -> MathNode {
+    mutating func parseNot(at offset: Int) throws -> MathNode {
         let token = peek()
         var target: Symbol?
         switch token.kind {
@@ -311,7 +378,7 @@ extension Parser {
         return symbol(Symbol(text: negated, kind: target.kind))
     }
 
-    mutating func parseTag(at offset: Int) throws(TeXMathError) -> MathNode? {
+    mutating func parseTag(at offset: Int) throws -> MathNode? {
         let starred = consumeStar()
         let text = try readBracedText(command: "\\tag", at: offset)
         guard display else { throw error(.tagInInlineMath, at: offset) }
@@ -321,7 +388,7 @@ extension Parser {
         return nil
     }
 
-    mutating func parseExplicitSpace(command: String, at offset: Int) throws(TeXMathError) -> MathNode {
+    mutating func parseExplicitSpace(command: String, at offset: Int) throws -> MathNode {
         _ = consumeStar()
         unpeek()
         let text: String
@@ -351,7 +418,7 @@ extension Parser {
         return sign * value * scale
     }
 
-    mutating func readColor(command: String, at offset: Int) throws(TeXMathError) -> String {
+    mutating func readColor(command: String, at offset: Int) throws -> String {
         let name = try readBracedText(command: command, at: offset)
         let bytes = Array(name.utf8)
         let isName = !bytes.isEmpty && bytes.allSatisfy(Tokenizer.isLetter)
@@ -363,7 +430,7 @@ extension Parser {
 
     // MARK: Arrows and stacks
 
-    mutating func parseExtensibleArrow(_ name: String, at offset: Int) throws(TeXMathError) -> MathNode {
+    mutating func parseExtensibleArrow(_ name: String, at offset: Int) throws -> MathNode {
         let arrows: [String: String] = [
             "xrightarrow": "→", "xleftarrow": "←", "xleftrightarrow": "↔", "xRightarrow": "⇒",
             "xLeftarrow": "⇐", "xLeftrightarrow": "⇔", "xmapsto": "↦", "xhookrightarrow": "↪",
@@ -389,7 +456,7 @@ extension Parser {
     }
 
     /// The raw content of a braced argument (`\text{…}`), or of a single token (`\text x`).
-    mutating func readRawArgument(command: String, at offset: Int) throws(TeXMathError) -> Range<Int> {
+    mutating func readRawArgument(command: String, at offset: Int) throws -> Range<Int> {
         unpeek()
         if tokenizer.consumeIfNext(UInt8(ascii: "{")) {
             guard let range = tokenizer.readBalanced() else { throw error(.unclosedArgument(command: command), at: offset) }
@@ -403,7 +470,7 @@ extension Parser {
     }
 
     /// The text of a required braced argument (`\begin{name}`, `\color{red}`), trimmed.
-    mutating func readBracedText(command: String, at offset: Int) throws(TeXMathError) -> String {
+    mutating func readBracedText(command: String, at offset: Int) throws -> String {
         unpeek()
         guard tokenizer.consumeIfNext(UInt8(ascii: "{")) else { throw error(.missingOpenBrace(command: command), at: offset) }
         guard let range = tokenizer.readBalanced() else { throw error(.unclosedArgument(command: command), at: offset) }
@@ -419,7 +486,7 @@ extension Parser {
     }
 
     /// An optional `[…]` argument parsed as math (`\sqrt[3]`, `\xrightarrow[below]`).
-    mutating func parseOptionalArgument(command: String, at offset: Int) throws(TeXMathError) -> MathNode? {
+    mutating func parseOptionalArgument(command: String, at offset: Int) throws -> MathNode? {
         unpeek()
         guard tokenizer.consumeIfNext(UInt8(ascii: "[")) else { return nil }
         guard let range = tokenizer.readUntil(UInt8(ascii: "]")) else {
@@ -428,7 +495,7 @@ extension Parser {
         return try parseSubformula(range, at: range.lowerBound)
     }
 
-    mutating func skipOptionalArgument() throws(TeXMathError) {
+    mutating func skipOptionalArgument() throws {
         unpeek()
         if tokenizer.consumeIfNext(UInt8(ascii: "[")) {
             _ = tokenizer.readUntil(UInt8(ascii: "]"))
@@ -437,8 +504,8 @@ extension Parser {
 
     /// Parses a slice of the source as a complete row of math (an optional argument, or
     /// `$…$` inside `\text`), one level deeper.
-    mutating func parseSubformula(_ range: Range<Int>, at offset: Int) throws(TeXMathError) -> MathNode {
-        try nested(at: offset) { (parser) throws(TeXMathError) in
+    mutating func parseSubformula(_ range: Range<Int>, at offset: Int) throws -> MathNode {
+        try nested(at: offset) { (parser) throws in
             var inner = Parser(source: parser.source, bytes: parser.tokenizer.bytes, range: range,
                                display: parser.display, maximumDepth: parser.maximumDepth,
                                depth: parser.depth, font: parser.font)

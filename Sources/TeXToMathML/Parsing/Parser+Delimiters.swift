@@ -1,9 +1,10 @@
 /// `\left … \middle … \right` and `\big(`: delimiters that stretch or have a set size.
 extension Parser {
     /// Parses from after `\left` to the matching `\right`'s delimiter.
-    mutating func parseLeftRight(_ left: Token) throws(TeXMathError) -> MathNode {
+    @inline(never)
+    mutating func parseLeftRight(_ left: Token) throws -> MathNode {
         let open = try parseDelimiter(command: "\\left", at: left.offset)
-        return try nested(at: left.offset) { (parser) throws(TeXMathError) in
+        return try nested(at: left.offset) { (parser) throws in
             var body: [MathNode] = []
             while true {
                 body += try parser.parseRow()
@@ -34,7 +35,7 @@ extension Parser {
     }
 
     /// The delimiter after `\left`, `\right`, `\middle` or `\big`; nil for `.` (none).
-    mutating func parseDelimiter(command: String, at offset: Int) throws(TeXMathError) -> String? {
+    mutating func parseDelimiter(command: String, at offset: Int) throws -> String? {
         let token = next()
         switch token.kind {
         case .character("."): return nil
@@ -59,9 +60,10 @@ extension Parser {
         }
     }
 
-    mutating func parseBigDelimiter(command: String, size: String, mathClass: MathClass,
-                                    at offset: Int) throws(TeXMathError) -> MathNode {
-        guard let text = try parseDelimiter(command: command, at: offset) else { return .row([]) }
+    @inline(never)
+    mutating func parseBigDelimiter(_ name: String, at offset: Int) throws -> MathNode {
+        guard let (size, mathClass) = Self.bigDelimiter(name),
+              let text = try parseDelimiter(command: "\\" + name, at: offset) else { return .row([]) }
         var op = Operator(text, mathClass)
         op.stretchy = true
         op.size = size

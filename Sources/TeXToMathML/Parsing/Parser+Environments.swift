@@ -45,7 +45,7 @@ extension Parser {
         "subarray": Environment(layout: .stack, cellStyle: .script, argument: .columns),
     ]
 
-    mutating func parseEnvironment(_ begin: Token) throws(TeXMathError) -> MathNode {
+    mutating func parseEnvironment(_ begin: Token) throws -> MathNode {
         let name = try readBracedText(command: "\\begin", at: begin.offset)
         let atTopLevel = depth == tagDepth
         if name == "equation" || name == "equation*" {
@@ -73,8 +73,8 @@ extension Parser {
     }
 
     /// `equation` is transparent: its content is the formula, `\tag` allowed as at top level.
-    mutating func parseEquationEnvironment(_ name: String, begin: Token, atTopLevel: Bool) throws(TeXMathError) -> MathNode {
-        try nested(at: begin.offset) { (parser) throws(TeXMathError) in
+    mutating func parseEquationEnvironment(_ name: String, begin: Token, atTopLevel: Bool) throws -> MathNode {
+        try nested(at: begin.offset) { (parser) throws in
             let savedTagDepth = parser.tagDepth
             if atTopLevel { parser.tagDepth = parser.depth }
             defer { parser.tagDepth = savedTagDepth }
@@ -91,7 +91,7 @@ extension Parser {
     }
 
     /// `\substack{a \\ b}`: centered lines in script style.
-    mutating func parseSubstack(at offset: Int) throws(TeXMathError) -> MathNode {
+    mutating func parseSubstack(at offset: Int) throws -> MathNode {
         unpeek()
         guard tokenizer.consumeIfNext(UInt8(ascii: "{")) else {
             throw error(.missingOpenBrace(command: "\\substack"), at: offset)
@@ -104,11 +104,11 @@ extension Parser {
     /// Parses cells separated by `&` and rows by `\\` up to `\end{environment}` (or `}` for
     /// `\substack`), with `\hline`s and per-row `\tag`s.
     mutating func parseTableBody(_ table: inout MathTable, environment: String?, openedAt offset: Int,
-                                 rowTags: Bool) throws(TeXMathError) {
+                                 rowTags: Bool) throws {
         var rows: [[[MathNode]]] = []
         var rowRules: [Bool] = [false]
         var tags: [EquationTag?] = []
-        try nested(at: offset) { (parser) throws(TeXMathError) in
+        try nested(at: offset) { (parser) throws in
             let savedTagDepth = parser.tagDepth
             let savedTag = parser.pendingTag
             parser.tagDepth = rowTags ? parser.depth : nil

@@ -11,13 +11,13 @@ extension Parser {
     ]
 
     /// Parses the raw text in `range` into text nodes (and math nodes for `$…$`).
-    mutating func parseText(_ range: Range<Int>, style: TextStyle, at offset: Int) throws(TeXMathError) -> MathNode {
-        try nested(at: offset) { (parser) throws(TeXMathError) in
+    mutating func parseText(_ range: Range<Int>, style: TextStyle, at offset: Int) throws -> MathNode {
+        try nested(at: offset) { (parser) throws in
             try parser.parseTextContent(range, style: style)
         }
     }
 
-    private mutating func parseTextContent(_ range: Range<Int>, style: TextStyle) throws(TeXMathError) -> MathNode {
+    private mutating func parseTextContent(_ range: Range<Int>, style: TextStyle) throws -> MathNode {
         let bytes = tokenizer.bytes
         var parts: [MathNode] = []
         var buffer: [UInt8] = []
@@ -65,8 +65,12 @@ extension Parser {
                 flush()
                 let start = index
                 index += 1
+                // The closing `$` is the next one outside braces: `\text{$\text{$x$}$}` nests.
                 var close = index
-                while close < end, bytes[close] != UInt8(ascii: "$") {
+                var depth = 0
+                while close < end, bytes[close] != UInt8(ascii: "$") || depth > 0 {
+                    if bytes[close] == UInt8(ascii: "{") { depth += 1 }
+                    if bytes[close] == UInt8(ascii: "}") { depth -= 1 }
                     close += bytes[close] == UInt8(ascii: "\\") ? 2 : 1
                 }
                 guard close < end else { throw error(.unexpectedCharacter("$"), at: start) }

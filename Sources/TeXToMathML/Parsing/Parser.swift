@@ -57,7 +57,7 @@ struct Parser {
     }
 
     /// Runs `body` one level deeper, failing cleanly past `maximumDepth`.
-    mutating func nested<T>(at offset: Int, _ body: (inout Parser) throws(TeXMathError) -> T) throws(TeXMathError) -> T {
+    mutating func nested<T>(at offset: Int, _ body: (inout Parser) throws -> T) throws -> T {
         guard depth < maximumDepth else { throw error(.tooDeeplyNested(limit: maximumDepth), at: offset) }
         depth += 1
         defer { depth -= 1 }
@@ -67,7 +67,7 @@ struct Parser {
     // MARK: Formula
 
     /// Parses the whole formula; `\\` at the top level of display math makes centered lines.
-    mutating func parseFormula() throws(TeXMathError) -> (MathNode, EquationTag?) {
+    mutating func parseFormula() throws -> (MathNode, EquationTag?) {
         tagDepth = depth
         var lines: [[MathNode]] = []
         while true {
@@ -124,7 +124,7 @@ struct Parser {
 
     /// Parses atoms until a token that ends the row (`}`, `&`, `\\`, `\end`, `\right`,
     /// `\middle`, end of input), which is left unread for the caller.
-    mutating func parseRow() throws(TeXMathError) -> [MathNode] {
+    mutating func parseRow() throws -> [MathNode] {
         var nodes: [MathNode] = []
         var numerator: (nodes: [MathNode], kind: FractionKind)?
         func finish(_ nodes: [MathNode]) -> [MathNode] {
@@ -136,32 +136,41 @@ struct Parser {
             switch token.kind {
             case .end, .endGroup, .alignmentTab:
                 return finish(nodes)
-            case .command(let name):
-                if Self.rowTerminators.contains(name) { return finish(nodes) }
-                if let kind = Self.infixFractions[name] {
+            case .command:
+                switch token.entry {
+                case .rowTerminator?:
+                    return finish(nodes)
+                case .infixFraction(let kind)?:
                     next()
                     if numerator != nil { throw error(.doubleOver, at: token.offset) }
                     numerator = (nodes, kind)
                     nodes = []
                     continue
-                }
-                if let change = try parseSwitch(name, token: token) {
+                case .styleSwitch?, .fontSwitch?, .colorSwitch?:
+                    let change = try parseSwitch(token)
                     let savedFont = font
                     if let newFont = change.font { font = newFont.font }
                     // The rest of the row is one level deeper, but still where a \tag may go.
                     let savedTagDepth = tagDepth
                     if tagDepth == depth { tagDepth = depth + 1 }
-                    let rest = try nested(at: token.offset) { (parser) throws(TeXMathError) in try parser.parseRow() }
+                    let rest = try nested(at: token.offset) { (parser) throws in try parser.parseRow() }
                     font = savedFont
                     tagDepth = savedTagDepth
                     nodes.append(change.wrap(rest))
                     return finish(nodes)
+                default:
+                    break
                 }
             default:
                 break
             }
             if let item = try parseItem() { nodes.append(item) }
         }
+    }
+
+    static func isInfixFraction(_ entry: CommandEntry?) -> Bool {
+        if case .infixFraction? = entry { return true }
+        return false
     }
 
     static let infixFractions: [String: FractionKind] = [
@@ -171,16 +180,31 @@ struct Parser {
     // MARK: Items
 
     /// One atom with its scripts and primes: `x`, `x_i^2`, `f''`, `\sum_{i=1}^n`.
-    mutating func parseItem() throws(TeXMathError) -> MathNode? {
-        let first = peek()
+    mutating func parseItem() throws -> MathNode? {
         var base: MathNode?
-        switch first.kind {
+        switch peek().kind {
         case .caret, .underscore, .character("'"):
             base = nil
         default:
             guard let atom = try parseAtom(single: false) else { return nil }
             base = atom
         }
+        let following = peek()
+        switch following.kind {
+        case .caret, .underscore, .character("'"):
+            return try parseScripts(base: base ?? .row([]))
+        case .command:
+            if case .limits? = following.entry { return try parseScripts(base: base ?? .row([])) }
+            return base
+        default:
+            return base
+        }
+    }
+
+    /// The scripts, primes and `\limits` after a base.
+    @inline(never)
+    mutating func parseScripts(base: MathNode) throws -> MathNode {
+        var base = base
         var sub: MathNode?
         var sup: MathNode?
         var primes = 0
@@ -202,17 +226,17 @@ struct Parser {
                 if sup != nil { throw error(.doubleSuperscript, at: token.offset) }
                 next()
                 primes += 1
-            case .command(let name) where name == "limits" || name == "nolimits" || name == "displaylimits":
+            case .command where token.entry.map({ if case .limits = $0 { return true } else { return false } }) ?? false:
                 next()
-                guard case .symbol(var op)? = base, op.mathClass == .op else {
+                guard case .symbol(var op) = base, op.mathClass == .op, case .limits(let placement)? = token.entry else {
                     throw error(.misplacedLimits, at: token.offset)
                 }
-                op.limits = name == "limits" ? .always : name == "nolimits" ? .beside : .displayOnly
+                op.limits = placement
                 base = .symbol(op)
             default:
                 if primes > 0 { sup = Self.primes(primes) }
-                if sub == nil, sup == nil { return base ?? .row([]) }
-                return .scripts(base: base ?? .row([]), sub: sub, sup: sup)
+                if sub == nil, sup == nil { return base }
+                return .scripts(base: base, sub: sub, sup: sup)
             }
         }
     }
@@ -224,23 +248,23 @@ struct Parser {
     }
 
     /// A required argument: a braced group or a single token (`\frac12`, `x^\alpha`).
-    mutating func parseArgument(for command: String, at offset: Int) throws(TeXMathError) -> MathNode {
+    mutating func parseArgument(for command: String, at offset: Int) throws -> MathNode {
         let token = peek()
         switch token.kind {
         case .end, .endGroup, .alignmentTab, .caret, .underscore:
             throw error(.missingArgument(command: command), at: offset)
-        case .command(let name) where Self.rowTerminators.contains(name) || Self.infixFractions[name] != nil:
+        case .command where token.entry == .rowTerminator || Self.isInfixFraction(token.entry):
             throw error(.missingArgument(command: command), at: offset)
         default:
-            let node = try nested(at: token.offset) { (parser) throws(TeXMathError) in try parser.parseAtom(single: true) }
+            let node = try nested(at: token.offset) { (parser) throws in try parser.parseAtom(single: true) }
             guard let node else { throw error(.missingArgument(command: command), at: offset) }
             return node
         }
     }
 
     /// A braced group's content as a row, after its `{` was read.
-    mutating func parseGroup(openedAt offset: Int) throws(TeXMathError) -> [MathNode] {
-        try nested(at: offset) { (parser) throws(TeXMathError) in
+    mutating func parseGroup(openedAt offset: Int) throws -> [MathNode] {
+        try nested(at: offset) { (parser) throws in
             let nodes = try parser.parseRow()
             let token = parser.next()
             guard case .endGroup = token.kind else {
@@ -255,7 +279,7 @@ struct Parser {
 
     /// One atom without scripts; nil for commands that draw nothing (`\label`, `\tag`).
     /// `single` keeps a digit alone, as TeX does for arguments (`\frac12`).
-    mutating func parseAtom(single: Bool) throws(TeXMathError) -> MathNode? {
+    mutating func parseAtom(single: Bool) throws -> MathNode? {
         let token = next()
         switch token.kind {
         case .character(let scalar):
@@ -269,7 +293,7 @@ struct Parser {
         }
     }
 
-    mutating func character(_ scalar: Unicode.Scalar, token: Token, single: Bool) throws(TeXMathError) -> MathNode {
+    mutating func character(_ scalar: Unicode.Scalar, token: Token, single: Bool) throws -> MathNode {
         let value = scalar.value
         if (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) {
             return letter(scalar)
@@ -286,7 +310,9 @@ struct Parser {
             throw error(.unexpectedCharacter(String(Character(scalar))), at: token.offset)
         default: break
         }
-        if let symbol = Symbols.characters[scalar] { return self.symbol(symbol) }
+        if let symbol = value < 0x80 ? Symbols.asciiTable[Int(value)] : Symbols.characters[scalar] {
+            return self.symbol(symbol)
+        }
         if value < 0x20 { throw error(.unexpectedCharacter("U+\(String(value, radix: 16, uppercase: true))"), at: token.offset) }
         return letter(scalar)
     }

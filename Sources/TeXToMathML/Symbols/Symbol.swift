@@ -51,6 +51,9 @@ enum Symbols {
         return table
     }()
 
+    /// `asciiCharacters` indexed by code point, for the parser's hot path.
+    static let asciiTable: [Symbol?] = (0..<128).map { asciiCharacters[Unicode.Scalar(UInt8($0))] }
+
     /// ASCII characters other than letters and digits, as TeX's math codes set them.
     static let asciiCharacters: [Unicode.Scalar: Symbol] = [
         "+": .bin("+"), "-": .bin("\u{2212}"), "*": .bin("\u{2217}"),

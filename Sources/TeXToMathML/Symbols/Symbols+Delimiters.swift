@@ -14,9 +14,4 @@ extension Symbols {
         "llbracket": .open("⟦"), "rrbracket": .close("⟧"),
     ]
 
-    /// Characters that draw as the standard stretchy fences in the MathML operator
-    /// dictionary; other delimiters need `stretchy="true"` spelled out.
-    static let dictionaryStretchyFences: Set<String> = [
-        "(", ")", "[", "]", "{", "}", "|", "‖", "⟨", "⟩", "⌈", "⌉", "⌊", "⌋",
-    ]
 }

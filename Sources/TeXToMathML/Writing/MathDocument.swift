@@ -22,22 +22,22 @@ enum MathDocument {
         writer.output += "<annotation encoding=\"application/x-tex\">"
         XMLEscaping.append(tex, to: &writer.output)
         writer.output += "</annotation></semantics></math>"
-        return writer.output
+        return writer.output.string
     }
 
     /// The TeX source shown as text in `<merror>`, with the message in `data-message`.
     static func errorElement(tex: String, display: Bool, error: TeXMathError) -> String {
-        var output = ""
+        var output = MarkupBuffer()
         openMath(tex: tex, display: display, into: &output)
         output += "<merror class=\"tex-error\" data-message=\""
         XMLEscaping.append(error.description, to: &output)
         output += "\"><mtext>"
         XMLEscaping.append(tex, to: &output)
         output += "</mtext></merror></math>"
-        return output
+        return output.string
     }
 
-    private static func openMath(tex: String, display: Bool, into output: inout String) {
+    private static func openMath(tex: String, display: Bool, into output: inout MarkupBuffer) {
         output += "<math xmlns=\"" + namespace + "\""
         if display { output += " display=\"block\"" }
         output += " alttext=\""

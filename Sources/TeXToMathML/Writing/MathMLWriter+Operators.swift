@@ -2,10 +2,31 @@
 extension MathMLWriter {
     /// Delimiters and bars that stretch vertically in a row unless told not to: a plain
     /// `(` or `\mid` must keep its size next to a tall fraction, as in TeX.
-    static let verticallyStretchy: Set<String> = [
-        "(", ")", "[", "]", "{", "}", "|", "‖", "⟨", "⟩", "⌈", "⌉", "⌊", "⌋", "/", "\\",
-        "↑", "↓", "↕", "⇑", "⇓", "⇕", "∣", "∥", "⟦", "⟧", "⟮", "⟯", "⎰", "⎱", "⌜", "⌝", "⌞", "⌟",
-    ]
+    static func isVerticallyStretchy(_ text: String) -> Bool {
+        guard let scalar = singleScalar(text) else { return false }
+        switch scalar {
+        case "(", ")", "[", "]", "{", "}", "|", "‖", "⟨", "⟩", "⌈", "⌉", "⌊", "⌋", "/", "\\",
+             "↑", "↓", "↕", "⇑", "⇓", "⇕", "∣", "∥", "⟦", "⟧", "⟮", "⟯", "⎰", "⎱", "⌜", "⌝", "⌞", "⌟":
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The fences the MathML operator dictionary already makes stretchy.
+    static func isDictionaryStretchyFence(_ text: String) -> Bool {
+        guard let scalar = singleScalar(text) else { return false }
+        switch scalar {
+        case "(", ")", "[", "]", "{", "}", "|", "‖", "⟨", "⟩", "⌈", "⌉", "⌊", "⌋": return true
+        default: return false
+        }
+    }
+
+    static func singleScalar(_ text: String) -> Unicode.Scalar? {
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), scalars.next() == nil else { return nil }
+        return first
+    }
 
     mutating func writeOperator(_ op: Operator, style: MathStyle, context: Context) {
         output += "<mo"
@@ -16,10 +37,10 @@ extension MathMLWriter {
         case nil: break
         }
         if op.stretchy {
-            if !Symbols.dictionaryStretchyFences.contains(op.text) || op.size != nil || op.fence == .middle {
+            if !Self.isDictionaryStretchyFence(op.text) || op.size != nil || op.fence == .middle {
                 output += " stretchy=\"true\""
             }
-        } else if context.stretchesHorizontally || Self.verticallyStretchy.contains(op.text) {
+        } else if context.stretchesHorizontally || Self.isVerticallyStretchy(op.text) {
             output += " stretchy=\"false\""
         }
         if let size = op.size { output += " minsize=\"" + size + "\" maxsize=\"" + size + "\"" }
@@ -73,7 +94,7 @@ extension MathMLWriter {
     /// A `\left`/`\right` delimiter (or a binomial's parenthesis), stretching to the row.
     mutating func writeFence(_ text: String, form: String) {
         output += "<mo fence=\"true\" form=\"" + form + "\""
-        if !Symbols.dictionaryStretchyFences.contains(text) { output += " stretchy=\"true\"" }
+        if !Self.isDictionaryStretchyFence(text) { output += " stretchy=\"true\"" }
         output += ">"
         XMLEscaping.append(text, to: &output)
         output += "</mo>"

@@ -1,7 +1,7 @@
 /// Writes a math tree as MathML Core: one case per kind of node. Spacing follows TeX's
 /// rules (TeXbook ch. 18) where they differ from the MathML operator dictionary.
 struct MathMLWriter {
-    var output = ""
+    var output = MarkupBuffer()
 
     /// Where an atom sits in its row: the classes of its neighbours (nil at either end,
     /// spaces skipped) and its own class after TeX's binary-to-ordinary rule.
@@ -310,10 +310,14 @@ struct MathMLWriter {
         case .monospace: output += "<mtext style=\"font-family:monospace\">"
         }
         // Leading and trailing spaces would collapse in HTML; no-break spaces keep them.
-        var kept = text
-        if kept.hasPrefix(" ") { kept = "\u{00A0}" + kept.dropFirst() }
-        if kept.count > 1, kept.hasSuffix(" ") { kept = kept.dropLast() + "\u{00A0}" }
-        XMLEscaping.append(kept, to: &output)
+        var kept = Substring(text)
+        let leading = kept.hasPrefix(" ")
+        if leading { kept = kept.dropFirst() }
+        let trailing = kept.hasSuffix(" ")
+        if trailing { kept = kept.dropLast() }
+        if leading { output += "&#xA0;" }
+        XMLEscaping.append(String(kept), to: &output)
+        if trailing { output += "&#xA0;" }
         output += "</mtext>"
     }
 

@@ -3,14 +3,15 @@
 /// invisible or combining characters (no-break space, U+0302, U+0338 …) as numeric
 /// references so the output shows what it holds.
 enum XMLEscaping {
-    static func append(_ text: String, to output: inout String) {
+    static func append(_ text: String, to output: inout MarkupBuffer) {
         var plain = true
-        for byte in text.utf8 where byte < 0x20 || byte >= 0x80 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 {
+        for byte in text.utf8 where byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22
+            || byte == 0xC2 || byte == 0xCC || byte == 0xCD || byte == 0xE2 || byte == 0xEF {
             plain = false
             break
         }
         if plain {
-            output += text
+            output.append(text)
             return
         }
         for scalar in text.unicodeScalars {
@@ -19,7 +20,7 @@ enum XMLEscaping {
             case "<": output += "&lt;"
             case ">": output += "&gt;"
             case "\"": output += "&quot;"
-            case "\t", "\n", "\r": output.unicodeScalars.append(scalar)
+            case "\t", "\n", "\r": output.bytes.append(UInt8(scalar.value))
             default:
                 let value = scalar.value
                 if value < 0x20 || (0xFFFE...0xFFFF).contains(value) {
@@ -27,7 +28,7 @@ enum XMLEscaping {
                 } else if isInvisible(value) {
                     output += "&#x" + String(value, radix: 16, uppercase: true) + ";"
                 } else {
-                    output.unicodeScalars.append(scalar)
+                    output.bytes.append(contentsOf: String(Character(scalar)).utf8)
                 }
             }
         }
@@ -41,8 +42,8 @@ enum XMLEscaping {
     }
 
     static func escaped(_ text: String) -> String {
-        var output = ""
+        var output = MarkupBuffer()
         append(text, to: &output)
-        return output
+        return output.string
     }
 }

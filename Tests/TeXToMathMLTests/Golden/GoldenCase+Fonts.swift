@@ -109,5 +109,7 @@ extension GoldenCase {
                    #"<mtext style="font-weight:bold;font-style:italic">both</mtext>"#),
         GoldenCase(#"x_\text{min}"#,
                    #"<msub><mi>x</mi><mtext>min</mtext></msub>"#),
+        GoldenCase(#"\text{a $\text{b $x$}$ c}"#,
+                   #"<mrow><mtext>a&#xA0;</mtext><mrow><mtext>b&#xA0;</mtext><mi>x</mi></mrow><mtext>&#xA0;c</mtext></mrow>"#),
     ]
 }
