@@ -3,17 +3,17 @@
 extension Tensor {
     /// A matrix from its rows.
     public init(_ rows: [[Double]]) throws {
-        self = try Tensor.nested(rows.map { Tensor($0) }, operation: "Tensor([[Double]])")
+        self = try Tensor.nested(rows.map { Tensor($0) }, rank: 2, operation: "Tensor([[Double]])")
     }
 
     /// A rank-3 tensor from nested rows.
     public init(_ values: [[[Double]]]) throws {
-        self = try Tensor.nested(values.map { try Tensor($0) }, operation: "Tensor([[[Double]]])")
+        self = try Tensor.nested(values.map { try Tensor($0) }, rank: 3, operation: "Tensor([[[Double]]])")
     }
 
     /// A rank-4 tensor from nested rows.
     public init(_ values: [[[[Double]]]]) throws {
-        self = try Tensor.nested(values.map { try Tensor($0) }, operation: "Tensor([[[[Double]]]])")
+        self = try Tensor.nested(values.map { try Tensor($0) }, rank: 4, operation: "Tensor([[[[Double]]]])")
     }
 
     /// A matrix from rows of integers.
@@ -27,9 +27,9 @@ extension Tensor {
     }
 
     /// Stacks equally shaped parts along a new leading axis, or throws naming the first mismatch.
-    private static func nested(_ parts: [Tensor], operation: String) throws -> Tensor {
+    private static func nested(_ parts: [Tensor], rank: Int, operation: String) throws -> Tensor {
         guard let first = parts.first else {
-            return Tensor(uncheckedShape: [0, 0], scalars: [])
+            return Tensor(uncheckedShape: [Int](repeating: 0, count: rank), scalars: [])
         }
         var data: [Double] = []
         data.reserveCapacity(parts.count * first.count)

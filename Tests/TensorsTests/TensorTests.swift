@@ -25,6 +25,7 @@ struct TensorTests {
         #expect(Tensor([1, 2, 3]).shape == [3])
         #expect(Tensor(7).shape == [])
         #expect(try Tensor([[Double]]()).shape == [0, 0])
+        #expect(try Tensor([[[Double]]]()).shape == [0, 0, 0])
     }
 
     @Test func raggedNestedArraysThrow() {
