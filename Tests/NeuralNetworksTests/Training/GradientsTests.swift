@@ -69,4 +69,24 @@ struct GradientsTests {
         }
         #expect(try train() == train())
     }
+
+    /// Layers wide enough that their products are split across threads: the trained weights must be
+    /// the same bits with one thread and with several.
+    @Test func trainingIsIndependentOfTheThreadCount() throws {
+        func train(threads: Int) throws -> [Tensor] {
+            let saved = Tensor.threadCount
+            Tensor.threadCount = threads
+            defer { Tensor.threadCount = saved }
+            let rng = RandomGenerator(seed: 12)
+            let model = try MLP(widths: [512, 512, 512], using: rng)
+            let data = try Tensor.randomNormal([128, 512], using: rng)
+            let optimizer = Adam(learningRate: 0.001)
+            for batch in try miniBatches(data, batchSize: 64, using: rng) {
+                let (_, g) = try valueAndGrad(model: model) { try Loss.meanSquaredError(model(batch), batch) }
+                try optimizer.update(g)
+            }
+            return model.parameters
+        }
+        #expect(try train(threads: 1) == train(threads: 4))
+    }
 }
