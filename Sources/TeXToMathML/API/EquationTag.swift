@@ -5,6 +5,7 @@ public struct EquationTag: Sendable, Equatable {
     /// True for `\tag*`, whose text is shown as is.
     public var isStarred: Bool
 
+    /// A tag with the given text; `isStarred` for `\tag*`.
     public init(text: String, isStarred: Bool) {
         self.text = text
         self.isStarred = isStarred

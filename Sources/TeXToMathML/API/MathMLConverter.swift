@@ -23,6 +23,8 @@ public struct MathMLConverter: Sendable {
     /// Where a top-level `\tag` is drawn. `align` rows' tags are always in the MathML.
     public var tagPlacement: TagPlacement
 
+    /// A converter; the defaults suit pages (`lectern render` passes `.byCaller` to place
+    /// equation numbers itself).
     public init(maximumDepth: Int = 64, tagPlacement: TagPlacement = .inMathML) {
         self.maximumDepth = maximumDepth
         self.tagPlacement = tagPlacement

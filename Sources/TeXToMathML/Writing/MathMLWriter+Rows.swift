@@ -1,0 +1,117 @@
+/// Rows: the TeX class of each atom, the binary-to-ordinary rule, function application,
+/// and the single-element arguments MathML requires.
+extension MathMLWriter {
+    /// Writes a row's atoms one after another (no `<mrow>`), computing each one's context.
+    /// `leading` and `trailing` are the classes just outside the row (`\left(` is open).
+    mutating func writeRow(_ nodes: [MathNode], style: MathStyle, leading: MathClass? = nil,
+                           trailing: MathClass? = nil) {
+        if nodes.count == 1, leading == nil, trailing == nil {
+            // Alone in its row, a binary operator has nothing to combine: it is ordinary.
+            let mathClass = Self.mathClass(nodes[0])
+            write(nodes[0], style: style,
+                  context: Context(previous: nil, next: nil, effective: mathClass == .bin ? .ord : mathClass))
+            return
+        }
+        let classes = Self.rowClasses(nodes, leading, trailing)
+        var nextClasses = [MathClass?](repeating: trailing, count: nodes.count)
+        var following = trailing
+        for index in nodes.indices.reversed() {
+            nextClasses[index] = following
+            if let mathClass = classes[index] { following = mathClass }
+        }
+        var previous = leading
+        for (index, node) in nodes.enumerated() {
+            let context = Context(previous: previous, next: nextClasses[index], effective: classes[index])
+            if case .function = Self.nucleus(node), let previous, Self.addsThinSpaceBeforeOperator(previous) {
+                output += "<mspace width=\"0.1667em\"/>"
+            }
+            write(node, style: style, context: context)
+            writeFunctionApplication(after: node, next: nextClasses[index])
+            if let mathClass = classes[index] { previous = mathClass }
+        }
+    }
+
+    /// After `\log` (with or without scripts) and before its argument: the invisible
+    /// function application, and TeX's thin space before an ordinary atom (`\log x`, but
+    /// not `\log(x)`). Nothing after a function that ends its row.
+    mutating func writeFunctionApplication(after node: MathNode, next: MathClass?) {
+        guard next != nil, case .function = Self.nucleus(node) else { return }
+        output += "<mo>&#x2061;</mo>"  // FUNCTION APPLICATION
+        if next == .ord || next == .inner { output += "<mspace width=\"0.1667em\"/>" }
+    }
+
+    static func addsThinSpaceBeforeOperator(_ previous: MathClass) -> Bool {
+        previous == .ord || previous == .op || previous == .close || previous == .inner
+    }
+
+    /// The classes of a row's atoms after TeX's rule that a binary operator with nothing
+    /// to combine (at the start, after an operator or relation, before a relation or
+    /// closing) is ordinary. Spaces have no class.
+    static func rowClasses(_ nodes: [MathNode], _ leading: MathClass?, _ trailing: MathClass?) -> [MathClass?] {
+        var classes = nodes.map(mathClass)
+        var previous = leading
+        for index in classes.indices {
+            guard let mathClass = classes[index] else { continue }
+            if mathClass == .bin {
+                var next = trailing
+                for later in classes[(index + 1)...] where later != nil {
+                    next = later
+                    break
+                }
+                let afterNothing = previous == nil || [.bin, .op, .rel, .open, .punct].contains(previous!)
+                let beforeNothing = next == nil || [.rel, .close, .punct].contains(next!)
+                if afterNothing || beforeNothing { classes[index] = .ord }
+            }
+            previous = classes[index]
+        }
+        return classes
+    }
+
+    /// The TeX class of a node; nil for spaces, which do not separate atoms.
+    static func mathClass(_ node: MathNode) -> MathClass? {
+        switch node {
+        case .space: return nil
+        case .symbol(let op): return op.mathClass
+        case .function: return .op
+        case .scripts(let base, _, _), .overUnder(let base, _, _): return mathClass(base) ?? .ord
+        case .classed(_, let mathClass): return mathClass
+        case .fenced: return .inner
+        case .styled(let inner, _):
+            if case .row(let nodes) = inner { return nodes.count == 1 ? mathClass(nodes[0]) : .ord }
+            return mathClass(inner)
+        default: return .ord
+        }
+    }
+
+    /// The node that gives a scripted node its nature (`\log` in `\log_2`).
+    static func nucleus(_ node: MathNode) -> MathNode {
+        switch node {
+        case .scripts(let base, _, _): return nucleus(base)
+        default: return node
+        }
+    }
+
+    /// Writes a node that must be a single MathML element (a script, a numerator).
+    mutating func writeArgument(_ node: MathNode, style: MathStyle) {
+        if case .row(let nodes) = node {
+            if nodes.count == 1 {
+                writeArgument(nodes[0], style: style)
+            } else {
+                output += "<mrow>"
+                writeRow(nodes, style: style)
+                output += "</mrow>"
+            }
+            return
+        }
+        writeRow([node], style: style)
+    }
+
+    /// Writes a node's children inside an element that accepts several (`msqrt`, `mtd`).
+    mutating func writeContents(_ node: MathNode, style: MathStyle) {
+        if case .row(let nodes) = node {
+            writeRow(nodes, style: style)
+        } else {
+            writeRow([node], style: style)
+        }
+    }
+}
