@@ -111,3 +111,22 @@ struct SymbolTableTests {
         #expect(try semanticsBody("α", display: false) == (try semanticsBody(#"\alpha"#, display: false)))
     }
 }
+
+extension SymbolTableTests {
+    @Test("typed minus, asterisk and middle dot are binary operators")
+    func typedOperators() throws {
+        #expect(try semanticsBody("a − b", display: false) == (try semanticsBody("a - b", display: false)))
+        #expect(try semanticsBody("a ∗ b", display: false) == (try semanticsBody("a * b", display: false)))
+        #expect(try semanticsBody("a · b", display: false) == "<mrow><mi>a</mi><mo>·</mo><mi>b</mi></mrow>")
+    }
+
+    /// Characters several commands share resolve to the same one in every run (the
+    /// alphabetically first command), not to whichever a dictionary yields first.
+    @Test("shared characters resolve deterministically")
+    func sharedCharacters() {
+        #expect(Symbols.characters["‖"] == Symbols.commands["Vert"])
+        #expect(Symbols.characters["∫"] == Symbols.commands["int"])
+        #expect(Symbols.characters["⋅"] == Symbols.commands["cdot"])
+        #expect(Symbols.characters["−"] == Symbol.bin("\u{2212}"))
+    }
+}

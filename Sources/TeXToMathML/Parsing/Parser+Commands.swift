@@ -105,7 +105,12 @@ extension Parser {
             .substack: ["substack"], .binaryMod: ["bmod"], .mod: ["pmod", "mod"], .dots: ["dots"],
         ]
         for (family, names) in named {
-            for name in names { table[name] = family }
+            for name in names {
+                // Each name belongs to one family; a clash would make the winner depend on
+                // dictionary order, so it is a programming error caught by the tests.
+                assert(table[name] == nil, "\\\(name) registered twice")
+                table[name] = family
+            }
         }
         return table
     }()

@@ -41,8 +41,14 @@ enum Symbols {
     /// pasted `≤` stand for. Letters and digits are handled by the parser.
     static let characters: [Unicode.Scalar: Symbol] = {
         var table: [Unicode.Scalar: Symbol] = asciiCharacters
-        // A Unicode symbol typed directly means what its command means.
-        for symbol in commands.values {
+        // A Unicode symbol typed directly means what its command or ASCII form means
+        // (`≤` is `\le`, `−` is `-`); `·` is taken as `\cdot`.
+        table["·"] = .bin("·")
+        // Sorted, so that a character several commands share (‖ is \Vert, \lVert, \rVert)
+        // always means the same one: dictionary order changes from run to run.
+        let sources = asciiCharacters.keys.sorted().compactMap { asciiCharacters[$0] }
+            + commands.keys.sorted().compactMap { commands[$0] }
+        for symbol in sources {
             let scalars = symbol.text.unicodeScalars
             if scalars.count == 1, let scalar = scalars.first, scalar.value > 0x7F, table[scalar] == nil {
                 table[scalar] = symbol
