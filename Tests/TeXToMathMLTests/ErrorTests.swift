@@ -58,6 +58,8 @@ struct ErrorTests {
         ErrorCase(#"x_a_b"#, .doubleSubscript, at: 3),
         ErrorCase(#"x^2'"#, .doubleSuperscript, at: 3),
         ErrorCase(#"a & b"#, .misplacedAlignmentTab, at: 2),
+        ErrorCase(#"{a \\ b}"#, display: true, .misplacedLineBreak, at: 3),
+        ErrorCase(#"\frac{a \\ b}{c}"#, .misplacedLineBreak, at: 8),
         ErrorCase(#"x \tag{1}"#, .tagInInlineMath, at: 2),
         ErrorCase(#"{x \tag{1}}"#, display: true, .misplacedTag, at: 3),
         ErrorCase(#"\frac{a}{b \tag{1}}"#, display: true, .misplacedTag, at: 11),

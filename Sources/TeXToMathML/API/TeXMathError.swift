@@ -23,6 +23,7 @@ public struct TeXMathError: Error, Sendable, Equatable, CustomStringConvertible 
         case doubleSuperscript
         case doubleSubscript
         case misplacedAlignmentTab
+        case misplacedLineBreak
         case misplacedTag
         case duplicateTag
         case tagInInlineMath
@@ -83,6 +84,7 @@ public struct TeXMathError: Error, Sendable, Equatable, CustomStringConvertible 
         case .doubleSuperscript: return "double superscript: use braces, e.g. x^{a^b} or {x^a}^b"
         case .doubleSubscript: return "double subscript: use braces, e.g. x_{a_b} or {x_a}_b"
         case .misplacedAlignmentTab: return "'&' outside an environment such as aligned or matrix"
+        case .misplacedLineBreak: return "'\\\\' inside a group: line breaks go at the top level or in an environment"
         case .misplacedTag: return "\\tag is only allowed at the top level of an equation or an align row"
         case .duplicateTag: return "only one \\tag is allowed per equation or row"
         case .tagInInlineMath: return "\\tag is only allowed in display math"

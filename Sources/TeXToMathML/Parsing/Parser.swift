@@ -103,7 +103,7 @@ struct Parser {
             let name = (try? readBracedText(command: "\\end", at: token.offset)) ?? ""
             return error(.endWithoutBegin(name), at: token.offset)
         case .command(let name) where Self.lineBreaks.contains(name):
-            return error(.misplacedAlignmentTab, at: token.offset)
+            return error(.misplacedLineBreak, at: token.offset)
         default: return error(.unexpectedCharacter(token.spelling), at: token.offset)
         }
     }
