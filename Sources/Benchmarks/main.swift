@@ -4,6 +4,8 @@ import Foundation
 /// measured in a release build. With no suite named, every suite runs.
 let suites: [(name: String, run: () throws -> Void)] = [
     ("render", RenderBenchmarks.run),
+    ("interpreter", InterpreterBenchmarks.run),
+    ("math", MathBenchmarks.run),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

@@ -26,7 +26,7 @@ public final class Session {
         let slot = rootFunction.allocate()
         rootScope.names[name] = .variable(slot: slot, mutable: false, owner: rootFunction)
         globals.ensureSize(rootFunction.frameSize)
-        globals.slots[slot] = value
+        globals[slot] = value
     }
 
     /// Runs one cell: parse, lower, run. What the cell printed and displayed before a failure
@@ -35,8 +35,7 @@ public final class Session {
         let start = monotonicNanoseconds()
         var limits = self.limits
         if let timeout { limits.timeout = timeout }
-        let context = Context(globals: globals, registry: registry, limits: limits, seed: seed)
-        context.displaySize = displaySize
+        var outputs: [CellOutput] = []
         var failure: CellDiagnostic?
         // A cell that fails to lower declares nothing: its names are rolled back.
         let namesBefore = rootScope.names, sizeBefore = rootFunction.frameSize
@@ -52,12 +51,16 @@ public final class Session {
                 throw error
             }
             globals.ensureSize(rootFunction.frameSize)
+            // Made after the root frame has grown: the context holds pointers into it.
+            let context = Context(globals: globals, registry: registry, limits: limits, seed: seed)
+            context.displaySize = displaySize
+            defer { outputs = context.outputs }
             _ = try runOnLargeStack { () throws(CellFailure) in try program.exec(context) }
         } catch {
             failure = CellDiagnostic(error, in: source)
         }
         let seconds = Double(monotonicNanoseconds() - start) / 1e9
-        return CellRun(outputs: context.outputs, failure: failure, seconds: seconds)
+        return CellRun(outputs: outputs, failure: failure, seconds: seconds)
     }
 
     /// Evaluates one expression (an inline `{swift} expr`) and returns its value.
@@ -71,6 +74,7 @@ public final class Session {
             let lowerer = Lowerer(registry: registry, root: Scope(parent: rootScope, function: rootFunction))
             let expr = try lowerer.lowerExpr(e)
             globals.ensureSize(rootFunction.frameSize)
+            let context = Context(globals: globals, registry: registry, limits: limits, seed: seed)
             return .success(try runOnLargeStack { () throws(CellFailure) in try expr.eval(context) })
         } catch {
             return .failure(CellDiagnostic(error, in: source))

@@ -61,7 +61,12 @@ public enum PageRenderer {
         </html>
 
         """
-        return Page(html: html, warnings: warnings)
+        // In the order of the file, as a reader fixes them.
+        let ordered = warnings.enumerated().sorted {
+            let a = $0.element.location, b = $1.element.location
+            return (a?.line ?? 0, a?.column ?? 0, $0.offset) < (b?.line ?? 0, b?.column ?? 0, $1.offset)
+        }.map(\.element)
+        return Page(html: html, warnings: ordered)
     }
 
     static func titleBlock(_ front: FrontMatter) -> String {

@@ -1,6 +1,7 @@
 import Foundation
 import Notebook
 import NotebookRunner
+import TeXToMathML
 
 /// Fills the slot tokens cmark carried through the prose: math, heading ids, inline values,
 /// cross-references.
@@ -16,7 +17,8 @@ struct ProseRenderer {
             let token = SlotToken.make(.math, i)
             if html.contains("<p>\(token)</p>") {
                 html = html.replacingOccurrences(of: "<p>\(token)</p>",
-                                                 with: MathRendering.html(for: math, number: references.equationNumbers[i], standalone: true))
+                                                 with: MathRendering.html(for: math, number: references.equationNumbers[i], standalone: true,
+                                                                          warnings: &warnings))
             }
         }
         for (i, heading) in document.headings.enumerated() {
@@ -32,7 +34,8 @@ struct ProseRenderer {
         let filled = SlotToken.substitute(in: html) { kind, index in
             switch kind {
             case .math:
-                return MathRendering.html(for: document.math[index], number: references.equationNumbers[index], standalone: false)
+                return MathRendering.html(for: document.math[index], number: references.equationNumbers[index], standalone: false,
+                                          warnings: &found)
             case .inlineExpression:
                 return inlineValue(index)
             case .reference:
@@ -58,19 +61,44 @@ struct ProseRenderer {
     }
 }
 
-/// How formulas appear on the page.
+/// How formulas appear on the page: MathML Core (no script), with the TeX kept as
+/// `alttext` and annotation; a formula that does not convert shows its source, marked, and
+/// is reported at its place in the Markdown file.
 enum MathRendering {
-    /// Until TeX → MathML lands, the escaped TeX, marked as math and never read as Markdown.
+    static let converter = MathMLConverter(tagPlacement: .byCaller)
+
     /// `standalone`: a display formula that is a paragraph of its own (a block, not a span);
     /// `number`: its equation number, when it is labelled.
-    static func html(for math: MathSpan, number: Int?, standalone: Bool) -> String {
-        let tex = HTML.escape(math.tex)
-        if math.display {
-            let tag = standalone ? "div" : "span"
-            let id = math.label.map { " id=\"\(HTML.attribute($0))\"" } ?? ""
-            let numbered = number.map { "<span class=\"eq-number\">(\($0))</span>" } ?? ""
-            return "<\(tag) class=\"math display tex\"\(id)>\(tex)\(numbered)</\(tag)>"
+    static func html(for math: MathSpan, number: Int?, standalone: Bool, warnings: inout [Diagnostic]) -> String {
+        let rendered = converter.render(math.tex, display: math.display)
+        for error in rendered.diagnostics {
+            warnings.append(.warning("in math: \(error.message)", at: location(of: error, in: math)))
         }
-        return "<span class=\"math tex\">\(tex)</span>"
+        guard math.display else { return "<span class=\"math inline\">\(rendered.mathML)</span>" }
+        let tag = standalone ? "div" : "span"
+        let id = math.label.map { " id=\"\(HTML.attribute($0))\"" } ?? ""
+        let label = number.map { "(\($0))" } ?? rendered.tag?.label
+        let numbered = label.map { "<span class=\"eq-number\">\(HTML.escape($0))</span>" } ?? ""
+        return "<\(tag) class=\"math display\"\(id)>\(rendered.mathML)\(numbered)</\(tag)>"
+    }
+
+    /// The file position of an error inside a formula: from the opening dollar, through the
+    /// raw text to the TeX, then to the error's offset.
+    static func location(of error: TeXMathError, in math: MathSpan) -> SourceLocation {
+        var location = math.location
+        let raw = Array(math.raw.utf8)
+        let tex = Array(math.tex.utf8)
+        var start = math.display ? 2 : 1
+        while start + tex.count <= raw.count, Array(raw[start..<(start + tex.count)]) != tex { start += 1 }
+        let end = min(raw.count, start + error.utf8Offset)
+        for b in raw[0..<end] {
+            if b == UInt8(ascii: "\n") {
+                location.line += 1
+                location.column = 1
+            } else if b & 0xC0 != 0x80 {
+                location.column += 1
+            }
+        }
+        return location
     }
 }

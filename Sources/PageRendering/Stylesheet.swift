@@ -1,7 +1,11 @@
 /// The page's CSS, inlined so a page reads offline. Light for print, dark on screens that
 /// ask for it; a handout drops the screen-only parts.
+import TeXToMathML
+
 enum Stylesheet {
-    static let css = """
+    static let css = MathStylesheet.css + "\n" + page
+
+    static let page = """
     :root {
       --text: #1d1f23; --muted: #5b6270; --faint: #8a909c; --bg: #fdfdfc; --rule: #e3e5e8;
       --code-bg: #f5f6f8; --code-border: #d8dce3; --output-bg: #ffffff; --accent: #2f5fa7;
@@ -39,9 +43,8 @@ enum Stylesheet {
     code, pre, kbd { font-family: var(--mono); font-size: .86em; }
     :not(pre) > code { background: var(--code-bg); padding: .1em .3em; border-radius: 3px; }
     pre { overflow-x: auto; line-height: 1.5; }
-    .math { font-family: "STIX Two Math", "Latin Modern Math", "Cambria Math", math; }
     .math.display { display: block; text-align: center; margin: 1rem 0; overflow-x: auto; }
-    .math.tex { font-family: var(--mono); font-size: .86em; color: var(--muted); }
+    math { font-size: 1.05em; }
     .cell { margin: 1.25rem 0 1.5rem; }
     .cell pre.code, main > pre { margin: 0; padding: .75rem 1rem; background: var(--code-bg);
       border: 1px solid var(--code-border); border-radius: 6px; }
@@ -55,7 +58,7 @@ enum Stylesheet {
     .cell figure img { image-rendering: pixelated; }
     .figure-number { font-weight: 600; color: var(--text); }
     .math.display { position: relative; }
-    .eq-number { position: absolute; right: 0; font-family: var(--prose); font-size: 1rem; color: var(--muted); }
+    .eq-number { position: absolute; right: 0; top: 50%; transform: translateY(-50%); font-family: var(--prose); font-size: 1rem; color: var(--muted); }
     .section-number { color: var(--faint); margin-right: .35em; }
     a.xref { text-decoration: none; border-bottom: 1px dotted currentColor; }
     .xref-missing { color: var(--warn); background: var(--warn-bg); font-family: var(--mono); font-size: .86em; padding: 0 .2em; border-radius: 3px; }

@@ -31,7 +31,7 @@ struct CrossReferenceTests {
             """)
         #expect(page.html.contains("<a class=\"xref\" href=\"#fig-b\">Figure 2</a>, <a class=\"xref\" href=\"#fig-a\">Figure 1</a> and <a class=\"xref\" href=\"#eq-one\">Equation (1)</a>"))
         #expect(page.html.contains("<figcaption><span class=\"figure-number\">Figure 1:</span> First.</figcaption>"))
-        #expect(page.html.contains("<span class=\"eq-number\">(1)</span>"))
+        #expect(page.html.contains("<span class=\"eq-number\">(1)</span></div>"))
         #expect(page.warnings.isEmpty)
     }
 

@@ -52,11 +52,22 @@ struct PageRendererTests {
         #expect(html.contains("<title>Hi</title>"))
     }
 
-    @Test func mathIsMarkedAndNeverMangled() throws {
+    @Test func mathBecomesMathMLAndIsNeverMangled() throws {
         let html = try page("Inline $x_1 * y_2$ and\n\n$$\n\\sum_i x_i\n$$\n")
-        #expect(html.contains("<span class=\"math tex\">x_1 * y_2</span>"))
-        #expect(html.contains("<div class=\"math display tex\">\\sum_i x_i</div>"))
-        #expect(!html.contains("<p><span class=\"math display"))
+        #expect(html.contains("<span class=\"math inline\"><math xmlns=\"http://www.w3.org/1998/Math/MathML\" alttext=\"x_1 * y_2\"><semantics><mrow><msub><mi>x</mi><mn>1</mn></msub>"))
+        #expect(html.contains("<div class=\"math display\"><math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\" alttext=\"\\sum_i x_i\">"))
+        #expect(!html.contains("<em>"))
+        #expect(!html.contains("<p><div"))
+    }
+
+    @Test func aBadFormulaShowsItsSourceAndWarnsAtItsPlace() throws {
+        let document = try DocumentParser.parse(SourceFile(path: "nb.md", text: "# T\n\nSee $\\frac{a}{$ here.\n\n$$\nx +\n\\unknowncommand\n$$\n"))
+        let page = PageRenderer.render(NotebookRunner().run(document))
+        #expect(page.warnings.map(\.description) == [
+            "nb.md:3:14: warning: in math: unbalanced braces: this '{' is never closed",
+            "nb.md:7:1: warning: in math: unknown command \\unknowncommand",
+        ])
+        #expect(page.html.contains("<merror class=\"tex-error\""))
     }
 
     @Test func optionsHideCodeOrOutputOrTheWholeCell() throws {

@@ -291,6 +291,7 @@ extension Lowerer {
             let count = ShorthandCounter.count(in: c.statements)
             for i in 0..<count { parameters.append(UserParameter(label: nil, name: "$\(i)", annotation: nil, hasDefault: false, defaultValue: nil)) }
         }
+        function.makesClosures = true
         let inner = FunctionScope(parent: function, isRoot: false, frameSize: parameters.count)
         let outer = scope
         scope = Scope(parent: outer, function: inner)
@@ -301,6 +302,7 @@ extension Lowerer {
         let body = try lowerBodyReturningLastExpression(c.statements, position: pos(c))
         let lowered = FunctionBody(name: "closure", parameters: parameters, frameSize: inner.frameSize, body: body,
                                    returnAnnotation: returns, isClosure: true)
+        lowered.finish(makesClosures: inner.makesClosures)
         return ClosureExpr(lowered, position: pos(c))
     }
 }

@@ -166,8 +166,7 @@ final class OptionalBindingExpr: Expr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
         let v = try value.eval(cx)
         if case .none = v { return .bool(false) }
-        let (frame, slot) = address.frame(cx)
-        frame.slots[slot] = v
+        address.pointer(cx).pointee = v
         return .bool(true)
     }
 }

@@ -39,17 +39,24 @@ final class Lowerer {
                 declared.append((f, try declareFunction(f)))
             }
         }
+        if !declared.isEmpty { function.makesClosures = true }
         var hoisted: [Stmt] = []
         for (syntax, overload) in declared {
-            try lowerFunctionBody(syntax, into: overload.body)
             hoisted.append(FunctionDeclStmt(function.address(of: overload.slot, owner: overload.owner), body: overload.body,
                                             position: pos(syntax)))
         }
         var statements: [Stmt] = []
+        var nextFunction = 0
         for item in items {
             switch item.item {
             case .decl(let decl):
-                if decl.is(FunctionDeclSyntax.self) { continue }
+                if decl.is(FunctionDeclSyntax.self) {
+                    // The body is lowered where it stands, seeing the names declared before it.
+                    let (syntax, overload) = declared[nextFunction]
+                    nextFunction += 1
+                    try lowerFunctionBody(syntax, into: overload.body)
+                    continue
+                }
                 statements += try lowerDecl(decl)
             case .stmt(let stmt):
                 statements.append(try lowerStmt(stmt))
@@ -220,6 +227,7 @@ final class Lowerer {
         }
         let lowered = try lowerBodyReturningLastExpression(block.statements, position: pos(block))
         body.replace(parameters: parameters, body: lowered, frameSize: inner.frameSize)
+        body.finish(makesClosures: inner.makesClosures)
     }
 
     /// A body of one expression returns it (as Swift's single-expression functions and closures do).
@@ -283,5 +291,13 @@ extension FunctionBody {
         self.parameters = parameters
         self.body = body
         self.frameSize = frameSize
+    }
+
+    /// Records what running the body needs: a heap frame if it makes closures, and its
+    /// single expression if it is one.
+    func finish(makesClosures: Bool) {
+        needsHeapFrame = makesClosures
+        prepareChecks()
+        if let r = body as? ReturnStmt, let value = r.value { expressionBody = value }
     }
 }

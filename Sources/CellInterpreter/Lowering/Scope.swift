@@ -7,6 +7,8 @@ final class FunctionScope {
     let isRoot: Bool
     /// Enclosing loops' labels (nil for an unlabelled loop), innermost last.
     var loops: [String?] = []
+    /// It makes closures or nested functions, so its calls need a heap frame.
+    var makesClosures = false
 
     init(parent: FunctionScope?, isRoot: Bool, frameSize: Int = 0) {
         self.parent = parent

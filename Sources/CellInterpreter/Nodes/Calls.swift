@@ -1,33 +1,90 @@
-/// Calls a user function: a new frame whose parent is the frame the function was defined in,
-/// parameters in the first slots (defaults evaluated in the new frame), then the body.
-func invokeUser(_ body: FunctionBody, captured: Frame, arguments: [Value?], context cx: Context, at position: Int) throws(CellFailure) -> Value {
+/// Runs a user function. Its slots live on the context's stack, or in a heap frame when it
+/// makes closures (they may outlive the call). `fill` stores the arguments it was given into
+/// the slots, evaluated in the caller's context, and returns a bit per parameter it filled;
+/// the others take their defaults, evaluated in the callee's.
+@inline(__always)
+func invokeUser(_ body: FunctionBody, captured: Frame, context cx: Context, at position: Int,
+                fill: (UnsafeMutablePointer<Value>) throws(CellFailure) -> UInt64) throws(CellFailure) -> Value {
     try cx.enterCall(at: position)
     defer { cx.leaveCall() }
-    let frame = Frame(size: body.frameSize, parent: captured)
-    let saved = cx.frame
-    cx.frame = frame
-    defer { cx.frame = saved }
-    for (i, parameter) in body.parameters.enumerated() {
-        var value: Value
-        if let given = arguments[i] {
-            value = given
-        } else if let d = parameter.defaultValue {
-            value = try d.eval(cx)
-        } else {
-            throw CellFailure(.type, "missing argument for parameter '\(parameter.name)' in call to \(body.signature)", at: position)
+    let size = body.frameSize
+    let heap: Frame?
+    let slots: UnsafeMutablePointer<Value>
+    if body.needsHeapFrame {
+        let frame = Frame(size: size, parent: captured)
+        heap = frame
+        slots = frame.storage
+    } else {
+        guard cx.stackTop + size <= cx.stackCapacity else {
+            throw CellFailure(.recursion, "recursion too deep: the call stack is full", at: position)
         }
-        if let annotation = parameter.annotation {
-            value = try annotation.check(value, at: position)
-        }
-        frame.slots[i] = value
+        heap = nil
+        slots = cx.stack + cx.stackTop
+        slots.initialize(repeating: .void, count: size)
+        cx.stackTop += size
     }
-    if case .returned = try body.body.exec(cx) {
-        let result = cx.returnValue
+    defer {
+        if heap == nil {
+            slots.deinitialize(count: size)
+            cx.stackTop -= size
+        }
+    }
+    let given = try fill(slots)
+    let savedLocals = cx.locals, savedOwn = cx.ownFrame, savedOuter = cx.outer
+    cx.locals = slots
+    cx.ownFrame = heap
+    cx.outer = captured
+    defer {
+        cx.locals = savedLocals
+        cx.ownFrame = savedOwn
+        cx.outer = savedOuter
+    }
+    let count = body.checks.count
+    if given != (count == 64 ? UInt64.max : (1 << UInt64(count)) - 1) {
+        for i in 0..<count where given & (1 << UInt64(i)) == 0 {
+            let parameter = body.parameters[i]
+            guard let d = parameter.defaultValue else {
+                throw CellFailure(.type, "missing argument for parameter '\(parameter.name)' in call to \(body.signature)", at: position)
+            }
+            slots[i] = try d.eval(cx)
+        }
+    }
+    if body.checksParameters {
+        try body.checks.withUnsafeBufferPointer { (checks) throws(CellFailure) in
+            for i in 0..<count where !checks[i].accepts(slots[i]) {
+                guard let annotation = body.parameters[i].annotation else { continue }
+                slots[i] = try annotation.check(slots[i], at: position)
+            }
+        }
+    }
+    let result: Value
+    if let expression = body.expressionBody {
+        result = try expression.eval(cx)
+    } else if case .returned = try body.body.exec(cx) {
+        result = cx.returnValue
         cx.returnValue = .void
-        if let annotation = body.returnAnnotation { return try annotation.check(result, at: position) }
-        return result
+    } else {
+        result = .void
     }
-    return .void
+    if !body.returnCheck.accepts(result), let annotation = body.returnAnnotation {
+        return try annotation.check(result, at: position)
+    }
+    return result
+}
+
+/// Runs a user function with arguments already evaluated (nil: use the default).
+func invokeUser(_ body: FunctionBody, captured: Frame, arguments: [Value?], context cx: Context, at position: Int) throws(CellFailure) -> Value {
+    guard arguments.count <= 64 else { throw CellFailure(.unsupported, "a function may take at most 64 parameters", at: position) }
+    return try invokeUser(body, captured: captured, context: cx, at: position) { (slots) throws(CellFailure) -> UInt64 in
+        var given: UInt64 = 0
+        for (i, argument) in arguments.enumerated() {
+            if let argument {
+                slots[i] = argument
+                given |= 1 << UInt64(i)
+            }
+        }
+        return given
+    }
 }
 
 /// Calls a native function with arguments already matched to its parameters.
@@ -74,9 +131,10 @@ final class CallExpr: Expr {
     let callee: Expr
     let labels: [ArgumentLabel]
     let arguments: [Expr]
-    /// The last function called here and how its parameters matched, so a loop does not re-match.
+    /// The last function called here and, per parameter, the argument it takes (-1: its
+    /// default), so a loop or a recursion does not match labels again.
     private var cachedBody: FunctionBody?
-    private var cachedMapping: [[Int]] = []
+    private var cachedArguments: [Int] = []
 
     init(callee: Expr, labels: [ArgumentLabel], arguments: [Expr], position: Int) {
         self.callee = callee
@@ -90,7 +148,7 @@ final class CallExpr: Expr {
         guard case .function(let function) = f else {
             throw CellFailure(.type, "cannot call a value of type '\(f.typeName)'", at: position)
         }
-        if case .user(let body, let captured) = function.kind {
+        if let body = function.userBody, let captured = function.captured {
             if cachedBody !== body {
                 var shapes = body.parameterShapes
                 if body.isClosure {
@@ -99,14 +157,24 @@ final class CallExpr: Expr {
                 guard let mapping = matchArguments(labels, to: shapes) else {
                     throw CellFailure(.type, "cannot call \(body.signature) with arguments (\(labels.map(\.text).joined()))", at: position)
                 }
+                guard mapping.count <= 64 else {
+                    throw CellFailure(.unsupported, "a function may take at most 64 parameters", at: position)
+                }
                 cachedBody = body
-                cachedMapping = mapping
+                cachedArguments = mapping.map { $0.first ?? -1 }
             }
-            var values = [Value?](repeating: nil, count: cachedMapping.count)
-            for (p, taken) in cachedMapping.enumerated() {
-                if let a = taken.first { values[p] = try arguments[a].eval(cx) }
+            return try invokeUser(body, captured: captured, context: cx, at: position) { (slots) throws(CellFailure) -> UInt64 in
+                var given: UInt64 = 0
+                try cachedArguments.withUnsafeBufferPointer { (taken) throws(CellFailure) in
+                    try arguments.withUnsafeBufferPointer { (arguments) throws(CellFailure) in
+                        for p in 0..<taken.count where taken[p] >= 0 {
+                            slots[p] = try arguments[taken[p]].eval(cx)
+                            given |= 1 << UInt64(p)
+                        }
+                    }
+                }
+                return given
             }
-            return try invokeUser(body, captured: captured, arguments: values, context: cx, at: position)
         }
         var values: [Value] = []
         values.reserveCapacity(arguments.count)
@@ -147,7 +215,8 @@ final class ClosureExpr: Expr {
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
-        .function(FunctionValue(.user(body, captured: cx.frame)))
+        // A function that makes closures always runs in a heap frame (see `FunctionBody`).
+        .function(FunctionValue(.user(body, captured: cx.ownFrame!)))
     }
 }
 
@@ -163,8 +232,7 @@ final class FunctionDeclStmt: Stmt {
     }
 
     override func exec(_ cx: Context) throws(CellFailure) -> Flow {
-        let (frame, slot) = address.frame(cx)
-        frame.slots[slot] = .function(FunctionValue(.user(body, captured: cx.frame)))
+        address.pointer(cx).pointee = .function(FunctionValue(.user(body, captured: cx.ownFrame!)))
         return .normal
     }
 }

@@ -125,10 +125,7 @@ final class ForInStmt: Stmt {
             var i = r.lower
             while i < r.upper {
                 try cx.tick(at: position)
-                if let target = targets[0] {
-                    let (frame, slot) = target.frame(cx)
-                    frame.slots[slot] = .int(i)
-                }
+                if let target = targets[0] { target.pointer(cx).pointee = .int(i) }
                 i += 1
                 if let filter, !(try condition(filter, cx)) { continue }
                 var flow = try body.exec(cx)
@@ -150,10 +147,7 @@ final class ForInStmt: Stmt {
 
     private func bind(_ item: Value, _ cx: Context) throws(CellFailure) {
         if !destructures {
-            if let target = targets[0] {
-                let (frame, slot) = target.frame(cx)
-                frame.slots[slot] = item
-            }
+            if let target = targets[0] { target.pointer(cx).pointee = item }
             return
         }
         let parts: [Value]
@@ -167,8 +161,7 @@ final class ForInStmt: Stmt {
         }
         for (target, part) in zip(targets, parts) {
             guard let target else { continue }
-            let (frame, slot) = target.frame(cx)
-            frame.slots[slot] = part
+            target.pointer(cx).pointee = part
         }
     }
 

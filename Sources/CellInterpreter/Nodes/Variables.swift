@@ -7,7 +7,7 @@ final class LocalGet: Expr {
         super.init(position: position)
     }
 
-    override func eval(_ cx: Context) throws(CellFailure) -> Value { cx.frame.slots[slot] }
+    override func eval(_ cx: Context) throws(CellFailure) -> Value { cx.locals[slot] }
 }
 
 /// Reads a top-level (session) variable.
@@ -19,7 +19,7 @@ final class GlobalGet: Expr {
         super.init(position: position)
     }
 
-    override func eval(_ cx: Context) throws(CellFailure) -> Value { cx.globals.slots[slot] }
+    override func eval(_ cx: Context) throws(CellFailure) -> Value { cx.globalSlots[slot] }
 }
 
 /// Reads a variable of an enclosing function, `depth` frames out.
@@ -33,21 +33,22 @@ final class OuterGet: Expr {
         super.init(position: position)
     }
 
-    override func eval(_ cx: Context) throws(CellFailure) -> Value { cx.frame.ancestor(depth).slots[slot] }
+    override func eval(_ cx: Context) throws(CellFailure) -> Value { cx.outer!.ancestor(depth - 1)[slot] }
 }
 
-/// Where a variable lives, resolved when the cell is lowered.
+/// Where a variable lives, resolved when the cell is lowered: the running function's own
+/// slots, the notebook's top level, or an enclosing function's frame `depth` levels out.
 enum SlotAddress: Equatable {
     case local(Int)
     case global(Int)
     case outer(depth: Int, slot: Int)
 
     @inline(__always)
-    func frame(_ cx: Context) -> (Frame, Int) {
+    func pointer(_ cx: Context) -> UnsafeMutablePointer<Value> {
         switch self {
-        case .local(let s): (cx.frame, s)
-        case .global(let s): (cx.globals, s)
-        case .outer(let d, let s): (cx.frame.ancestor(d), s)
+        case .local(let s): cx.locals + s
+        case .global(let s): cx.globalSlots + s
+        case .outer(let d, let s): cx.outer!.ancestor(d - 1).storage + s
         }
     }
 }
@@ -81,22 +82,16 @@ final class SlotLValue: LValue {
     }
 
     override func get(_ cx: Context) throws(CellFailure) -> Value {
-        let (frame, slot) = address.frame(cx)
-        return frame.slots[slot]
+        address.pointer(cx).pointee
     }
 
     override func set(_ cx: Context, _ value: Value) throws(CellFailure) {
-        let (frame, slot) = address.frame(cx)
-        frame.slots[slot] = value
+        address.pointer(cx).pointee = value
     }
 
     override func modify(_ cx: Context, _ body: (inout Value) throws(CellFailure) -> Void) throws(CellFailure) {
-        let (frame, slot) = address.frame(cx)
-        // Move the value out so the body holds the only reference (no copy on write).
-        var value = frame.slots[slot]
-        frame.slots[slot] = .void
-        defer { frame.slots[slot] = value }
-        try body(&value)
+        // In place: the body holds the only reference, so an array is not copied on write.
+        try body(&address.pointer(cx).pointee)
     }
 }
 
@@ -116,8 +111,7 @@ final class StoreStmt: Stmt {
     override func exec(_ cx: Context) throws(CellFailure) -> Flow {
         var v = try value.eval(cx)
         if let annotation { v = try annotation.check(v, at: value.position) }
-        let (frame, slot) = address.frame(cx)
-        frame.slots[slot] = v
+        address.pointer(cx).pointee = v
         return .normal
     }
 }
@@ -146,8 +140,7 @@ final class DestructureStmt: Stmt {
         }
         for (address, element) in zip(addresses, elements) {
             guard let address else { continue }
-            let (frame, slot) = address.frame(cx)
-            frame.slots[slot] = element
+            address.pointer(cx).pointee = element
         }
         return .normal
     }

@@ -1,10 +1,23 @@
-/// The state of one running cell: the current frame, what the cell has output, and the
-/// counters that enforce its limits. Nodes receive it in `eval`/`exec`.
+/// The state of one running cell: where the running function's variables are, what the cell
+/// has output, and the counters that enforce its limits. Nodes receive it in `eval`/`exec`.
+///
+/// Variables: a call of a function that makes no closures gets its slots on `stack` (no
+/// allocation); a function that makes closures gets a heap `Frame` they can keep. Either
+/// way `locals` points at the running function's slots.
 final class Context {
-    /// The frame of the function being run (the session's root frame at top level).
-    var frame: Frame
+    /// The running function's slots.
+    var locals: UnsafeMutablePointer<Value>
+    /// The running function's heap frame, if it has one (the root frame at top level).
+    var ownFrame: Frame?
+    /// The frame the running function was defined in: where its outer variables are.
+    var outer: Frame?
     /// The session's root frame: the notebook's top-level names.
     let globals: Frame
+    /// `globals`' slots (the root frame does not grow while a cell runs).
+    let globalSlots: UnsafeMutablePointer<Value>
+    let stack: UnsafeMutablePointer<Value>
+    let stackCapacity: Int
+    var stackTop = 0
     let registry: Registry
     var outputs: [CellOutput] = []
     /// Set by `return` before it unwinds with `Flow.returned`.
@@ -23,11 +36,20 @@ final class Context {
 
     init(globals: Frame, registry: Registry, limits: Limits, seed: UInt64) {
         self.seed = seed
-        self.frame = globals
         self.globals = globals
+        self.globalSlots = globals.storage
+        self.locals = globals.storage
+        self.ownFrame = globals
+        self.outer = nil
+        self.stackCapacity = 1 << 18
+        self.stack = .allocate(capacity: 1 << 18)
         self.registry = registry
         self.limits = limits
         self.deadline = monotonicNanoseconds() &+ UInt64(max(0, limits.timeout) * 1e9)
+    }
+
+    deinit {
+        stack.deallocate()
     }
 
     /// Called on every loop iteration and call: looks at the clock now and then.

@@ -128,7 +128,7 @@ func valuesEqual(_ a: Value, _ b: Value) -> Bool {
         return x.elements.count == y.elements.count && zip(x.elements, y.elements).allSatisfy { valuesEqual($0, $1) }
     case (.range(let x), .range(let y)): return x == y
     case (.function(let x), .function(let y)): return x === y
-    case (.object(let x), .object(let y)): return (x as AnyObject) === (y as AnyObject)
+    case (.object(let x), .object(let y)): return x === y
     default: return false
     }
 }

@@ -10,9 +10,20 @@ public final class FunctionValue {
     }
 
     let kind: Kind
+    /// For a user function, its body and the frame it was defined in, also held directly so
+    /// the call path reads them without unpacking `kind`.
+    let userBody: FunctionBody?
+    let captured: Frame?
 
     init(_ kind: Kind) {
         self.kind = kind
+        if case .user(let body, let frame) = kind {
+            userBody = body
+            captured = frame
+        } else {
+            userBody = nil
+            captured = nil
+        }
     }
 
     /// The name and labels as Swift writes them, `fib(_:)`, or `closure`.
@@ -58,6 +69,19 @@ final class FunctionBody {
     var body: Stmt
     let returnAnnotation: TypeAnnotation?
     let isClosure: Bool
+    /// The body when it is a single expression (`{ $0 * 2 }`, `func f(x) -> Int { x + 1 }`),
+    /// run without the statement machinery.
+    var expressionBody: Expr?
+    /// The function makes closures or nested functions, which may keep its variables after it
+    /// returns: its calls get a heap frame instead of stack slots.
+    var needsHeapFrame = false
+    /// Per parameter, how its annotation is checked (`QuickCheck`), kept as plain bytes so a
+    /// call reads them without reference counting.
+    private(set) var checks: [QuickCheck] = []
+    /// True when some parameter's annotation needs checking at all.
+    private(set) var checksParameters = false
+    /// How the result is checked against the written return type.
+    private(set) var returnCheck = QuickCheck.none
 
     init(name: String, parameters: [UserParameter], frameSize: Int, body: Stmt, returnAnnotation: TypeAnnotation?, isClosure: Bool) {
         self.name = name
@@ -66,6 +90,13 @@ final class FunctionBody {
         self.body = body
         self.returnAnnotation = returnAnnotation
         self.isClosure = isClosure
+    }
+
+    /// Prepares the per-call data once the parameters are final.
+    func prepareChecks() {
+        checks = parameters.map { QuickCheck($0.annotation) }
+        checksParameters = checks.contains { $0 != .none }
+        returnCheck = QuickCheck(returnAnnotation)
     }
 
     var parameterShapes: [ParameterShape] {
@@ -136,4 +167,30 @@ func matchArguments(_ labels: [ArgumentLabel], to parameters: [ParameterShape]) 
         result.append(taken)
     }
     return next == labels.count ? result : nil
+}
+
+/// How a parameter's annotation is checked on a call: the common types by their tag alone,
+/// anything else through its `TypeAnnotation`.
+enum QuickCheck: UInt8 {
+    case none, int, double, bool, string, general
+
+    init(_ annotation: TypeAnnotation?) {
+        switch annotation?.kind {
+        case nil, .any?: self = .none
+        case .int?: self = .int
+        case .double?: self = .double
+        case .bool?: self = .bool
+        case .string?: self = .string
+        default: self = .general
+        }
+    }
+
+    /// True when the value already has the type, with no conversion needed.
+    @inline(__always)
+    func accepts(_ value: Value) -> Bool {
+        switch (self, value) {
+        case (.none, _), (.int, .int), (.double, .double), (.bool, .bool), (.string, .string): true
+        default: false
+        }
+    }
 }

@@ -1,7 +1,12 @@
 /// `a...b` with Double bounds: a closed interval, as plots take for their axes.
-public struct Interval: LibraryValue, CustomStringConvertible, Sendable {
+public final class Interval: LibraryValue, CustomStringConvertible {
     public let lower: Double
     public let upper: Double
+
+    public init(lower: Double, upper: Double) {
+        self.lower = lower
+        self.upper = upper
+    }
 
     public var typeName: String { "ClosedRange<Double>" }
     public var description: String { "\(formatDouble(lower))...\(formatDouble(upper))" }

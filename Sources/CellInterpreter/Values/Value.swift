@@ -49,8 +49,10 @@ public struct RangeValue: Equatable {
 }
 
 /// A value from the model library. Types conform through their binding in the registry;
-/// the interpreter asks the registry, not the value, for methods and properties.
-public protocol LibraryValue {
+/// the interpreter asks the registry, not the value, for methods and properties. Conformers
+/// are classes (library structs such as `Tensor` are held in a box), which keeps `Value`
+/// two words wide so the interpreter copies it cheaply.
+public protocol LibraryValue: AnyObject {
     /// The Swift type name shown in messages and in `lectern reference` (`Tensor`, `PPCA`).
     var typeName: String { get }
 }

@@ -1,0 +1,43 @@
+import Testing
+@testable import CellInterpreter
+
+/// Functions, closures and what they capture.
+struct FunctionTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        let source: String
+        let expected: String
+        var testDescription: String { source.replacingOccurrences(of: "\n", with: " ⏎ ") }
+        init(_ source: String, _ expected: String) {
+            self.source = source
+            self.expected = expected
+        }
+    }
+
+    static let cases: [Case] = [
+        Case("func square(_ x: Int) -> Int { x * x }\nsquare(7)", "→ 49"),
+        Case("func greet(name: String, punctuation: String = \"!\") -> String { \"hi \" + name + punctuation }\ngreet(name: \"Ada\")\ngreet(name: \"Ada\", punctuation: \"?\")", "→ \"hi Ada!\"\n→ \"hi Ada?\""),
+        Case("func fib(_ n: Int) -> Int { n < 2 ? n : fib(n - 1) + fib(n - 2) }\nfib(20)", "→ 6765"),
+        Case("func fact(_ n: Int) -> Int {\n  if n <= 1 { return 1 }\n  return n * fact(n - 1)\n}\nfact(10)", "→ 3628800"),
+        Case("let twice = { (x: Int) -> Int in x * 2 }\ntwice(21)", "→ 42"),
+        Case("[1, 2, 3].map { $0 * $0 }", "→ [1, 4, 9]"),
+        Case("[3, 1, 2].sorted { $0 > $1 }", "→ [3, 2, 1]"),
+        Case("[1, 2, 3, 4].filter { $0 % 2 == 0 }.reduce(0) { $0 + $1 }", "→ 6"),
+        Case("func makeCounter() -> () -> Int {\n  var n = 0\n  return { n += 1; return n }\n}\nlet c = makeCounter()\nc()\nc()\nlet d = makeCounter()\nd()", "→ 1\n→ 2\n→ 1"),
+        Case("func outer(_ x: Int) -> Int {\n  func inner(_ y: Int) -> Int { x + y }\n  return inner(10)\n}\nouter(5)", "→ 15"),
+        Case("func adder(_ a: Int) -> (Int) -> Int { { b in a + b } }\nlet add3 = adder(3)\nadd3(4)", "→ 7"),
+        Case("func apply(_ f: (Int) -> Int, to x: Int) -> Int { f(x) }\napply({ $0 + 1 }, to: 41)", "→ 42"),
+        Case("func apply(to x: Int, _ f: (Int) -> Int) -> Int { f(x) }\napply(to: 20) { $0 * 2 }", "→ 40"),
+        Case("var total = 0\nfunc addToTotal(_ k: Int) { total += k }\naddToTotal(5)\naddToTotal(6)\ntotal", "→ 11"),
+        Case("func isEven(_ n: Int) -> Bool { n == 0 ? true : isOdd(n - 1) }\nfunc isOdd(_ n: Int) -> Bool { n == 0 ? false : isEven(n - 1) }\nisEven(10)", "→ true"),
+        Case("func f(_ x: Int) -> Int { x }\nf(\"no\")", "2:1: error: cannot use a value of type 'String' as 'Int'"),
+        Case("func f(x: Int) -> Int { x }\nf(y: 1)", "2:1: error: no 'f' takes arguments (y:); available: f(x:)"),
+        Case("func g() -> Int { return \"s\" }\ng()", "2:1: error: cannot use a value of type 'String' as 'Int'"),
+        Case("func down(_ n: Int) -> Int { down(n + 1) }\ndown(0)", "1:30: error: recursion too deep: more than 2000 nested calls"),
+        Case("let xs = [1, 2]\nvar ys = xs\nys.append(3)\nxs\nys", "→ [1, 2]\n→ [1, 2, 3]"),
+        Case("var grid = [[0, 0], [0, 0]]\ngrid[1][0] = 5\ngrid", "→ [[0, 0], [5, 0]]"),
+        Case("return 1", "1:1: error: 'return' outside of a function"),
+        Case("break", "1:1: error: 'break' is only allowed inside a loop"),
+    ]
+
+    @Test(arguments: cases) func behaves(_ c: Case) { #expect(transcript(c.source) == c.expected) }
+}
