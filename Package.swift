@@ -23,6 +23,10 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas",
                        providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
 
+        // The model library: knows nothing of notebooks.
+        .target(name: "Tensors", dependencies: ["CBLAS"]),
+        .target(name: "NeuralNetworks", dependencies: ["Tensors"]),
+
         // Figures and equations: know nothing of notebooks.
         .target(name: "TeXToMathML"),
         .target(name: "Plotting"),
@@ -34,7 +38,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "CellInterpreter", dependencies: [
-            "Plotting", "Imaging",
+            "Tensors", "NeuralNetworks", "Plotting", "Imaging",
             .product(name: "SwiftSyntax", package: "swift-syntax"),
             .product(name: "SwiftParser", package: "swift-syntax"),
             .product(name: "SwiftOperators", package: "swift-syntax"),
@@ -60,8 +64,11 @@ let package = Package(
         // Benchmarks: `swift run -c release Benchmarks [suite]`.
         .executableTarget(name: "Benchmarks", dependencies: [
             "Notebook", "NotebookRunner", "PageRendering", "CellInterpreter", "TeXToMathML",
-        ], exclude: ["TensorBenchmarks.swift"]),
+            "Tensors", "NeuralNetworks",
+        ]),
 
+        .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
+        .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks"]),
         .testTarget(name: "TeXToMathMLTests", dependencies: ["TeXToMathML"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "CPNG"]),

@@ -6,6 +6,7 @@ let suites: [(name: String, run: () throws -> Void)] = [
     ("render", RenderBenchmarks.run),
     ("interpreter", InterpreterBenchmarks.run),
     ("math", MathBenchmarks.run),
+    ("tensors", TensorBenchmarks.run),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
