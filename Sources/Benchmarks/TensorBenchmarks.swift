@@ -151,6 +151,7 @@ enum TensorBenchmarks {
     }
 
     static func autoencoderEpoch() throws {
+        let baseline = peakResidentMiB()
         let rng = RandomGenerator(seed: 7)
         let (data, source) = try loadDigits() ?? (Tensor.randomUniform([1797, 64], using: rng), "uniform noise")
         let n = data.shape[0], batchSize = 128
@@ -221,6 +222,7 @@ enum TensorBenchmarks {
               + "measured for those exact shapes and transposes it takes \(format(idealMedian * 1e3)) ms (\(format(flops / idealMedian / 1e9, 1)) GFLOP/s)")
         print("  efficiency (product time ÷ epoch time, median of per-round ratios): \(format(100 * middle(ratios), 1)) % "
               + "(range \(format(100 * ratios.min()!, 1))–\(format(100 * ratios.max()!, 1)) %)")
-        print("  peak resident memory of the process so far (getrusage ru_maxrss): \(format(peak, 1)) MiB")
+        print("  peak resident memory of the process so far (getrusage ru_maxrss): \(format(peak, 1)) MiB "
+              + "(\(format(baseline, 1)) MiB before this section)")
     }
 }
