@@ -1,5 +1,6 @@
 import Foundation
 import SwiftSyntax
+import Tensors
 
 /// One notebook's interpreter session: the names its cells have defined, shared from cell to
 /// cell, as a Jupyter kernel's namespace is (but in-process, with nothing to start).
@@ -8,6 +9,8 @@ public final class Session {
     public var limits: Limits
     /// The notebook's seed; library randomness derives from it.
     public let seed: UInt64
+    /// The generator every random draw of the notebook comes from, in cell order.
+    public let generator: RandomGenerator
     private let rootFunction: FunctionScope
     private let rootScope: Scope
     private let globals: Frame
@@ -16,6 +19,7 @@ public final class Session {
         self.registry = registry
         self.limits = limits
         self.seed = seed
+        self.generator = RandomGenerator(seed: seed)
         rootFunction = FunctionScope(parent: nil, isRoot: true)
         rootScope = Scope(parent: nil, function: rootFunction)
         globals = Frame(size: 0, parent: nil)
@@ -52,7 +56,7 @@ public final class Session {
             }
             globals.ensureSize(rootFunction.frameSize)
             // Made after the root frame has grown: the context holds pointers into it.
-            let context = Context(globals: globals, registry: registry, limits: limits, seed: seed)
+            let context = Context(globals: globals, registry: registry, limits: limits, seed: seed, generator: generator)
             context.displaySize = displaySize
             defer { outputs = context.outputs }
             _ = try runOnLargeStack { () throws(CellFailure) in try program.exec(context) }
@@ -65,7 +69,7 @@ public final class Session {
 
     /// Evaluates one expression (an inline `{swift} expr`) and returns its value.
     public func evaluate(_ source: CellSource) -> Result<Value, CellDiagnostic> {
-        let context = Context(globals: globals, registry: registry, limits: limits, seed: seed)
+        let context = Context(globals: globals, registry: registry, limits: limits, seed: seed, generator: generator)
         do throws(CellFailure) {
             let tree = try CellParser.parse(source.code)
             guard tree.statements.count == 1, let only = tree.statements.first, case .expr(let e) = only.item else {
@@ -74,7 +78,7 @@ public final class Session {
             let lowerer = Lowerer(registry: registry, root: Scope(parent: rootScope, function: rootFunction))
             let expr = try lowerer.lowerExpr(e)
             globals.ensureSize(rootFunction.frameSize)
-            let context = Context(globals: globals, registry: registry, limits: limits, seed: seed)
+            let context = Context(globals: globals, registry: registry, limits: limits, seed: seed, generator: generator)
             return .success(try runOnLargeStack { () throws(CellFailure) in try expr.eval(context) })
         } catch {
             return .failure(CellDiagnostic(error, in: source))

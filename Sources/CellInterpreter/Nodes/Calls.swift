@@ -146,7 +146,7 @@ final class CallExpr: Expr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
         let f = try callee.eval(cx)
         guard case .function(let function) = f else {
-            throw CellFailure(.type, "cannot call a value of type '\(f.typeName)'", at: position)
+            return try callObject(f, cx)
         }
         if let body = function.userBody, let captured = function.captured {
             if cachedBody !== body {
@@ -180,6 +180,23 @@ final class CallExpr: Expr {
         values.reserveCapacity(arguments.count)
         for a in arguments { values.append(try a.eval(cx)) }
         return try callFunction(function, labels: labels, values: values, context: cx, at: position)
+    }
+}
+
+extension CallExpr {
+    /// `model(x)`: a library value that can be called, through its `callAsFunction`.
+    fileprivate func callObject(_ f: Value, _ cx: Context) throws(CellFailure) -> Value {
+        guard let binding = cx.registry.binding(for: f), let overloads = binding.methods["callAsFunction"] else {
+            throw CellFailure(.type, "cannot call a value of type '\(f.typeName)'", at: position)
+        }
+        var values: [Value] = []
+        for a in arguments { values.append(try a.eval(cx)) }
+        for function in overloads {
+            if let mapping = matchArguments(labels, to: function.parameterShapes) {
+                return try invokeNative(function, receiver: f, arguments: mapping.map { $0.map { values[$0] } }, context: cx, at: position).0
+            }
+        }
+        throw wrongCall("\(f.typeName)", labels: labels, overloads: overloads, at: position)
     }
 }
 

@@ -1,3 +1,4 @@
+import Tensors
 /// The state of one running cell: where the running function's variables are, what the cell
 /// has output, and the counters that enforce its limits. Nodes receive it in `eval`/`exec`.
 ///
@@ -29,13 +30,16 @@ final class Context {
     let limits: Limits
     /// The notebook's seed, from which library randomness derives.
     let seed: UInt64
+    /// The notebook's generator, seeded once and drawn from by every cell in order.
+    let generator: RandomGenerator
     /// The figure size the cell asked for.
     var displaySize = DisplaySize()
     private let deadline: UInt64
     private var ticksUntilClockCheck = 1 << 12
 
-    init(globals: Frame, registry: Registry, limits: Limits, seed: UInt64) {
+    init(globals: Frame, registry: Registry, limits: Limits, seed: UInt64, generator: RandomGenerator) {
         self.seed = seed
+        self.generator = generator
         self.globals = globals
         self.globalSlots = globals.storage
         self.locals = globals.storage

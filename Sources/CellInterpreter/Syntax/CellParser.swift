@@ -7,6 +7,13 @@ import SwiftSyntax
 /// Parses a cell with SwiftParser and folds its operators with Swift's standard precedence.
 /// The first syntax error is the cell's failure, placed where the parser put it.
 enum CellParser {
+    /// Swift's operators, plus `•` for the matrix product at multiplication's precedence.
+    static let operators: OperatorTable = {
+        var table = OperatorTable.standardOperators
+        try? table.addSourceFile(Parser.parse(source: "infix operator • : MultiplicationPrecedence"))
+        return table
+    }()
+
     static func parse(_ code: String) throws(CellFailure) -> SourceFileSyntax {
         let tree = Parser.parse(source: code)
         let diagnostics = ParseDiagnosticsGenerator.diagnostics(for: tree)
@@ -14,7 +21,7 @@ enum CellParser {
             throw CellFailure(.syntax, first.message, at: first.position.utf8Offset)
         }
         var foldError: OperatorError?
-        let folded = OperatorTable.standardOperators.foldAll(tree) { error in
+        let folded = operators.foldAll(tree) { error in
             if foldError == nil { foldError = error }
         }
         if let foldError {

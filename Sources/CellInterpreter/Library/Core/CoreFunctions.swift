@@ -53,17 +53,23 @@ extension Registry {
             ("round", "Nearest whole number, halves away from zero.", { $0.rounded() }),
         ]
         for (name, doc, f) in unary {
-            function(NativeFunction("\(name)(_ x: Double) -> Double", doc: doc) { call in .double(f(try call.double(0))) },
-                     topic: "Mathematics")
+            // On a tensor, the elementwise version (exp(x) as x.exp()).
+            let elementwise = Registry.tensorUnaries.first { $0.0 == name }?.2
+            function(NativeFunction("\(name)(_ x: Double) -> Double", doc: doc + (elementwise == nil ? "" : " Elementwise on a Tensor.")) { call in
+                if let elementwise, case .object(let t as TensorValue)? = call.value(0) { return .tensor(elementwise(t.tensor)) }
+                return .double(f(try call.double(0)))
+            }, topic: "Mathematics")
         }
-        function(NativeFunction("pow(_ x: Double, _ y: Double) -> Double", doc: "x raised to the power y.") { call in
-            .double(Foundation.pow(try call.double(0), try call.double(1)))
+        function(NativeFunction("pow(_ x: Double, _ y: Double) -> Double", doc: "x raised to the power y (elementwise on a Tensor).") { call in
+            if case .object(let t as TensorValue)? = call.value(0) { return .tensor(try t.tensor.pow(try call.double(1))) }
+            return .double(Foundation.pow(try call.double(0), try call.double(1)))
         }, topic: "Mathematics")
         function(NativeFunction("atan2(_ y: Double, _ x: Double) -> Double", doc: "The angle of the point (x, y).") { call in
             .double(Foundation.atan2(try call.double(0), try call.double(1)))
         }, topic: "Mathematics")
-        function(NativeFunction("abs(_ x: Double) -> Double", doc: "Absolute value (an Int stays an Int).") { call in
+        function(NativeFunction("abs(_ x: Double) -> Double", doc: "Absolute value (an Int stays an Int; elementwise on a Tensor).") { call in
             switch call.value(0) {
+            case .object(let t as TensorValue)?: return .tensor(t.tensor.abs())
             case .int(let i)?:
                 guard i != Int.min else { throw call.fail("abs(Int.min) overflows") }
                 return .int(Swift.abs(i))

@@ -1,0 +1,85 @@
+import Testing
+@testable import CellInterpreter
+
+/// Tensors, layers and gradients from cells.
+struct TensorBindingTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        let source: String
+        let expected: String
+        var testDescription: String { source.replacingOccurrences(of: "\n", with: " ⏎ ") }
+        init(_ source: String, _ expected: String) {
+            self.source = source
+            self.expected = expected
+        }
+    }
+
+    static let cases: [Case] = [
+        Case("Tensor([[1, 2], [3, 4]])", "→ [[1, 2],\n [3, 4]]"),
+        Case("Tensor([1.5, 2])", "→ [1.5000, 2.0000]"),
+        Case("Tensor([[1, 2], [3]])", "1:1: error: argument 'values' of init(_:) expects Tensor, got a value of type '[[Int]]'"),
+        Case("Tensor.zeros([2, 3]).shape", "→ [2, 3]"),
+        Case("Tensor.eye(2) • Tensor([[1, 2], [3, 4]])", "→ [[1, 2],\n [3, 4]]"),
+        Case("let a = Tensor([[1, 2], [3, 4]])\na • a", "→ [[ 7, 10],\n [15, 22]]"),
+        Case("Tensor([[1, 2]]) • Tensor([[1, 2]])", "1:18: error: matmul: [1, 2] × [1, 2]"),
+        Case("Tensor([1, 2, 3]) + Tensor([1, 2])", "1:19: error: add: [3] × [2]"),
+        Case("Tensor([1, 2, 3]) * 2 + 1", "→ [3, 5, 7]"),
+        Case("1 - Tensor([1, 2])", "→ [ 0, -1]"),
+        Case("-Tensor([1, 2])", "→ [-1, -2]"),
+        Case("Tensor([[1, 2], [3, 4]]) + Tensor([10, 20])", "→ [[11, 22],\n [13, 24]]"),
+        Case("Tensor([1, 2, 3, 4]).sum()", "→ 10.0"),
+        Case("Tensor([[1, 2], [3, 4]]).sum(axis: 0)", "→ [4, 6]"),
+        Case("Tensor([[1, 2], [3, 4]]).mean(axis: 1, keepDims: true).shape", "→ [2, 1]"),
+        Case("Tensor([1, 5, 3]).argmax()", "→ 1"),
+        Case("Tensor([[1, 2], [3, 4]])[1]", "→ [3, 4]"),
+        Case("Tensor([[1, 2], [3, 4]])[1, 0]", "→ 3.0"),
+        Case("Tensor.arange(10)[2..<5]", "→ [2, 3, 4]"),
+        Case("Tensor([1, 2])[5]", "1:15: error: subscript: index 5 is out of range for axis 0 of size 2"),
+        Case("var t = Tensor.zeros([2, 2])\nt[0, 1] = 5\nt", "→ [[0, 5],\n [0, 0]]"),
+        Case("let t = Tensor.zeros([2])\nvar u = t\nu[0] = 1\nt", "→ [0, 0]"),
+        Case("exp(Tensor([0, 1])).scalars", "→ [1.0, 2.718281828459045]"),
+        Case("Tensor([4, 9]).sqrt()", "→ [2, 3]"),
+        Case("Tensor([[1, 2], [3, 4]]).reshaped([4])", "→ [1, 2, 3, 4]"),
+        Case("Tensor([[1, 2], [3, 4]]).reshaped([3])", "1:26: error: reshape: [2, 2] × [3]"),
+        Case("Tensor([[1, 2], [3, 4]]).T", "→ [[1, 3],\n [2, 4]]"),
+        Case("var s = 0.0\nfor row in Tensor([[1, 2], [3, 4]]) { s += row.sum() }\ns", "→ 10.0"),
+        Case("grad(at: Tensor([1, 2, 3])) { ($0 * $0).sum() }", "→ [2, 4, 6]"),
+        Case("valueAndGrad(at: Tensor([3])) { $0.square().sum() }.value", "→ 9.0"),
+        Case("Linalg.eigh(Tensor([[2, 1], [1, 2]])).eigenvalues", "→ [1, 3]"),
+        Case("Linalg.cholesky(Tensor([[1, 2], [2, 1]]))", "1:1: error: cholesky: matrix [2, 2] is not positive definite (leading minor 2 is not positive)"),
+        Case("Linalg.logDeterminant(Tensor([[2, 0], [0, 3]]))", "→ 1.791759469228055"),
+        Case("let m = MLP(widths: [2, 8, 1])\nm.parameterCount", "→ 33"),
+        Case("let m = MLP(widths: [2, 8, 1])\nm(Tensor.zeros([5, 2])).shape", "→ [5, 1]"),
+        Case("MLP(widths: [2, 8, 1], activation: \"swish\")", "1:1: error: init(widths:activation:outputActivation:): unknown activation 'swish'; choose one of identity, relu, tanh, sigmoid, softplus, gelu, silu"),
+        Case("PPCA(latent: 2)", "1:1: error: cannot find 'PPCA' in scope"),
+        Case("Tensor.zeros([100000, 100000])", "1:1: error: zeros: result of shape [100000, 100000] would exceed the limit of 268435456 elements"),
+    ]
+
+    @Test(arguments: cases) func behaves(_ c: Case) { #expect(transcript(c.source) == c.expected) }
+
+    @Test func trainingInACellLowersTheLoss() {
+        let out = transcript("""
+            let x = Tensor.randomNormal([64, 2])
+            let y = x.sum(axis: 1, keepDims: true)
+            let model = MLP(widths: [2, 16, 1])
+            let opt = Adam(learningRate: 0.02)
+            var first = 0.0
+            var last = 0.0
+            for step in 0..<150 {
+                let (loss, grads) = valueAndGrad(model) { mse(model(x), y) }
+                opt.update(grads)
+                if step == 0 { first = loss }
+                last = loss
+            }
+            expect(last < first / 20, "loss \\(first) → \\(last)")
+            """)
+        #expect(out == "")
+    }
+
+    @Test func theSameSeedGivesTheSameDraws() {
+        let a = Session(seed: 7).run(CellSource(code: "Tensor.randomNormal([3])", file: "a", firstLine: 1))
+        let b = Session(seed: 7).run(CellSource(code: "Tensor.randomNormal([3])", file: "a", firstLine: 1))
+        let c = Session(seed: 8).run(CellSource(code: "Tensor.randomNormal([3])", file: "a", firstLine: 1))
+        #expect("\(a.outputs)" == "\(b.outputs)")
+        #expect("\(a.outputs)" != "\(c.outputs)")
+    }
+}
