@@ -158,6 +158,9 @@ public struct NativeProperty: @unchecked Sendable {
     let get: (Value) throws -> Value
     let set: ((inout Value, Value) throws -> Void)?
 
+    /// Whether cells may assign to it.
+    public var isSettable: Bool { self.set != nil }
+
     public init(_ name: String, _ type: String, doc: String, get: @escaping (Value) throws -> Value,
                 set: ((inout Value, Value) throws -> Void)? = nil) {
         self.name = name
