@@ -7,7 +7,7 @@ struct ReferencePageTests {
         let registry = Registry.standard
         let page = ReferencePage.render(registry)
         for (name, functions) in registry.functions {
-            #expect(page.contains(">\(name)</a>"), "free function \(name) missing from the index")
+            #expect(page.contains("<code>\(name)</code></a>"), "free function \(name) missing from the index")
             for f in functions { #expect(page.contains(HTML.escape(f.doc)), "doc of \(f.signature) missing") }
         }
         for (name, type) in registry.types {

@@ -21,6 +21,15 @@ extension Lowerer {
         let p = pos(c)
         let callee = c.calledExpression
 
+        // `[Double]()` and `[Int](repeating: 0, count: 3)`: an array type called as an initializer.
+        if let a = callee.as(ArrayExprSyntax.self), a.elements.count == 1, isTypeName(a.elements.first!.expression) {
+            if labels.isEmpty { return ArrayExpr([], position: p) }
+            if let type = registry.types["Array"] {
+                return try native(type.initializers, what: "Array", labels: labels, arguments: arguments, at: p,
+                                  initializerOf: "Array")
+            }
+        }
+
         if let d = callee.as(DeclReferenceExprSyntax.self), d.argumentNames == nil, !isDollar(d) {
             let name = d.baseName.text
             switch scope.lookup(name) {
@@ -73,6 +82,15 @@ extension Lowerer {
         }
 
         return CallExpr(callee: try lowerExpr(callee), labels: labels, arguments: arguments, position: p)
+    }
+
+    /// Whether an expression spells a type: `Int`, `Tensor`, `[Double]`.
+    private func isTypeName(_ e: ExprSyntax) -> Bool {
+        if let d = e.as(DeclReferenceExprSyntax.self) {
+            return d.baseName.text.first?.isUppercase == true && scope.lookup(d.baseName.text) == nil
+        }
+        if let a = e.as(ArrayExprSyntax.self), a.elements.count == 1 { return isTypeName(a.elements.first!.expression) }
+        return false
     }
 
     private func isDollar(_ d: DeclReferenceExprSyntax) -> Bool {

@@ -210,7 +210,7 @@ extension Lowerer {
                              position: p)
         case "??":
             return NilCoalescingExpr(try lowerExpr(infix.leftOperand), try lowerExpr(infix.rightOperand), position: p)
-        case "+=", "-=", "*=", "/=", "%=":
+        case "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=":
             guard let binary = BinaryOperator(rawValue: String(op.dropLast())) else { throw unsupported(infix.operator) }
             let target = try lowerPlace(infix.leftOperand)
             return CompoundAssignExpr(target, op: binary, value: try lowerExpr(infix.rightOperand), position: p)

@@ -16,7 +16,7 @@ final class BinaryExpr: Expr {
         let b = try rhs.eval(cx)
         if case .int(let x) = a, case .int(let y) = b { return try intBinary(op, x, y, at: position) }
         if case .double(let x) = a, case .double(let y) = b { return try doubleBinary(op, x, y, at: position) }
-        return try applyBinary(op, a, b, registry: cx.registry, at: position)
+        return try applyBinary(op, a, b, registry: cx.registry, at: position, maxElements: cx.limits.maxElements)
     }
 }
 

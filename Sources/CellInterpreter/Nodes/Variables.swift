@@ -179,7 +179,7 @@ final class CompoundAssignExpr: Expr {
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
         let rhs = try value.eval(cx)
-        let op = self.op, position = self.position, registry = cx.registry
+        let op = self.op, position = self.position, registry = cx.registry, maxElements = cx.limits.maxElements
         try target.modify(cx) { (stored: inout Value) throws(CellFailure) in
             // Fast paths keep `s += i` cheap in loops.
             if case .int(let a) = stored, case .int(let b) = rhs, op == .add {
@@ -193,7 +193,12 @@ final class CompoundAssignExpr: Expr {
             if op == .add, case .array(var items) = stored {
                 stored = .void
                 switch rhs {
-                case .array(let more): items.append(contentsOf: more)
+                case .array(let more):
+                    if items.count + more.count > maxElements {
+                        stored = .array(items)
+                        try checkGrowth(items.count + more.count, maxElements, "elements", at: position)
+                    }
+                    items.append(contentsOf: more)
                 default:
                     stored = .array(items)
                     throw CellFailure(.type, "cannot append a \(rhs.typeName) to an array with +=; use append(_:)", at: position)
@@ -201,7 +206,7 @@ final class CompoundAssignExpr: Expr {
                 stored = .array(items)
                 return
             }
-            stored = try applyBinary(op, stored, rhs, registry: registry, at: position)
+            stored = try applyBinary(op, stored, rhs, registry: registry, at: position, maxElements: maxElements)
         }
         return .void
     }

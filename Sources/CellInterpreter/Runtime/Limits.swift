@@ -7,7 +7,9 @@ public struct Limits: Sendable {
     /// Nested calls a cell may make before "recursion too deep".
     public var maxCallDepth = 2_000
     /// The most elements one tensor or array may hold.
-    public var maxElements = 50_000_000
+    public var maxElements = Limits.defaultMaxElements
+    /// The default element limit: 50 million (400 MB of Float64).
+    public static let defaultMaxElements = 50_000_000
 
     public init(timeout: Double = 60, maxCallDepth: Int = 2_000, maxElements: Int = 50_000_000) {
         self.timeout = timeout

@@ -3,6 +3,7 @@ enum BinaryOperator: String, CaseIterable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case matmul = "•"
+    case bitAnd = "&", bitOr = "|", bitXor = "^", shiftLeft = "<<", shiftRight = ">>"
 
     var isComparison: Bool {
         switch self {
@@ -15,7 +16,10 @@ enum BinaryOperator: String, CaseIterable {
 /// Applies a binary operator to two values: Int and Double arithmetic (an Int meeting a
 /// Double is widened, a lenience Swift's literals mostly give anyway), string and array
 /// concatenation, comparisons, and library operators (tensors) through the registry.
-func applyBinary(_ op: BinaryOperator, _ a: Value, _ b: Value, registry: Registry, at position: Int) throws(CellFailure) -> Value {
+func applyBinary(
+    _ op: BinaryOperator, _ a: Value, _ b: Value, registry: Registry, at position: Int,
+    maxElements: Int = Limits.defaultMaxElements
+) throws(CellFailure) -> Value {
     switch (a, b) {
     case (.int(let x), .int(let y)):
         return try intBinary(op, x, y, at: position)
@@ -27,7 +31,9 @@ func applyBinary(_ op: BinaryOperator, _ a: Value, _ b: Value, registry: Registr
         return try doubleBinary(op, x, Double(y), at: position)
     case (.string(let x), .string(let y)):
         switch op {
-        case .add: return .string(x + y)
+        case .add:
+            try checkGrowth(x.utf8.count + y.utf8.count, maxElements, "characters", at: position)
+            return .string(x + y)
         case .equal: return .bool(x == y)
         case .notEqual: return .bool(x != y)
         case .less: return .bool(x < y)
@@ -43,6 +49,7 @@ func applyBinary(_ op: BinaryOperator, _ a: Value, _ b: Value, registry: Registr
         default: break
         }
     case (.array(let x), .array(let y)) where op == .add:
+        try checkGrowth(x.count + y.count, maxElements, "elements", at: position)
         return .array(x + y)
     default:
         break
@@ -88,6 +95,12 @@ func intBinary(_ op: BinaryOperator, _ x: Int, _ y: Int, at position: Int) throw
     case .greater: return .bool(x > y)
     case .greaterEqual: return .bool(x >= y)
     case .matmul: throw CellFailure(.type, "'•' needs tensors, got Int and Int", at: position)
+    case .bitAnd: return .int(x & y)
+    case .bitOr: return .int(x | y)
+    case .bitXor: return .int(x ^ y)
+    case .shiftLeft, .shiftRight:
+        // Swift's smart shifts: a negative count shifts the other way, a large one gives 0 (or -1).
+        return .int(op == .shiftLeft ? x << y : x >> y)
     }
 }
 
@@ -106,6 +119,15 @@ func doubleBinary(_ op: BinaryOperator, _ x: Double, _ y: Double, at position: I
     case .greater: return .bool(x > y)
     case .greaterEqual: return .bool(x >= y)
     case .matmul: throw CellFailure(.type, "'•' needs tensors, got Double and Double", at: position)
+    case .bitAnd, .bitOr, .bitXor, .shiftLeft, .shiftRight:
+        throw CellFailure(.type, "binary operator '\(op.rawValue)' needs Int operands, got Double", at: position)
+    }
+}
+
+/// Refuses a concatenation whose result would pass the session's size limit, before allocating it.
+func checkGrowth(_ count: Int, _ limit: Int, _ unit: String, at position: Int) throws(CellFailure) {
+    if count > limit {
+        throw CellFailure(.resourceLimit, "\(count) \(unit) is more than the limit of \(limit)", at: position)
     }
 }
 
