@@ -23,8 +23,8 @@ public final class Autoencoder: Module {
     public init(widths: [Int], activation: Activation = .relu, outputActivation: Activation = .identity,
                 seed: UInt64 = 0) throws {
         guard widths.count >= 2, widths.allSatisfy({ $0 >= 1 }) else {
-            throw TensorError.invalidArgument(
-                operation: "Autoencoder", reason: "widths must list at least an input and a code size, all positive; got \(widths)")
+            throw ModelError.invalidArgument(
+                model: "Autoencoder", reason: "widths must list at least an input and a code size, all positive; got \(widths)")
         }
         let generator = RandomGenerator(seed: seed)
         encoder = try MLP(widths: widths, activation: activation, using: generator)

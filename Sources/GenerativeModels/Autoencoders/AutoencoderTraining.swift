@@ -18,23 +18,23 @@ struct AutoencoderTraining {
     init(model: String, data: Tensor, features: Int, epochs: Int, batchSize: Int, learningRate: Double) throws {
         let operation = "\(model).fit"
         guard data.rank == 2, data.shape[1] == features else {
-            throw TensorError.invalidArgument(
-                operation: operation, reason: "expected data of shape [rows, \(features)], got \(data.shape)")
+            throw ModelError.invalidArgument(
+                model: operation, reason: "expected data of shape [rows, \(features)], got \(data.shape)")
         }
         guard data.shape[0] > 0 else {
-            throw TensorError.invalidArgument(operation: operation, reason: "the training data has no rows")
+            throw ModelError.invalidArgument(model: operation, reason: "the training data has no rows")
         }
         guard data.allFinite else {
-            throw TensorError.invalidArgument(operation: operation, reason: "the data contains NaN or infinite values")
+            throw ModelError.invalidArgument(model: operation, reason: "the data contains NaN or infinite values")
         }
         guard epochs >= 1 else {
-            throw TensorError.invalidArgument(operation: operation, reason: "epochs must be at least 1, got \(epochs)")
+            throw ModelError.invalidArgument(model: operation, reason: "epochs must be at least 1, got \(epochs)")
         }
         guard batchSize >= 1 else {
-            throw TensorError.invalidArgument(operation: operation, reason: "batchSize must be positive, got \(batchSize)")
+            throw ModelError.invalidArgument(model: operation, reason: "batchSize must be positive, got \(batchSize)")
         }
         guard learningRate > 0, learningRate.isFinite else {
-            throw TensorError.invalidArgument(operation: operation, reason: "learningRate must be positive, got \(learningRate)")
+            throw ModelError.invalidArgument(model: operation, reason: "learningRate must be positive, got \(learningRate)")
         }
         self.model = model
         self.epochs = epochs
@@ -73,13 +73,13 @@ struct AutoencoderTraining {
 /// Checks that `x` is a `[rows, features]` matrix for `operation`, or throws naming the shapes.
 func checkRows(_ x: Tensor, features: Int, operation: String) throws {
     guard x.rank == 2, x.shape[1] == features else {
-        throw TensorError.invalidArgument(operation: operation, reason: "expected a tensor of shape [rows, \(features)], got \(x.shape)")
+        throw ModelError.invalidArgument(model: operation, reason: "expected a tensor of shape [rows, \(features)], got \(x.shape)")
     }
 }
 
 /// Checks that a size a user chose is positive.
 func checkPositive(_ value: Int, _ name: String, operation: String) throws {
     guard value >= 1 else {
-        throw TensorError.invalidArgument(operation: operation, reason: "\(name) must be positive, got \(value)")
+        throw ModelError.invalidArgument(model: operation, reason: "\(name) must be positive, got \(value)")
     }
 }

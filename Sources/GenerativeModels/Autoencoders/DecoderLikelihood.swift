@@ -43,13 +43,13 @@ public enum DecoderLikelihood: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .bernoulli:
             if let data, !data.scalars.allSatisfy({ $0 >= 0 && $0 <= 1 }) {
-                throw TensorError.invalidArgument(
-                    operation: operation, reason: "a Bernoulli decoder needs pixel values in [0, 1]; scale the data or use .gaussian")
+                throw ModelError.invalidArgument(
+                    model: operation, reason: "a Bernoulli decoder needs pixel values in [0, 1]; scale the data or use .gaussian")
             }
         case let .gaussian(sd):
             guard sd > 0, sd.isFinite else {
-                throw TensorError.invalidArgument(
-                    operation: operation, reason: "the Gaussian decoder's standard deviation must be positive, got \(sd)")
+                throw ModelError.invalidArgument(
+                    model: operation, reason: "the Gaussian decoder's standard deviation must be positive, got \(sd)")
             }
         }
     }

@@ -19,8 +19,8 @@ extension VAE {
         try checkPositive(steps, "steps", operation: operation)
         guard dimensions.count == 2, dimensions[0] != dimensions[1],
               dimensions.allSatisfy({ (0..<latentSize).contains($0) }) else {
-            throw TensorError.invalidArgument(
-                operation: operation,
+            throw ModelError.invalidArgument(
+                model: operation,
                 reason: "needs two different latent dimensions in 0..<\(latentSize), got \(dimensions)")
         }
         let values = try positions(steps: steps, span: span, operation: operation)
@@ -41,12 +41,12 @@ extension VAE {
         let operation = "VAE.latentTraversal"
         try checkPositive(steps, "steps", operation: operation)
         guard (0..<latentSize).contains(dimension) else {
-            throw TensorError.invalidArgument(operation: operation, reason: "dimension must be in 0..<\(latentSize), got \(dimension)")
+            throw ModelError.invalidArgument(model: operation, reason: "dimension must be in 0..<\(latentSize), got \(dimension)")
         }
         let origin = try base.map { b -> [Double] in
             guard b.count == latentSize else {
-                throw TensorError.invalidArgument(
-                    operation: operation, reason: "base must hold \(latentSize) values, got shape \(b.shape)")
+                throw ModelError.invalidArgument(
+                    model: operation, reason: "base must hold \(latentSize) values, got shape \(b.shape)")
             }
             return b.scalars
         } ?? [Double](repeating: 0, count: latentSize)
@@ -64,7 +64,7 @@ extension VAE {
     /// `steps` evenly spaced values from −`span` to `span` (just 0 for one step).
     private func positions(steps: Int, span: Double, operation: String) throws -> [Double] {
         guard span > 0, span.isFinite else {
-            throw TensorError.invalidArgument(operation: operation, reason: "span must be positive, got \(span)")
+            throw ModelError.invalidArgument(model: operation, reason: "span must be positive, got \(span)")
         }
         guard steps > 1 else { return [0] }
         return (0..<steps).map { -span + 2 * span * Double($0) / Double(steps - 1) }

@@ -90,18 +90,18 @@ struct AutoencoderTests {
     @Test("mistakes a user can make are thrown as errors",
           arguments: [[16], [16, 0], []] as [[Int]])
     func badWidths(_ widths: [Int]) {
-        #expect(throws: TensorError.self) { try Autoencoder(widths: widths) }
+        #expect(throws: ModelError.self) { try Autoencoder(widths: widths) }
     }
 
     @Test("data of the wrong width, or bad settings, are rejected")
     func badFitArguments() throws {
         let ae = try Autoencoder(widths: [16, 2])
         let x = try AutoencoderTestData.bars()
-        #expect(throws: TensorError.self) { try ae.fit(try Tensor.zeros([4, 15])) }
-        #expect(throws: TensorError.self) { try ae.fit(x, epochs: 0) }
-        #expect(throws: TensorError.self) { try ae.fit(x, batchSize: 0) }
-        #expect(throws: TensorError.self) { try ae.fit(x, learningRate: -1) }
-        #expect(throws: TensorError.self) { try ae.encode(try Tensor.zeros([3, 5])) }
+        #expect(throws: ModelError.self) { try ae.fit(try Tensor.zeros([4, 15])) }
+        #expect(throws: ModelError.self) { try ae.fit(x, epochs: 0) }
+        #expect(throws: ModelError.self) { try ae.fit(x, batchSize: 0) }
+        #expect(throws: ModelError.self) { try ae.fit(x, learningRate: -1) }
+        #expect(throws: ModelError.self) { try ae.encode(try Tensor.zeros([3, 5])) }
     }
 
     @Test("a throwing progress handler stops training after the step it was called on")

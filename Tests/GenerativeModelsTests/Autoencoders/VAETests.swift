@@ -131,8 +131,8 @@ struct VAETests {
         let walk = try vae.latentTraversal(dimension: 1, steps: 5, span: 1, base: base)
         #expect(walk.shape == [5, 16])
         #expect(try walk[4].isApproximatelyEqual(to: vae.decode(try Tensor([[0.5, 1.0]]))[0], relative: 1e-12))
-        #expect(throws: TensorError.self) { try vae.latentGrid(dimensions: [0, 2]) }
-        #expect(throws: TensorError.self) { try vae.latentTraversal(dimension: 0, base: Tensor([1.0])) }
+        #expect(throws: ModelError.self) { try vae.latentGrid(dimensions: [0, 2]) }
+        #expect(throws: ModelError.self) { try vae.latentTraversal(dimension: 0, base: Tensor([1.0])) }
     }
 
     @Test("the same seeds give bit-identical training, bounds and estimates")
@@ -159,12 +159,12 @@ struct VAETests {
 
     @Test("mistakes a user can make are thrown as errors")
     func errors() throws {
-        #expect(throws: TensorError.self) { try VAE(inputSize: 0) }
-        #expect(throws: TensorError.self) { try VAE(inputSize: 4, likelihood: .gaussian(standardDeviation: 0)) }
+        #expect(throws: ModelError.self) { try VAE(inputSize: 0) }
+        #expect(throws: ModelError.self) { try VAE(inputSize: 4, likelihood: .gaussian(standardDeviation: 0)) }
         let vae = try VAE(inputSize: 16, hiddenSizes: [8])
-        #expect(throws: TensorError.self) { try vae.fit(try AutoencoderTestData.bars() * 2) }   // Bernoulli needs [0, 1]
-        #expect(throws: TensorError.self) { try vae.logLikelihood(try AutoencoderTestData.bars(), samples: 0) }
-        #expect(throws: TensorError.self) { try vae.decode(try Tensor.zeros([2, 3])) }
+        #expect(throws: ModelError.self) { try vae.fit(try AutoencoderTestData.bars() * 2) }   // Bernoulli needs [0, 1]
+        #expect(throws: ModelError.self) { try vae.logLikelihood(try AutoencoderTestData.bars(), samples: 0) }
+        #expect(throws: ModelError.self) { try vae.decode(try Tensor.zeros([2, 3])) }
     }
 }
 
