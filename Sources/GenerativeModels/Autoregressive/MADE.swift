@@ -31,7 +31,7 @@ public final class MADE: Module {
     /// orderings: the first is the natural order `0, 1, …`, the others random permutations. Hidden units'
     /// degrees and the weights are drawn from `seed` (so a checkpoint loads into a model made with the
     /// same arguments).
-    public init(inputs: Int = 64, hidden: [Int] = [256], orderings: Int = 1, seed: UInt64 = 0) throws {
+    public init(inputs: Int = 64, hidden: [Int] = [512], orderings: Int = 1, seed: UInt64 = 0) throws {
         guard inputs >= 2 else { throw ModelError.invalidArgument(model: "MADE", reason: "needs at least 2 inputs, got \(inputs)") }
         guard !hidden.isEmpty, hidden.allSatisfy({ $0 >= 1 }) else {
             throw ModelError.invalidArgument(model: "MADE", reason: "needs at least one hidden layer of positive width, got \(hidden)")
@@ -121,7 +121,7 @@ public final class MADE: Module {
     /// Trains on binary rows by maximum likelihood: `epochs` passes of Adam over shuffled mini-batches
     /// drawn from `seed`, cycling through the orderings batch by batch; reports every step to `progress`.
     public func fit(
-        _ data: Tensor, epochs: Int = 20, batchSize: Int = 64, learningRate: Double = 2e-3,
+        _ data: Tensor, epochs: Int = 30, batchSize: Int = 64, learningRate: Double = 2e-3,
         seed: UInt64 = 0, progress: ProgressHandler? = nil
     ) throws {
         try checkBinary(data, method: "fit")
