@@ -72,7 +72,7 @@ public final class Autoencoder: Module {
 
     /// Trains on the rows of `data` with Adam on shuffled mini-batches drawn from `seed`, minimising the
     /// mean squared reconstruction error; appends one `"loss"` per step to `history`.
-    public func fit(_ data: Tensor, epochs: Int = 30, batchSize: Int = 64, learningRate: Double = 1e-3,
+    public func fit(_ data: Tensor, epochs: Int = 30, batchSize: Int = 64, learningRate: Double = 3e-3,
                     seed: UInt64 = 0, progress: ProgressHandler? = nil) throws {
         let training = try AutoencoderTraining(model: "Autoencoder", data: data, features: inputSize, epochs: epochs,
                                                batchSize: batchSize, learningRate: learningRate)

@@ -23,7 +23,7 @@ public final class VAE: Module {
     public let likelihood: DecoderLikelihood
     /// The losses recorded by `fit`, one per step, in nats per image: `"loss"` (the negative ELBO),
     /// `"reconstruction"` (`E_q log p(x | z)`) and `"kl"` (`KL(q(z | x) ‖ p(z))`).
-    public internal(set) var history = LossHistory()
+    public private(set) var history = LossHistory()
 
     /// A VAE for rows of `inputSize` features with a `latentSize`-dimensional code, encoder hidden layers
     /// `hiddenSizes` (the decoder uses them reversed) with `activation`, and the decoder `likelihood`;
@@ -78,7 +78,7 @@ public final class VAE: Module {
     /// Trains on the rows of `data` by maximising the ELBO with Adam on shuffled mini-batches (one
     /// reparameterised sample per row); shuffles and noise come from `seed`. Records, per step, the
     /// negative ELBO as `"loss"` and its `"reconstruction"` and `"kl"` terms (nats per image) in `history`.
-    public func fit(_ data: Tensor, epochs: Int = 50, batchSize: Int = 64, learningRate: Double = 1e-3,
+    public func fit(_ data: Tensor, epochs: Int = 50, batchSize: Int = 64, learningRate: Double = 3e-3,
                     seed: UInt64 = 0, progress: ProgressHandler? = nil) throws {
         let training = try AutoencoderTraining(model: "VAE", data: data, features: inputSize, epochs: epochs,
                                                batchSize: batchSize, learningRate: learningRate)

@@ -121,7 +121,7 @@ public final class VQVAE: Module {
     /// Trains on the rows of `data` with Adam on shuffled mini-batches drawn from `seed`. The first fit
     /// starts the codebook at encoder outputs of randomly chosen rows (so that codes begin where the data
     /// is, and fewer go unused); afterwards `codeFrequencies` is set from the codes of `data`.
-    public func fit(_ data: Tensor, epochs: Int = 30, batchSize: Int = 64, learningRate: Double = 1e-3,
+    public func fit(_ data: Tensor, epochs: Int = 30, batchSize: Int = 64, learningRate: Double = 3e-3,
                     seed: UInt64 = 0, progress: ProgressHandler? = nil) throws {
         let training = try AutoencoderTraining(model: "VQVAE", data: data, features: inputSize, epochs: epochs,
                                                batchSize: batchSize, learningRate: learningRate)
