@@ -35,6 +35,11 @@ struct FunctionTests {
         Case("func down(_ n: Int) -> Int { down(n + 1) }\ndown(0)", "1:30: error: recursion too deep: more than 2000 nested calls"),
         Case("let xs = [1, 2]\nvar ys = xs\nys.append(3)\nxs\nys", "→ [1, 2]\n→ [1, 2, 3]"),
         Case("var grid = [[0, 0], [0, 0]]\ngrid[1][0] = 5\ngrid", "→ [[0, 0], [5, 0]]"),
+        Case("func outer() -> Int {\n  func inner(_ n: Int) -> Int { n == 0 ? 0 : 1 + inner(n - 1) }\n  return inner(5)\n}\nouter()", "→ 5"),
+        Case("func counter() -> () -> Int {\n  var c = 0\n  func next() -> Int { c += 1; return c }\n  return next\n}\nlet n = counter()\nn()\nn()", "→ 1\n→ 2"),
+        Case("func scale(_ x: Double, by k: Double = 2) -> Double { x * k }\nscale(3)\nscale(3, by: 10)", "→ 6.0\n→ 30.0"),
+        Case("func half(_ x: Double) -> Double { x / 2 }\nhalf(3)", "→ 1.5"),
+        Case("func f(_ n: Int) -> Int { n - 1 }\nf(Int.min)", "1:29: error: arithmetic overflow: -9223372036854775808 - 1 does not fit in Int"),
         Case("return 1", "1:1: error: 'return' outside of a function"),
         Case("break", "1:1: error: 'break' is only allowed inside a loop"),
     ]

@@ -36,9 +36,13 @@ extension Lowerer {
             case .variable?:
                 return CallExpr(callee: try lowerExpr(callee), labels: labels, arguments: arguments, position: p)
             case .functions(let overloads)?:
-                for overload in overloads where matchArguments(labels, to: overload.body.parameterShapes) != nil {
-                    let get = LocalOrOuterGet.make(function.address(of: overload.slot, owner: overload.owner), position: pos(d))
-                    return CallExpr(callee: get, labels: labels, arguments: arguments, position: p)
+                for overload in overloads {
+                    guard let mapping = matchArguments(labels, to: overload.body.parameterShapes) else { continue }
+                    guard mapping.count <= 64 else {
+                        throw CellFailure(.unsupported, "a function may take at most 64 parameters", at: p)
+                    }
+                    return DirectCallExpr(overload.body, address: function.address(of: overload.slot, owner: overload.owner),
+                                          taken: mapping.map { $0.first ?? -1 }, arguments: arguments, position: p)
                 }
                 let available = overloads.map { $0.body.signature }.joined(separator: ", ")
                 throw CellFailure(.type, "no '\(name)' takes arguments (\(labels.map(\.text).joined())); available: \(available)",

@@ -218,7 +218,11 @@ extension Lowerer {
             guard let binary = BinaryOperator(rawValue: op) else {
                 throw CellFailure(.unsupported, "operator '\(op)' is not supported in cells", at: p)
             }
-            return BinaryExpr(binary, try lowerExpr(infix.leftOperand), try lowerExpr(infix.rightOperand), position: p)
+            let node = BinaryExpr(binary, try lowerExpr(infix.leftOperand), try lowerExpr(infix.rightOperand), position: p)
+            if let local = node.lhs as? LocalGet, let literal = node.rhs as? LiteralExpr, case .int(let c) = literal.value {
+                return LocalConstantBinaryExpr(binary, slot: local.slot, constant: c, general: node)
+            }
+            return node
         }
     }
 

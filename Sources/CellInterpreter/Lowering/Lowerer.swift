@@ -299,5 +299,6 @@ extension FunctionBody {
         needsHeapFrame = makesClosures
         prepareChecks()
         if let r = body as? ReturnStmt, let value = r.value { expressionBody = value }
+        prepareFastPath()
     }
 }

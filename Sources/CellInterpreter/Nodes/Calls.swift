@@ -66,6 +66,9 @@ func invokeUser(_ body: FunctionBody, captured: Frame, context cx: Context, at p
     } else {
         result = .void
     }
+    // The context refers to both frames without retaining them: keep them alive to here.
+    withExtendedLifetime(heap) {}
+    withExtendedLifetime(captured) {}
     if !body.returnCheck.accepts(result), let annotation = body.returnAnnotation {
         return try annotation.check(result, at: position)
     }
@@ -181,6 +184,137 @@ final class CallExpr: Expr {
         for a in arguments { values.append(try a.eval(cx)) }
         return try callFunction(function, labels: labels, values: values, context: cx, at: position)
     }
+}
+
+/// A call of a declared `func`, resolved when the cell was lowered: the body and the argument
+/// for each parameter are known, and the frame it was defined in is found from where its name
+/// lives. (A `func` is a constant; redeclaring one in a later cell takes a new slot, so code
+/// lowered earlier keeps calling the function it saw, as in the Swift REPL.)
+final class DirectCallExpr: Expr {
+    enum DefiningFrame {
+        case global
+        case own
+        case outer(depth: Int)
+    }
+
+    let body: FunctionBody
+    let definingFrame: DefiningFrame
+    /// Per parameter, the index of the argument it takes, or -1 for its default.
+    let taken: [Int]
+    let arguments: [Expr]
+
+    init(_ body: FunctionBody, address: SlotAddress, taken: [Int], arguments: [Expr], position: Int) {
+        self.body = body
+        switch address {
+        case .global: definingFrame = .global
+        case .local: definingFrame = .own
+        case .outer(let depth, _): definingFrame = .outer(depth: depth)
+        }
+        self.taken = taken
+        self.arguments = arguments
+        allArgumentsGiven = !taken.contains(-1)
+        argumentRefs = .allocate(capacity: max(taken.count, 1))
+        for (p, a) in taken.enumerated() where a >= 0 {
+            (argumentRefs + p).initialize(to: Unmanaged.passUnretained(arguments[a]))
+        }
+        super.init(position: position)
+    }
+
+    deinit { argumentRefs.deallocate() }
+
+    /// Every parameter has its argument (no defaults to evaluate).
+    private let allArgumentsGiven: Bool
+    /// Per parameter, its argument's node, unretained (`arguments` owns them).
+    private let argumentRefs: UnsafeMutablePointer<Unmanaged<Expr>>
+
+    /// The common call: stack slots, every argument given. Same steps as `invokeUser`, with no
+    /// reference counting: the frames and nodes it touches are owned elsewhere for the call.
+    @inline(__always)
+    private func evalFast(_ cx: Context, _ fast: FunctionBody.FastBody) throws(CellFailure) -> Value {
+        try cx.enterCall(at: position)
+        defer { cx.leaveCall() }
+        let size = body.frameSize
+        guard cx.stackTop + size <= cx.stackCapacity else {
+            throw CellFailure(.recursion, "recursion too deep: the call stack is full", at: position)
+        }
+        let slots = cx.stack + cx.stackTop
+        for i in 0..<size { (slots + i).initialize(to: .void) }
+        cx.stackTop += size
+        defer {
+            // Element by element: inlined, where `deinitialize(count:)` calls into the runtime.
+            for i in 0..<size { (slots + i).deinitialize(count: 1) }
+            cx.stackTop -= size
+        }
+        let count = fast.parameterCount
+        for p in 0..<count {
+            slots[p] = try evalUnretained(argumentRefs[p], cx)
+        }
+        for p in 0..<count where !fast.checks[p].accepts(slots[p]) {
+            guard let annotation = body.parameters[p].annotation else { continue }
+            slots[p] = try annotation.check(slots[p], at: position)
+        }
+        let savedLocals = cx.locals, savedOwn = cx.ownFrame, savedOuter = cx.outer
+        cx.locals = slots
+        cx.ownFrame = nil
+        switch definingFrame {
+        case .global: cx.outer = cx.globals
+        case .own: cx.outer = savedOwn
+        case .outer(let depth): cx.outer = savedOuter!.ancestor(depth - 1)
+        }
+        defer {
+            cx.locals = savedLocals
+            cx.ownFrame = savedOwn
+            cx.outer = savedOuter
+        }
+        let result: Value
+        if let expression = fast.expression {
+            result = try evalUnretained(expression, cx)
+        } else if case .returned = try execUnretained(fast.statements, cx) {
+            result = cx.returnValue
+            cx.returnValue = .void
+        } else {
+            result = .void
+        }
+        if !body.returnCheck.accepts(result), let annotation = body.returnAnnotation {
+            return try annotation.check(result, at: position)
+        }
+        return result
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        if allArgumentsGiven, !body.needsHeapFrame, let fast = body.fast {
+            return try evalFast(cx, fast)
+        }
+        let captured: Frame
+        switch definingFrame {
+        case .global: captured = cx.globals
+        case .own: captured = cx.ownFrame!
+        case .outer(let depth): captured = cx.outer!.ancestor(depth - 1)
+        }
+        return try invokeUser(body, captured: captured, context: cx, at: position) { (slots) throws(CellFailure) -> UInt64 in
+            var given: UInt64 = 0
+            try taken.withUnsafeBufferPointer { (taken) throws(CellFailure) in
+                try arguments.withUnsafeBufferPointer { (arguments) throws(CellFailure) in
+                    for p in 0..<taken.count where taken[p] >= 0 {
+                        slots[p] = try arguments[taken[p]].eval(cx)
+                        given |= 1 << UInt64(p)
+                    }
+                }
+            }
+            return given
+        }
+    }
+}
+
+/// Evaluates a node held elsewhere without retaining it.
+@inline(__always)
+private func evalUnretained(_ e: Unmanaged<Expr>, _ cx: Context) throws(CellFailure) -> Value {
+    do { return try e._withUnsafeGuaranteedRef { try $0.eval(cx) } } catch { throw error as! CellFailure }
+}
+
+@inline(__always)
+private func execUnretained(_ s: Unmanaged<Stmt>, _ cx: Context) throws(CellFailure) -> Flow {
+    do { return try s._withUnsafeGuaranteedRef { try $0.exec(cx) } } catch { throw error as! CellFailure }
 }
 
 extension CallExpr {

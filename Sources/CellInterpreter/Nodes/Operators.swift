@@ -20,6 +20,28 @@ final class BinaryExpr: Expr {
     }
 }
 
+/// `n < 2`, `i % 2`, `n - 1`: a local variable and an integer literal, the commonest operands
+/// in loops and recursions, read in place without evaluating two child nodes.
+final class LocalConstantBinaryExpr: Expr {
+    let op: BinaryOperator
+    let slot: Int
+    let constant: Int
+    let general: BinaryExpr
+
+    init(_ op: BinaryOperator, slot: Int, constant: Int, general: BinaryExpr) {
+        self.op = op
+        self.slot = slot
+        self.constant = constant
+        self.general = general
+        super.init(position: general.position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        if case .int(let x) = cx.locals[slot] { return try intBinary(op, x, constant, at: position) }
+        return try general.eval(cx)
+    }
+}
+
 /// `a && b` and `a || b`, evaluating `b` only when needed.
 final class LogicalExpr: Expr {
     let isAnd: Bool

@@ -9,9 +9,11 @@ final class Context {
     /// The running function's slots.
     var locals: UnsafeMutablePointer<Value>
     /// The running function's heap frame, if it has one (the root frame at top level).
-    var ownFrame: Frame?
+    /// Not retained: `invokeUser` holds the frame for as long as the call runs.
+    unowned(unsafe) var ownFrame: Frame?
     /// The frame the running function was defined in: where its outer variables are.
-    var outer: Frame?
+    /// Not retained: the caller holds it (through the function value) during the call.
+    unowned(unsafe) var outer: Frame?
     /// The session's root frame: the notebook's top-level names.
     let globals: Frame
     /// `globals`' slots (the root frame does not grow while a cell runs).

@@ -82,6 +82,27 @@ final class FunctionBody {
     private(set) var checksParameters = false
     /// How the result is checked against the written return type.
     private(set) var returnCheck = QuickCheck.none
+    /// The call fast path's view of the finished body (see `DirectCallExpr`): unretained
+    /// references to what `body`/`expressionBody` own, and the checks as plain memory.
+    private(set) var fast: FastBody?
+
+    struct FastBody {
+        let expression: Unmanaged<Expr>?
+        let statements: Unmanaged<Stmt>
+        let checks: UnsafeMutablePointer<QuickCheck>
+        let parameterCount: Int
+    }
+
+    deinit { fast?.checks.deallocate() }
+
+    /// Publishes the fast path's view once the body is final.
+    func prepareFastPath() {
+        fast?.checks.deallocate()
+        let buffer = UnsafeMutablePointer<QuickCheck>.allocate(capacity: max(checks.count, 1))
+        buffer.initialize(from: checks, count: checks.count)
+        fast = FastBody(expression: expressionBody.map { Unmanaged.passUnretained($0) },
+                        statements: Unmanaged.passUnretained(body), checks: buffer, parameterCount: checks.count)
+    }
 
     init(name: String, parameters: [UserParameter], frameSize: Int, body: Stmt, returnAnnotation: TypeAnnotation?, isClosure: Bool) {
         self.name = name
