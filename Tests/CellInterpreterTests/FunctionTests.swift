@@ -39,7 +39,7 @@ struct FunctionTests {
         Case("func counter() -> () -> Int {\n  var c = 0\n  func next() -> Int { c += 1; return c }\n  return next\n}\nlet n = counter()\nn()\nn()", "→ 1\n→ 2"),
         Case("func scale(_ x: Double, by k: Double = 2) -> Double { x * k }\nscale(3)\nscale(3, by: 10)", "→ 6.0\n→ 30.0"),
         Case("func half(_ x: Double) -> Double { x / 2 }\nhalf(3)", "→ 1.5"),
-        Case("func f(_ n: Int) -> Int { n - 1 }\nf(Int.min)", "1:29: error: arithmetic overflow: -9223372036854775808 - 1 does not fit in Int"),
+        Case("func f(_ n: Int) -> Int { n - 1 }\nf(Int.min)", "1:29: error: arithmetic overflow: -9223372036854775808 - 1 does not fit in Int\n1:29: note: use Double for numbers this large"),
         Case("return 1", "1:1: error: 'return' outside of a function"),
         Case("break", "1:1: error: 'break' is only allowed inside a loop"),
     ]
