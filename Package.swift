@@ -26,6 +26,8 @@ let package = Package(
         // The model library: knows nothing of notebooks.
         .target(name: "Tensors", dependencies: ["CBLAS"]),
         .target(name: "NeuralNetworks", dependencies: ["Tensors"]),
+        .target(name: "GenerativeModels", dependencies: ["Tensors", "NeuralNetworks"],
+                resources: [.copy("Data/Resources/digits.csv"), .copy("Data/Resources/digits-source.md")]),
 
         // Figures and equations: know nothing of notebooks.
         .target(name: "TeXToMathML"),
@@ -38,7 +40,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "CellInterpreter", dependencies: [
-            "Tensors", "NeuralNetworks", "Plotting", "Imaging",
+            "Tensors", "NeuralNetworks", "GenerativeModels", "Plotting", "Imaging",
             .product(name: "SwiftSyntax", package: "swift-syntax"),
             .product(name: "SwiftParser", package: "swift-syntax"),
             .product(name: "SwiftOperators", package: "swift-syntax"),
@@ -64,11 +66,12 @@ let package = Package(
         // Benchmarks: `swift run -c release Benchmarks [suite]`.
         .executableTarget(name: "Benchmarks", dependencies: [
             "Notebook", "NotebookRunner", "PageRendering", "CellInterpreter", "TeXToMathML",
-            "Tensors", "NeuralNetworks",
+            "Tensors", "NeuralNetworks", "GenerativeModels",
         ]),
 
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
         .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks"]),
+        .testTarget(name: "GenerativeModelsTests", dependencies: ["GenerativeModels"]),
         .testTarget(name: "TeXToMathMLTests", dependencies: ["TeXToMathML"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "CPNG"]),

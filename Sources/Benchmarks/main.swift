@@ -7,6 +7,8 @@ let suites: [(name: String, run: () throws -> Void)] = [
     ("interpreter", InterpreterBenchmarks.run),
     ("math", MathBenchmarks.run),
     ("tensors", TensorBenchmarks.run),
+    ("explicit-density", ExplicitDensityBenchmarks.run),
+    ("autoencoders", AutoencoderBenchmarks.run),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

@@ -11,6 +11,11 @@ public final class Session {
     public let seed: UInt64
     /// The generator every random draw of the notebook comes from, in cell order.
     public let generator: RandomGenerator
+    /// The notebook's folder: relative paths in cells (`Dataset.csv(path:)`, checkpoints)
+    /// resolve against it. Nil: the process's working directory.
+    public var directory: String?
+    /// Receives the steps of long library calls (model training), for a progress display.
+    public var progressSink: ((LibraryProgress) -> Void)?
     private let rootFunction: FunctionScope
     private let rootScope: Scope
     private let globals: Frame
@@ -58,6 +63,8 @@ public final class Session {
             // Made after the root frame has grown: the context holds pointers into it.
             let context = Context(globals: globals, registry: registry, limits: limits, seed: seed, generator: generator)
             context.displaySize = displaySize
+            context.directory = directory
+            context.progressSink = progressSink
             defer { outputs = context.outputs }
             _ = try runOnLargeStack { () throws(CellFailure) in try program.exec(context) }
         } catch {

@@ -7,10 +7,14 @@ public struct NotebookRunner {
     /// `--param name=value` overrides, typed as the front matter's default.
     public var parameterOverrides: [String: String]
     public var limits: Limits
+    /// Receives the steps of long library calls (training), for a terminal progress display.
+    public var progress: ((LibraryProgress) -> Void)?
 
-    public init(parameterOverrides: [String: String] = [:], limits: Limits = Limits()) {
+    public init(parameterOverrides: [String: String] = [:], limits: Limits = Limits(),
+                progress: ((LibraryProgress) -> Void)? = nil) {
         self.parameterOverrides = parameterOverrides
         self.limits = limits
+        self.progress = progress
     }
 
     /// Checks the overrides against the notebook's `params` (an unknown name or a value of the
@@ -37,6 +41,8 @@ public struct NotebookRunner {
         var result = NotebookResult(document: document, cells: [], inlineValues: Array(repeating: .notRun, count: document.inlineExpressions.count),
                                     diagnostics: [])
         let session = Session(limits: limits, seed: document.frontMatter.seed)
+        session.directory = folder(of: document.source.path)
+        session.progressSink = progress
         do {
             for (name, value) in try parameters(of: document) { session.define(name, Value(value)) }
         } catch {
@@ -111,4 +117,10 @@ extension Diagnostic {
         self.init(.error, failure.message, at: SourceLocation(file: failure.file, line: failure.line, column: failure.column),
                   notes: failure.notes)
     }
+}
+
+/// The folder a file is in ("." for a bare name), where its relative paths resolve.
+func folder(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
 }

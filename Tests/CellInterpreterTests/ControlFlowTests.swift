@@ -73,7 +73,7 @@ struct ControlFlowTests {
         Case("[1, 2].conut", "1:8: error: value of type '[Int]' has no member 'conut'; did you mean 'count'?"),
         Case("[1, 2].count()", "1:8: error: 'count' is a property of '[Int]', not a method; write it without parentheses"),
         Case("[1, 2].map(3)", "1:8: error: expected a function, got a value of type 'Int'"),
-        Case("Array(repeating: 0, count: -1)", "1:1: error: init(repeating:count:): count must not be negative"),
+        Case("Array(repeating: 0, count: -1)", "1:1: error: count must not be negative"),
         Case("var s = \"ab\"\nfor _ in 0..<40 { s = s + s }", "2:25: error: 67108864 characters is more than the limit of 50000000"),
         Case("var xs = [1]\nfor _ in 0..<40 { xs += xs }", "2:22: error: 67108864 elements is more than the limit of 50000000"),
     ]

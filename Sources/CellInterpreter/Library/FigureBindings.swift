@@ -63,6 +63,18 @@ extension Registry {
                                         radius: try call.optionalDouble(3), opacity: try call.optionalDouble(4), label: try call.optionalString(5))
             return try plot([mark], call, from: 6, equalAspect: try call.bool(9, default: false))
         }, topic: "Figures")
+        function(NativeFunction("scatter(_ points: Tensor, color: Any? = nil, size: Double? = nil, opacity: Double? = nil, label: String? = nil, \(labels), equalAspect: Bool = false) -> Figure",
+                                doc: "The rows of an n × 2 tensor as points (a latent space, samples of a 2-D model).") { call in
+            let points = try call.tensor(0)
+            guard points.rank == 2, points.shape[1] == 2 else {
+                throw call.fail("scatter(_:) needs an n × 2 tensor of points, got shape \(points.shape)")
+            }
+            let xs = stride(from: 0, to: points.count, by: 2).map { points.scalars[$0] }
+            let ys = stride(from: 1, to: points.count, by: 2).map { points.scalars[$0] }
+            let mark = try Mark.scatter(x: xs, y: ys, color: try pointColor(call, 1),
+                                        radius: try call.optionalDouble(2), opacity: try call.optionalDouble(3), label: try call.optionalString(4))
+            return try plot([mark], call, from: 5, equalAspect: try call.bool(8, default: false))
+        }, topic: "Figures")
         function(NativeFunction("plot(_ y: [Double], x: [Double]? = nil, label: String? = nil, dashed: Bool = false, \(labels), logY: Bool = false) -> Figure",
                                 doc: "A line through the values (against their index, or against x).") { call in
             let mark = try Mark.line(x: try call.optionalDoubles(1), y: try call.doubles(0), label: try call.optionalString(2),
@@ -148,6 +160,28 @@ extension Registry {
                                        range: try valueRange(call, 5), colorMap: try imageColorMap(call, 4))
             return .object(ImageValue(image, summary: "A grid of \(rows.count) images of \(height)×\(width) pixels"))
         }, topic: "Figures")
+        function(NativeFunction("imageGrid(_ images: Tensor, columns: Int? = nil, colorMap: String = \"gray\", range: String = \"auto\", padding: Int = 2, scale: Int? = nil) -> Image",
+                                doc: "A batch tensor of images (n × h × w, or n × pixels of square images such as n × 64 digits) tiled into a grid.") { call in
+            let t = try call.tensor(0)
+            let height: Int, width: Int
+            switch t.rank {
+            case 3: (height, width) = (t.shape[1], t.shape[2])
+            case 2:
+                let side = Int(Double(t.shape[1]).squareRoot().rounded())
+                guard side * side == t.shape[1] else {
+                    throw call.fail("rows of \(t.shape[1]) pixels are not square images; reshape to n × height × width first")
+                }
+                (height, width) = (side, side)
+            default:
+                throw call.fail("imageGrid needs a batch tensor (n × h × w or n × pixels), got shape \(t.shape)")
+            }
+            let count = t.shape[0], size = height * width
+            let rows = (0..<count).map { Array(t.scalars[($0 * size)..<(($0 + 1) * size)]) }
+            let batch = try ImageBatch(flattened: rows, height: height, width: width)
+            let image = try batch.grid(columns: try call.optionalInt(1), padding: try call.int(4, default: 2), scale: try call.optionalInt(5),
+                                       range: try valueRange(call, 3), colorMap: try imageColorMap(call, 2))
+            return .object(ImageValue(image, summary: "A grid of \(count) images of \(height)×\(width) pixels"))
+        }, topic: "Figures")
         type(TypeBinding("Image", doc: "A raster image; shown as an embedded PNG."), topic: "Figures")
     }
 }
@@ -158,6 +192,10 @@ private func pointColor(_ call: Invocation, _ i: Int) throws -> PointColor {
     case .string(let hex):
         guard let c = Color(hex: hex) else { throw call.fail("color '\(hex)' is not of the form \"#rrggbb\"") }
         return .fixed(c)
+    case .object(let t as TensorValue) where t.tensor.rank <= 1:
+        let xs = t.tensor.scalars
+        if xs.allSatisfy({ $0 == $0.rounded() && abs($0) < 1e6 }) { return .categories(xs.map { Int($0) }) }
+        return .values(xs)
     case .array(let items):
         if items.allSatisfy(\.isInt) { return .categories(items.map { if case .int(let k) = $0 { k } else { 0 } }) }
         if items.allSatisfy({ if case .string = $0 { true } else { false } }) { return .names(items.map(\.printed)) }

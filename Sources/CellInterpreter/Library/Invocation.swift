@@ -25,7 +25,9 @@ public struct Invocation {
 
     /// A failure at the call, for checks of argument values (`components must be positive`).
     public func fail(_ message: String) -> CellFailure {
-        CellFailure(.runtime, "\(function.signature): \(message)", at: position)
+        // An initializer's or subscript's signature says nothing the call site does not.
+        let prefix = function.name == "init" || function.name == "subscript" ? "" : "\(function.signature): "
+        return CellFailure(.runtime, prefix + message, at: position)
     }
 
     public func int(_ i: Int) throws -> Int {
@@ -72,6 +74,12 @@ public struct Invocation {
 
     /// An array of numbers as [Double] (Ints widened).
     public func doubles(_ i: Int) throws -> [Double] {
+        if case .object(let t as TensorValue)? = value(i) {
+            guard t.tensor.rank <= 1 || t.tensor.shape.dropFirst().allSatisfy({ $0 == 1 }) else {
+                throw fail("expected a list of numbers, got a tensor of shape \(t.tensor.shape); select a column with x[0..., k]")
+            }
+            return t.tensor.scalars
+        }
         let items = try array(i)
         var out: [Double] = []
         out.reserveCapacity(items.count)
@@ -84,6 +92,8 @@ public struct Invocation {
         }
         return out
     }
+
+    public func ints(_ i: Int, default d: [Int]) throws -> [Int] { value(i) == nil ? d : try ints(i) }
 
     public func ints(_ i: Int) throws -> [Int] {
         let items = try array(i)

@@ -5,5 +5,9 @@ extension Registry {
         registerTensors()
         registerNeuralNetworks()
         registerFigures()
+        registerHistory()
+        registerData()
+        registerExplicitDensityModels()
+        registerAutoencoders()
     }
 }

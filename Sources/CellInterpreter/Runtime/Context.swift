@@ -36,6 +36,10 @@ final class Context {
     let generator: RandomGenerator
     /// The figure size the cell asked for.
     var displaySize = DisplaySize()
+    /// The notebook's folder: relative paths in cells resolve against it.
+    var directory: String?
+    /// Receives the steps of long library calls (training), for a progress display.
+    var progressSink: ((LibraryProgress) -> Void)?
     private let deadline: UInt64
     private var ticksUntilClockCheck = 1 << 12
 
@@ -87,6 +91,18 @@ final class Context {
     @inline(__always)
     func leaveCall() {
         if callDepth > 0 { callDepth -= 1 }
+    }
+
+    func reportProgress(_ progress: LibraryProgress) {
+        progressSink?(progress)
+    }
+
+    /// A path a cell wrote, made absolute against the notebook's folder.
+    func resolvePath(_ path: String, at position: Int) throws(CellFailure) -> String {
+        guard !path.isEmpty else { throw CellFailure(.runtime, "the path is empty", at: position) }
+        if path.hasPrefix("/") { return path }
+        guard let directory else { return path }
+        return directory.hasSuffix("/") ? directory + path : directory + "/" + path
     }
 
     /// Shows a value under the cell: rich library values as themselves, others as text.

@@ -140,7 +140,7 @@ extension Registry {
     }
 }
 
-private func activation(_ call: Invocation, _ i: Int, default d: String) throws -> Activation {
+func activation(_ call: Invocation, _ i: Int, default d: String) throws -> Activation {
     let name = try call.string(i, default: d)
     let all: [Activation] = [.identity, .relu, .tanh, .sigmoid, .softplus, .gelu, .silu]
     guard let a = all.first(where: { $0.description == name }) else {

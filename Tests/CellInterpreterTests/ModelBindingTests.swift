@@ -1,0 +1,49 @@
+import Testing
+@testable import CellInterpreter
+
+/// The model library as cells reach it: data, models, their results and their errors.
+struct ModelBindingTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        let source: String
+        let expected: String
+        var testDescription: String { source.replacingOccurrences(of: "\n", with: " ⏎ ") }
+        init(_ source: String, _ expected: String) {
+            self.source = source
+            self.expected = expected
+        }
+    }
+
+    static let points = "Tensor([[0.0, 0.0, 1.0], [1.0, 0.5, 0.0], [2.0, 1.1, 1.0], [3.0, 1.4, 0.0], [4.0, 2.0, 0.5]])"
+    static let bits = "Tensor([[0.0, 1.0, 0.0, 1.0], [1.0, 0.0, 1.0, 0.0], [1.0, 1.0, 0.0, 0.0]])"
+
+    static let cases: [Case] = [
+        Case("let d = Dataset.digits()\nd.count\nd.classCount\nd.x.shape", "→ 1797\n→ 10\n→ [1797, 64]"),
+        Case("let d = Dataset.digits()\nlet (train, test) = d.split(testFraction: 0.25, seed: 1)\ntrain.count + test.count", "→ 1797"),
+        Case("Dataset.ring(count: 80, modes: 4).shape", "→ [80, 2]"),
+        Case("Dataset.moons(count: 10, seed: 3).labels.count", "→ 10"),
+        Case("let p = PPCA(components: 2)\np.fit(\(points))\np.weight.shape\np.noiseVariance > 0", "→ [3, 2]\n→ true"),
+        Case("let p = PPCA(components: 1)\np.fit(\(points))\nlet post = p.posterior(\(points))\npost.mean.shape", "→ [5, 1]"),
+        Case("PPCA(latent: 2)", "1:1: error: PPCA has no initializer (latent:); available: init(components: Int)"),
+        Case("let p = PPCA(components: 2)\np.sample(3)", "2:3: error: PPCA.sample: the model has not been fitted yet; call fit first"),
+        Case("GaussianClassifier(covariance: \"diagonal\")", "1:1: error: unknown covariance 'diagonal'; choose \"perClass\" or \"shared\""),
+        Case("let m = MADE(inputs: 4, hidden: [8], seed: 1)\nm.fit(\(bits), epochs: 2, batchSize: 2)\nm.negativeLogLikelihood(\(bits)) > 0\nm.history[\"loss\"].count", "→ true\n→ 2"),
+        Case("let v = VAE(inputSize: 4, latentSize: 1, hiddenSizes: [4], seed: 1)\nlet e = v.elbo(\(bits), samples: 4, seed: 2)\nabs(e.total - (e.reconstruction - e.kl)) < 1e-9\ne.kl >= 0", "→ true\n→ true"),
+        Case("let v = VAE(inputSize: 4, likelihood: \"poisson\")", "1:9: error: unknown likelihood 'poisson'; choose \"bernoulli\" or \"gaussian\""),
+        Case("let a = Autoencoder(widths: [3, 1], seed: 0)\na.encode(\(points)).shape", "→ [5, 1]"),
+        Case("let q = VQVAE(inputSize: 4, latentCount: 2, codeSize: 2, codebookSize: 4, hiddenSizes: [4], seed: 0)\nq.codes(\(bits)).shape", "→ [3, 2]"),
+        Case("let m = MADE(inputs: 4, hidden: [8])\nm.history[\"kl\"]", "2:10: error: no losses named 'kl'; recorded: "),
+    ]
+
+    @Test(arguments: cases) func behaves(_ c: Case) { #expect(transcript(c.source) == c.expected) }
+
+    @Test func anUnseededModelIsTheSameOnEveryRunOfTheNotebook() {
+        let program = "let m = MADE(inputs: 4, hidden: [8])\nm.fit(\(Self.bits), epochs: 3, batchSize: 2)\nm.negativeLogLikelihood(\(Self.bits))"
+        #expect(transcript(program) == transcript(program))
+    }
+
+    @Test func trainingStopsAtTheCellsTimeout() {
+        let program = "let v = VAE(inputSize: 64, latentSize: 2)\nv.fit(Dataset.digits().binarized, epochs: 10000)"
+        let out = transcript(program, limits: Limits(timeout: 0.5))
+        #expect(out.hasPrefix("2:3: error: the cell ran for more than 0.5 s and was stopped"))
+    }
+}
