@@ -6,6 +6,7 @@ extension Registry {
         registerNeuralNetworks()
         registerFigures()
         registerHistory()
+        registerTiming()
         registerData()
         registerExplicitDensityModels()
         registerAutoencoders()

@@ -94,6 +94,16 @@ final class HistoryValue: LibraryValue, CustomStringConvertible {
 }
 
 extension Registry {
+    func registerTiming() {
+        function(NativeFunction("timeIt(repeats: Int = 5, _ body: () -> Any) -> Double",
+                                doc: "The median seconds the block takes over repeats (after one warm-up run): how notes measure speed.") { call in
+            let body = call.value(1)!
+            let repeats = try call.int(0, default: 5)
+            guard (1...1000).contains(repeats) else { throw call.fail("repeats must be between 1 and 1000, got \(repeats)") }
+            return .double(try GenerativeModels.timeIt(repeats: repeats) { _ = try call.call(body, []) })
+        }, topic: "Timing")
+    }
+
     func registerHistory() {
         type(TypeBinding("LossHistory", doc: "The losses a model recorded while training, by name (\"loss\", \"kl\", …).")
             .method(NativeFunction("subscript(_ name: String) -> [Double]", doc: "The values recorded under a name, in order ([] if none).") { call in

@@ -1,3 +1,4 @@
+import Foundation
 import Tensors
 
 extension Registry {
@@ -183,6 +184,17 @@ extension Registry {
         linalg.staticMethod(NativeFunction("svd(_ a: Tensor) -> (u: Tensor, singularValues: Tensor, vt: Tensor)", doc: "The singular value decomposition a = u diag(s) vt.") { call in
             let (u, s, vt) = try Linalg.svd(try call.tensor(0))
             return .tuple(TupleValue([.tensor(u), .tensor(s), .tensor(vt)], labels: ["u", "singularValues", "vt"]))
+        })
+        linalg.staticMethod(NativeFunction("principalAngles(_ a: Tensor, _ b: Tensor) -> [Double]",
+                                           doc: "The angles (radians, ascending) between the column spans of a and b: 0 when the subspaces agree.") { call in
+            let a = try call.tensor(0), b = try call.tensor(1)
+            guard a.rank == 2, b.rank == 2, a.shape[0] == b.shape[0] else {
+                throw call.fail("needs two matrices with the same number of rows, got shapes \(a.shape) and \(b.shape)")
+            }
+            // Orthonormal bases from thin SVDs; the cosines are the singular values of Q₁ᵀQ₂.
+            let qa = try Linalg.svd(a).u, qb = try Linalg.svd(b).u
+            let cosines = try Linalg.svd(qa.T.matmul(qb)).singularValues.scalars
+            return .array(cosines.map { .double(Foundation.acos(Swift.min(1, Swift.max(-1, $0)))) })
         })
         type(linalg, topic: "Tensors")
 
