@@ -26,7 +26,7 @@ public final class DDPM: Module {
     /// A DDPM over points of `dataDimension` with a `schedule` of `steps` = T noising steps, an MLP with
     /// `hiddenWidths` and `activation`, a time code of length `timeEmbedding` (even), weights from `seed`.
     public init(dataDimension: Int, steps: Int = 1000, schedule: NoiseSchedule = .linear,
-                hiddenWidths: [Int] = [128, 128, 128], activation: Activation = .silu, timeEmbedding: Int = 32,
+                hiddenWidths: [Int] = [64, 64, 64], activation: Activation = .silu, timeEmbedding: Int = 32,
                 seed: UInt64 = 0) throws {
         guard dataDimension > 0 else {
             throw ModelError.invalidArgument(model: "DDPM", reason: "dataDimension must be positive, got \(dataDimension)")

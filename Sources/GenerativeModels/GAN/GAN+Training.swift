@@ -4,11 +4,12 @@ import Tensors
 extension GAN {
     /// Trains on the rows of `data` (`[n, dataDimension]`) for `steps` generator steps, each after
     /// `discriminatorSteps` discriminator steps on fresh mini-batches of `batchSize` real and as many
-    /// generated points. Both networks use Adam with `learningRate` and β = (`beta1`, 0.999); the
-    /// generator minimises `loss`. Shuffles and noise come from `seed`; `progress` hears every
-    /// generator step (its loss is the discriminator's) and may throw to stop.
-    public func fit(_ data: Tensor, steps: Int = 2000, batchSize: Int = 128, learningRate: Double = 1e-3,
-                    discriminatorSteps: Int = 1, beta1: Double = 0.5, seed: UInt64 = 0,
+    /// generated points. Both networks use Adam with β = (`beta1`, 0.999) and a rate falling linearly
+    /// from `learningRate` to `finalLearningRate` (nil: constant); the generator minimises `loss`.
+    /// Shuffles and noise come from `seed`; `progress` hears every generator step (its loss is the
+    /// discriminator's) and may throw to stop.
+    public func fit(_ data: Tensor, steps: Int = 5000, batchSize: Int = 128, learningRate: Double = 5e-4,
+                    finalLearningRate: Double? = nil, discriminatorSteps: Int = 1, beta1: Double = 0.5, seed: UInt64 = 0,
                     progress: ProgressHandler? = nil) throws {
         try validateTrainingData(data, dimension: dataDimension, model: "GAN")
         guard discriminatorSteps >= 1 else {
@@ -17,13 +18,22 @@ extension GAN {
         guard learningRate > 0, learningRate.isFinite else {
             throw ModelError.invalidArgument(model: "GAN", reason: "learningRate must be positive, got \(learningRate)")
         }
+        if let finalLearningRate, !(finalLearningRate >= 0 && finalLearningRate.isFinite) {
+            throw ModelError.invalidArgument(
+                model: "GAN", reason: "finalLearningRate must be non-negative, got \(finalLearningRate)")
+        }
         let rng = RandomGenerator(seed: seed)
         var loop = try StepLoop(model: "GAN", rows: data.shape[0], batchSize: batchSize, totalSteps: steps,
                                     generator: rng.fork(), progress: progress)
         let noiseSource = rng.fork()
         let discriminatorOptimizer = Adam(learningRate: learningRate, beta1: beta1)
         let generatorOptimizer = Adam(learningRate: learningRate, beta1: beta1)
-        for _ in 0..<steps {
+        for step in 0..<steps {
+            if let finalLearningRate {
+                let rate = learningRate + (finalLearningRate - learningRate) * Double(step) / Double(max(steps - 1, 1))
+                discriminatorOptimizer.learningRate = rate
+                generatorOptimizer.learningRate = rate
+            }
             var dLoss = 0.0, realScore = 0.0, fakeScore = 0.0
             for _ in 0..<discriminatorSteps {
                 let real = try data.take(try loop.nextBatch(), axis: 0)

@@ -79,6 +79,21 @@ struct DiffusionScheduleTests {
         }
     }
 
+    @Test("clipping x̂₀ to a range it never leaves changes nothing; a tight range bounds the samples",
+          arguments: NoiseSchedule.allCases)
+    func clipping(kind: NoiseSchedule) throws {
+        let schedule = try DiffusionSchedule(kind, steps: 100)
+        let predictor = perfectPredictor(schedule, mean: Tensor([0.5, -0.5]), variance: Tensor([0.04, 0.04]))
+        let plain = try schedule.sample(count: 50, dimension: 2, seed: 3, noisePredictor: predictor).samples
+        let wide = try schedule.sample(count: 50, dimension: 2, clip: -1e6...1e6, seed: 3, noisePredictor: predictor).samples
+        #expect(plain.isApproximatelyEqual(to: wide, relative: 1e-9, absolute: 1e-9))
+        let tight = try schedule.sample(count: 50, dimension: 2, clip: -0.2...0.2, seed: 3, noisePredictor: predictor).samples
+        #expect(tight.scalars.allSatisfy { abs($0) <= 0.2 + 1e-12 })
+        let ddim = try schedule.sampleDDIM(count: 50, dimension: 2, sampleSteps: 10, clip: -0.2...0.2, seed: 3,
+                                           noisePredictor: predictor).samples
+        #expect(ddim.scalars.allSatisfy { abs($0) <= 0.2 + 1e-12 })
+    }
+
     @Test("snapshots run from noise at t = T to the samples at t = 0")
     func snapshots() throws {
         let schedule = try DiffusionSchedule(.linear, steps: 100)
@@ -88,7 +103,7 @@ struct DiffusionScheduleTests {
         #expect(run.snapshots.count == 6)
         #expect(run.snapshots.last == run.samples)
         let ddim = try schedule.sampleDDIM(count: 5, dimension: 2, sampleSteps: 10, snapshots: 3, noisePredictor: zero)
-        #expect(ddim.steps == [100, 50, 0])
+        #expect(ddim.steps == [91, 41, 0])   // steps 91, 81, …, 1, then the data
     }
 
     @Test("refuses steps outside 1 … T and a predictor of the wrong shape")
