@@ -91,9 +91,9 @@ enum GANDiffusionBenchmarks {
         let ganSteps = 3000
         let gan = try GAN(dataDimension: 64, latentDimension: 16, generatorWidths: [256, 256], discriminatorWidths: [256, 256],
                           outputActivation: .sigmoid, seed: 0)
-        let ganTime = try seconds { try gan.fit(train, steps: ganSteps, batchSize: 64, learningRate: 5e-4) }
+        let ganTime = try seconds { try gan.fit(train, steps: ganSteps, batchSize: 64, learningRate: 1e-3) }
         let ganSamples = try gan.sample(1000, seed: 1)
-        print("  GAN (latent 16, G and D [256, 256], sigmoid output, Adam 5e-4 β₁ 0.5, batch 64), \(ganSteps) steps:")
+        print("  GAN (latent 16, G and D [256, 256], sigmoid output, Adam 1e-3 β₁ 0.5, batch 64), \(ganSteps) steps:")
         print("    training \(format(ganTime, 2)) s = \(format(ganTime / Double(ganSteps) * 1000, 2)) s per 1000 steps")
         print("    \(try describe(ganSamples))")
 

@@ -8,6 +8,8 @@ public enum NoiseSchedule: String, Sendable, CaseIterable, CustomStringConvertib
     case linear
     /// ᾱ_t = cos²(((t/T + s)/(1 + s))·π/2) / cos²((s/(1 + s))·π/2) with s = 0.008 and β capped at
     /// 0.999, so that the signal fades evenly (Nichol & Dhariwal, "Improved DDPM", ICML 2021).
+    /// Its last step has β_T = 0.999, which magnifies the predictor's error there about 30-fold:
+    /// sample with `clip` set to the data's range, as that paper does.
     case cosine
 
     public var description: String { rawValue }
