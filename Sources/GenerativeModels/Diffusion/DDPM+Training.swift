@@ -16,7 +16,7 @@ extension DDPM {
         }
         let rng = RandomGenerator(seed: seed)
         var loop = try StepLoop(model: "DDPM", rows: data.shape[0], batchSize: batchSize, totalSteps: steps,
-                                    generator: rng.fork(), progress: progress)
+                                generator: rng.fork(), progress: progress)
         let noiseSource = rng.fork()
         if let finalLearningRate, !(finalLearningRate >= 0 && finalLearningRate.isFinite) {
             throw ModelError.invalidArgument(

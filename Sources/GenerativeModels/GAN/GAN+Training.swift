@@ -24,7 +24,7 @@ extension GAN {
         }
         let rng = RandomGenerator(seed: seed)
         var loop = try StepLoop(model: "GAN", rows: data.shape[0], batchSize: batchSize, totalSteps: steps,
-                                    generator: rng.fork(), progress: progress)
+                                generator: rng.fork(), progress: progress)
         let noiseSource = rng.fork()
         let discriminatorOptimizer = Adam(learningRate: learningRate, beta1: beta1)
         let generatorOptimizer = Adam(learningRate: learningRate, beta1: beta1)
@@ -67,7 +67,7 @@ extension GAN {
         try validateTrainingData(data, dimension: dataDimension, model: "GAN")
         let rng = RandomGenerator(seed: seed)
         var loop = try StepLoop(model: "GAN", rows: data.shape[0], batchSize: batchSize, totalSteps: steps,
-                                    generator: rng.fork(), progress: progress)
+                                generator: rng.fork(), progress: progress)
         let noiseSource = rng.fork()
         let optimizer = Adam(learningRate: learningRate, beta1: beta1)
         for _ in 0..<steps {

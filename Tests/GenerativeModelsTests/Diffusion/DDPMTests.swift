@@ -27,6 +27,17 @@ struct DDPMTests {
         #expect(try a.sampleDDIM(30, steps: 10, seed: 3) == b.sampleDDIM(30, steps: 10, seed: 3))
     }
 
+    @Test("the learning rate falls linearly to finalLearningRate: decaying to the same rate is training at a constant rate")
+    func learningRateDecay() throws {
+        func run(_ final: Double?) throws -> [Tensor] {
+            let ddpm = try DDPM(dataDimension: 2, steps: 20, hiddenWidths: [8], timeEmbedding: 4, seed: 1)
+            try ddpm.fit(try gaussianData(), steps: 10, batchSize: 64, learningRate: 2e-3, finalLearningRate: final, seed: 2)
+            return ddpm.parameters
+        }
+        #expect(try run(nil) == run(2e-3))
+        #expect(try run(nil) != run(0))
+    }
+
     @Test("a briefly trained model's samples land near the data's mean")
     func samplesNearData() throws {
         let ddpm = try DDPM(dataDimension: 2, steps: 50, hiddenWidths: [32, 32], timeEmbedding: 8, seed: 1)

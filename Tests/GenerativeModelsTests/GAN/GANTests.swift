@@ -57,6 +57,17 @@ struct GANTests {
         #expect(try a.sample(50, seed: 6) != sampleA)
     }
 
+    @Test("the learning rate falls linearly to finalLearningRate: decaying to the same rate is training at a constant rate")
+    func learningRateDecay() throws {
+        func run(_ final: Double?) throws -> [Tensor] {
+            let gan = try GAN(dataDimension: 2, generatorWidths: [8], discriminatorWidths: [8], seed: 3)
+            try gan.fit(try Dataset.ring(count: 100), steps: 8, batchSize: 32, learningRate: 1e-3, finalLearningRate: final)
+            return gan.parameters
+        }
+        #expect(try run(nil) == run(1e-3))
+        #expect(try run(nil) != run(0))
+    }
+
     @Test("keeps one history entry per generator step and reports every step to progress")
     func historyAndProgress() throws {
         let gan = try GAN(dataDimension: 2, generatorWidths: [8], discriminatorWidths: [8])
