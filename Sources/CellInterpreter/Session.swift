@@ -16,6 +16,8 @@ public final class Session {
     public var directory: String?
     /// Receives the steps of long library calls (model training), for a progress display.
     public var progressSink: ((LibraryProgress) -> Void)?
+    /// Every file path the notebook's cells have used so far, for the run cache.
+    public private(set) var filesTouched: Set<String> = []
     private let rootFunction: FunctionScope
     private let rootScope: Scope
     private let globals: Frame
@@ -65,7 +67,10 @@ public final class Session {
             context.displaySize = displaySize
             context.directory = directory
             context.progressSink = progressSink
-            defer { outputs = context.outputs }
+            defer {
+                outputs = context.outputs
+                filesTouched.formUnion(context.filesTouched)
+            }
             _ = try runOnLargeStack { () throws(CellFailure) in try program.exec(context) }
         } catch {
             failure = CellDiagnostic(error, in: source)
@@ -76,7 +81,6 @@ public final class Session {
 
     /// Evaluates one expression (an inline `{swift} expr`) and returns its value.
     public func evaluate(_ source: CellSource) -> Result<Value, CellDiagnostic> {
-        let context = Context(globals: globals, registry: registry, limits: limits, seed: seed, generator: generator)
         do throws(CellFailure) {
             let tree = try CellParser.parse(source.code)
             guard tree.statements.count == 1, let only = tree.statements.first, case .expr(let e) = only.item else {
@@ -86,6 +90,8 @@ public final class Session {
             let expr = try lowerer.lowerExpr(e)
             globals.ensureSize(rootFunction.frameSize)
             let context = Context(globals: globals, registry: registry, limits: limits, seed: seed, generator: generator)
+            context.directory = directory
+            defer { filesTouched.formUnion(context.filesTouched) }
             return .success(try runOnLargeStack { () throws(CellFailure) in try expr.eval(context) })
         } catch {
             return .failure(CellDiagnostic(error, in: source))

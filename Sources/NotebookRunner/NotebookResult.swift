@@ -11,6 +11,17 @@ public struct NotebookResult {
     public var inlineValues: [InlineResult]
     /// Everything to report, in order: cell failures, inline failures, warnings.
     public var diagnostics: [Diagnostic]
+    /// The files the cells read or wrote (absolute or as resolved), for the cache's key.
+    public var filesRead: [String] = []
+    /// The result came from `.lectern-cache/`, not from running the cells.
+    public var fromCache = false
+
+    public init(document: Document, cells: [CellResult], inlineValues: [InlineResult], diagnostics: [Diagnostic]) {
+        self.document = document
+        self.cells = cells
+        self.inlineValues = inlineValues
+        self.diagnostics = diagnostics
+    }
 
     /// True when the run must exit non-zero: an error a cell did not allow.
     public var failed: Bool { diagnostics.contains { $0.severity == .error } }
@@ -28,6 +39,14 @@ public enum CellStatus: Equatable, Sendable {
 }
 
 public struct CellResult {
+    public init(cell: Cell, status: CellStatus, outputs: [CellOutput], failure: CellDiagnostic?, seconds: Double) {
+        self.cell = cell
+        self.status = status
+        self.outputs = outputs
+        self.failure = failure
+        self.seconds = seconds
+    }
+
     public var cell: Cell
     public var status: CellStatus
     public var outputs: [CellOutput]

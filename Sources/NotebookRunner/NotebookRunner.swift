@@ -96,6 +96,7 @@ public struct NotebookRunner {
             result.cells.append(CellResult(cell: cell, status: status, outputs: run.outputs, failure: run.failure, seconds: run.seconds))
             runInline(after: k + 1)
         }
+        result.filesRead = session.filesTouched.sorted()
         return result
     }
 }

@@ -33,7 +33,17 @@ enum CellRenderer {
             html += "<div class=\"cell-error\" role=\"alert\"><span class=\"label\">error:</span> the cell was expected to fail but it succeeded</div>\n"
         default: break
         }
+        if options.timings, !options.handout, result.status != .skipped, result.status != .notRun {
+            html += "<p class=\"cell-time\">\(formatDuration(result.seconds))</p>\n"
+        }
         return html + "</section>\n"
+    }
+
+    /// A cell's running time as a reader wants it: "8 ms", "0.42 s", "12.3 s".
+    static func formatDuration(_ seconds: Double) -> String {
+        if seconds < 0.01 { return "\(max(0, Int((seconds * 1000).rounded()))) ms" }
+        if seconds < 10 { return String(format: "%.2f s", seconds) }
+        return String(format: "%.1f s", seconds)
     }
 
     private static func render(_ output: CellOutput, cell: Cell, number: String?) -> String {

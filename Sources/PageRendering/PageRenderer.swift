@@ -7,9 +7,12 @@ import NotebookRunner
 public struct PageOptions: Sendable {
     /// A page for printing and review: code hidden unless a cell sets `echo: true`.
     public var handout = false
+    /// Show each cell's running time, discreetly (off for byte-identical pages across runs).
+    public var timings = false
 
-    public init(handout: Bool = false) {
+    public init(handout: Bool = false, timings: Bool = false) {
         self.handout = handout
+        self.timings = timings
     }
 }
 
@@ -27,6 +30,7 @@ public enum PageRenderer {
         var body = ""
         body += titleBlock(document.frontMatter)
         let references = CrossReferences(document: document)
+        body += tableOfContents(document, references: references)
         let prose = ProseRenderer(document: document, result: result, references: references)
         var cellIndex = 0
         for block in document.blocks {
@@ -67,6 +71,35 @@ public enum PageRenderer {
             return (a?.line ?? 0, a?.column ?? 0, $0.offset) < (b?.line ?? 0, b?.column ?? 0, $1.offset)
         }.map(\.element)
         return Page(html: html, warnings: ordered)
+    }
+
+    /// The contents, from the second heading level down one more: on when `toc: true`, and by
+    /// default for pages with more than four sections.
+    static func tableOfContents(_ document: Document, references: CrossReferences) -> String {
+        let headings = document.headings
+        guard let top = headings.map(\.level).min() else { return "" }
+        // A page's single top heading is its title: list what sits under it.
+        let base = headings.filter { $0.level == top }.count == 1 && headings.count > 1 ? top + 1 : top
+        let listed = headings.enumerated().filter { $0.element.level >= base && $0.element.level <= base + 1 }
+        let wanted = document.frontMatter.toc ?? (listed.filter { $0.element.level == base }.count > 4)
+        guard wanted, !listed.isEmpty else { return "" }
+        var html = "<nav class=\"toc\" aria-label=\"Contents\">\n<p class=\"toc-title\">Contents</p>\n<ul>\n"
+        var open = false
+        for (i, h) in listed {
+            let number = references.sectionNumbers[i].map { "<span class=\"toc-number\">\(HTML.escape($0))</span> " } ?? ""
+            let link = "<a href=\"#\(HTML.attribute(h.id))\">\(number)\(HTML.escape(h.text))</a>"
+            if h.level == base {
+                if open { html += "</ul></li>\n"; open = false }
+                html += "<li>\(link)"
+                let hasChildren = listed.first(where: { $0.offset > i })?.element.level == base + 1
+                if hasChildren { html += "\n<ul>\n"; open = true } else { html += "</li>\n" }
+            } else {
+                if !open { html += "<li><ul>\n"; open = true }
+                html += "<li>\(link)</li>\n"
+            }
+        }
+        if open { html += "</ul></li>\n" }
+        return html + "</ul>\n</nav>\n"
     }
 
     static func titleBlock(_ front: FrontMatter) -> String {

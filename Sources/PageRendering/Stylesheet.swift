@@ -67,6 +67,14 @@ enum Stylesheet {
       border: 1px solid currentColor; border-radius: 6px; font: .85rem/1.5 var(--mono); white-space: pre-wrap; }
     .cell-error .label { font-weight: 700; }
     .cell-note { margin-top: .35rem; font: .8rem/1.4 var(--ui); color: var(--faint); }
+    .cell-time { margin: .15rem 0 0; text-align: right; font: .72rem/1.2 var(--ui); color: var(--faint); font-variant-numeric: tabular-nums; }
+    nav.toc { margin: 1.5rem 0 2rem; padding: .75rem 1.25rem; border: 1px solid var(--rule); border-radius: 6px; font: .9rem/1.55 var(--ui); }
+    nav.toc .toc-title { margin: 0 0 .25rem; font-weight: 600; color: var(--muted); }
+    nav.toc ul { margin: 0; padding-left: 1.1rem; }
+    nav.toc a { text-decoration: none; }
+    .toc-number { color: var(--faint); margin-right: .3em; }
+    ol.notebooks { padding-left: 1.5rem; } ol.notebooks li { margin: .6rem 0; }
+    ol.notebooks .subtitle { display: block; color: var(--muted); font-size: .92rem; }
     .inline-error { color: var(--error); background: var(--error-bg); border-radius: 3px; padding: 0 .25em; font-family: var(--mono); font-size: .86em; }
     .inline-value { font-variant-numeric: tabular-nums; }
     .kw { color: var(--kw); } .st { color: var(--st); } .nu { color: var(--nu); } .co { color: var(--co); font-style: italic; }
@@ -79,7 +87,9 @@ enum Stylesheet {
       .cell, figure, pre, table { break-inside: avoid; }
       h1, h2, h3 { break-after: avoid; }
       a { color: inherit; }
-      footer.page-footer { display: none; }
+      footer.page-footer, .cell-time, nav.toc { display: none; }
+      main > h2 ~ h2 { break-before: page; }
+      details.code-fold { display: none; }
     }
     """
 }

@@ -1,24 +1,97 @@
+import CellInterpreter
 import Foundation
 import Notebook
 import NotebookRunner
 
-/// Read, parse and run one notebook, collecting every diagnostic.
+/// How a run uses `.lectern-cache/`.
+enum CacheMode {
+    /// Reuse an entry whose key matches; store a successful run.
+    case normal
+    /// Run every cell, then store the result (`--refresh`).
+    case refresh
+    /// Neither read nor write (`--no-cache`).
+    case off
+}
+
+/// Read, parse and run one notebook (or take its result from the cache), collecting every diagnostic.
 enum Pipeline {
     struct Outcome {
+        var path: String
         var result: NotebookResult?
         var diagnostics: [Diagnostic]
         var seconds: Double
+        var cached: Bool { result?.fromCache ?? false }
     }
 
-    static func process(_ path: String, overrides: [String: String]) -> Outcome {
+    static func process(_ path: String, overrides: [String: String], cache mode: CacheMode,
+                        progress: ((LibraryProgress) -> Void)? = nil) -> Outcome {
         let start = Date()
         do {
             let source = try SourceFile.read(path: path)
             let document = try DocumentParser.parse(source)
-            let result = NotebookRunner(parameterOverrides: overrides).run(document)
-            return Outcome(result: result, diagnostics: result.diagnostics, seconds: Date().timeIntervalSince(start))
+            let runner = NotebookRunner(parameterOverrides: overrides, progress: progress)
+            var warnings: [Diagnostic] = []
+            let cache = RunCache()
+            var key: String?
+            if mode != .off, let parameters = try? runner.parameters(of: document) {
+                key = RunCache.key(of: document, parameters: parameters)
+            }
+            if mode == .normal, let key {
+                switch cache.lookup(document, key: key) {
+                case .hit(let result):
+                    return Outcome(path: path, result: result, diagnostics: [], seconds: Date().timeIntervalSince(start))
+                case .miss: break
+                case .unusable(let warning): warnings.append(warning)
+                }
+            }
+            let result = runner.run(document)
+            if let key {
+                do { try cache.store(result, key: key) } catch {
+                    warnings.append(.warning("could not write the cache entry: \(error.localizedDescription)", at: nil))
+                }
+            }
+            return Outcome(path: path, result: result, diagnostics: result.diagnostics + warnings,
+                           seconds: Date().timeIntervalSince(start))
         } catch {
-            return Outcome(result: nil, diagnostics: [error], seconds: Date().timeIntervalSince(start))
+            return Outcome(path: path, result: nil, diagnostics: [error], seconds: Date().timeIntervalSince(start))
         }
     }
+
+    /// Processes notebooks on up to `jobs` threads; outcomes come back in the given order.
+    static func processAll(_ paths: [String], jobs: Int, _ body: @escaping @Sendable (String) -> Outcome) -> [Outcome] {
+        let results = OutcomeSlots(count: paths.count)
+        let next = Counter()
+        let workers = max(1, min(jobs, paths.count))
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            group.enter()
+            let thread = Thread {
+                while let i = next.take(below: paths.count) { results.set(i, body(paths[i])) }
+                group.leave()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        group.wait()
+        return results.all
+    }
+}
+
+private final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func take(below n: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard value < n else { return nil }
+        value += 1
+        return value - 1
+    }
+}
+
+private final class OutcomeSlots: @unchecked Sendable {
+    private var slots: [Pipeline.Outcome?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ o: Pipeline.Outcome) { lock.lock(); slots[i] = o; lock.unlock() }
+    var all: [Pipeline.Outcome] { slots.map { $0! } }
 }

@@ -1,13 +1,58 @@
 import ArgumentParser
+import CellInterpreter
 import Foundation
 import Notebook
+import NotebookRunner
 import PageRendering
 
-/// `lectern render`: one page per notebook.
+/// Options shared by `render` and `check`: how notebooks run.
+struct RunOptions: ParsableArguments {
+    @Option(name: .customLong("param"), help: "Override a front-matter parameter: --param name=value.")
+    var parameters: [String] = []
+
+    @Flag(name: .customLong("no-cache"), help: "Run every cell and leave .lectern-cache/ alone.")
+    var noCache = false
+
+    @Flag(help: "Run every cell, then replace the notebook's entry in .lectern-cache/.")
+    var refresh = false
+
+    @Option(name: .shortAndLong, help: "Notebooks run at once (each on its own thread).")
+    var jobs = 1
+
+    @Option(help: "Write a JSON report of every notebook and cell (status, seconds, diagnostics) to this file.")
+    var report: String?
+
+    var cacheMode: CacheMode { noCache ? .off : refresh ? .refresh : .normal }
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+    }
+
+    /// Runs the notebooks, printing diagnostics and progress as each finishes.
+    func runAll(_ notebooks: [String]) throws -> [Pipeline.Outcome] {
+        let overrides = try parseParameters(parameters)
+        let mode = cacheMode
+        let progress = ProgressPrinter(enabled: jobs == 1)
+        let outcomes = Pipeline.processAll(notebooks, jobs: jobs) { path in
+            progress.start(path)
+            let outcome = Pipeline.process(path, overrides: overrides, cache: mode, progress: progress.step)
+            progress.finish()
+            return outcome
+        }
+        if let report { try writeReport(outcomes, to: report) }
+        return outcomes
+    }
+}
+
+/// `lectern render`: one page per notebook, and an index when there are several.
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run notebooks and write one HTML page for each.",
-        discussion: "Folders are searched for .md files (in file-name order). Defaults: notebooks/ → output/.")
+        discussion: """
+        Folders are searched for .md files (in file-name order). Defaults: notebooks/ → output/. \
+        Several notebooks also get an index.html listing them. A notebook whose code, parameters \
+        and data files are unchanged is not run again: its results come from .lectern-cache/.
+        """)
 
     @Argument(help: "Notebooks or folders of notebooks.")
     var paths: [String] = []
@@ -15,27 +60,29 @@ struct Render: ParsableCommand {
     @Option(name: .shortAndLong, help: "The folder pages are written to.")
     var output = "output"
 
-    @Option(name: .customLong("param"), help: "Override a front-matter parameter: --param name=value.")
-    var parameters: [String] = []
-
-    @Flag(help: "Render handouts: code hidden unless a cell sets echo: true.")
+    @Flag(help: "Render handouts for printing: code hidden unless a cell sets echo: true.")
     var handout = false
 
+    @Flag(name: .customLong("no-timings"), help: "Leave cells' running times off the page (byte-identical pages from run to run).")
+    var noTimings = false
+
+    @OptionGroup var runOptions: RunOptions
+
     func run() throws {
-        let overrides = try parseParameters(parameters)
         let notebooks = try findNotebooks(paths)
         try prepareOutputFolder(output)
         var failed = false
-        for path in notebooks {
-            let outcome = Pipeline.process(path, overrides: overrides)
+        var entries: [IndexPage.Entry] = []
+        for outcome in try runOptions.runAll(notebooks) {
             report(outcome.diagnostics)
+            let path = outcome.path
+            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".html"
             guard let result = outcome.result else {
                 failed = true
                 continue
             }
-            let page = PageRenderer.render(result, options: PageOptions(handout: handout))
+            let page = PageRenderer.render(result, options: PageOptions(handout: handout, timings: !noTimings))
             report(page.warnings)
-            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".html"
             let destination = (output as NSString).appendingPathComponent(name)
             do {
                 try writeAtomically(page.html, to: destination)
@@ -44,34 +91,43 @@ struct Render: ParsableCommand {
                 failed = true
                 continue
             }
+            entries.append(IndexPage.Entry(page: name, title: result.document.title, subtitle: result.document.frontMatter.subtitle,
+                                           failed: result.failed))
             if result.failed { failed = true }
-            let status = result.failed ? "with errors" : "ok"
+            let status = result.failed ? "with errors" : outcome.cached ? "ok, from cache" : "ok"
             printError("\(destination)  (\(result.cells.count) cells, \(String(format: "%.2f", outcome.seconds)) s, \(status))")
+        }
+        if notebooks.count > 1 {
+            let index = (output as NSString).appendingPathComponent("index.html")
+            do {
+                try writeAtomically(IndexPage.render(title: "Notebooks", entries: entries), to: index)
+                printError("\(index)  (\(entries.count) notebooks)")
+            } catch {
+                report([.error("cannot write \(index): \(error.localizedDescription)", at: nil)])
+                failed = true
+            }
         }
         if failed { throw ExitCode.failure }
     }
 }
 
-/// `lectern check`: run without writing; exit non-zero on any error or failed expectation.
+/// `lectern check`: run without writing pages; exit non-zero on any error or failed expectation.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run notebooks without writing pages; fail on any error.")
 
     @Argument(help: "Notebooks or folders of notebooks.")
     var paths: [String] = []
 
-    @Option(name: .customLong("param"), help: "Override a front-matter parameter: --param name=value.")
-    var parameters: [String] = []
+    @OptionGroup var runOptions: RunOptions
 
     func run() throws {
-        let overrides = try parseParameters(parameters)
         var failed = false
-        for path in try findNotebooks(paths) {
-            let outcome = Pipeline.process(path, overrides: overrides)
+        for outcome in try runOptions.runAll(try findNotebooks(paths)) {
             report(outcome.diagnostics)
             if let result = outcome.result { report(PageRenderer.render(result).warnings) }
             if outcome.result?.failed ?? true { failed = true }
-            let status = outcome.result.map { $0.failed ? "failed" : "ok" } ?? "failed"
-            printError("\(path): \(status) (\(String(format: "%.2f", outcome.seconds)) s)")
+            let status = outcome.result.map { $0.failed ? "failed" : outcome.cached ? "ok, from cache" : "ok" } ?? "failed"
+            printError("\(outcome.path): \(status) (\(String(format: "%.2f", outcome.seconds)) s)")
         }
         if failed { throw ExitCode.failure }
     }

@@ -54,7 +54,7 @@ struct CommandLineTests {
         #expect(page.contains("<pre class=\"output\">hi</pre>"))
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("output/02-b.html").path))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("output").path)
-        #expect(leftovers.sorted() == ["01-a.html", "02-b.html"])
+        #expect(leftovers.sorted() == ["01-a.html", "02-b.html", "index.html"])
     }
 
     @Test func aFailingCellExitsNonZeroButStillWritesThePage() throws {

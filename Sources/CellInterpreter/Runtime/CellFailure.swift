@@ -2,7 +2,7 @@
 /// failed `expect`, or a limit (time, recursion, size). Positions are UTF-8 offsets into the
 /// cell's code; `CellSource` turns them into file lines and columns.
 public struct CellFailure: Error, Sendable {
-    public enum Kind: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable {
         case syntax
         case unsupported
         case name

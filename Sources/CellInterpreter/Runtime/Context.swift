@@ -40,6 +40,8 @@ final class Context {
     var directory: String?
     /// Receives the steps of long library calls (training), for a progress display.
     var progressSink: ((LibraryProgress) -> Void)?
+    /// Every path a cell resolved (data it read, checkpoints it wrote or loaded).
+    var filesTouched: Set<String> = []
     private let deadline: UInt64
     private var ticksUntilClockCheck = 1 << 12
 
@@ -100,9 +102,14 @@ final class Context {
     /// A path a cell wrote, made absolute against the notebook's folder.
     func resolvePath(_ path: String, at position: Int) throws(CellFailure) -> String {
         guard !path.isEmpty else { throw CellFailure(.runtime, "the path is empty", at: position) }
-        if path.hasPrefix("/") { return path }
-        guard let directory else { return path }
-        return directory.hasSuffix("/") ? directory + path : directory + "/" + path
+        let resolved: String
+        if path.hasPrefix("/") || directory == nil {
+            resolved = path
+        } else {
+            resolved = directory!.hasSuffix("/") ? directory! + path : directory! + "/" + path
+        }
+        filesTouched.insert(resolved)
+        return resolved
     }
 
     /// Shows a value under the cell: rich library values as themselves, others as text.

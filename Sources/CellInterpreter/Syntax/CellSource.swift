@@ -53,6 +53,15 @@ public struct CellDiagnostic: Error, Sendable, CustomStringConvertible {
         self.notes = failure.notes
     }
 
+    public init(kind: CellFailure.Kind, message: String, file: String, line: Int, column: Int, notes: [String]) {
+        self.kind = kind
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+        self.notes = notes
+    }
+
     /// `file:line:col`.
     public var location: String { "\(file):\(line):\(column)" }
 

@@ -1,0 +1,275 @@
+import CellInterpreter
+import Foundation
+import Notebook
+
+/// Results of earlier runs, kept in `.lectern-cache/` so a notebook whose code, parameters and
+/// data are unchanged re-renders without running a cell (a prose edit re-renders at once).
+///
+/// An entry is keyed by everything that decides what the cells produce: the Lectern version,
+/// the seed, the parameter values, each cell's code and the options that change its run
+/// (`eval`, `error`, `expect-error`, `timeout`, `width`, `height`), and the inline expressions.
+/// Data files the cells read are checked by content when the entry is looked up. Entries are
+/// written atomically (a temporary file renamed into place), so two renders at once never
+/// leave a torn entry; an unreadable entry is ignored with a warning and replaced.
+public struct RunCache {
+    /// The folder that holds the entries.
+    public let folder: String
+
+    public init(folder: String = ".lectern-cache") {
+        self.folder = folder
+    }
+
+    /// What looking a notebook up found.
+    public enum Lookup {
+        case hit(NotebookResult)
+        case miss
+        /// The entry could not be used (corrupt, partial, from elsewhere); the warning says why.
+        case unusable(Diagnostic)
+    }
+
+    /// The key of a run: a digest of what decides its outputs.
+    public static func key(of document: Document, parameters: [(String, ParameterValue)]) -> String {
+        var h = Digest()
+        h.add("lectern \(LecternVersion.current)")
+        h.add("seed \(document.frontMatter.seed)")
+        for (name, value) in parameters { h.add("param \(name) \(value.typeName) \(value)") }
+        for cell in document.cells {
+            let o = cell.options
+            h.add("cell eval=\(o.eval) error=\(o.error) expect-error=\(o.expectError) timeout=\(o.timeout.map { "\($0)" } ?? "-") "
+                  + "width=\(o.width.map { "\($0)" } ?? "-") height=\(o.height.map { "\($0)" } ?? "-")")
+            h.add(cell.code)
+        }
+        for inline in document.inlineExpressions { h.add("inline \(inline.cellsBefore)"); h.add(inline.code) }
+        return h.hex
+    }
+
+    /// The entry of a notebook (one per notebook path, replaced on each run).
+    func entryPath(for document: Document) -> String {
+        var h = Digest()
+        h.add(absolute(document.source.path))
+        let name = ((document.source.path as NSString).lastPathComponent as NSString).deletingPathExtension
+        return (folder as NSString).appendingPathComponent("\(name)-\(h.hex.prefix(16)).json")
+    }
+
+    /// The cached result of `document` under `key`, with locations moved to where its cells and
+    /// inline expressions are now (the prose around them may have changed).
+    public func lookup(_ document: Document, key: String) -> Lookup {
+        let path = entryPath(for: document)
+        guard let data = FileManager.default.contents(atPath: path) else { return .miss }
+        let entry: CacheEntry
+        do {
+            entry = try JSONDecoder().decode(CacheEntry.self, from: data)
+        } catch {
+            return .unusable(.warning("ignoring the unreadable cache entry \(path) (\(error.localizedDescription)); the notebook runs again",
+                                      at: nil))
+        }
+        guard entry.key == key, entry.cells.count == document.cells.count,
+              entry.inlineValues.count == document.inlineExpressions.count else { return .miss }
+        for file in entry.files where Self.contentDigest(of: file.path) != file.digest { return .miss }
+        var result = NotebookResult(document: document, cells: [], inlineValues: [], diagnostics: [])
+        result.filesRead = entry.files.map(\.path)
+        result.fromCache = true
+        for (cell, cached) in zip(document.cells, entry.cells) {
+            result.cells.append(CellResult(cell: cell, status: cached.status.value, outputs: cached.outputs.map(\.output),
+                                           failure: cached.failure?.diagnostic(at: cell.codeStart), seconds: cached.seconds))
+        }
+        for (inline, cached) in zip(document.inlineExpressions, entry.inlineValues) {
+            result.inlineValues.append(cached.value(at: inline.location))
+        }
+        return .hit(result)
+    }
+
+    /// Keeps a successful run. Runs that failed are not kept: the next render tries again.
+    public func store(_ result: NotebookResult, key: String) throws {
+        guard !result.failed, result.diagnostics.isEmpty else { return }
+        let entry = CacheEntry(
+            key: key,
+            files: result.filesRead.sorted().map { CachedFile(path: $0, digest: Self.contentDigest(of: $0)) },
+            cells: result.cells.map { CachedCell($0) },
+            inlineValues: zip(result.document.inlineExpressions, result.inlineValues).map { CachedInline($1, at: $0.location) })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(entry)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = entryPath(for: result.document)
+        let temporary = path + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary])
+        }
+        if rename(temporary, path) != 0 {
+            unlink(temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+    }
+
+    /// A digest of a file's bytes ("absent" when it does not exist).
+    static func contentDigest(of path: String) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { return "absent" }
+        var h = Digest()
+        data.withUnsafeBytes { h.add(bytes: $0) }
+        return h.hex
+    }
+
+    private func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+}
+
+/// A 128-bit digest (two FNV-1a lanes with different offsets, lengths mixed in): collisions
+/// between edits of one notebook are not a practical concern for a cache key.
+struct Digest {
+    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var b: UInt64 = 0x6c62_272e_07bb_0142
+    private var length: UInt64 = 0
+
+    mutating func add(_ text: String) {
+        var t = text
+        t.withUTF8 { add(bytes: UnsafeRawBufferPointer($0)) }
+        add(bytes: UnsafeRawBufferPointer(start: [UInt8(0xff)], count: 1))
+    }
+
+    mutating func add(bytes: UnsafeRawBufferPointer) {
+        for byte in bytes {
+            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            b = (b ^ UInt64(byte) ^ (b >> 29)) &* 0x9e37_79b9_7f4a_7c15
+        }
+        length &+= UInt64(bytes.count)
+    }
+
+    var hex: String {
+        let mixedB = b ^ (length &* 0xff51_afd7_ed55_8ccd)
+        return String(a, radix: 16).leftPadded(16) + String(mixedB, radix: 16).leftPadded(16)
+    }
+}
+
+private extension String {
+    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
+}
+
+// MARK: - The entry's JSON form
+
+struct CacheEntry: Codable {
+    var key: String
+    var files: [CachedFile]
+    var cells: [CachedCell]
+    var inlineValues: [CachedInline]
+}
+
+struct CachedFile: Codable {
+    var path: String
+    var digest: String
+}
+
+struct CachedCell: Codable {
+    var status: CachedStatus
+    var outputs: [CachedOutput]
+    var failure: CachedFailure?
+    var seconds: Double
+
+    init(_ r: CellResult) {
+        status = CachedStatus(r.status)
+        outputs = r.outputs.map(CachedOutput.init)
+        failure = r.failure.map { CachedFailure($0, relativeTo: r.cell.codeStart) }
+        seconds = r.seconds
+    }
+}
+
+struct CachedStatus: Codable {
+    var name: String
+    var allowed: Bool
+
+    init(_ s: CellStatus) {
+        switch s {
+        case .succeeded: (name, allowed) = ("succeeded", false)
+        case .failed(let a): (name, allowed) = ("failed", a)
+        case .skipped: (name, allowed) = ("skipped", false)
+        case .notRun: (name, allowed) = ("notRun", false)
+        }
+    }
+
+    var value: CellStatus {
+        switch name {
+        case "succeeded": .succeeded
+        case "failed": .failed(allowed: allowed)
+        case "skipped": .skipped
+        default: .notRun
+        }
+    }
+}
+
+/// A failure with its place relative to where its code starts, so it follows the code when
+/// prose above it grows or shrinks.
+struct CachedFailure: Codable {
+    var kind: String
+    var message: String
+    var lineOffset: Int
+    var column: Int
+    var columnOffset: Int?
+    var notes: [String]
+
+    init(_ d: CellDiagnostic, relativeTo start: SourceLocation) {
+        kind = d.kind.rawValue
+        message = d.message
+        lineOffset = d.line - start.line
+        column = d.column
+        columnOffset = d.line == start.line ? d.column - start.column : nil
+        notes = d.notes
+    }
+
+    func diagnostic(at start: SourceLocation) -> CellDiagnostic {
+        let line = start.line + lineOffset
+        let col = columnOffset.map { start.column + $0 } ?? column
+        return CellDiagnostic(kind: CellFailure.Kind(rawValue: kind) ?? .runtime, message: message, file: start.file,
+                              line: line, column: col, notes: notes)
+    }
+}
+
+struct CachedInline: Codable {
+    var value: String?
+    var failure: CachedFailure?
+
+    init(_ r: InlineResult, at location: SourceLocation) {
+        switch r {
+        case .value(let v): value = v
+        case .failed(let d): failure = CachedFailure(d, relativeTo: location)
+        case .notRun: break
+        }
+    }
+
+    func value(at location: SourceLocation) -> InlineResult {
+        if let value { return .value(value) }
+        if let failure { return .failed(failure.diagnostic(at: location)) }
+        return .notRun
+    }
+}
+
+struct CachedOutput: Codable {
+    var kind: String
+    var text: String?
+    var png: String?
+    var width: Int?
+    var height: Int?
+    var description: String?
+
+    init(_ o: CellOutput) {
+        switch o {
+        case .text(let t): kind = "printed"; text = t
+        case .value(.text(let t)): kind = "text"; text = t
+        case .value(.svg(let s, let d)): kind = "svg"; text = s; description = d
+        case .value(.png(let bytes, let w, let h, let d)):
+            kind = "png"; png = Data(bytes).base64EncodedString(); width = w; height = h; description = d
+        case .value(.html(let h)): kind = "html"; text = h
+        }
+    }
+
+    var output: CellOutput {
+        switch kind {
+        case "printed": .text(text ?? "")
+        case "svg": .value(.svg(text ?? "", description: description ?? ""))
+        case "png": .value(.png(Array(Data(base64Encoded: png ?? "") ?? Data()), width: width ?? 0, height: height ?? 0,
+                                description: description ?? ""))
+        case "html": .value(.html(text ?? ""))
+        default: .value(.text(text ?? ""))
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// `.lectern-cache/`, folders and run reports, as users meet them on the command line.
+extension CommandLineTests {
+    func read(_ dir: URL, _ path: String) throws -> String {
+        try String(contentsOf: dir.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    func write(_ dir: URL, _ path: String, _ s: String) throws {
+        try Data(s.utf8).write(to: dir.appendingPathComponent(path))
+    }
+
+    @Test func anUnchangedNotebookRendersFromTheCacheWithTheSamePage() throws {
+        let dir = try workspace(["notebooks/n.md": text("# N\n\n```swift\nvar s = 0\nfor i in 0..<10 { s += i }\ns\n```\n")])
+        let first = try lectern(["render", "--no-timings"], in: dir)
+        #expect(first.status == 0 && !first.stderr.contains("from cache"), "\(first.stderr)")
+        let page = try read(dir, "output/n.html")
+        let second = try lectern(["render", "--no-timings"], in: dir)
+        #expect(second.stderr.contains("from cache"), "\(second.stderr)")
+        #expect(try read(dir, "output/n.html") == page)
+    }
+
+    @Test func aProseEditIsServedFromTheCacheAndAppearsOnThePage() throws {
+        let dir = try workspace(["notebooks/n.md": text("# N\n\nBefore.\n\n```swift\n1 + 1\n```\n\nValue `{swift} 2 * 21`.\n")])
+        _ = try lectern(["render"], in: dir)
+        try write(dir, "notebooks/n.md", "# N\n\nAfter, with\nmore lines.\n\n```swift\n1 + 1\n```\n\nValue `{swift} 2 * 21`.\n")
+        let again = try lectern(["render"], in: dir)
+        #expect(again.stderr.contains("from cache"), "\(again.stderr)")
+        let page = try read(dir, "output/n.html")
+        #expect(page.contains("After, with"))
+        #expect(page.contains("42"))
+    }
+
+    @Test(arguments: [
+        ("a code edit", "```swift\n1 + 2\n```\n"),
+        ("a cell option that changes the run", "```swift\n//| eval: false\n1 + 1\n```\n"),
+    ])
+    func editsThatChangeTheRunRunItAgain(_ what: String, _ body: String) throws {
+        let dir = try workspace(["notebooks/n.md": text("```swift\n1 + 1\n```\n")])
+        _ = try lectern(["render"], in: dir)
+        try write(dir, "notebooks/n.md", body)
+        let again = try lectern(["render"], in: dir)
+        #expect(again.status == 0 && !again.stderr.contains("from cache"), "\(what): \(again.stderr)")
+    }
+
+    @Test func aChangedDataFileInvalidatesTheEntry() throws {
+        let dir = try workspace(["notebooks/n.md": text("```swift\nDataset.csv(path: \"d.csv\").sum()\n```\n"),
+                                 "notebooks/d.csv": text("1,2\n3,4\n")])
+        _ = try lectern(["render"], in: dir)
+        #expect(try read(dir, "output/n.html").contains(">10.0<"))
+        try write(dir, "notebooks/d.csv", "1,2\n3,5\n")
+        let again = try lectern(["render"], in: dir)
+        #expect(!again.stderr.contains("from cache"), "\(again.stderr)")
+        #expect(try read(dir, "output/n.html").contains(">11.0<"))
+    }
+
+    @Test func aCorruptEntryIsIgnoredWithAWarningAndReplaced() throws {
+        let dir = try workspace(["notebooks/n.md": text("```swift\n6 * 7\n```\n")])
+        _ = try lectern(["render"], in: dir)
+        let cache = dir.appendingPathComponent(".lectern-cache")
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cache.path)
+        #expect(entries.count == 1)
+        try write(dir, ".lectern-cache/\(entries[0])", "{\"key\": \"trunc")
+        let again = try lectern(["render"], in: dir)
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("warning: ignoring the unreadable cache entry"), "\(again.stderr)")
+        #expect(try lectern(["render"], in: dir).stderr.contains("from cache"))
+    }
+
+    @Test func noCacheNeitherReadsNorWrites() throws {
+        let dir = try workspace(["notebooks/n.md": text("```swift\n6 * 7\n```\n")])
+        let outcome = try lectern(["render", "--no-cache"], in: dir)
+        #expect(outcome.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(".lectern-cache").path))
+    }
+
+    @Test func aFailedRunIsNotCached() throws {
+        let dir = try workspace(["notebooks/n.md": text("```swift\nexpect(false, \"no\")\n```\n")])
+        _ = try lectern(["render"], in: dir)
+        let again = try lectern(["render"], in: dir)
+        #expect(again.status == 1 && !again.stderr.contains("from cache"))
+    }
+
+    @Test func aFolderGetsAnIndexOfItsNotebooksInOrder() throws {
+        let dir = try workspace(["notebooks/02-b.md": text("---\ntitle: Second\nsubtitle: 第二\n---\n"),
+                                 "notebooks/01-a.md": text("---\ntitle: First\n---\n")])
+        let outcome = try lectern(["render", "--jobs", "2"], in: dir)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let index = try read(dir, "output/index.html")
+        let first = try #require(index.range(of: "href=\"01-a.html\">First</a>"))
+        let second = try #require(index.range(of: "href=\"02-b.html\">Second</a>"))
+        #expect(first.lowerBound < second.lowerBound)
+        #expect(index.contains("第二"))
+    }
+
+    @Test func theRunReportListsEveryCell() throws {
+        let dir = try workspace(["notebooks/n.md": text("```swift\n1\n```\n\n```swift\n//| label: fig-x\nlet z = nope\n```\n")])
+        let outcome = try lectern(["check", "--report", "run.json"], in: dir)
+        #expect(outcome.status == 1)
+        let json = try JSONSerialization.jsonObject(with: Data(try read(dir, "run.json").utf8)) as? [String: Any]
+        let notebooks = try #require(json?["notebooks"] as? [[String: Any]])
+        let cells = try #require(notebooks.first?["cells"] as? [[String: Any]])
+        #expect(cells.count == 2)
+        #expect(cells[0]["status"] as? String == "ok")
+        #expect(cells[1]["status"] as? String == "failed")
+        #expect(cells[1]["label"] as? String == "fig-x")
+        #expect((cells[1]["diagnostic"] as? String)?.contains("cannot find 'nope' in scope") == true)
+    }
+}
