@@ -9,6 +9,7 @@ let suites: [(name: String, run: () throws -> Void)] = [
     ("tensors", TensorBenchmarks.run),
     ("explicit-density", ExplicitDensityBenchmarks.run),
     ("autoencoders", AutoencoderBenchmarks.run),
+    ("gans-diffusion", GANDiffusionBenchmarks.run),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

@@ -10,5 +10,6 @@ extension Registry {
         registerData()
         registerExplicitDensityModels()
         registerAutoencoders()
+        registerImplicitModels()
     }
 }

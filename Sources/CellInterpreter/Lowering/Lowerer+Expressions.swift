@@ -67,10 +67,19 @@ extension Lowerer {
                     return LiteralExpr(.int(v), position: p)
                 }
             }
+            if op == "..<" || op == "..." {
+                // `..<5`, `...4`: from the start of whatever the range indexes.
+                return RangeExpr(lower: LiteralExpr(.int(RangeValue.openStart), position: p), upper: try lowerExpr(prefix.expression),
+                                 closed: op == "...", position: p)
+            }
             guard let unary = UnaryExpr.Op(rawValue: op) else {
                 throw CellFailure(.unsupported, "prefix operator '\(op)' is not supported in cells", at: p)
             }
             return UnaryExpr(unary, try lowerExpr(prefix.expression, expecting: expecting), position: p)
+        case .postfixOperatorExpr(let postfix) where postfix.operator.text == "...":
+            // `2...`: to the end of whatever the range indexes.
+            return RangeExpr(lower: try lowerExpr(postfix.expression), upper: LiteralExpr(.int(RangeValue.openEnd), position: p),
+                             closed: false, position: p)
         case .ternaryExpr(let t):
             return TernaryExpr(try lowerExpr(t.condition), then: try lowerExpr(t.thenExpression, expecting: expecting),
                                otherwise: try lowerExpr(t.elseExpression, expecting: expecting), position: p)
@@ -126,6 +135,13 @@ extension Lowerer {
     private func lowerReference(_ d: DeclReferenceExprSyntax) throws(CellFailure) -> Expr {
         let name = d.baseName.text
         let p = pos(d)
+        if case .binaryOperator = d.baseName.tokenKind, let op = BinaryOperator(rawValue: name) {
+            // An operator used as a function: `xs.reduce(0, +)`.
+            let f = NativeFunction("\(name)(_ lhs: Any, _ rhs: Any) -> Any", doc: "The operator \(name) as a function.") { call in
+                try applyBinary(op, call.value(0)!, call.value(1)!, registry: call.context.registry, at: call.position)
+            }
+            return LiteralExpr(.function(FunctionValue(.native(f))), position: p)
+        }
         if case .dollarIdentifier = d.baseName.tokenKind {
             guard let index = Int(name.dropFirst()), let (address, _) = resolveVariable(name) else {
                 throw CellFailure(.syntax, "anonymous closure argument '\(name)' not contained in a closure", at: p)

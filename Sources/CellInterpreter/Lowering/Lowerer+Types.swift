@@ -41,7 +41,7 @@ extension Lowerer {
             if tuple.elements.count == 1, let only = tuple.elements.first { return try lowerType(only.type) }
             var elements: [TypeAnnotation] = []
             for e in tuple.elements { elements.append(try lowerType(e.type)) }
-            return TypeAnnotation(kind: .tuple(elements), description: text)
+            return TypeAnnotation(kind: .tuple(elements, labels: tuple.elements.map { $0.firstName?.text }), description: text)
         }
         if t.is(FunctionTypeSyntax.self) || t.is(AttributedTypeSyntax.self) {
             return TypeAnnotation(kind: .function, description: text)

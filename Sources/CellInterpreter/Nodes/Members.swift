@@ -144,10 +144,11 @@ func subscriptGet(_ base: Value, _ keys: [Value], _ cx: Context, at position: In
         }
         return items[i]
     case (.array(let items), .range(let r)?) where keys.count == 1:
-        guard r.lower >= 0, r.upper <= items.count else {
+        let (lower, upper) = r.resolved(length: items.count)
+        guard lower >= 0, upper <= items.count, lower <= upper else {
             throw CellFailure(.runtime, "range \(Value.range(r).debugText) out of bounds for an array of \(items.count) elements", at: position)
         }
-        return .array(Array(items[r.lower..<r.upper]))
+        return .array(Array(items[lower..<upper]))
     case (.string(let s), .int(let i)?) where keys.count == 1:
         let chars = Array(s)
         guard chars.indices.contains(i) else {

@@ -4,7 +4,8 @@ struct TypeAnnotation: CustomStringConvertible {
         case int, double, bool, string
         case array(TypeAnnotation)
         case optional(TypeAnnotation)
-        case tuple([TypeAnnotation])
+        /// Element types and labels: `(mean: Tensor, Int)`.
+        case tuple([TypeAnnotation], labels: [String?])
         case function
         case named(String)
         case any
@@ -35,13 +36,16 @@ struct TypeAnnotation: CustomStringConvertible {
             return .array(out)
         case (.optional, .none): return value
         case (.optional(let wrapped), _): return wrapped.convert(value)
-        case (.tuple(let types), .tuple(let t)) where types.count == t.elements.count:
+        case (.tuple(let types, let labels), .tuple(let t)) where types.count == t.elements.count:
+            // Labels must agree where both sides write one; the written type's labels win, so
+            // `func f() -> (mean: Double, sd: Double) { (m, s) }` returns a labelled tuple, as in Swift.
+            for (a, b) in zip(labels, t.labels) where a != nil && b != nil && a != b { return nil }
             var out: [Value] = []
             for (type, item) in zip(types, t.elements) {
                 guard let c = type.convert(item) else { return nil }
                 out.append(c)
             }
-            return .tuple(TupleValue(out, labels: t.labels))
+            return .tuple(TupleValue(out, labels: zip(labels, t.labels).map { $0 ?? $1 }))
         case (.function, .function): return value
         case (.named(let name), .object(let o)) where o.typeName == name: return value
         case (.named(let name), .range) where name == "Range" || name == "ClosedRange": return value

@@ -20,7 +20,9 @@ extension Value {
         case .tuple(let t):
             "(" + zip(t.labels, t.elements).map { label, v in (label.map { "\($0): " } ?? "") + v.debugText }
                 .joined(separator: ", ") + ")"
-        case .range(let r): r.closed ? "\(r.lower)...\(r.upper - 1)" : "\(r.lower)..<\(r.upper)"
+        case .range(let r):
+            r.lower == RangeValue.openStart ? (r.closed ? "...\(r.upper - 1)" : "..<\(r.upper)")
+                : r.upper == RangeValue.openEnd ? "\(r.lower)..." : r.closed ? "\(r.lower)...\(r.upper - 1)" : "\(r.lower)..<\(r.upper)"
         case .function(let f): f.typeDescription
         case .none: "nil"
         case .object(let o): (o as? CustomStringConvertible)?.description ?? "<\(o.typeName)>"

@@ -45,7 +45,20 @@ public struct RangeValue: Equatable {
         self.closed = closed
     }
 
-    public var count: Int { Swift.max(0, upper - lower) }
+    /// The bound a one-sided range leaves open (`..<5` starts here, `2...` ends here): the
+    /// subscript it is used in puts the collection's own bound in its place.
+    public static let openStart = Int.min
+    public static let openEnd = Int.max
+
+    public var count: Int {
+        let (n, overflow) = upper.subtractingReportingOverflow(lower)
+        return overflow ? Int.max : Swift.max(0, n)
+    }
+
+    /// The range with open bounds replaced by `0` and `length`.
+    public func resolved(length: Int) -> (lower: Int, upper: Int) {
+        (lower == Self.openStart ? 0 : lower, upper == Self.openEnd ? length : upper)
+    }
 }
 
 /// A value from the model library. Types conform through their binding in the registry;

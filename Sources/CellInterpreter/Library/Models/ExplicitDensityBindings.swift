@@ -47,6 +47,10 @@ extension Registry {
             guard case .object(let b as ModelBox<GaussianClassifier>) = v else { return .none }
             return .tensor(b.model.means)
         }))
+        gaussian.property(NativeProperty("covariances", "Tensor", doc: "The class covariances, classes × features × features (shared: all equal).", get: { v in
+            guard case .object(let b as ModelBox<GaussianClassifier>) = v else { return .none }
+            return .tensor(b.model.covariances)
+        }))
         gaussian.property(NativeProperty("priors", "Tensor", doc: "The class priors p(y).", get: { v in
             guard case .object(let b as ModelBox<GaussianClassifier>) = v else { return .none }
             return .tensor(b.model.priors)

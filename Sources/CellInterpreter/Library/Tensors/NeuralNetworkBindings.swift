@@ -142,9 +142,10 @@ extension Registry {
 
 func activation(_ call: Invocation, _ i: Int, default d: String) throws -> Activation {
     let name = try call.string(i, default: d)
+    if name == "leakyRelu" { return .leakyRelu(slope: 0.2) }
     let all: [Activation] = [.identity, .relu, .tanh, .sigmoid, .softplus, .gelu, .silu]
     guard let a = all.first(where: { $0.description == name }) else {
-        throw call.fail("unknown activation '\(name)'; choose one of \(all.map(\.description).joined(separator: ", "))")
+        throw call.fail("unknown activation '\(name)'; choose one of \((all.map(\.description) + ["leakyRelu"]).joined(separator: ", "))")
     }
     return a
 }

@@ -246,7 +246,8 @@ private func tensorIndices(_ parts: [Value], _ call: Invocation) throws -> [Tens
     try parts.map { part in
         switch part {
         case .int(let i): return .index(i)
-        case .range(let r): return .range(start: r.lower, end: r.upper, step: 1)
+        case .range(let r):
+            return .range(start: r.lower == RangeValue.openStart ? nil : r.lower, end: r.upper == RangeValue.openEnd ? nil : r.upper, step: 1)
         default: throw call.fail("a tensor index must be an Int or a range, got a value of type '\(part.typeName)'")
         }
     }
