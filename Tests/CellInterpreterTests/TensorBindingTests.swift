@@ -49,7 +49,7 @@ struct TensorBindingTests {
         Case("Linalg.logDeterminant(Tensor([[2, 0], [0, 3]]))", "→ 1.791759469228055"),
         Case("let m = MLP(widths: [2, 8, 1])\nm.parameterCount", "→ 33"),
         Case("let m = MLP(widths: [2, 8, 1])\nm(Tensor.zeros([5, 2])).shape", "→ [5, 1]"),
-        Case("MLP(widths: [2, 8, 1], activation: \"swish\")", "1:1: error: unknown activation 'swish'; choose one of identity, relu, tanh, sigmoid, softplus, gelu, silu"),
+        Case("MLP(widths: [2, 8, 1], activation: \"swish\")", "1:1: error: unknown activation 'swish'; choose one of identity, relu, tanh, sigmoid, softplus, gelu, silu, leakyRelu"),
         Case("Gizmo(size: 2)", "1:1: error: cannot find 'Gizmo' in scope"),
         Case("Tensor.zeros([100000, 100000])", "1:1: error: zeros: result of shape [100000, 100000] would exceed the limit of 268435456 elements"),
     ]
