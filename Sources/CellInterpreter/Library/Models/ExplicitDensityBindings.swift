@@ -100,6 +100,9 @@ extension Registry {
             let d = try call.labeledData(0)
             return .double(try accuracy(try call.model(M.self), d.x, d.labels))
         })
+        binding.method(NativeFunction("accuracy(_ x: Tensor, labels: [Int]) -> Double", doc: "The fraction of rows of x given their label.") { call in
+            .double(try accuracy(try call.model(M.self), try call.tensor(0), try call.ints(1)))
+        })
     }
 
     private func registerPPCA() {
