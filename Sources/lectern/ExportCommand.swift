@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import PageRendering
+
+/// `lectern export --to ipynb`: a notebook's run as a Jupyter notebook, outputs included.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Run notebooks and write them in another format (ipynb: Jupyter, nbformat 4.5, with outputs).")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case ipynb
+    }
+
+    @Option(help: "The format to write.")
+    var to: Format = .ipynb
+
+    @Argument(help: "Notebooks or folders of notebooks.")
+    var paths: [String] = []
+
+    @Option(name: .shortAndLong, help: "The folder files are written to.")
+    var output = "output"
+
+    @OptionGroup var runOptions: RunOptions
+
+    func run() throws {
+        let notebooks = try findNotebooks(paths)
+        try prepareOutputFolder(output)
+        var failed = false
+        for outcome in try runOptions.runAll(notebooks) {
+            report(outcome.diagnostics)
+            guard let result = outcome.result else {
+                failed = true
+                continue
+            }
+            let name = ((outcome.path as NSString).lastPathComponent as NSString).deletingPathExtension + ".ipynb"
+            let destination = (output as NSString).appendingPathComponent(name)
+            do {
+                try writeAtomically(try JupyterExport.render(result), to: destination)
+                printError("\(destination)  (\(result.cells.count) cells)")
+            } catch {
+                report([.error("cannot write \(destination): \(error.localizedDescription)", at: nil)])
+                failed = true
+            }
+            if result.failed { failed = true }
+        }
+        if failed { throw ExitCode.failure }
+    }
+}
