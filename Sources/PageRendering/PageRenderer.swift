@@ -30,7 +30,7 @@ public enum PageRenderer {
         var body = ""
         body += titleBlock(document.frontMatter)
         let references = CrossReferences(document: document)
-        body += tableOfContents(document, references: references)
+        let titleEnd = body.endIndex
         let prose = ProseRenderer(document: document, result: result, references: references)
         var cellIndex = 0
         for block in document.blocks {
@@ -44,6 +44,9 @@ public enum PageRenderer {
                 body += "<pre class=\"listing\"><code class=\"language-swift\">\(SyntaxHighlighter.highlight(listing.code))</code></pre>\n"
             }
         }
+        // The contents list shows each heading as the page does (its formulas as MathML).
+        body.insert(contentsOf: tableOfContents(document, references: references, body: body),
+                    at: body.index(body.startIndex, offsetBy: body.distance(from: body.startIndex, to: titleEnd)))
         let source = HTML.escape(document.source.path)
         let html = """
         <!DOCTYPE html>
@@ -75,7 +78,7 @@ public enum PageRenderer {
 
     /// The contents, from the second heading level down one more: on when `toc: true`, and by
     /// default for pages with more than four sections.
-    static func tableOfContents(_ document: Document, references: CrossReferences) -> String {
+    static func tableOfContents(_ document: Document, references: CrossReferences, body: String) -> String {
         let headings = document.headings
         guard let top = headings.map(\.level).min() else { return "" }
         // A page's single top heading is its title: list what sits under it.
@@ -87,7 +90,7 @@ public enum PageRenderer {
         var open = false
         for (i, h) in listed {
             let number = references.sectionNumbers[i].map { "<span class=\"toc-number\">\(HTML.escape($0))</span> " } ?? ""
-            let link = "<a href=\"#\(HTML.attribute(h.id))\">\(number)\(HTML.escape(h.text))</a>"
+            let link = "<a href=\"#\(HTML.attribute(h.id))\">\(number)\(headingHTML(h, in: body))</a>"
             if h.level == base {
                 if open { html += "</ul></li>\n"; open = false }
                 html += "<li>\(link)"
@@ -100,6 +103,23 @@ public enum PageRenderer {
         }
         if open { html += "</ul></li>\n" }
         return html + "</ul>\n</nav>\n"
+    }
+
+    /// A heading's content as rendered in the body (without its section number), or its text.
+    static func headingHTML(_ h: Heading, in body: String) -> String {
+        let open = "<h\(h.level) id=\"\(HTML.attribute(h.id))\">"
+        guard let start = body.range(of: open), let end = body.range(of: "</h\(h.level)>", range: start.upperBound..<body.endIndex) else {
+            return HTML.escape(h.text)
+        }
+        var inner = String(body[start.upperBound..<end.lowerBound])
+        if inner.hasPrefix("<span class=\"section-number\">"), let close = inner.range(of: "</span>") {
+            inner.removeSubrange(inner.startIndex..<close.upperBound)
+        }
+        // Links inside a link are not allowed: keep their text.
+        while let a = inner.range(of: "<a "), let gt = inner.range(of: ">", range: a.upperBound..<inner.endIndex) {
+            inner.removeSubrange(a.lowerBound..<gt.upperBound)
+        }
+        return inner.replacingOccurrences(of: "</a>", with: "").trimmingCharacters(in: .whitespaces)
     }
 
     static func titleBlock(_ front: FrontMatter) -> String {
