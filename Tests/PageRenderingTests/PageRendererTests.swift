@@ -30,6 +30,15 @@ struct PageRendererTests {
         #expect(try page(text) == page(text))
     }
 
+    @Test func aTableOfContentsListsTheSectionsWithTheirFormulas() throws {
+        let html = try page("---\ntitle: T\ntoc: true\n---\n# Top\n\n## The goal: $p(x)$ {#sec-goal}\n\n### Detail\n\n## Next\n")
+        let nav = try #require(html.range(of: "<nav class=\"toc\""))
+        let after = html[nav.lowerBound...]
+        #expect(after.contains("<a href=\"#sec-goal\">The goal: <span class=\"math inline\"><math"))
+        #expect(after.contains("<a href=\"#detail\">Detail</a>"))
+        #expect(try !page("# Top\n\n## A\n\n## B\n").contains("<nav class=\"toc\""))
+    }
+
     @Test func everythingACellPrintsIsEscaped() throws {
         let html = try page("```swift\nprint(\"<script>alert('x')</script> & more\")\n\"<b>\"\n```\n")
         #expect(html.contains("&lt;script&gt;alert('x')&lt;/script&gt; &amp; more"))
