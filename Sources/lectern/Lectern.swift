@@ -8,6 +8,6 @@ struct Lectern: ParsableCommand {
         commandName: "lectern",
         abstract: "Run course notes written as Markdown notebooks, and render them to HTML.",
         version: "0.1.0",
-        subcommands: [Render.self, Check.self, ExportCommand.self, MathCommand.self, ReferenceCommand.self],
+        subcommands: [Render.self, Check.self, PreviewCommand.self, ExportCommand.self, MathCommand.self, ReferenceCommand.self],
         defaultSubcommand: Render.self)
 }

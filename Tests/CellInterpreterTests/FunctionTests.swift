@@ -40,6 +40,10 @@ struct FunctionTests {
         Case("func scale(_ x: Double, by k: Double = 2) -> Double { x * k }\nscale(3)\nscale(3, by: 10)", "→ 6.0\n→ 30.0"),
         Case("func half(_ x: Double) -> Double { x / 2 }\nhalf(3)", "→ 1.5"),
         Case("func f(_ n: Int) -> Int { n - 1 }\nf(Int.min)", "1:29: error: arithmetic overflow: -9223372036854775808 - 1 does not fit in Int\n1:29: note: use Double for numbers this large"),
+        Case("zip([1, 2], [10, 20]).map { $0 * $1 }", "→ [10, 40]"),
+        Case("[(1, 2), (3, 4)].map { (a, b) in a + b }", "→ [3, 7]"),
+        Case("let t = Tensor([0.2, 0.7, 0.5])\n(t .> 0.5).sum()\n(t .>= 0.5).sum()", "→ 1.0\n→ 2.0"),
+        Case("1 .< 2", "1:3: error: '.<' compares tensors element by element; for Ints use '<'"),
         Case("return 1", "1:1: error: 'return' outside of a function"),
         Case("break", "1:1: error: 'break' is only allowed inside a loop"),
     ]

@@ -105,6 +105,13 @@ func invokeNative(_ f: NativeFunction, receiver: Value, arguments: [[Value]], co
 
 /// Calls any function value with positional arguments (closures passed to library code).
 func callFunction(_ f: FunctionValue, positional: [Value], context cx: Context, at position: Int) throws(CellFailure) -> Value {
+    var positional = positional
+    // A closure of n parameters given one n-tuple takes its elements, as Swift does for
+    // `zip(a, b).map { $0 * $1 }` and `pairs.map { (x, y) in … }`.
+    if positional.count == 1, case .tuple(let t) = positional[0], let body = f.userBody, body.isClosure,
+       body.parameters.count > 1, body.parameters.count == t.elements.count {
+        positional = t.elements
+    }
     let labels = Array(repeating: ArgumentLabel.unnamed, count: positional.count)
     return try callFunction(f, labels: labels, values: positional, context: cx, at: position)
 }

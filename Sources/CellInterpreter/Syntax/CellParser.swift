@@ -11,6 +11,10 @@ enum CellParser {
     static let operators: OperatorTable = {
         var table = OperatorTable.standardOperators
         try? table.addSourceFile(Parser.parse(source: "infix operator • : MultiplicationPrecedence"))
+        // Elementwise tensor comparisons, spelled as Swift's SIMD comparisons.
+        for op in [".<", ".<=", ".>", ".>=", ".==", ".!="] {
+            try? table.addSourceFile(Parser.parse(source: "infix operator \(op) : ComparisonPrecedence"))
+        }
         return table
     }()
 

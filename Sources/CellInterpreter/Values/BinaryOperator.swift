@@ -4,6 +4,11 @@ enum BinaryOperator: String, CaseIterable {
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case matmul = "•"
     case bitAnd = "&", bitOr = "|", bitXor = "^", shiftLeft = "<<", shiftRight = ">>"
+    /// Elementwise comparisons of tensors (Swift's SIMD spelling): 1 where true, 0 where false.
+    case elementLess = ".<", elementLessEqual = ".<=", elementGreater = ".>", elementGreaterEqual = ".>="
+    case elementEqual = ".==", elementNotEqual = ".!="
+
+    var isElementwiseComparison: Bool { rawValue.hasPrefix(".") }
 
     var isComparison: Bool {
         switch self {
@@ -95,6 +100,8 @@ func intBinary(_ op: BinaryOperator, _ x: Int, _ y: Int, at position: Int) throw
     case .greater: return .bool(x > y)
     case .greaterEqual: return .bool(x >= y)
     case .matmul: throw CellFailure(.type, "'•' needs tensors, got Int and Int", at: position)
+    case .elementLess, .elementLessEqual, .elementGreater, .elementGreaterEqual, .elementEqual, .elementNotEqual:
+        throw CellFailure(.type, "'\(op.rawValue)' compares tensors element by element; for Ints use '\(op.rawValue.dropFirst())'", at: position)
     case .bitAnd: return .int(x & y)
     case .bitOr: return .int(x | y)
     case .bitXor: return .int(x ^ y)
@@ -119,6 +126,8 @@ func doubleBinary(_ op: BinaryOperator, _ x: Double, _ y: Double, at position: I
     case .greater: return .bool(x > y)
     case .greaterEqual: return .bool(x >= y)
     case .matmul: throw CellFailure(.type, "'•' needs tensors, got Double and Double", at: position)
+    case .elementLess, .elementLessEqual, .elementGreater, .elementGreaterEqual, .elementEqual, .elementNotEqual:
+        throw CellFailure(.type, "'\(op.rawValue)' compares tensors element by element; for Doubles use '\(op.rawValue.dropFirst())'", at: position)
     case .bitAnd, .bitOr, .bitXor, .shiftLeft, .shiftRight:
         throw CellFailure(.type, "binary operator '\(op.rawValue)' needs Int operands, got Double", at: position)
     }

@@ -156,6 +156,15 @@ extension Registry {
                 binaryOperator(op, l, r) { a, b in .tensor(try f(try a.asTensor()!, try b.asTensor()!)) }
             }
         }
+        let comparisons: [(BinaryOperator, (Tensor, Tensor) throws -> Tensor)] = [
+            (.elementLess, { try $0 .< $1 }), (.elementLessEqual, { try $0 .<= $1 }), (.elementGreater, { try $0 .> $1 }),
+            (.elementGreaterEqual, { try $0 .>= $1 }), (.elementEqual, { try $0 .== $1 }), (.elementNotEqual, { try $0 .!= $1 }),
+        ]
+        for (op, f) in comparisons {
+            for (l, r) in [("Tensor", "Tensor"), ("Tensor", "Number"), ("Number", "Tensor")] {
+                binaryOperator(op, l, r) { a, b in .tensor(try f(try a.asTensor()!, try b.asTensor()!)) }
+            }
+        }
         binaryOperator(.matmul, "Tensor", "Tensor") { a, b in .tensor(try a.asTensor()!.matmul(try b.asTensor()!)) }
         negation("Tensor") { v in .tensor(-(try v.tensorValue)) }
 
