@@ -108,10 +108,13 @@ public enum PageRenderer {
     /// A heading's content as rendered in the body (without its section number), or its text.
     static func headingHTML(_ h: Heading, in body: String) -> String {
         let open = "<h\(h.level) id=\"\(HTML.attribute(h.id))\">"
-        guard let start = body.range(of: open), let end = body.range(of: "</h\(h.level)>", range: start.upperBound..<body.endIndex) else {
+        // Byte search: the body holds whole figures, and Foundation's string search is slow on it.
+        let bytes = body.utf8
+        guard let start = find(open, in: bytes, from: bytes.startIndex),
+              let end = find("</h\(h.level)>", in: bytes, from: start.upperBound) else {
             return HTML.escape(h.text)
         }
-        var inner = String(body[start.upperBound..<end.lowerBound])
+        var inner = String(decoding: bytes[start.upperBound..<end.lowerBound], as: UTF8.self)
         if inner.hasPrefix("<span class=\"section-number\">"), let close = inner.range(of: "</span>") {
             inner.removeSubrange(inner.startIndex..<close.upperBound)
         }
@@ -120,6 +123,23 @@ public enum PageRenderer {
             inner.removeSubrange(a.lowerBound..<gt.upperBound)
         }
         return inner.replacingOccurrences(of: "</a>", with: "").trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The first occurrence of `needle`'s bytes in `haystack` at or after `from`.
+    static func find(_ needle: String, in haystack: String.UTF8View, from: String.Index) -> Range<String.Index>? {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return nil }
+        var i = from
+        while let hit = haystack[i...].firstIndex(of: first) {
+            var j = hit, k = 0
+            while k < n.count, j < haystack.endIndex, haystack[j] == n[k] {
+                j = haystack.index(after: j)
+                k += 1
+            }
+            if k == n.count { return hit..<j }
+            i = haystack.index(after: hit)
+        }
+        return nil
     }
 
     static func titleBlock(_ front: FrontMatter) -> String {
