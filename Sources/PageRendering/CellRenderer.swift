@@ -18,7 +18,11 @@ enum CellRenderer {
         }
         if o.output, !result.outputs.isEmpty {
             html += "<div class=\"outputs\">\n"
-            for output in result.outputs { html += render(output, cell: cell, number: number) }
+            // A cell's caption and number go under its last figure, once.
+            let lastFigure = result.outputs.lastIndex { if case .value(.svg) = $0 { true } else if case .value(.png) = $0 { true } else { false } }
+            for (i, output) in result.outputs.enumerated() {
+                html += render(output, cell: cell, number: number, captioned: i == lastFigure)
+            }
             html += "</div>\n"
         }
         if let failure = result.failure {
@@ -46,7 +50,7 @@ enum CellRenderer {
         return String(format: "%.1f s", seconds)
     }
 
-    private static func render(_ output: CellOutput, cell: Cell, number: String?) -> String {
+    private static func render(_ output: CellOutput, cell: Cell, number: String?, captioned: Bool) -> String {
         switch output {
         case .text(let text):
             var t = text
@@ -59,17 +63,18 @@ enum CellRenderer {
             case .html(let html):
                 return "<div class=\"output html\">\(html)</div>\n"
             case .svg(let svg, let description):
-                return figure("<div class=\"svg\">\(svg)</div>", cell: cell, number: number)
+                return figure("<div class=\"svg\">\(svg)</div>", cell: cell, number: number, captioned: captioned)
             case .png(let bytes, let width, let height, let description):
                 let data = Data(bytes).base64EncodedString()
                 return figure("<img src=\"data:image/png;base64,\(data)\" width=\"\(width)\" height=\"\(height)\" alt=\"\(HTML.attribute(description))\">",
-                              cell: cell, number: number)
+                              cell: cell, number: number, captioned: captioned)
             }
         }
     }
 
-    private static func figure(_ content: String, cell: Cell, number: String?) -> String {
+    private static func figure(_ content: String, cell: Cell, number: String?, captioned: Bool) -> String {
         var html = "<figure>\(content)"
+        guard captioned else { return html + "</figure>\n" }
         let prefix = number.map { "<span class=\"figure-number\">\($0):</span> " } ?? ""
         if let caption = cell.options.caption {
             html += "<figcaption>\(prefix)\(HTML.escape(caption))</figcaption>"

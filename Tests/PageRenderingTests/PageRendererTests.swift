@@ -39,6 +39,12 @@ struct PageRendererTests {
         #expect(try !page("# Top\n\n## A\n\n## B\n").contains("<nav class=\"toc\""))
     }
 
+    @Test func aCellWithSeveralFiguresHasOneCaption() throws {
+        let html = try page("```swift\n//| label: fig-two\n//| caption: Two lines.\nplot([1.0, 2.0])\nplot([2.0, 1.0])\n```\n")
+        #expect(html.components(separatedBy: "<figcaption>").count == 2)
+        #expect(html.components(separatedBy: "<figure>").count == 3)
+    }
+
     @Test func everythingACellPrintsIsEscaped() throws {
         let html = try page("```swift\nprint(\"<script>alert('x')</script> & more\")\n\"<b>\"\n```\n")
         #expect(html.contains("&lt;script&gt;alert('x')&lt;/script&gt; &amp; more"))

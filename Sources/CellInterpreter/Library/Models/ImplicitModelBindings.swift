@@ -127,10 +127,11 @@ extension Registry {
                                       doc: "The mean variance of the Laplacian over images: low for blurry images.") { call in
             .double(try Evaluation.sharpness(try call.tensor(0), height: try call.int(1, default: 8), width: try call.int(2, default: 8)))
         })
-        e.staticMethod(NativeFunction("ringModeCoverage(_ samples: Tensor, modes: Int = 8, radius: Double = 2, noise: Double = 0.05) -> (counts: [Int], modesCovered: Int, farShare: Double)",
+        e.staticMethod(NativeFunction("ringModeCoverage(_ samples: Tensor, modes: Int = 8, radius: Double = 2, noise: Double = 0.05, nearDistance: Double? = nil, minimumShare: Double? = nil) -> (counts: [Int], modesCovered: Int, farShare: Double)",
                                       doc: "Samples near each mode of Dataset.ring, the modes holding a fair share, and the share far from every mode.") { call in
             let c = try Evaluation.ringModeCoverage(try call.tensor(0), modes: try call.int(1, default: 8), radius: try call.double(2, default: 2),
-                                                    noise: try call.double(3, default: 0.05))
+                                                    noise: try call.double(3, default: 0.05), nearDistance: try call.optionalDouble(4),
+                                                    minimumShare: try call.optionalDouble(5))
             return call.record(["counts": .ints(c.counts), "modesCovered": .int(c.modesCovered), "farShare": .double(c.farShare)])
         })
         e.staticMethod(NativeFunction("modeCoverage(_ samples: Tensor, centers: Tensor, nearDistance: Double) -> (counts: [Int], modesCovered: Int, farShare: Double)",

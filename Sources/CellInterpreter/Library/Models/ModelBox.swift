@@ -95,12 +95,12 @@ final class HistoryValue: LibraryValue, CustomStringConvertible {
 
 extension Registry {
     func registerTiming() {
-        function(NativeFunction("timeIt(repeats: Int = 5, _ body: () -> Any) -> Double",
-                                doc: "The median seconds the block takes over repeats (after one warm-up run): how notes measure speed.") { call in
-            let body = call.value(1)!
+        function(NativeFunction("timeIt(repeats: Int = 5, warmUp: Bool = true, _ body: () -> Any) -> Double",
+                                doc: "The median seconds the block takes over repeats (after one untimed warm-up run unless warmUp is false).") { call in
+            let body = call.value(2)!
             let repeats = try call.int(0, default: 5)
             guard (1...1000).contains(repeats) else { throw call.fail("repeats must be between 1 and 1000, got \(repeats)") }
-            return .double(try GenerativeModels.timeIt(repeats: repeats) { _ = try call.call(body, []) })
+            return .double(try GenerativeModels.timeIt(repeats: repeats, warmUp: try call.bool(1, default: true)) { _ = try call.call(body, []) })
         }, topic: "Timing")
     }
 
