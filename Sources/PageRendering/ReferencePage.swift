@@ -10,14 +10,15 @@ public enum ReferencePage {
         body += "<nav class=\"toc\"><ul>\n"
         for topic in registry.topics {
             body += "<li><a href=\"#\(anchor(topic.title))\">\(HTML.escape(topic.title))</a>: "
-            body += topic.names.map { "<a href=\"#\(anchor(topic.title + "-" + $0))\"><code>\(HTML.escape($0))</code></a>" }.joined(separator: ", ")
+            body += topic.names.map { "<a href=\"#\(anchor(topic.title))-\(HTML.attribute($0))\"><code>\(HTML.escape($0))</code></a>" }.joined(separator: ", ")
             body += "</li>\n"
         }
         body += "</ul></nav>\n"
         for topic in registry.topics {
             body += "<h2 id=\"\(anchor(topic.title))\">\(HTML.escape(topic.title))</h2>\n"
             for name in topic.names {
-                body += "<section class=\"api\" id=\"\(anchor(topic.title + "-" + name))\">\n"
+                // Names keep their case: `figure` (a function) and `Figure` (a type) are different entries.
+                body += "<section class=\"api\" id=\"\(anchor(topic.title))-\(HTML.attribute(name))\">\n"
                 if let type = registry.types[name] {
                     body += "<h3><code>\(HTML.escape(name))</code></h3>\n<p>\(HTML.escape(type.doc))</p>\n"
                     body += list("Initializers", type.initializers.map { (name + String($0.declaration.dropFirst(4)), $0.doc) })

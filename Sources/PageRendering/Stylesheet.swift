@@ -51,7 +51,7 @@ enum Stylesheet {
     .cell pre.code { border-left: 3px solid var(--accent); }
     .cell .outputs { margin-top: .35rem; }
     .cell pre.output { margin: 0; padding: .5rem 1rem; background: var(--output-bg); border-left: 3px solid var(--rule);
-      white-space: pre-wrap; word-break: break-word; }
+      white-space: pre-wrap; overflow-wrap: anywhere; }
     .cell pre.output.value { color: var(--text); }
     .cell figure { margin: .75rem 0 0; text-align: center; }
     .cell figure svg, .cell figure img { max-width: 100%; height: auto; }
