@@ -16,6 +16,8 @@ public final class Session {
     public var directory: String?
     /// Receives the steps of long library calls (model training), for a progress display.
     public var progressSink: ((LibraryProgress) -> Void)?
+    /// Cells may use only files inside `directory` (for notebooks from others: `--safe`).
+    public var confinesFiles = false
     /// Every file path the notebook's cells have used so far, for the run cache.
     public private(set) var filesTouched: Set<String> = []
     private let rootFunction: FunctionScope
@@ -67,6 +69,7 @@ public final class Session {
             context.displaySize = displaySize
             context.directory = directory
             context.progressSink = progressSink
+            context.confinesFiles = confinesFiles
             defer {
                 outputs = context.outputs
                 filesTouched.formUnion(context.filesTouched)
@@ -91,6 +94,7 @@ public final class Session {
             globals.ensureSize(rootFunction.frameSize)
             let context = Context(globals: globals, registry: registry, limits: limits, seed: seed, generator: generator)
             context.directory = directory
+            context.confinesFiles = confinesFiles
             defer { filesTouched.formUnion(context.filesTouched) }
             return .success(try runOnLargeStack { () throws(CellFailure) in try expr.eval(context) })
         } catch {

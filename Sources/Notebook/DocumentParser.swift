@@ -7,6 +7,12 @@ import Foundation
 public enum DocumentParser {
     /// Parses a notebook. Throws the first error with its location: bad YAML, a bad cell option.
     public static func parse(_ source: SourceFile) throws(Diagnostic) -> Document {
+        try parse(source, safe: false)
+    }
+
+    /// Parses a notebook; with `safe`, raw HTML in the prose is dropped (for notebooks from
+    /// others: a student's submission must not put script or markup of its own on the page).
+    public static func parse(_ source: SourceFile, safe: Bool) throws(Diagnostic) -> Document {
         let (yaml, body, bodyLine) = FrontMatter.split(source.text)
         var frontMatter = FrontMatter()
         if let yaml {
@@ -14,6 +20,7 @@ public enum DocumentParser {
         }
         let scanner = MathScanner(body: String(body), path: source.path, firstLine: bodyLine)
         var builder = TreeWalker(source: source, scanner: scanner, defaults: frontMatter.cellDefaults)
+        builder.dropRawHTML = safe
         let blocks = try builder.run()
         return Document(
             source: source, frontMatter: frontMatter, blocks: blocks, math: scanner.math,
@@ -34,6 +41,8 @@ private struct TreeWalker {
     let defaults: CellOptions
     var headings: [Heading] = []
     var inlineExpressions: [InlineExpression]
+    /// Remove the author's raw HTML (blocks and inline tags) before anything else.
+    var dropRawHTML = false
     private var lifted: [Block] = []
 
     init(source: SourceFile, scanner: MathScanner, defaults: CellOptions) {
@@ -77,6 +86,15 @@ private struct TreeWalker {
         }
         cmark_iter_free(iterator)
 
+        if dropRawHTML {
+            nodes.removeAll { node in
+                let type = cmark_node_get_type(node)
+                guard type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE else { return false }
+                cmark_node_unlink(node)
+                cmark_node_free(node)
+                return true
+            }
+        }
         var cellCount = 0
         for node in nodes {
             switch cmark_node_get_type(node) {

@@ -9,6 +9,9 @@ public struct NotebookRunner {
     public var limits: Limits
     /// Receives the steps of long library calls (training), for a terminal progress display.
     public var progress: ((LibraryProgress) -> Void)?
+    /// For notebooks from others (`--safe`): cells may use only files inside the notebook's
+    /// folder, and a cell's `timeout:` cannot raise the time limit.
+    public var safe = false
 
     public init(parameterOverrides: [String: String] = [:], limits: Limits = Limits(),
                 progress: ((LibraryProgress) -> Void)? = nil) {
@@ -43,6 +46,7 @@ public struct NotebookRunner {
         let session = Session(limits: limits, seed: document.frontMatter.seed)
         session.directory = folder(of: document.source.path)
         session.progressSink = progress
+        session.confinesFiles = safe
         do {
             for (name, value) in try parameters(of: document) { session.define(name, Value(value)) }
         } catch {
@@ -79,7 +83,8 @@ public struct NotebookRunner {
             }
             let source = CellSource(code: cell.code, file: cell.codeStart.file, firstLine: cell.codeStart.line,
                                     columnOffset: cell.codeStart.column - 1)
-            let run = session.run(source, timeout: cell.options.timeout,
+            let timeout = safe ? min(cell.options.timeout ?? limits.timeout, limits.timeout) : cell.options.timeout
+            let run = session.run(source, timeout: timeout,
                                   displaySize: DisplaySize(width: cell.options.width, height: cell.options.height))
             var status = CellStatus.succeeded
             if let failure = run.failure {

@@ -28,9 +28,10 @@ public struct RunCache {
     }
 
     /// The key of a run: a digest of what decides its outputs.
-    public static func key(of document: Document, parameters: [(String, ParameterValue)]) -> String {
+    public static func key(of document: Document, parameters: [(String, ParameterValue)], safe: Bool = false) -> String {
         var h = Digest()
         h.add("lectern \(LecternVersion.current)")
+        if safe { h.add("safe") }
         h.add("seed \(document.frontMatter.seed)")
         for (name, value) in parameters { h.add("param \(name) \(value.typeName) \(value)") }
         for cell in document.cells {

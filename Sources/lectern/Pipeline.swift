@@ -23,18 +23,19 @@ enum Pipeline {
         var cached: Bool { result?.fromCache ?? false }
     }
 
-    static func process(_ path: String, overrides: [String: String], cache mode: CacheMode,
+    static func process(_ path: String, overrides: [String: String], cache mode: CacheMode, safe: Bool = false,
                         progress: ((LibraryProgress) -> Void)? = nil) -> Outcome {
         let start = Date()
         do {
             let source = try SourceFile.read(path: path)
-            let document = try DocumentParser.parse(source)
-            let runner = NotebookRunner(parameterOverrides: overrides, progress: progress)
+            let document = try DocumentParser.parse(source, safe: safe)
+            var runner = NotebookRunner(parameterOverrides: overrides, limits: safe ? .safe : Limits(), progress: progress)
+            runner.safe = safe
             var warnings: [Diagnostic] = []
             let cache = RunCache()
             var key: String?
             if mode != .off, let parameters = try? runner.parameters(of: document) {
-                key = RunCache.key(of: document, parameters: parameters)
+                key = RunCache.key(of: document, parameters: parameters, safe: safe)
             }
             if mode == .normal, let key {
                 switch cache.lookup(document, key: key) {

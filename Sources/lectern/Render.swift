@@ -22,6 +22,9 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Write a JSON report of every notebook and cell (status, seconds, diagnostics) to this file.")
     var report: String?
 
+    @Flag(help: "For notebooks from others: raw HTML dropped, files only inside the notebook's folder, 10 s per cell, smaller size limits.")
+    var safe = false
+
     var cacheMode: CacheMode { noCache ? .off : refresh ? .refresh : .normal }
 
     func validate() throws {
@@ -31,11 +34,11 @@ struct RunOptions: ParsableArguments {
     /// Runs the notebooks, printing diagnostics and progress as each finishes.
     func runAll(_ notebooks: [String]) throws -> [Pipeline.Outcome] {
         let overrides = try parseParameters(parameters)
-        let mode = cacheMode
+        let mode = cacheMode, safe = self.safe
         let progress = ProgressPrinter(enabled: jobs == 1)
         let outcomes = Pipeline.processAll(notebooks, jobs: jobs) { path in
             progress.start(path)
-            let outcome = Pipeline.process(path, overrides: overrides, cache: mode, progress: progress.step)
+            let outcome = Pipeline.process(path, overrides: overrides, cache: mode, safe: safe, progress: progress.step)
             progress.finish()
             return outcome
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Tensors
 /// The state of one running cell: where the running function's variables are, what the cell
 /// has output, and the counters that enforce its limits. Nodes receive it in `eval`/`exec`.
@@ -42,6 +43,26 @@ final class Context {
     var progressSink: ((LibraryProgress) -> Void)?
     /// Every path a cell resolved (data it read, checkpoints it wrote or loaded).
     var filesTouched: Set<String> = []
+    /// Cells may use only files under the notebook's folder (`--safe`).
+    var confinesFiles = false
+
+    private func checkConfined(_ path: String, at position: Int) throws(CellFailure) {
+        func refuse(_ why: String) -> CellFailure {
+            CellFailure(.runtime, "'\(path)' is not allowed in safe mode: \(why)", at: position,
+                        notes: ["in safe mode cells may only use files inside the notebook's folder"])
+        }
+        if path.hasPrefix("/") { throw refuse("it is an absolute path") }
+        if path.split(separator: "/").contains("..") { throw refuse("it leaves the notebook's folder with '..'") }
+        let base = directory ?? "."
+        guard let root = realPath(base) else { throw refuse("the notebook's folder cannot be resolved") }
+        // The file itself if it exists, else the folder it would be written in.
+        let candidate = base + "/" + path
+        let existing = realPath(candidate) ?? realPath((candidate as NSString).deletingLastPathComponent)
+        guard let resolved = existing else { throw refuse("its folder does not exist") }
+        if resolved != root && !resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+            throw refuse("it leads out of the notebook's folder through a link")
+        }
+    }
     private let deadline: UInt64
     private var ticksUntilClockCheck = 1 << 12
 
@@ -99,9 +120,12 @@ final class Context {
         progressSink?(progress)
     }
 
-    /// A path a cell wrote, made absolute against the notebook's folder.
+    /// A path a cell wrote, made absolute against the notebook's folder. When the session
+    /// confines files (`--safe`), only paths inside that folder are allowed: no absolute paths,
+    /// no `..`, and no symbolic link that leads out of it.
     func resolvePath(_ path: String, at position: Int) throws(CellFailure) -> String {
         guard !path.isEmpty else { throw CellFailure(.runtime, "the path is empty", at: position) }
+        if confinesFiles { try checkConfined(path, at: position) }
         let resolved: String
         if path.hasPrefix("/") || directory == nil {
             resolved = path
@@ -129,6 +153,13 @@ final class Context {
             outputs.append(.text(text))
         }
     }
+}
+
+/// The canonical absolute path (links resolved), or nil when it does not exist.
+func realPath(_ path: String) -> String? {
+    guard let p = realpath(path, nil) else { return nil }
+    defer { free(p) }
+    return String(cString: p)
 }
 
 func formatSeconds(_ s: Double) -> String {

@@ -18,6 +18,12 @@ public struct Limits: Sendable {
     }
 }
 
+extension Limits {
+    /// Lower caps for notebooks from others (`--safe`): 10 s per cell, 500 nested calls,
+    /// 5 million elements (40 MB of Float64) per tensor or array.
+    public static let safe = Limits(timeout: 10, maxCallDepth: 500, maxElements: 5_000_000)
+}
+
 /// Monotonic nanoseconds, for deadlines.
 @inline(__always)
 func monotonicNanoseconds() -> UInt64 {
