@@ -154,7 +154,7 @@ extension Lowerer {
         }
         switch scope.lookup(name) {
         case .variable(let slot, _, let owner)?:
-            return LocalOrOuterGet.make(function.address(of: slot, owner: owner), position: p)
+            return LocalOrOuterGet.make(function.address(of: slot, owner: owner), position: p, in: function)
         case .functions(let overloads)?:
             guard overloads.count == 1 else {
                 throw CellFailure(.type, "ambiguous use of '\(name)': it names \(overloads.count) functions", at: p)
@@ -318,6 +318,7 @@ extension Lowerer {
         defer { scope = outer }
         for (i, p) in parameters.enumerated() where p.name != "_" {
             scope.names[p.name] = .variable(slot: i, mutable: false, owner: inner)
+            if case .int? = p.annotation?.kind { inner.intSlots.insert(i) }
         }
         let body = try lowerBodyReturningLastExpression(c.statements, position: pos(c))
         let lowered = FunctionBody(name: "closure", parameters: parameters, frameSize: inner.frameSize, body: body,

@@ -173,11 +173,15 @@ final class OptionalBindingExpr: Expr {
 
 /// Makes the read node for an address.
 enum LocalOrOuterGet {
-    static func make(_ address: SlotAddress, position: Int) -> Expr {
+    /// `function`: the function the read is in, whose known-Int slots make the read `.int`.
+    static func make(_ address: SlotAddress, position: Int, in function: FunctionScope? = nil) -> Expr {
         switch address {
-        case .local(let s): LocalGet(slot: s, position: position)
-        case .global(let s): GlobalGet(slot: s, position: position)
-        case .outer(let d, let s): OuterGet(depth: d, slot: s, position: position)
+        case .local(let s):
+            let get = LocalGet(slot: s, position: position)
+            if let function, function.intSlots.contains(s) { get.staticKind = .int }
+            return get
+        case .global(let s): return GlobalGet(slot: s, position: position)
+        case .outer(let d, let s): return OuterGet(depth: d, slot: s, position: position)
         }
     }
 }

@@ -222,6 +222,7 @@ final class Lowerer {
             let local = p.secondName?.text ?? p.firstName.text
             let defaultValue = try p.defaultValue.map { (d) throws(CellFailure) in try lowerExpr(d.value, expecting: body.parameters[i].annotation) }
             if local != "_" { scope.names[local] = .variable(slot: i, mutable: false, owner: inner) }
+            if case .int? = body.parameters[i].annotation?.kind { inner.intSlots.insert(i) }
             parameters.append(UserParameter(label: body.parameters[i].label, name: local, annotation: body.parameters[i].annotation,
                                             hasDefault: defaultValue != nil, defaultValue: defaultValue))
         }

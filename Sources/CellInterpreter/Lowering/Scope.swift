@@ -9,6 +9,9 @@ final class FunctionScope {
     var loops: [String?] = []
     /// It makes closures or nested functions, so its calls need a heap frame.
     var makesClosures = false
+    /// Slots that always hold an Int: parameters declared `Int` (checked on entry; parameters
+    /// cannot be assigned). Reads of them are `StaticKind.int`.
+    var intSlots: Set<Int> = []
 
     init(parent: FunctionScope?, isRoot: Bool, frameSize: Int = 0) {
         self.parent = parent

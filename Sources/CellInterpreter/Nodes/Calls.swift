@@ -30,7 +30,10 @@ func invokeUser(_ body: FunctionBody, captured: Frame, context cx: Context, at p
         }
     }
     let given = try fill(slots)
-    let savedLocals = cx.locals, savedOwn = cx.ownFrame, savedOuter = cx.outer
+    // Saved without retaining (the context does not own them): no reference counting per call.
+    let savedLocals = cx.locals
+    unowned(unsafe) let savedOwn = cx.ownFrame
+    unowned(unsafe) let savedOuter = cx.outer
     cx.locals = slots
     cx.ownFrame = heap
     cx.outer = captured
@@ -220,11 +223,64 @@ final class DirectCallExpr: Expr {
         self.taken = taken
         self.arguments = arguments
         allArgumentsGiven = !taken.contains(-1)
+        argumentsAreInts = allArgumentsGiven && taken.allSatisfy { arguments[$0].staticKind == .int }
         argumentRefs = .allocate(capacity: max(taken.count, 1))
         for (p, a) in taken.enumerated() where a >= 0 {
             (argumentRefs + p).initialize(to: Unmanaged.passUnretained(arguments[a]))
         }
         super.init(position: position)
+        switch body.returnAnnotation?.kind {
+        case .int?: staticKind = .int
+        case .bool?: staticKind = .bool
+        default: break
+        }
+    }
+
+    /// Every argument is given and known to be an Int: with a body that is an Int expression
+    /// of Int parameters (`FunctionBody.intExpression`), the call runs on plain Ints.
+    private let argumentsAreInts: Bool
+
+    /// The call of an Int function of Int parameters whose body is one Int expression
+    /// (`fib`): the arguments need no check, the slots no clean-up, the result no `Value`.
+    @inline(__always)
+    private func evalIntFast(_ cx: Context, _ expression: Unmanaged<Expr>) throws(CellFailure) -> Int {
+        try cx.enterCall(at: position)
+        defer { cx.leaveCall() }
+        let size = body.frameSize
+        guard cx.stackTop + size <= cx.stackCapacity else {
+            throw CellFailure(.recursion, "recursion too deep: the call stack is full", at: position)
+        }
+        // Claimed before the arguments run (a call among them uses the stack above). Nothing
+        // reads a slot before its argument is stored, and every slot then holds an Int, so
+        // nothing needs destroying when they are given back.
+        let slots = cx.stack + cx.stackTop
+        cx.stackTop += size
+        defer { cx.stackTop -= size }
+        for p in 0..<size {
+            let argument = try evalIntUnretained(argumentRefs[p], cx)
+            (slots + p).initialize(to: .int(argument))
+        }
+        let savedLocals = cx.locals
+        unowned(unsafe) let savedOwn = cx.ownFrame
+        unowned(unsafe) let savedOuter = cx.outer
+        cx.locals = slots
+        cx.ownFrame = nil
+        switch definingFrame {
+        case .global: cx.outer = cx.globals
+        case .own: cx.outer = savedOwn
+        case .outer(let depth): cx.outer = savedOuter!.ancestor(depth - 1)
+        }
+        defer {
+            cx.locals = savedLocals
+            cx.ownFrame = savedOwn
+            cx.outer = savedOuter
+        }
+        return try evalIntUnretained(expression, cx)
+    }
+
+    override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
+        if argumentsAreInts, let expression = body.intExpression { return try evalIntFast(cx, expression) }
+        return try super.evalInt(cx)
     }
 
     deinit { argumentRefs.deallocate() }
@@ -260,7 +316,9 @@ final class DirectCallExpr: Expr {
             guard let annotation = body.parameters[p].annotation else { continue }
             slots[p] = try annotation.check(slots[p], at: position)
         }
-        let savedLocals = cx.locals, savedOwn = cx.ownFrame, savedOuter = cx.outer
+        let savedLocals = cx.locals
+        unowned(unsafe) let savedOwn = cx.ownFrame
+        unowned(unsafe) let savedOuter = cx.outer
         cx.locals = slots
         cx.ownFrame = nil
         switch definingFrame {
@@ -289,6 +347,7 @@ final class DirectCallExpr: Expr {
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        if argumentsAreInts, let expression = body.intExpression { return .int(try evalIntFast(cx, expression)) }
         if allArgumentsGiven, !body.needsHeapFrame, let fast = body.fast {
             return try evalFast(cx, fast)
         }
@@ -317,6 +376,11 @@ final class DirectCallExpr: Expr {
 @inline(__always)
 private func evalUnretained(_ e: Unmanaged<Expr>, _ cx: Context) throws(CellFailure) -> Value {
     do { return try e._withUnsafeGuaranteedRef { try $0.eval(cx) } } catch { throw error as! CellFailure }
+}
+
+@inline(__always)
+private func evalIntUnretained(_ e: Unmanaged<Expr>, _ cx: Context) throws(CellFailure) -> Int {
+    do { return try e._withUnsafeGuaranteedRef { try $0.evalInt(cx) } } catch { throw error as! CellFailure }
 }
 
 @inline(__always)

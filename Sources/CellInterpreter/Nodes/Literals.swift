@@ -5,9 +5,24 @@ final class LiteralExpr: Expr {
     init(_ value: Value, position: Int) {
         self.value = value
         super.init(position: position)
+        switch value {
+        case .int: staticKind = .int
+        case .bool: staticKind = .bool
+        default: break
+        }
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value { value }
+
+    override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
+        if case .int(let i) = value { return i }
+        return try super.evalInt(cx)
+    }
+
+    override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
+        if case .bool(let b) = value { return b }
+        return try super.evalBool(cx)
+    }
 }
 
 /// `"a \(b) c"`: literal pieces and interpolated expressions, joined as `print` shows them.

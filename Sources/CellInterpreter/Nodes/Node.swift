@@ -5,6 +5,8 @@
 class Expr {
     /// UTF-8 offset of the node in the cell's code, for error messages.
     let position: Int
+    /// What lowering proved the node always yields (see `StaticKind`).
+    var staticKind = StaticKind.unknown
 
     init(position: Int) {
         self.position = position
@@ -13,6 +15,30 @@ class Expr {
     func eval(_ cx: Context) throws(CellFailure) -> Value {
         fatalError("\(type(of: self)) does not implement eval")
     }
+
+    /// The value as an Int, for a parent that knows it is one (`staticKind == .int`): nodes
+    /// that can compute an Int without building a `Value` override this.
+    func evalInt(_ cx: Context) throws(CellFailure) -> Int {
+        let v = try eval(cx)
+        if case .int(let i) = v { return i }
+        throw CellFailure(.type, "cannot use a value of type '\(v.typeName)' as 'Int'", at: position)
+    }
+
+    /// The value as a condition, which must be a Bool (Swift has no truthiness).
+    func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
+        let v = try eval(cx)
+        if case .bool(let b) = v { return b }
+        throw CellFailure(.type, "a condition must be a Bool, got a value of type '\(v.typeName)'", at: position)
+    }
+}
+
+/// The type a node is known to yield whatever happens at run time, found while lowering from
+/// what Swift's own rules fix: literals, parameters declared `Int` (checked on entry, and a
+/// parameter cannot be assigned), calls of functions declared `-> Int` (checked on return),
+/// Int arithmetic and comparisons of those. Nodes of a known kind are run through
+/// `evalInt`/`evalBool`, with no `Value` built in between.
+enum StaticKind: UInt8 {
+    case unknown, int, bool
 }
 
 /// How a statement finished: normally, or unwinding for `break`, `continue` or `return`.

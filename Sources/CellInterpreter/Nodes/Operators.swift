@@ -4,14 +4,33 @@ final class BinaryExpr: Expr {
     let lhs: Expr
     let rhs: Expr
 
+    /// Both operands are known Ints: evaluated as such, with no `Value` in between.
+    let intOperands: Bool
+
     init(_ op: BinaryOperator, _ lhs: Expr, _ rhs: Expr, position: Int) {
         self.op = op
         self.lhs = lhs
         self.rhs = rhs
+        intOperands = lhs.staticKind == .int && rhs.staticKind == .int && op.appliesToInts
         super.init(position: position)
+        if intOperands { staticKind = op.isComparison ? .bool : .int }
+    }
+
+    override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
+        guard intOperands else { return try super.evalInt(cx) }
+        return try intArithmetic(op, try lhs.evalInt(cx), try rhs.evalInt(cx), at: position)
+    }
+
+    override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
+        guard intOperands else { return try super.evalBool(cx) }
+        return intComparison(op, try lhs.evalInt(cx), try rhs.evalInt(cx))
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        if intOperands {
+            let x = try lhs.evalInt(cx), y = try rhs.evalInt(cx)
+            return op.isComparison ? .bool(intComparison(op, x, y)) : .int(try intArithmetic(op, x, y, at: position))
+        }
         let a = try lhs.eval(cx)
         let b = try rhs.eval(cx)
         if case .int(let x) = a, case .int(let y) = b { return try intBinary(op, x, y, at: position) }
@@ -34,11 +53,24 @@ final class LocalConstantBinaryExpr: Expr {
         self.constant = constant
         self.general = general
         super.init(position: general.position)
+        staticKind = general.staticKind
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
         if case .int(let x) = cx.locals[slot] { return try intBinary(op, x, constant, at: position) }
         return try general.eval(cx)
+    }
+
+    override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
+        if case .int(let x) = cx.locals[slot], op.appliesToInts, !op.isComparison {
+            return try intArithmetic(op, x, constant, at: position)
+        }
+        return try general.evalInt(cx)
+    }
+
+    override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
+        if case .int(let x) = cx.locals[slot], op.isComparison { return intComparison(op, x, constant) }
+        return try general.evalBool(cx)
     }
 }
 
@@ -53,21 +85,24 @@ final class LogicalExpr: Expr {
         self.lhs = lhs
         self.rhs = rhs
         super.init(position: position)
+        staticKind = .bool
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
-        let a = try condition(lhs, cx)
-        if isAnd ? !a : a { return .bool(a) }
-        return .bool(try condition(rhs, cx))
+        .bool(try evalBool(cx))
+    }
+
+    override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
+        let a = try lhs.evalBool(cx)
+        if isAnd ? !a : a { return a }
+        return try rhs.evalBool(cx)
     }
 }
 
 /// Evaluates a condition, which must be a Bool (Swift has no truthiness).
 @inline(__always)
 func condition(_ e: Expr, _ cx: Context) throws(CellFailure) -> Bool {
-    let v = try e.eval(cx)
-    if case .bool(let b) = v { return b }
-    throw CellFailure(.type, "a condition must be a Bool, got a value of type '\(v.typeName)'", at: e.position)
+    try e.evalBool(cx)
 }
 
 /// `-x`, `+x` and `!x`.
@@ -83,6 +118,22 @@ final class UnaryExpr: Expr {
         self.op = op
         self.operand = operand
         super.init(position: position)
+        if op == .negate, operand.staticKind == .int { staticKind = .int }
+        if op == .not { staticKind = .bool }
+    }
+
+    override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
+        guard op == .negate, operand.staticKind == .int else { return try super.evalInt(cx) }
+        let i = try operand.evalInt(cx)
+        guard i != Int.min else { throw CellFailure(.runtime, "arithmetic overflow: -(\(i)) does not fit in Int", at: position) }
+        return -i
+    }
+
+    override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
+        guard op == .not else { return try super.evalBool(cx) }
+        let v = try operand.eval(cx)
+        if case .bool(let b) = v { return !b }
+        throw CellFailure(.type, "unary operator '!' cannot be applied to an operand of type '\(v.typeName)'", at: position)
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
@@ -112,9 +163,18 @@ final class TernaryExpr: Expr {
         self.then = then
         self.otherwise = otherwise
         super.init(position: position)
+        if then.staticKind == otherwise.staticKind { staticKind = then.staticKind }
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
-        try condition(test, cx) ? then.eval(cx) : otherwise.eval(cx)
+        try test.evalBool(cx) ? then.eval(cx) : otherwise.eval(cx)
+    }
+
+    override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
+        try test.evalBool(cx) ? then.evalInt(cx) : otherwise.evalInt(cx)
+    }
+
+    override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
+        try test.evalBool(cx) ? then.evalBool(cx) : otherwise.evalBool(cx)
     }
 }

@@ -8,6 +8,16 @@ final class LocalGet: Expr {
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value { cx.locals[slot] }
+
+    override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
+        if case .int(let i) = cx.locals[slot] { return i }
+        return try super.evalInt(cx)
+    }
+
+    override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
+        if case .bool(let b) = cx.locals[slot] { return b }
+        return try super.evalBool(cx)
+    }
 }
 
 /// Reads a top-level (session) variable.

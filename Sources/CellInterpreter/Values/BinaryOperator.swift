@@ -10,6 +10,14 @@ enum BinaryOperator: String, CaseIterable {
 
     var isElementwiseComparison: Bool { rawValue.hasPrefix(".") }
 
+    /// Defined on two Ints: arithmetic, bit operations, shifts and comparisons.
+    var appliesToInts: Bool {
+        switch self {
+        case .matmul, .elementLess, .elementLessEqual, .elementGreater, .elementGreaterEqual, .elementEqual, .elementNotEqual: false
+        default: true
+        }
+    }
+
     var isComparison: Bool {
         switch self {
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: true
@@ -71,43 +79,63 @@ func applyBinary(
 @inline(__always)
 func intBinary(_ op: BinaryOperator, _ x: Int, _ y: Int, at position: Int) throws(CellFailure) -> Value {
     switch op {
+    case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return .bool(intComparison(op, x, y))
+    case .matmul: throw CellFailure(.type, "'•' needs tensors, got Int and Int", at: position)
+    case .elementLess, .elementLessEqual, .elementGreater, .elementGreaterEqual, .elementEqual, .elementNotEqual:
+        throw CellFailure(.type, "'\(op.rawValue)' compares tensors element by element; for Ints use '\(op.rawValue.dropFirst())'", at: position)
+    default: return .int(try intArithmetic(op, x, y, at: position))
+    }
+}
+
+/// `x op y` for an operator whose result is an Int (`appliesToInts` and not a comparison),
+/// trapping overflow and division by zero as located errors.
+@inline(__always)
+func intArithmetic(_ op: BinaryOperator, _ x: Int, _ y: Int, at position: Int) throws(CellFailure) -> Int {
+    switch op {
     case .add:
         let (r, o) = x.addingReportingOverflow(y)
         if o { throw overflow("+", x, y, position) }
-        return .int(r)
+        return r
     case .subtract:
         let (r, o) = x.subtractingReportingOverflow(y)
         if o { throw overflow("-", x, y, position) }
-        return .int(r)
+        return r
     case .multiply:
         let (r, o) = x.multipliedReportingOverflow(by: y)
         if o { throw overflow("*", x, y, position) }
-        return .int(r)
+        return r
     case .divide:
         if y == 0 { throw CellFailure(.runtime, "division by zero", at: position) }
         let (r, o) = x.dividedReportingOverflow(by: y)
         if o { throw overflow("/", x, y, position) }
-        return .int(r)
+        return r
     case .remainder:
         if y == 0 { throw CellFailure(.runtime, "division by zero in remainder operation", at: position) }
         let (r, o) = x.remainderReportingOverflow(dividingBy: y)
         if o { throw overflow("%", x, y, position) }
-        return .int(r)
-    case .equal: return .bool(x == y)
-    case .notEqual: return .bool(x != y)
-    case .less: return .bool(x < y)
-    case .lessEqual: return .bool(x <= y)
-    case .greater: return .bool(x > y)
-    case .greaterEqual: return .bool(x >= y)
-    case .matmul: throw CellFailure(.type, "'•' needs tensors, got Int and Int", at: position)
-    case .elementLess, .elementLessEqual, .elementGreater, .elementGreaterEqual, .elementEqual, .elementNotEqual:
-        throw CellFailure(.type, "'\(op.rawValue)' compares tensors element by element; for Ints use '\(op.rawValue.dropFirst())'", at: position)
-    case .bitAnd: return .int(x & y)
-    case .bitOr: return .int(x | y)
-    case .bitXor: return .int(x ^ y)
-    case .shiftLeft, .shiftRight:
-        // Swift's smart shifts: a negative count shifts the other way, a large one gives 0 (or -1).
-        return .int(op == .shiftLeft ? x << y : x >> y)
+        return r
+    case .bitAnd: return x & y
+    case .bitOr: return x | y
+    case .bitXor: return x ^ y
+    // Swift's smart shifts: a negative count shifts the other way, a large one gives 0 (or -1).
+    case .shiftLeft: return x << y
+    case .shiftRight: return x >> y
+    default:
+        throw CellFailure(.type, "binary operator '\(op.rawValue)' does not give an Int", at: position)
+    }
+}
+
+/// `x op y` for a comparison operator (any other compares equal-as-false; callers check `isComparison`).
+@inline(__always)
+func intComparison(_ op: BinaryOperator, _ x: Int, _ y: Int) -> Bool {
+    switch op {
+    case .equal: x == y
+    case .notEqual: x != y
+    case .less: x < y
+    case .lessEqual: x <= y
+    case .greater: x > y
+    case .greaterEqual: x >= y
+    default: false
     }
 }
 

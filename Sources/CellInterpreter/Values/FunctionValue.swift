@@ -85,6 +85,11 @@ final class FunctionBody {
     /// The call fast path's view of the finished body (see `DirectCallExpr`): unretained
     /// references to what `body`/`expressionBody` own, and the checks as plain memory.
     private(set) var fast: FastBody?
+    /// For an Int function of Int parameters, with no other locals and no closures, whose body
+    /// is one expression known to be an Int (`func fib(_ n: Int) -> Int { n < 2 ? n : … }`):
+    /// that expression, unretained (`expressionBody` owns it). Calls with Int arguments run it
+    /// through `evalInt` (see `DirectCallExpr`).
+    private(set) var intExpression: Unmanaged<Expr>?
 
     struct FastBody {
         let expression: Unmanaged<Expr>?
@@ -102,6 +107,12 @@ final class FunctionBody {
         buffer.initialize(from: checks, count: checks.count)
         fast = FastBody(expression: expressionBody.map { Unmanaged.passUnretained($0) },
                         statements: Unmanaged.passUnretained(body), checks: buffer, parameterCount: checks.count)
+        intExpression = nil
+        if let expression = expressionBody, expression.staticKind == .int, case .int? = returnAnnotation?.kind,
+           !needsHeapFrame, frameSize == parameters.count,
+           parameters.allSatisfy({ if case .int? = $0.annotation?.kind { true } else { false } }) {
+            intExpression = Unmanaged.passUnretained(expression)
+        }
     }
 
     init(name: String, parameters: [UserParameter], frameSize: Int, body: Stmt, returnAnnotation: TypeAnnotation?, isClosure: Bool) {
