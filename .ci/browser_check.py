@@ -1,0 +1,258 @@
+#!/usr/bin/env python3
+"""Load rendered pages in headless Chromium and check what a reader would see.
+
+The HTML validator checks the markup; this checks the page as the browser lays it out:
+  (a) every <img> loaded (complete, naturalWidth > 0) and every outermost inline <svg> has a box,
+  (b) every <math> has a non-zero layout size (MathML that the browser did not lay out, or
+      that a stylesheet hid, has none),
+  (c) no console errors, no uncaught exceptions, no failed resource loads, and no request
+      leaving the machine (the pages are meant to be self-contained),
+  (d) a full-page screenshot of each page, for a person to look at.
+It also notes, without failing, an equation number drawn over a wide display equation.
+Closed <details> (folded cells) are opened first, so what they hold is measured too.
+One line per page; exit status 1 if any page fails. `--self-test` runs the checks on a page
+broken on purpose and on a good one, and fails unless the broken one fails for every planted
+reason and the good one passes, so a check that can no longer fail is caught.
+
+Chromium is driven through the DevTools protocol over --remote-debugging-pipe (file
+descriptors 3 and 4, NUL-terminated JSON), so no driver or Python package is needed.
+"""
+import argparse, base64, fcntl, json, os, select, shutil, subprocess, sys, tempfile, time
+
+MEASURE = r"""(async () => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  await document.fonts.ready;
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const hasBox = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const name = e => e.outerHTML.replace(/base64,[^"]*/, 'base64,…').slice(0, 140);
+  const images = [...document.images];
+  const svgs = [...document.querySelectorAll('svg')].filter(s => !s.parentElement || !s.parentElement.closest('svg'));
+  const maths = [...document.querySelectorAll('math')];
+  // Not a failure (yet), a note: an equation number drawn over its own wide equation.
+  const meets = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const overlaps = [...document.querySelectorAll('.eq-number')].filter(n => {
+    const m = n.parentElement.querySelector('math'), box = n.getBoundingClientRect();
+    const parts = m ? [...m.querySelectorAll(':scope > semantics > :not(annotation), :scope > :not(semantics)')] : [];
+    return parts.some(p => meets(p.getBoundingClientRect(), box));
+  }).map(n => n.textContent + ' ' + (n.parentElement.id ? '#' + n.parentElement.id : ''));
+  return {
+    overlaps,
+    images: images.length, svgs: svgs.length, maths: maths.length,
+    badImages: images.filter(i => !(i.complete && i.naturalWidth > 0)).map(name),
+    badSvgs: svgs.filter(s => !hasBox(s)).map(name),
+    badMaths: maths.filter(m => !hasBox(m)).map(name),
+  };
+})()"""
+
+
+class Chromium:
+    """A headless Chromium and a minimal DevTools-protocol client over its pipe."""
+
+    def __init__(self, binary):
+        self.profile = tempfile.mkdtemp(prefix="browser-check-")
+        self.log = open(os.path.join(self.profile, "stderr.txt"), "w+")
+        to_chrome_r, self.to_chrome = os.pipe()
+        self.from_chrome, from_chrome_w = os.pipe()
+
+        def pipes_on_3_and_4():  # in the child, before exec
+            a = fcntl.fcntl(to_chrome_r, fcntl.F_DUPFD, 10)
+            b = fcntl.fcntl(from_chrome_w, fcntl.F_DUPFD, 10)
+            os.dup2(a, 3)
+            os.dup2(b, 4)
+
+        self.proc = subprocess.Popen(
+            [binary, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+             "--mute-audio", "--no-first-run", "--no-default-browser-check",
+             "--user-data-dir=" + self.profile, "--remote-debugging-pipe"],
+            stdin=subprocess.DEVNULL, stdout=self.log, stderr=self.log,
+            preexec_fn=pipes_on_3_and_4, pass_fds=(3, 4))
+        os.close(to_chrome_r)
+        os.close(from_chrome_w)
+        self.buffer, self.next_id, self.events = b"", 0, []
+
+    def _read(self, deadline):
+        """The next message from Chromium; raises on timeout or if Chromium exits."""
+        while b"\0" not in self.buffer:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("no answer from Chromium")
+            if select.select([self.from_chrome], [], [], left)[0]:
+                chunk = os.read(self.from_chrome, 1 << 20)
+                if not chunk:
+                    self.log.seek(0)
+                    raise RuntimeError("Chromium exited:\n" + self.log.read()[-2000:])
+                self.buffer += chunk
+        message, self.buffer = self.buffer.split(b"\0", 1)
+        return json.loads(message)
+
+    def call(self, method, session=None, timeout=60, **params):
+        self.next_id += 1
+        message = {"id": self.next_id, "method": method, "params": params}
+        if session:
+            message["sessionId"] = session
+        os.write(self.to_chrome, json.dumps(message).encode() + b"\0")
+        deadline = time.monotonic() + timeout
+        while True:
+            reply = self._read(deadline)
+            if reply.get("id") == self.next_id:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                return reply["result"]
+            if "method" in reply:
+                self.events.append(reply)
+
+    def wait_for(self, method, session, timeout=60):
+        deadline = time.monotonic() + timeout
+        while not any(e["method"] == method and e.get("sessionId") == session for e in self.events):
+            self.events.append(self._read(deadline))
+
+    def drain(self, seconds):
+        """Collect the events that arrive in the next few moments (late console messages)."""
+        try:
+            while True:
+                self.events.append(self._read(time.monotonic() + seconds))
+        except TimeoutError:
+            pass
+
+    def close(self):
+        try:
+            self.call("Browser.close", timeout=10)
+        except Exception:
+            pass
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def check_page(chrome, path, screenshots):
+    """Load one page; return its counts and the list of problems found."""
+    target = chrome.call("Target.createTarget", url="about:blank")["targetId"]
+    s = chrome.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+    for domain in ("Page", "Runtime", "Log", "Network"):
+        chrome.call(domain + ".enable", session=s)
+    chrome.call("Emulation.setDeviceMetricsOverride", session=s, width=1280, height=900,
+                deviceScaleFactor=1, mobile=False)
+    chrome.events.clear()
+    chrome.call("Page.navigate", session=s, url="file://" + os.path.abspath(path))
+    chrome.wait_for("Page.loadEventFired", s)
+    found = chrome.call("Runtime.evaluate", session=s, expression=MEASURE,
+                        awaitPromise=True, returnByValue=True)
+    if "exceptionDetails" in found:
+        raise RuntimeError(f"{path}: measuring failed: {found['exceptionDetails']}")
+    found = found["result"]["value"]
+    chrome.drain(0.3)
+
+    console, failed, urls = [], [], {}
+    for e in (e for e in chrome.events if e.get("sessionId") == s):
+        p = e["params"]
+        if e["method"] == "Runtime.consoleAPICalled" and p["type"] in ("error", "assert"):
+            console.append("console.error: " + " ".join(
+                str(a.get("value", a.get("description", ""))) for a in p["args"]))
+        elif e["method"] == "Runtime.exceptionThrown":
+            d = p["exceptionDetails"]
+            console.append("exception: " + d.get("exception", {}).get("description", d["text"]).split("\n")[0])
+        elif e["method"] == "Log.entryAdded" and p["entry"]["level"] == "error" \
+                and p["entry"]["source"] != "network":  # failed loads are counted below
+            console.append(f"{p['entry']['source']}: {p['entry']['text']}")
+        elif e["method"] == "Network.requestWillBeSent":
+            url = urls[p["requestId"]] = p["request"]["url"]
+            if url.split(":", 1)[0] not in ("file", "data", "about", "blob"):
+                failed.append("external request: " + url[:140])
+        elif e["method"] == "Network.loadingFailed" and not p.get("canceled"):
+            failed.append(f"failed load: {urls.get(p['requestId'], '?')[:140]} ({p['errorText']})")
+
+    size = chrome.call("Page.getLayoutMetrics", session=s)["cssContentSize"]
+    shot = chrome.call("Page.captureScreenshot", session=s, format="png", captureBeyondViewport=True,
+                       clip={"x": 0, "y": 0, "width": max(size["width"], 1280),
+                             "height": size["height"], "scale": 1})
+    name = os.path.splitext(os.path.basename(path))[0] + ".png"
+    with open(os.path.join(screenshots, name), "wb") as f:
+        f.write(base64.b64decode(shot["data"]))
+    chrome.call("Target.closeTarget", targetId=target)
+
+    problems = ([f"broken image: {x}" for x in found["badImages"]]
+                + [f"svg without a box: {x}" for x in found["badSvgs"]]
+                + [f"math without a box: {x}" for x in found["badMaths"]] + console + failed)
+    found.update(console=len(console), failed=len(failed), failures=failed, problems=problems)
+    return found
+
+
+def report(path, r):
+    ok = not r["problems"]
+    print(f"{os.path.basename(path):34} images {r['images']:3}  svgs {r['svgs']:3}  math {r['maths']:4}"
+          f"  console errors {r['console']:2}  failed loads {r['failed']:2}  {'ok' if ok else 'FAIL'}")
+    for o in r["overlaps"]:
+        print(f"    note: equation number {o} is drawn over its equation")
+    for p in r["problems"][:20]:
+        print("    " + p)
+    if len(r["problems"]) > 20:
+        print(f"    … and {len(r['problems']) - 20} more")
+    return ok
+
+
+GOOD = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>good</title></head><body>
+<p><img alt="dot" src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg=="></p>
+<p><math><mi>x</mi><mo>=</mo><mn>1</mn></math></p>
+<p><svg width="20" height="20"><rect width="20" height="20"/></svg></p></body></html>"""
+BAD = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>bad</title></head><body>
+<p><img alt="missing" src="missing.png"><img alt="not local" src="http://127.0.0.1:9/x.png"></p>
+<p><math style="display:none"><mi>x</mi></math></p>
+<p><svg width="0" height="0"></svg></p>
+<div id="eq-wide" style="position: relative; width: 150px"><math display="block"><mtext>an equation wider than its column</mtext></math><span class="eq-number" style="position: absolute; right: 0; top: 0">(1)</span></div>
+<script>console.error("planted console error"); notAFunction();</script></body></html>"""
+
+
+def self_test(chrome):
+    folder = tempfile.mkdtemp(prefix="browser-check-self-test-")
+    try:
+        for name, text in (("good.html", GOOD), ("bad.html", BAD)):
+            with open(os.path.join(folder, name), "w") as f:
+                f.write(text)
+        good = check_page(chrome, os.path.join(folder, "good.html"), folder)
+        bad = check_page(chrome, os.path.join(folder, "bad.html"), folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    report("self-test good.html", good)
+    report("self-test bad.html", bad)
+    expected = {
+        "the good page passes": not good["problems"],
+        "the good page's image, svg and math are counted": (good["images"], good["svgs"], good["maths"]) == (1, 1, 1),
+        "the missing images are reported": len(bad["badImages"]) == 2,
+        "the hidden math is reported": len(bad["badMaths"]) == 1,
+        "the empty svg is reported": len(bad["badSvgs"]) == 1,
+        "console.error and the exception are reported": bad["console"] == 2,
+        "the failed loads are reported": sum(f.startswith("failed load") for f in bad["failures"]) == 2,
+        "the request off the machine is reported": sum(f.startswith("external") for f in bad["failures"]) == 1,
+        "the equation number over its equation is noted": len(bad["overlaps"]) == 1 and not good["overlaps"],
+    }
+    for what, held in expected.items():
+        print(f"  {'ok  ' if held else 'MISS'} {what}")
+    return all(expected.values())
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("pages", nargs="*", help="HTML files to check")
+    ap.add_argument("--browser", default=shutil.which("chromium") or "chromium")
+    ap.add_argument("--screenshots", default=os.environ.get("SCREENSHOTS", "output/screenshots"),
+                    help="folder for the full-page screenshots (env SCREENSHOTS; default output/screenshots)")
+    ap.add_argument("--self-test", action="store_true", help="prove the checks fail on a broken page")
+    args = ap.parse_args()
+    chrome = Chromium(args.browser)
+    try:
+        if args.self_test:
+            ok = self_test(chrome)
+            print("self-test " + ("passed: every planted fault was caught" if ok else "FAILED: a check cannot fail"))
+            return 0 if ok else 1
+        os.makedirs(args.screenshots, exist_ok=True)
+        results = [report(p, check_page(chrome, p, args.screenshots)) for p in args.pages]
+    finally:
+        chrome.close()
+    print(f"{results.count(True)} of {len(results)} pages passed; screenshots in {args.screenshots}/")
+    return 0 if results and all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
