@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // Lectern: Markdown notebooks whose Swift cells run, rendered to self-contained HTML pages.
 // The target graph follows DESIGN §6: a target per layer, lower layers never import upper ones.
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -84,3 +85,13 @@ let package = Package(
         .testTarget(name: "lecternTests", dependencies: []),
     ]
 )
+
+// Fuzz targets (libFuzzer), only when asked for: `Fuzz/run` builds them with
+// `LECTERN_FUZZ=1 swift build --sanitize=fuzzer …`; libFuzzer supplies their `main`.
+if ProcessInfo.processInfo.environment["LECTERN_FUZZ"] != nil {
+    package.targets += [
+        .executableTarget(name: "FuzzTeX", dependencies: ["TeXToMathML"], path: "Fuzz/tex"),
+        .executableTarget(name: "FuzzMarkdown", dependencies: ["Notebook", "NotebookRunner", "PageRendering"], path: "Fuzz/markdown"),
+        .executableTarget(name: "FuzzCells", dependencies: ["CellInterpreter"], path: "Fuzz/cells"),
+    ]
+}

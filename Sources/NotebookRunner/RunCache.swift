@@ -93,14 +93,7 @@ public struct RunCache {
         let data = try encoder.encode(entry)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = entryPath(for: result.document)
-        let temporary = path + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary])
-        }
-        if rename(temporary, path) != 0 {
-            unlink(temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
+        try AtomicFile.write(data, to: path)
     }
 
     /// A digest of a file's bytes ("absent" when it does not exist).

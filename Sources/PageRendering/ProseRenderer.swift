@@ -79,7 +79,8 @@ enum MathRendering {
         let id = math.label.map { " id=\"\(HTML.attribute($0))\"" } ?? ""
         let label = number.map { "(\($0))" } ?? rendered.tag?.label
         let numbered = label.map { "<span class=\"eq-number\">\(HTML.escape($0))</span>" } ?? ""
-        return "<\(tag) class=\"math display\"\(id)>\(rendered.mathML)\(numbered)</\(tag)>"
+        let classes = label == nil ? "math display" : "math display numbered"
+        return "<\(tag) class=\"\(classes)\"\(id)>\(rendered.mathML)\(numbered)</\(tag)>"
     }
 
     /// The file position of an error inside a formula: from the opening dollar, through the

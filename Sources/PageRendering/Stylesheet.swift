@@ -58,6 +58,8 @@ enum Stylesheet {
     .cell figure img { image-rendering: pixelated; }
     .figure-number { font-weight: 600; color: var(--text); }
     .math.display { position: relative; }
+    /* Room on both sides for the number, so a wide formula never runs under it (and stays centred). */
+    .math.display.numbered { padding: 0 2.75em; }
     .eq-number { position: absolute; right: 0; top: 50%; transform: translateY(-50%); font-family: var(--prose); font-size: 1rem; color: var(--muted); }
     .section-number { color: var(--faint); margin-right: .35em; }
     a.xref { text-decoration: none; border-bottom: 1px dotted currentColor; }
@@ -90,6 +92,8 @@ enum Stylesheet {
       footer.page-footer, .cell-time, nav.toc { display: none; }
       main > h2 ~ h2 { break-before: page; }
       details.code-fold { display: none; }
+      /* Paper cannot scroll: long code lines wrap instead of being cut off. */
+      pre, .cell pre.code, main > pre { white-space: pre-wrap; overflow-wrap: anywhere; overflow-x: visible; }
     }
     """
 }

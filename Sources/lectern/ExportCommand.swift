@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NotebookRunner
 import PageRendering
 
 /// `lectern export --to ipynb`: a notebook's run as a Jupyter notebook, outputs included.
@@ -24,6 +25,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var runOptions: RunOptions
 
     func run() throws {
+        AtomicFile.exitCleanlyOnInterrupt()
         let notebooks = try findNotebooks(paths)
         try prepareOutputFolder(output)
         var failed = false

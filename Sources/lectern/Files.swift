@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Notebook
+import NotebookRunner
 
 /// Expands the command line's paths: files as given, folders to their `.md` files in name order.
 func findNotebooks(_ paths: [String]) throws -> [String] {
@@ -35,19 +36,10 @@ func prepareOutputFolder(_ path: String) throws {
     }
 }
 
-/// Writes through a temporary file in the same folder and renames it into place, so a reader
-/// (or an interrupted render) never sees half a page.
+/// Writes through a temporary file in the same folder renamed into place (`AtomicFile`), so a
+/// reader, or an interrupted render, never sees half a page.
 func writeAtomically(_ text: String, to path: String) throws {
-    let folder = (path as NSString).deletingLastPathComponent
-    let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-        throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-    }
-    if rename(temporary, path) != 0 {
-        let code = errno
-        unlink(temporary)
-        throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
-    }
+    try AtomicFile.write(Data(text.utf8), to: path)
 }
 
 func report(_ diagnostics: [Diagnostic]) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NotebookRunner
 import PageRendering
 
 /// `lectern reference`: the API page of everything cells can call.
@@ -11,6 +12,7 @@ struct ReferenceCommand: ParsableCommand {
     var output = "output/reference.html"
 
     func run() throws {
+        AtomicFile.exitCleanlyOnInterrupt()
         let folder = (output as NSString).deletingLastPathComponent
         if !folder.isEmpty { try prepareOutputFolder(folder) }
         try writeAtomically(ReferencePage.render(), to: output)

@@ -66,12 +66,13 @@ struct Render: ParsableCommand {
     @Flag(help: "Render handouts for printing: code hidden unless a cell sets echo: true.")
     var handout = false
 
-    @Flag(name: .customLong("no-timings"), help: "Leave cells' running times off the page (byte-identical pages from run to run).")
+    @Flag(name: .customLong("no-timings"), help: "Leave cells' running times off the page (byte-identical pages from run to run, unless cells time themselves with timeIt).")
     var noTimings = false
 
     @OptionGroup var runOptions: RunOptions
 
     func run() throws {
+        AtomicFile.exitCleanlyOnInterrupt()
         let notebooks = try findNotebooks(paths)
         try prepareOutputFolder(output)
         var failed = false
@@ -124,6 +125,7 @@ struct Check: ParsableCommand {
     @OptionGroup var runOptions: RunOptions
 
     func run() throws {
+        AtomicFile.exitCleanlyOnInterrupt()
         var failed = false
         for outcome in try runOptions.runAll(try findNotebooks(paths)) {
             report(outcome.diagnostics)

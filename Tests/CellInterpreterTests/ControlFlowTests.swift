@@ -93,6 +93,21 @@ struct LimitTests {
         #expect(session.run(CellSource(code: "n > 0", file: "t.md", firstLine: 3)).outputs.count == 1)
     }
 
+    @Test func aStepBudgetEndsTheCellAtTheSamePlaceEveryTime() {
+        func turnsBeforeTheBudgetRunsOut() -> String {
+            let session = Session(limits: Limits(maxSteps: 100_000))
+            let run = session.run(CellSource(code: "var n = 0\nwhile true { n += 1 }", file: "t.md", firstLine: 1))
+            #expect(run.failure?.kind == .timeout)
+            #expect(run.failure?.message == "the cell took more than 100000 steps and was stopped")
+            return "\(session.run(CellSource(code: "n", file: "t.md", firstLine: 3)).outputs)"
+        }
+        let first = turnsBeforeTheBudgetRunsOut()
+        #expect(first.contains("text(\"10"), "\(first)")  // about 100,000 turns (in blocks of 4,096 steps)
+        #expect(turnsBeforeTheBudgetRunsOut() == first)
+        // Within the budget, a cell runs as usual.
+        #expect(transcript("var s = 0\nfor i in 0..<1000 { s += i }\ns", limits: Limits(maxSteps: 100_000)) == "→ 499500")
+    }
+
     @Test func aRunawayRecursionIsStopped() {
         let out = transcript("func f(_ n: Int) -> Int { f(n + 1) + 1 }\nf(0)")
         #expect(out.hasSuffix("error: recursion too deep: more than 2000 nested calls"))

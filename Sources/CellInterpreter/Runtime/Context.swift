@@ -65,6 +65,8 @@ final class Context {
     }
     private let deadline: UInt64
     private var ticksUntilClockCheck = 1 << 12
+    /// Steps left of `limits.maxSteps`, counted down in blocks at each clock check.
+    private var stepsLeft: Int
 
     init(globals: Frame, registry: Registry, limits: Limits, seed: UInt64, generator: RandomGenerator) {
         self.seed = seed
@@ -79,6 +81,7 @@ final class Context {
         self.registry = registry
         self.limits = limits
         self.deadline = monotonicNanoseconds() &+ UInt64(max(0, limits.timeout) * 1e9)
+        self.stepsLeft = limits.maxSteps ?? Int.max
     }
 
     deinit {
@@ -94,6 +97,10 @@ final class Context {
 
     func checkClock(at position: Int) throws(CellFailure) {
         ticksUntilClockCheck = 1 << 12
+        stepsLeft -= 1 << 12
+        if stepsLeft <= 0, let budget = limits.maxSteps {
+            throw CellFailure(.timeout, "the cell took more than \(budget) steps and was stopped", at: position)
+        }
         if monotonicNanoseconds() > deadline {
             throw CellFailure(
                 .timeout, "the cell ran for more than \(formatSeconds(limits.timeout)) and was stopped",

@@ -10,11 +10,16 @@ public struct Limits: Sendable {
     public var maxElements = Limits.defaultMaxElements
     /// The default element limit: 50 million (400 MB of Float64).
     public static let defaultMaxElements = 50_000_000
+    /// Steps (loop iterations and calls) a cell may take, counted in blocks of 4,096: a budget
+    /// that, unlike the timeout, ends a cell at the same place on any machine (the fuzzer's).
+    /// Nil: no budget.
+    public var maxSteps: Int?
 
-    public init(timeout: Double = 60, maxCallDepth: Int = 2_000, maxElements: Int = 50_000_000) {
+    public init(timeout: Double = 60, maxCallDepth: Int = 2_000, maxElements: Int = 50_000_000, maxSteps: Int? = nil) {
         self.timeout = timeout
         self.maxCallDepth = maxCallDepth
         self.maxElements = maxElements
+        self.maxSteps = maxSteps
     }
 }
 

@@ -1,0 +1,3 @@
+var out: [Int] = []
+for x in [3, 1, 2] { out.append(x * 10) }
+out

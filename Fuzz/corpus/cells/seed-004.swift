@@ -1,0 +1,1 @@
+for (i, x) in ["a", "b"].enumerated() { print(i, x) }

@@ -1,0 +1,1 @@
+for (a, b) in zip([1, 2, 3], [10, 20]) { print(a + b) }

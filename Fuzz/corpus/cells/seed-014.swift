@@ -1,0 +1,2 @@
+let x = 2
+if x > 3 { print("big") } else if x > 1 { print("medium") } else { print("small") }

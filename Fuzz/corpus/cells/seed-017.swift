@@ -1,0 +1,2 @@
+let xs = [4, 5]
+xs.first ?? 0

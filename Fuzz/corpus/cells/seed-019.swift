@@ -1,0 +1,1 @@
+[Int](repeating: 1, count: 2)

@@ -1,0 +1,4 @@
+let xs = [1, 2, 3]
+xs[1]
+xs[1..<3]
+xs.count

@@ -1,0 +1,1 @@
+stride(from: 0, to: 10, by: 3)

@@ -1,0 +1,1 @@
+stride(from: 1.0, through: 2.0, by: 0.5)

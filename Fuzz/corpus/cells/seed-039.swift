@@ -1,0 +1,1 @@
+String(format: "%.3f and %d", 3.14159, 42)

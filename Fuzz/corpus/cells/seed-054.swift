@@ -1,0 +1,3 @@
+let r = 0..<5
+r.count
+r.contains(3)

@@ -1,0 +1,1 @@
+Array(repeating: 0, count: -1)

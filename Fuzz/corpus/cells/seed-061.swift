@@ -1,0 +1,2 @@
+var s = "ab"
+for _ in 0..<40 { s = s + s }

@@ -1,0 +1,2 @@
+func f(_ x: Int) -> Int { x }
+f("no")

@@ -1,0 +1,2 @@
+func g() -> Int { return "s" }
+g()

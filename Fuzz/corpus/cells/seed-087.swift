@@ -1,0 +1,2 @@
+func half(_ x: Double) -> Double { x / 2 }
+half(3)

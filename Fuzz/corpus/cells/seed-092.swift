@@ -1,0 +1,3 @@
+func f(_ n: Int) -> Int { -n }
+f(5)
+f(Int.min)

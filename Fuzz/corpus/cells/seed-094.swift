@@ -1,0 +1,2 @@
+func f(_ n: Int) -> Int { n * 2 }
+f(2.5)

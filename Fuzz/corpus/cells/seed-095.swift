@@ -1,0 +1,3 @@
+func h(_ n: Int) -> Int { n + 1 }
+func g(_ n: Int) -> Int { h(n) * 2 }
+g(4)

@@ -1,0 +1,2 @@
+let x: Double = 1
+x

@@ -1,0 +1,1 @@
+PPCA(latent: 2)

@@ -1,0 +1,2 @@
+let p = PPCA(components: 2)
+p.sample(3)

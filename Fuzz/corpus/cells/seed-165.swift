@@ -1,0 +1,1 @@
+GaussianClassifier(covariance: "diagonal")

@@ -1,0 +1,1 @@
+let v = VAE(inputSize: 4, likelihood: "poisson")

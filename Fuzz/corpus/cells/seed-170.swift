@@ -1,0 +1,1 @@
+GAN(dataDimension: 2, loss: "wasserstein")

@@ -1,0 +1,2 @@
+let m = MADE(inputs: 4, hidden: [8])
+m.history["kl"]

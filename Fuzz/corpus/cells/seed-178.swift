@@ -1,0 +1,1 @@
+Tensor.zeros([2, 3]).shape

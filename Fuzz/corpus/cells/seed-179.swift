@@ -1,0 +1,1 @@
+Tensor.eye(2) • Tensor([[1, 2], [3, 4]])

@@ -1,0 +1,1 @@
+Tensor([[1, 2], [3, 4]]).mean(axis: 1, keepDims: true).shape

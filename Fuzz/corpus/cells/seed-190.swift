@@ -1,0 +1,1 @@
+Tensor([1, 5, 3]).argmax()

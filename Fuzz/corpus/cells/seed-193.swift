@@ -1,0 +1,1 @@
+Tensor.arange(10)[2..<5]

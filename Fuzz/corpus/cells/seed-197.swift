@@ -1,0 +1,1 @@
+exp(Tensor([0, 1])).scalars

@@ -1,0 +1,1 @@
+valueAndGrad(at: Tensor([3])) { $0.square().sum() }.value

@@ -1,0 +1,1 @@
+Linalg.eigh(Tensor([[2, 1], [1, 2]])).eigenvalues

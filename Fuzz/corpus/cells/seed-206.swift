@@ -1,0 +1,1 @@
+Linalg.cholesky(Tensor([[1, 2], [2, 1]]))

@@ -1,0 +1,1 @@
+Linalg.logDeterminant(Tensor([[2, 0], [0, 3]]))

@@ -1,0 +1,1 @@
+MLP(widths: [2, 8, 1], activation: "swish")

@@ -1,0 +1,1 @@
+Gizmo(size: 2)
