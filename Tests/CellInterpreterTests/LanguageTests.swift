@@ -76,6 +76,9 @@ struct LanguageTests {
 
     static let syntaxAndUnsupportedCases: [Case] = [
         Case("let x = (1 + ", "1:14: error: expected expression after operator"),
+        // Found by the cell fuzzer: swift-syntax's diagnostics stopped the process on this.
+        Case("let x \u{FFFD}= 0\nx", "1:7: error: invalid character in source file"),
+        Case("let x \u{FFFD} = 0", "1:7: error: invalid character in source file"),
         Case("struct P {}", "1:1: error: 'struct' is not supported in cells"),
         Case("class C {}", "1:1: error: 'class' is not supported in cells"),
         Case("import Foundation", "1:1: error: 'import' (the library is already available) is not supported in cells"),

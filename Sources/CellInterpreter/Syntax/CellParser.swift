@@ -20,6 +20,7 @@ enum CellParser {
 
     static func parse(_ code: String) throws(CellFailure) -> SourceFileSyntax {
         let tree = Parser.parse(source: code)
+        try refuseWhatCrashesTheDiagnostics(tree)
         let diagnostics = ParseDiagnosticsGenerator.diagnostics(for: tree)
         if let first = diagnostics.first(where: { $0.diagMessage.severity == .error }) {
             throw CellFailure(.syntax, first.message, at: first.position.utf8Offset)
@@ -35,6 +36,36 @@ enum CellParser {
             throw CellFailure(.syntax, "the cell could not be parsed", at: 0)
         }
         return file
+    }
+}
+
+extension CellParser {
+    /// swift-syntax 603's diagnostics stop the process (a Fix-It with no change) on an `=` whose
+    /// sides both have a space but are still "inconsistent" because stray text sits in the
+    /// trivia (`let x \u{FFFD}= 0`, found by fuzzing). Such a cell is refused here first, at the
+    /// stray text.
+    static func refuseWhatCrashesTheDiagnostics(_ tree: SourceFileSyntax) throws(CellFailure) {
+        for token in tree.tokens(viewMode: .all) {
+            guard token.tokenDiagnostic?.kind == .equalMustHaveConsistentWhitespaceOnBothSides else { continue }
+            let previous = token.previousToken(viewMode: .all)
+            let spaceBefore = previous?.trailingTrivia.contains { $0.isSpaceOrTab } ?? false
+            let spaceAfter = token.trailingTrivia.contains { $0.isSpaceOrTab }
+            guard spaceBefore && spaceAfter else { continue }
+            var offset = token.positionAfterSkippingLeadingTrivia.utf8Offset
+            var message = "'=' must have consistent whitespace on both sides"
+            if let previous {
+                var position = previous.endPositionBeforeTrailingTrivia.utf8Offset
+                for piece in previous.trailingTrivia {
+                    if case .unexpectedText = piece {
+                        offset = position
+                        message = "invalid character in source file"  // swift-syntax's words for it
+                        break
+                    }
+                    position += piece.sourceLength.utf8Length
+                }
+            }
+            throw CellFailure(.syntax, message, at: offset)
+        }
     }
 }
 
