@@ -29,13 +29,14 @@ enum InterpreterBenchmarks {
 
     static func run() throws {
         for program in programs {
-            let swiftTimes = (0..<5).map { _ -> Double in
+            // Eleven repeats a side: fib(25) takes milliseconds, where one hiccup of a shared machine shows.
+            let swiftTimes = (0..<11).map { _ -> Double in
                 let session = Session()
                 let run = session.run(CellSource(code: program.swift, file: "bench.md", firstLine: 1))
                 if let failure = run.failure { print("  failed: \(failure)") }
                 return run.seconds
             }
-            let pythonTimes = try python(program.python, repeats: 5)
+            let pythonTimes = try python(program.python, repeats: 11)
             let s = Measure.median(swiftTimes), p = Measure.median(pythonTimes)
             print("\(program.name): Lectern \(Measure.format(s)), CPython \(Measure.format(p)); Lectern is \(String(format: "%.2f", p / s))× CPython (goal \(program.goal))")
         }

@@ -224,6 +224,7 @@ final class DirectCallExpr: Expr {
         self.arguments = arguments
         allArgumentsGiven = !taken.contains(-1)
         argumentsAreInts = allArgumentsGiven && taken.allSatisfy { arguments[$0].staticKind == .int }
+        localConstantArgument = taken.count == 1 && argumentsAreInts ? arguments[taken[0]] as? LocalConstantBinaryExpr : nil
         argumentRefs = .allocate(capacity: max(taken.count, 1))
         for (p, a) in taken.enumerated() where a >= 0 {
             (argumentRefs + p).initialize(to: Unmanaged.passUnretained(arguments[a]))
@@ -239,6 +240,8 @@ final class DirectCallExpr: Expr {
     /// Every argument is given and known to be an Int: with a body that is an Int expression
     /// of Int parameters (`FunctionBody.intExpression`), the call runs on plain Ints.
     private let argumentsAreInts: Bool
+    /// The one argument, when it is a local and an Int literal (`n - 1`): computed in place.
+    private let localConstantArgument: LocalConstantBinaryExpr?
 
     /// The call of an Int function of Int parameters whose body is one Int expression
     /// (`fib`): the arguments need no check, the slots no clean-up, the result no `Value`.
@@ -256,9 +259,13 @@ final class DirectCallExpr: Expr {
         let slots = cx.stack + cx.stackTop
         cx.stackTop += size
         defer { cx.stackTop -= size }
-        for p in 0..<size {
-            let argument = try evalIntUnretained(argumentRefs[p], cx)
-            (slots + p).initialize(to: .int(argument))
+        if let only = localConstantArgument {
+            slots.initialize(to: .int(try only.intValue(cx)))
+        } else {
+            for p in 0..<size {
+                let argument = try evalIntUnretained(argumentRefs[p], cx)
+                (slots + p).initialize(to: .int(argument))
+            }
         }
         let savedLocals = cx.locals
         unowned(unsafe) let savedOwn = cx.ownFrame

@@ -61,14 +61,22 @@ final class LocalConstantBinaryExpr: Expr {
         return try general.eval(cx)
     }
 
-    override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
+    override func evalInt(_ cx: Context) throws(CellFailure) -> Int { try intValue(cx) }
+
+    override func evalBool(_ cx: Context) throws(CellFailure) -> Bool { try truth(cx) }
+
+    /// `evalInt`, inlined where a parent holds this node by its own type (arguments, tests).
+    @inline(__always)
+    func intValue(_ cx: Context) throws(CellFailure) -> Int {
         if case .int(let x) = cx.locals[slot], op.appliesToInts, !op.isComparison {
             return try intArithmetic(op, x, constant, at: position)
         }
         return try general.evalInt(cx)
     }
 
-    override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
+    /// `evalBool`, inlined likewise.
+    @inline(__always)
+    func truth(_ cx: Context) throws(CellFailure) -> Bool {
         if case .int(let x) = cx.locals[slot], op.isComparison { return intComparison(op, x, constant) }
         return try general.evalBool(cx)
     }
@@ -158,23 +166,33 @@ final class TernaryExpr: Expr {
     let then: Expr
     let otherwise: Expr
 
+    /// The test when it compares a local with an Int literal (`n < 2`), done in place.
+    private let comparison: LocalConstantBinaryExpr?
+
     init(_ test: Expr, then: Expr, otherwise: Expr, position: Int) {
         self.test = test
         self.then = then
         self.otherwise = otherwise
+        comparison = (test as? LocalConstantBinaryExpr).flatMap { $0.op.isComparison ? $0 : nil }
         super.init(position: position)
         if then.staticKind == otherwise.staticKind { staticKind = then.staticKind }
     }
 
+    @inline(__always)
+    private func holds(_ cx: Context) throws(CellFailure) -> Bool {
+        if let comparison { return try comparison.truth(cx) }
+        return try test.evalBool(cx)
+    }
+
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
-        try test.evalBool(cx) ? then.eval(cx) : otherwise.eval(cx)
+        try holds(cx) ? then.eval(cx) : otherwise.eval(cx)
     }
 
     override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
-        try test.evalBool(cx) ? then.evalInt(cx) : otherwise.evalInt(cx)
+        try holds(cx) ? then.evalInt(cx) : otherwise.evalInt(cx)
     }
 
     override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
-        try test.evalBool(cx) ? then.evalBool(cx) : otherwise.evalBool(cx)
+        try holds(cx) ? then.evalBool(cx) : otherwise.evalBool(cx)
     }
 }

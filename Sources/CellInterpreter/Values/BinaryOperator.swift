@@ -105,12 +105,12 @@ func intArithmetic(_ op: BinaryOperator, _ x: Int, _ y: Int, at position: Int) t
         if o { throw overflow("*", x, y, position) }
         return r
     case .divide:
-        if y == 0 { throw CellFailure(.runtime, "division by zero", at: position) }
+        if y == 0 { throw divisionByZero("division by zero", position) }
         let (r, o) = x.dividedReportingOverflow(by: y)
         if o { throw overflow("/", x, y, position) }
         return r
     case .remainder:
-        if y == 0 { throw CellFailure(.runtime, "division by zero in remainder operation", at: position) }
+        if y == 0 { throw divisionByZero("division by zero in remainder operation", position) }
         let (r, o) = x.remainderReportingOverflow(dividingBy: y)
         if o { throw overflow("%", x, y, position) }
         return r
@@ -121,8 +121,18 @@ func intArithmetic(_ op: BinaryOperator, _ x: Int, _ y: Int, at position: Int) t
     case .shiftLeft: return x << y
     case .shiftRight: return x >> y
     default:
-        throw CellFailure(.type, "binary operator '\(op.rawValue)' does not give an Int", at: position)
+        throw notIntArithmetic(op, position)
     }
+}
+
+@inline(never)
+private func divisionByZero(_ message: String, _ position: Int) -> CellFailure {
+    CellFailure(.runtime, message, at: position)
+}
+
+@inline(never)
+private func notIntArithmetic(_ op: BinaryOperator, _ position: Int) -> CellFailure {
+    CellFailure(.type, "binary operator '\(op.rawValue)' does not give an Int", at: position)
 }
 
 /// `x op y` for a comparison operator (any other compares equal-as-false; callers check `isComparison`).
@@ -168,6 +178,8 @@ func checkGrowth(_ count: Int, _ limit: Int, _ unit: String, at position: Int) t
     }
 }
 
+/// Out of line, so the arithmetic that may need it stays small.
+@inline(never)
 private func overflow(_ op: String, _ x: Int, _ y: Int, _ position: Int) -> CellFailure {
     CellFailure(.runtime, "arithmetic overflow: \(x) \(op) \(y) does not fit in Int", at: position,
                 notes: ["use Double for numbers this large"])
