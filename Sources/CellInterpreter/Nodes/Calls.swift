@@ -224,7 +224,8 @@ final class DirectCallExpr: Expr {
         self.arguments = arguments
         allArgumentsGiven = !taken.contains(-1)
         argumentsAreInts = allArgumentsGiven && taken.allSatisfy { arguments[$0].staticKind == .int }
-        localConstantArgument = taken.count == 1 && argumentsAreInts ? arguments[taken[0]] as? LocalConstantBinaryExpr : nil
+        localConstantArgument = (taken.count == 1 && argumentsAreInts ? arguments[taken[0]] as? LocalConstantBinaryExpr : nil)
+            .map { Unmanaged.passUnretained($0) }
         argumentRefs = .allocate(capacity: max(taken.count, 1))
         for (p, a) in taken.enumerated() where a >= 0 {
             (argumentRefs + p).initialize(to: Unmanaged.passUnretained(arguments[a]))
@@ -241,7 +242,7 @@ final class DirectCallExpr: Expr {
     /// of Int parameters (`FunctionBody.intExpression`), the call runs on plain Ints.
     private let argumentsAreInts: Bool
     /// The one argument, when it is a local and an Int literal (`n - 1`): computed in place.
-    private let localConstantArgument: LocalConstantBinaryExpr?
+    private let localConstantArgument: Unmanaged<LocalConstantBinaryExpr>?
 
     /// The call of an Int function of Int parameters whose body is one Int expression
     /// (`fib`): the arguments need no check, the slots no clean-up, the result no `Value`.
@@ -260,7 +261,10 @@ final class DirectCallExpr: Expr {
         cx.stackTop += size
         defer { cx.stackTop -= size }
         if let only = localConstantArgument {
-            slots.initialize(to: .int(try only.intValue(cx)))
+            // Unretained: `arguments` owns the node.
+            let value: Int
+            do { value = try only._withUnsafeGuaranteedRef { try $0.intValue(cx) } } catch { throw error as! CellFailure }
+            slots.initialize(to: .int(value))
         } else {
             for p in 0..<size {
                 let argument = try evalIntUnretained(argumentRefs[p], cx)

@@ -167,20 +167,23 @@ final class TernaryExpr: Expr {
     let otherwise: Expr
 
     /// The test when it compares a local with an Int literal (`n < 2`), done in place.
-    private let comparison: LocalConstantBinaryExpr?
+    /// Unretained: `test` owns it.
+    private let comparison: Unmanaged<LocalConstantBinaryExpr>?
 
     init(_ test: Expr, then: Expr, otherwise: Expr, position: Int) {
         self.test = test
         self.then = then
         self.otherwise = otherwise
-        comparison = (test as? LocalConstantBinaryExpr).flatMap { $0.op.isComparison ? $0 : nil }
+        comparison = (test as? LocalConstantBinaryExpr).flatMap { $0.op.isComparison ? Unmanaged.passUnretained($0) : nil }
         super.init(position: position)
         if then.staticKind == otherwise.staticKind { staticKind = then.staticKind }
     }
 
     @inline(__always)
     private func holds(_ cx: Context) throws(CellFailure) -> Bool {
-        if let comparison { return try comparison.truth(cx) }
+        if let comparison {
+            do { return try comparison._withUnsafeGuaranteedRef { try $0.truth(cx) } } catch { throw error as! CellFailure }
+        }
         return try test.evalBool(cx)
     }
 
