@@ -79,6 +79,10 @@ struct LanguageTests {
         // Found by the cell fuzzer: swift-syntax's diagnostics stopped the process on this.
         Case("let x \u{FFFD}= 0\nx", "1:7: error: invalid character in source file"),
         Case("let x \u{FFFD} = 0", "1:7: error: invalid character in source file"),
+        // Also found by the fuzzer: swift-syntax parses nested brackets in exponential time.
+        Case("let x: Double" + String(repeating: "[", count: 130) + " = 2", "1:26: error: square brackets nested more than 12 deep are not supported in cells"),
+        Case(String(repeating: "[", count: 12) + "1" + String(repeating: "]", count: 12) + ".count", "→ 1"),
+        Case("\"" + String(repeating: "[", count: 40) + "\".count // [[[[[[[[[[[[[[[[[[[[", "→ 40"),
         Case("struct P {}", "1:1: error: 'struct' is not supported in cells"),
         Case("class C {}", "1:1: error: 'class' is not supported in cells"),
         Case("import Foundation", "1:1: error: 'import' (the library is already available) is not supported in cells"),
