@@ -19,10 +19,10 @@ public final class Session {
     /// Cells may use only files inside `directory` (for notebooks from others: `--safe`).
     public var confinesFiles = false
     /// Every file path the notebook's cells have used so far, for the run cache.
-    public private(set) var filesTouched: Set<String> = []
-    private let rootFunction: FunctionScope
-    private let rootScope: Scope
-    private let globals: Frame
+    public internal(set) var filesTouched: Set<String> = []
+    let rootFunction: FunctionScope
+    let rootScope: Scope
+    let globals: Frame
 
     public init(registry: Registry = .standard, limits: Limits = Limits(), seed: UInt64 = 0) {
         self.registry = registry

@@ -41,24 +41,96 @@ public struct NotebookRunner {
 
     /// Runs every cell. Never throws: failures are in the result, located.
     public func run(_ document: Document) -> NotebookResult {
+        run(document, resuming: nil, keepingState: false).result
+    }
+
+    /// Runs the notebook, starting where `previous` (the state kept by the last run of it) can
+    /// take over: the session is rewound to its snapshot after the last unchanged cell and only
+    /// the cells from the first changed one on are run. The page is the same as a run from the
+    /// top. Returns the state to pass next time (nil when the parameters were refused).
+    public func run(_ document: Document, resuming previous: RunState?) -> (result: NotebookResult, state: RunState?) {
+        run(document, resuming: previous, keepingState: true)
+    }
+
+    private func run(_ document: Document, resuming previous: RunState?, keepingState: Bool) -> (result: NotebookResult, state: RunState?) {
         var result = NotebookResult(document: document, cells: [], inlineValues: Array(repeating: .notRun, count: document.inlineExpressions.count),
                                     diagnostics: [])
-        let session = Session(limits: limits, seed: document.frontMatter.seed)
-        session.directory = folder(of: document.source.path)
-        session.progressSink = progress
-        session.confinesFiles = safe
+        let parameters: [(String, ParameterValue)]
         do {
-            for (name, value) in try parameters(of: document) { session.define(name, Value(value)) }
+            parameters = try self.parameters(of: document)
         } catch {
             result.diagnostics.append(error)
             result.cells = document.cells.map { CellResult(cell: $0, status: .notRun, outputs: [], failure: nil, seconds: 0) }
-            return result
+            return (result, nil)
         }
+        let cells = document.cells
+        let keys = RunState.unitKeys(of: document)
+        let setting = "\(parameters.map { "\($0.0)=\($0.1)" })|seed \(document.frontMatter.seed)|safe \(safe)|\(limits)|\(folder(of: document.source.path))"
+
+        // Where to start: after the last unit whose snapshot is usable and whose code is unchanged.
+        let session: Session
+        var start = 0
+        var unitDiagnostics: [[Diagnostic]] = []
+        var snapshots: [SessionSnapshot?] = []
+        if let previous, previous.setting == setting {
+            var changed = 0
+            while changed < keys.count, changed < previous.keys.count, keys[changed] == previous.keys[changed] { changed += 1 }
+            start = min(changed, previous.snapshots.count)
+            while start > 0, previous.snapshots[start - 1] == nil { start -= 1 }
+        }
+        if let previous, start > 0 {
+            session = previous.session
+            session.restore(previous.snapshots[start - 1]!)
+            // Units 1..<start are cells 0..<start-1: their results stand, under the new document's cells.
+            result.cells = (0..<(start - 1)).map { var r = previous.result.cells[$0]; r.cell = cells[$0]; return r }
+            for (i, inline) in document.inlineExpressions.enumerated() where inline.cellsBefore < start {
+                result.inlineValues[i] = previous.result.inlineValues[i]
+            }
+            unitDiagnostics = Array(previous.unitDiagnostics[0..<start])
+            result.diagnostics = unitDiagnostics.flatMap { $0 }
+            snapshots = Array(previous.snapshots[0..<start])
+        } else {
+            start = 0
+            session = Session(limits: limits, seed: document.frontMatter.seed)
+            for (name, value) in parameters { session.define(name, Value(value)) }
+        }
+        session.directory = folder(of: document.source.path)
+        session.progressSink = progress
+        session.confinesFiles = safe
 
         var stopped = false
-        let cells = document.cells
-        func runInline(after count: Int) {
-            for (i, inline) in document.inlineExpressions.enumerated() where inline.cellsBefore == count && !stopped {
+        // Unit 0 is the inline expressions before the first cell; unit u ≥ 1 is cell u−1 and the
+        // inline expressions right after it.
+        for unit in start..<keys.count {
+            var diagnostics: [Diagnostic] = []
+            if unit > 0 {
+                let k = unit - 1, cell = cells[k]
+                if stopped {
+                    result.cells.append(CellResult(cell: cell, status: .notRun, outputs: [], failure: nil, seconds: 0))
+                } else if !cell.options.eval {
+                    result.cells.append(CellResult(cell: cell, status: .skipped, outputs: [], failure: nil, seconds: 0))
+                } else {
+                    let source = CellSource(code: cell.code, file: cell.codeStart.file, firstLine: cell.codeStart.line,
+                                            columnOffset: cell.codeStart.column - 1)
+                    let timeout = safe ? min(cell.options.timeout ?? limits.timeout, limits.timeout) : cell.options.timeout
+                    let run = session.run(source, timeout: timeout,
+                                          displaySize: DisplaySize(width: cell.options.width, height: cell.options.height))
+                    var status = CellStatus.succeeded
+                    if let failure = run.failure {
+                        let allowed = cell.options.error || cell.options.expectError
+                        status = .failed(allowed: allowed)
+                        if !allowed {
+                            diagnostics.append(Diagnostic(failure))
+                            stopped = true
+                        }
+                    } else if cell.options.expectError {
+                        status = .failed(allowed: false)
+                        diagnostics.append(.error("the cell was expected to fail ('expect-error: true') but it succeeded", at: cell.fence))
+                    }
+                    result.cells.append(CellResult(cell: cell, status: status, outputs: run.outputs, failure: run.failure, seconds: run.seconds))
+                }
+            }
+            for (i, inline) in document.inlineExpressions.enumerated() where inline.cellsBefore == unit && !stopped {
                 let source = CellSource(code: inline.code, file: inline.location.file, firstLine: inline.location.line,
                                         columnOffset: inline.location.column - 1)
                 switch session.evaluate(source) {
@@ -66,43 +138,66 @@ public struct NotebookRunner {
                     result.inlineValues[i] = .value(value.printed)
                 case .failure(let diagnostic):
                     result.inlineValues[i] = .failed(diagnostic)
-                    result.diagnostics.append(Diagnostic(diagnostic))
+                    diagnostics.append(Diagnostic(diagnostic))
                 }
             }
-        }
-        runInline(after: 0)
-        for (k, cell) in cells.enumerated() {
-            if stopped {
-                result.cells.append(CellResult(cell: cell, status: .notRun, outputs: [], failure: nil, seconds: 0))
-                continue
+            result.diagnostics += diagnostics
+            if keepingState {
+                unitDiagnostics.append(diagnostics)
+                snapshots.append(stopped ? nil : session.snapshot())
             }
-            if !cell.options.eval {
-                result.cells.append(CellResult(cell: cell, status: .skipped, outputs: [], failure: nil, seconds: 0))
-                runInline(after: k + 1)
-                continue
-            }
-            let source = CellSource(code: cell.code, file: cell.codeStart.file, firstLine: cell.codeStart.line,
-                                    columnOffset: cell.codeStart.column - 1)
-            let timeout = safe ? min(cell.options.timeout ?? limits.timeout, limits.timeout) : cell.options.timeout
-            let run = session.run(source, timeout: timeout,
-                                  displaySize: DisplaySize(width: cell.options.width, height: cell.options.height))
-            var status = CellStatus.succeeded
-            if let failure = run.failure {
-                let allowed = cell.options.error || cell.options.expectError
-                status = .failed(allowed: allowed)
-                if !allowed {
-                    result.diagnostics.append(Diagnostic(failure))
-                    stopped = true
-                }
-            } else if cell.options.expectError {
-                status = .failed(allowed: false)
-                result.diagnostics.append(.error("the cell was expected to fail ('expect-error: true') but it succeeded", at: cell.fence))
-            }
-            result.cells.append(CellResult(cell: cell, status: status, outputs: run.outputs, failure: run.failure, seconds: run.seconds))
-            runInline(after: k + 1)
         }
         result.filesRead = session.filesTouched.sorted()
-        return result
+        guard keepingState else { return (result, nil) }
+        let state = RunState(session: session, setting: setting, keys: keys, snapshots: snapshots,
+                             unitDiagnostics: unitDiagnostics, result: result, resumedAfterCells: max(0, start - 1))
+        return (result, state)
+    }
+}
+
+/// What a run keeps so that the next run of the same notebook can resume after its last
+/// unchanged cell: the session, and per unit (the inline expressions before the first cell,
+/// then each cell with the inline expressions after it) its code, its diagnostics and a
+/// snapshot of the session after it (nil where none could be taken).
+public final class RunState {
+    let session: Session
+    let setting: String
+    let keys: [String]
+    let snapshots: [SessionSnapshot?]
+    let unitDiagnostics: [[Diagnostic]]
+    let result: NotebookResult
+    /// How many cells the run that made this state took from the run before it (0: it ran every cell).
+    public let resumedAfterCells: Int
+
+    init(session: Session, setting: String, keys: [String], snapshots: [SessionSnapshot?], unitDiagnostics: [[Diagnostic]],
+         result: NotebookResult, resumedAfterCells: Int) {
+        self.session = session
+        self.setting = setting
+        self.keys = keys
+        self.snapshots = snapshots
+        self.unitDiagnostics = unitDiagnostics
+        self.result = result
+        self.resumedAfterCells = resumedAfterCells
+    }
+
+    /// Per unit, everything that decides what it does and where its diagnostics point: the code,
+    /// the options that change a run, and the places in the file.
+    static func unitKeys(of document: Document) -> [String] {
+        var keys: [String] = []
+        for unit in 0...document.cells.count {
+            var key = ""
+            if unit > 0 {
+                let c = document.cells[unit - 1]
+                let o = c.options
+                key = "cell \(c.codeStart.line):\(c.codeStart.column) \(c.fence.line) eval \(o.eval) error \(o.error) expect \(o.expectError) "
+                    + "timeout \(String(describing: o.timeout)) size \(String(describing: o.width))x\(String(describing: o.height))\n\(c.code)"
+            }
+            for inline in document.inlineExpressions where inline.cellsBefore == unit {
+                key += "\ninline \(inline.location.line):\(inline.location.column) \(inline.code)"
+            }
+            keys.append(key)
+        }
+        return keys
     }
 }
 

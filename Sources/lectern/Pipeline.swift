@@ -13,6 +13,12 @@ enum CacheMode {
     case off
 }
 
+/// The state of a notebook's last run, kept between runs by `preview` (one notebook, one thread
+/// at a time).
+final class KeptRun: @unchecked Sendable {
+    var state: RunState?
+}
+
 /// Read, parse and run one notebook (or take its result from the cache), collecting every diagnostic.
 enum Pipeline {
     struct Outcome {
@@ -24,7 +30,7 @@ enum Pipeline {
     }
 
     static func process(_ path: String, overrides: [String: String], cache mode: CacheMode, safe: Bool = false,
-                        progress: ((LibraryProgress) -> Void)? = nil) -> Outcome {
+                        progress: ((LibraryProgress) -> Void)? = nil, keeping kept: KeptRun? = nil) -> Outcome {
         let start = Date()
         do {
             let source = try SourceFile.read(path: path)
@@ -45,7 +51,14 @@ enum Pipeline {
                 case .unusable(let warning): warnings.append(warning)
                 }
             }
-            let result = runner.run(document)
+            let result: NotebookResult
+            if let kept {
+                let run = runner.run(document, resuming: kept.state)
+                result = run.result
+                kept.state = run.state
+            } else {
+                result = runner.run(document)
+            }
             if let key {
                 do { try cache.store(result, key: key) } catch {
                     warnings.append(.warning("could not write the cache entry: \(error.localizedDescription)", at: nil))

@@ -39,15 +39,23 @@ struct PreviewCommand: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         printError("previewing \(path) at http://127.0.0.1:\(port)/  (Ctrl-C stops)")
         var lastStamp = ""
+        // The session after each cell is kept, so an edit re-runs only the cells from it on.
+        let kept = KeptRun()
         while PreviewServer.stop == 0 {
             let stamp = modificationStamp(notebook[0])
             if stamp != lastStamp {
                 lastStamp = stamp
                 let start = Date()
-                let outcomes = try runOptions.runAll(notebook)
+                let outcomes = try runOptions.runAll(notebook, keeping: kept)
                 if let html = renderPage(outcomes[0]) {
                     state.publish(html)
-                    printError("rendered in \(String(format: "%.0f", Date().timeIntervalSince(start) * 1000)) ms\(outcomes[0].cached ? " (from cache)" : "")")
+                    var how = ""
+                    if outcomes[0].cached {
+                        how = " (from cache)"
+                    } else if let resumed = kept.state?.resumedAfterCells, resumed > 0 {
+                        how = " (the first \(resumed) cell\(resumed == 1 ? "" : "s") kept from the last run)"
+                    }
+                    printError("rendered in \(String(format: "%.0f", Date().timeIntervalSince(start) * 1000)) ms\(how)")
                 }
             }
             server.poll(milliseconds: 200)

@@ -32,13 +32,15 @@ struct RunOptions: ParsableArguments {
     }
 
     /// Runs the notebooks, printing diagnostics and progress as each finishes.
-    func runAll(_ notebooks: [String]) throws -> [Pipeline.Outcome] {
+    /// `kept`: for `preview`, the state of the last run of the one notebook, updated by this run
+    /// (a run resumes from it after the last unchanged cell).
+    func runAll(_ notebooks: [String], keeping kept: KeptRun? = nil) throws -> [Pipeline.Outcome] {
         let overrides = try parseParameters(parameters)
         let mode = cacheMode, safe = self.safe
         let progress = ProgressPrinter(enabled: jobs == 1)
         let outcomes = Pipeline.processAll(notebooks, jobs: jobs) { path in
             progress.start(path)
-            let outcome = Pipeline.process(path, overrides: overrides, cache: mode, safe: safe, progress: progress.step)
+            let outcome = Pipeline.process(path, overrides: overrides, cache: mode, safe: safe, progress: progress.step, keeping: kept)
             progress.finish()
             return outcome
         }

@@ -92,3 +92,11 @@ public final class Autoencoder: Module {
         try Checkpoint.load(into: self, from: path)
     }
 }
+
+extension Autoencoder: StateSaving {
+    /// The parameters and the training history.
+    public func savedState() -> SavedState {
+        let history = self.history
+        return .parameters(of: self) { [self] in self.history = history }
+    }
+}

@@ -132,3 +132,11 @@ public struct GaussianCode: Sendable {
     /// The standard deviations `exp(½ log σ²)`.
     public var standardDeviation: Tensor { (logVariance * 0.5).exp() }
 }
+
+extension VAE: StateSaving {
+    /// The parameters and the training history.
+    public func savedState() -> SavedState {
+        let history = self.history
+        return .parameters(of: self) { [self] in self.history = history }
+    }
+}

@@ -204,3 +204,14 @@ public struct VQVAELosses: Sendable, Equatable {
     /// `‖z_e − sg[z_q]‖²` (before weighting by β): keeps the encoder's outputs near their codes.
     public var commitment: Double
 }
+
+extension VQVAE: StateSaving {
+    /// The parameters (codebook included), β, the code frequencies, the history and whether the
+    /// codebook has been initialised from data.
+    public func savedState() -> SavedState {
+        let (beta, codeFrequencies, history, codebookInitialized) = (self.beta, self.codeFrequencies, self.history, self.codebookInitialized)
+        return .parameters(of: self) { [self] in
+            (self.beta, self.codeFrequencies, self.history, self.codebookInitialized) = (beta, codeFrequencies, history, codebookInitialized)
+        }
+    }
+}

@@ -179,3 +179,11 @@ public final class MADE: Module {
         }
     }
 }
+
+extension MADE: StateSaving {
+    /// The parameters and the training history.
+    public func savedState() -> SavedState {
+        let history = self.history
+        return .parameters(of: self) { [self] in self.history = history }
+    }
+}

@@ -88,3 +88,11 @@ public final class DDPM: Module {
         try Checkpoint.load(into: self, from: path)
     }
 }
+
+extension DDPM: StateSaving {
+    /// The parameters and the training history.
+    public func savedState() -> SavedState {
+        let history = self.history
+        return .parameters(of: self) { [self] in self.history = history }
+    }
+}

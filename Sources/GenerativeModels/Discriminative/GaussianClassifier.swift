@@ -1,4 +1,5 @@
 import Foundation
+import NeuralNetworks
 import Tensors
 
 /// The generative classifier: one Gaussian per class, `p(x | y = k) = N(μ_k, Σ_k)`, and class priors
@@ -175,5 +176,15 @@ public final class GaussianClassifier {
 
     private func checkFitted(_ method: String) throws {
         guard !factors.isEmpty else { throw ModelError.notFitted(model: "GaussianClassifier", method: method) }
+    }
+}
+
+extension GaussianClassifier: StateSaving {
+    /// The fitted class means, covariances, priors and their factorisations.
+    public func savedState() -> SavedState {
+        let (means, covariances, priors, factors, logDeterminants) = (self.means, self.covariances, self.priors, self.factors, self.logDeterminants)
+        return SavedState { [self] in
+            (self.means, self.covariances, self.priors, self.factors, self.logDeterminants) = (means, covariances, priors, factors, logDeterminants)
+        }
     }
 }

@@ -109,3 +109,11 @@ public final class LogisticRegression: Module {
         try Classification.accuracy(predict(x), labels, model: "LogisticRegression")
     }
 }
+
+extension LogisticRegression: StateSaving {
+    /// The parameters and the training history.
+    public func savedState() -> SavedState {
+        let history = self.history
+        return .parameters(of: self) { [self] in self.history = history }
+    }
+}

@@ -113,3 +113,11 @@ public final class GAN: Module {
         try Checkpoint.load(into: self, from: path)
     }
 }
+
+extension GAN: StateSaving {
+    /// Both networks' parameters, the loss and the training history.
+    public func savedState() -> SavedState {
+        let (loss, history) = (self.loss, self.history)
+        return .parameters(of: self) { [self] in (self.loss, self.history) = (loss, history) }
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import NeuralNetworks
 import Tensors
 
 /// Probabilistic PCA (Tipping & Bishop, 1999): `z ~ N(0, I_q)`, `x = W z + μ + ε`, `ε ~ N(0, σ² I_d)`,
@@ -159,4 +160,14 @@ public struct PPCAPosterior: Sendable {
     public var mean: Tensor
     /// The posterior covariance `σ² M⁻¹`, `[components, components]`, the same for every row.
     public var covariance: Tensor
+}
+
+extension PPCA: StateSaving {
+    /// The fitted parameters and the EM history.
+    public func savedState() -> SavedState {
+        let (mean, weight, noiseVariance, history) = (self.mean, self.weight, self.noiseVariance, self.history)
+        return SavedState { [self] in
+            (self.mean, self.weight, self.noiseVariance, self.history) = (mean, weight, noiseVariance, history)
+        }
+    }
 }

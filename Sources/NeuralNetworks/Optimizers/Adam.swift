@@ -32,6 +32,13 @@ public final class Adam: Optimizer {
 
     public override var bufferCount: Int { 2 }
 
+    public override func savedSettings() -> () -> Void {
+        let (b1, b2, e, wd, d) = (beta1, beta2, epsilon, weightDecay, decoupledWeightDecay)
+        return { [self] in
+            (beta1, beta2, epsilon, weightDecay, decoupledWeightDecay) = (b1, b2, e, wd, d)
+        }
+    }
+
     public override func apply(parameter p: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeBufferPointer<Double>,
                                buffers: [UnsafeMutableBufferPointer<Double>], step: Int) {
         let lr = learningRate, b1 = beta1, b2 = beta2, eps = epsilon

@@ -7,11 +7,11 @@ open class Optimizer {
     /// The step size.
     public var learningRate: Double
     /// The number of updates applied so far.
-    public private(set) var step = 0
+    public internal(set) var step = 0
     /// Whether `update` checks gradients before and parameters after each step for NaN/Inf.
     public var checksFinite = true
 
-    private var states: [ObjectIdentifier: State] = [:]
+    var states: [ObjectIdentifier: State] = [:]
 
     /// One parameter's buffers (moments, velocities), `bufferCount` of them, each as long as the
     /// parameter and zero at first, stored end to end.
@@ -34,6 +34,9 @@ open class Optimizer {
 
     /// How many state buffers per parameter `apply` needs.
     open var bufferCount: Int { 0 }
+
+    /// Saves the subclass's own settings for `savedState()`: returns what puts them back.
+    open func savedSettings() -> () -> Void { {} }
 
     /// Changes `parameter` in place given its `gradient` and this parameter's state `buffers`
     /// (`bufferCount` of them, as long as the parameter), at step `step` (1-based).

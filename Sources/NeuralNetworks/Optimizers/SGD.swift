@@ -23,6 +23,11 @@ public final class SGD: Optimizer {
 
     public override var bufferCount: Int { 1 }
 
+    public override func savedSettings() -> () -> Void {
+        let (m, wd, n) = (momentum, weightDecay, nesterov)
+        return { [self] in (momentum, weightDecay, nesterov) = (m, wd, n) }
+    }
+
     public override func apply(parameter p: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeBufferPointer<Double>,
                                buffers: [UnsafeMutableBufferPointer<Double>], step: Int) {
         let lr = learningRate, mu = momentum, wd = weightDecay, nesterov = nesterov

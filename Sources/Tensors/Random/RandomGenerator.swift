@@ -39,6 +39,26 @@ public final class RandomGenerator: RandomNumberGenerator {
         return result
     }
 
+    /// The generator's whole state (xoshiro256**'s four words and a kept normal draw), to save and
+    /// put back: a generator given a saved state draws the same numbers as it did after saving.
+    public struct State: Sendable, Equatable {
+        fileprivate var words: (UInt64, UInt64, UInt64, UInt64)
+        fileprivate var spareNormal: Double?
+
+        public static func == (a: State, b: State) -> Bool {
+            a.words == b.words && a.spareNormal == b.spareNormal
+        }
+    }
+
+    /// The state now; setting it rewinds (or moves) the stream to that point.
+    public var state: State {
+        get { State(words: (s0, s1, s2, s3), spareNormal: spareNormal) }
+        set {
+            (s0, s1, s2, s3) = newValue.words
+            spareNormal = newValue.spareNormal
+        }
+    }
+
     @inline(__always)
     private func rotate(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 
