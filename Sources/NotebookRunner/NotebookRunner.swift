@@ -87,7 +87,6 @@ public struct NotebookRunner {
                 result.inlineValues[i] = previous.result.inlineValues[i]
             }
             unitDiagnostics = Array(previous.unitDiagnostics[0..<start])
-            result.diagnostics = unitDiagnostics.flatMap { $0 }
             snapshots = Array(previous.snapshots[0..<start])
         } else {
             start = 0
@@ -141,12 +140,10 @@ public struct NotebookRunner {
                     diagnostics.append(Diagnostic(diagnostic))
                 }
             }
-            result.diagnostics += diagnostics
-            if keepingState {
-                unitDiagnostics.append(diagnostics)
-                snapshots.append(stopped ? nil : session.snapshot())
-            }
+            unitDiagnostics.append(diagnostics)
+            if keepingState { snapshots.append(stopped ? nil : session.snapshot()) }
         }
+        result.diagnostics = unitDiagnostics.flatMap { $0 }
         result.filesRead = session.filesTouched.sorted()
         guard keepingState else { return (result, nil) }
         let state = RunState(session: session, setting: setting, keys: keys, snapshots: snapshots,

@@ -3,16 +3,6 @@ import Testing
 
 /// Statements, collections and text: the rest of the language, case by case.
 struct ControlFlowTests {
-    struct Case: Sendable, CustomTestStringConvertible {
-        let source: String
-        let expected: String
-        var testDescription: String { source.replacingOccurrences(of: "\n", with: " ⏎ ") }
-        init(_ source: String, _ expected: String) {
-            self.source = source
-            self.expected = expected
-        }
-    }
-
     static let cases: [Case] = [
         Case("var s = 0\nfor i in 1...4 { s += i }\ns", "→ 10"),
         Case("var s = 0\nfor i in 0..<10 where i % 2 == 0 { s += i }\ns", "→ 20"),

@@ -3,16 +3,6 @@ import Testing
 
 /// Functions, closures and what they capture.
 struct FunctionTests {
-    struct Case: Sendable, CustomTestStringConvertible {
-        let source: String
-        let expected: String
-        var testDescription: String { source.replacingOccurrences(of: "\n", with: " ⏎ ") }
-        init(_ source: String, _ expected: String) {
-            self.source = source
-            self.expected = expected
-        }
-    }
-
     static let cases: [Case] = [
         Case("func square(_ x: Int) -> Int { x * x }\nsquare(7)", "→ 49"),
         Case("func greet(name: String, punctuation: String = \"!\") -> String { \"hi \" + name + punctuation }\ngreet(name: \"Ada\")\ngreet(name: \"Ada\", punctuation: \"?\")", "→ \"hi Ada!\"\n→ \"hi Ada?\""),

@@ -4,16 +4,6 @@ import Testing
 /// The cell language as a specification: source on the left, what the cell shows on the right.
 /// (Lines of a failure are counted from the cell's first line, 1.)
 struct LanguageTests {
-    struct Case: Sendable, CustomTestStringConvertible {
-        let source: String
-        let expected: String
-        var testDescription: String { source.replacingOccurrences(of: "\n", with: " ⏎ ") }
-        init(_ source: String, _ expected: String) {
-            self.source = source
-            self.expected = expected
-        }
-    }
-
     static let literalsAndArithmeticCases: [Case] = [
         Case("1 + 2 * 3", "→ 7"),
         Case("(1 + 2) * 3", "→ 9"),

@@ -3,16 +3,6 @@ import Testing
 
 /// The model library as cells reach it: data, models, their results and their errors.
 struct ModelBindingTests {
-    struct Case: Sendable, CustomTestStringConvertible {
-        let source: String
-        let expected: String
-        var testDescription: String { source.replacingOccurrences(of: "\n", with: " ⏎ ") }
-        init(_ source: String, _ expected: String) {
-            self.source = source
-            self.expected = expected
-        }
-    }
-
     static let points = "Tensor([[0.0, 0.0, 1.0], [1.0, 0.5, 0.0], [2.0, 1.1, 1.0], [3.0, 1.4, 0.0], [4.0, 2.0, 0.5]])"
     static let bits = "Tensor([[0.0, 1.0, 0.0, 1.0], [1.0, 0.0, 1.0, 0.0], [1.0, 1.0, 0.0, 0.0]])"
 

@@ -1,3 +1,4 @@
+import Testing
 @testable import CellInterpreter
 
 /// Runs cells in one session and renders what they did as text: printed output as is,
@@ -22,4 +23,15 @@ func transcript(_ cells: String..., limits: Limits = Limits()) -> String {
         }
     }
     return out.joined(separator: "\n")
+}
+
+/// One row of a table-driven language test: a cell's source and its transcript (see `transcript`).
+struct Case: Sendable, CustomTestStringConvertible {
+    let source: String
+    let expected: String
+    var testDescription: String { source.replacingOccurrences(of: "\n", with: " ⏎ ") }
+    init(_ source: String, _ expected: String) {
+        self.source = source
+        self.expected = expected
+    }
 }

@@ -3,16 +3,6 @@ import Testing
 
 /// Tensors, layers and gradients from cells.
 struct TensorBindingTests {
-    struct Case: Sendable, CustomTestStringConvertible {
-        let source: String
-        let expected: String
-        var testDescription: String { source.replacingOccurrences(of: "\n", with: " ⏎ ") }
-        init(_ source: String, _ expected: String) {
-            self.source = source
-            self.expected = expected
-        }
-    }
-
     static let cases: [Case] = [
         Case("Tensor([[1, 2], [3, 4]])", "→ [[1, 2],\n [3, 4]]"),
         Case("Tensor([1.5, 2])", "→ [1.5000, 2.0000]"),

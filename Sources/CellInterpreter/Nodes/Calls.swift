@@ -15,13 +15,9 @@ func invokeUser(_ body: FunctionBody, captured: Frame, context cx: Context, at p
         heap = frame
         slots = frame.storage
     } else {
-        guard cx.stackTop + size <= cx.stackCapacity else {
-            throw CellFailure(.recursion, "recursion too deep: the call stack is full", at: position)
-        }
         heap = nil
-        slots = cx.stack + cx.stackTop
+        slots = try cx.claimSlots(size, at: position)
         slots.initialize(repeating: .void, count: size)
-        cx.stackTop += size
     }
     defer {
         if heap == nil {
@@ -63,11 +59,8 @@ func invokeUser(_ body: FunctionBody, captured: Frame, context cx: Context, at p
     let result: Value
     if let expression = body.expressionBody {
         result = try expression.eval(cx)
-    } else if case .returned = try body.body.exec(cx) {
-        result = cx.returnValue
-        cx.returnValue = .void
     } else {
-        result = .void
+        result = cx.result(of: try body.body.exec(cx))
     }
     // The context refers to both frames without retaining them: keep them alive to here.
     withExtendedLifetime(heap) {}
@@ -251,14 +244,10 @@ final class DirectCallExpr: Expr {
         try cx.enterCall(at: position)
         defer { cx.leaveCall() }
         let size = body.frameSize
-        guard cx.stackTop + size <= cx.stackCapacity else {
-            throw CellFailure(.recursion, "recursion too deep: the call stack is full", at: position)
-        }
         // Claimed before the arguments run (a call among them uses the stack above). Nothing
         // reads a slot before its argument is stored, and every slot then holds an Int, so
         // nothing needs destroying when they are given back.
-        let slots = cx.stack + cx.stackTop
-        cx.stackTop += size
+        let slots = try cx.claimSlots(size, at: position)
         defer { cx.stackTop -= size }
         if let only = localConstantArgument {
             // Unretained: `arguments` owns the node.
@@ -271,6 +260,15 @@ final class DirectCallExpr: Expr {
                 (slots + p).initialize(to: .int(argument))
             }
         }
+        return try asCallee(cx, slots: slots) { () throws(CellFailure) in try evalIntUnretained(expression, cx) }
+    }
+
+    /// Runs `body` as the callee: `slots` are the running function's variables and the frame the
+    /// function was defined in is its outer frame; the caller's are put back after, even on a
+    /// throw. Nothing is retained: the caller holds both frames for the call.
+    @inline(__always)
+    private func asCallee<R>(_ cx: Context, slots: UnsafeMutablePointer<Value>,
+                             _ body: () throws(CellFailure) -> R) throws(CellFailure) -> R {
         let savedLocals = cx.locals
         unowned(unsafe) let savedOwn = cx.ownFrame
         unowned(unsafe) let savedOuter = cx.outer
@@ -286,7 +284,7 @@ final class DirectCallExpr: Expr {
             cx.ownFrame = savedOwn
             cx.outer = savedOuter
         }
-        return try evalIntUnretained(expression, cx)
+        return try body()
     }
 
     override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
@@ -308,12 +306,8 @@ final class DirectCallExpr: Expr {
         try cx.enterCall(at: position)
         defer { cx.leaveCall() }
         let size = body.frameSize
-        guard cx.stackTop + size <= cx.stackCapacity else {
-            throw CellFailure(.recursion, "recursion too deep: the call stack is full", at: position)
-        }
-        let slots = cx.stack + cx.stackTop
+        let slots = try cx.claimSlots(size, at: position)
         for i in 0..<size { (slots + i).initialize(to: .void) }
-        cx.stackTop += size
         defer {
             // Element by element: inlined, where `deinitialize(count:)` calls into the runtime.
             for i in 0..<size { (slots + i).deinitialize(count: 1) }
@@ -327,29 +321,9 @@ final class DirectCallExpr: Expr {
             guard let annotation = body.parameters[p].annotation else { continue }
             slots[p] = try annotation.check(slots[p], at: position)
         }
-        let savedLocals = cx.locals
-        unowned(unsafe) let savedOwn = cx.ownFrame
-        unowned(unsafe) let savedOuter = cx.outer
-        cx.locals = slots
-        cx.ownFrame = nil
-        switch definingFrame {
-        case .global: cx.outer = cx.globals
-        case .own: cx.outer = savedOwn
-        case .outer(let depth): cx.outer = savedOuter!.ancestor(depth - 1)
-        }
-        defer {
-            cx.locals = savedLocals
-            cx.ownFrame = savedOwn
-            cx.outer = savedOuter
-        }
-        let result: Value
-        if let expression = fast.expression {
-            result = try evalUnretained(expression, cx)
-        } else if case .returned = try execUnretained(fast.statements, cx) {
-            result = cx.returnValue
-            cx.returnValue = .void
-        } else {
-            result = .void
+        let result = try asCallee(cx, slots: slots) { () throws(CellFailure) -> Value in
+            if let expression = fast.expression { return try evalUnretained(expression, cx) }
+            return cx.result(of: try execUnretained(fast.statements, cx))
         }
         if !body.returnCheck.accepts(result), let annotation = body.returnAnnotation {
             return try annotation.check(result, at: position)

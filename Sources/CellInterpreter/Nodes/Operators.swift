@@ -27,10 +27,7 @@ final class BinaryExpr: Expr {
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
-        if intOperands {
-            let x = try lhs.evalInt(cx), y = try rhs.evalInt(cx)
-            return op.isComparison ? .bool(intComparison(op, x, y)) : .int(try intArithmetic(op, x, y, at: position))
-        }
+        if intOperands { return op.isComparison ? .bool(try evalBool(cx)) : .int(try evalInt(cx)) }
         let a = try lhs.eval(cx)
         let b = try rhs.eval(cx)
         if case .int(let x) = a, case .int(let y) = b { return try intBinary(op, x, y, at: position) }

@@ -118,6 +118,27 @@ final class Context {
         try tick(at: position)
     }
 
+    /// A function body's result, given how its statements finished: what `return` left, or
+    /// Void when they ran to the end.
+    @inline(__always)
+    func result(of flow: Flow) -> Value {
+        guard case .returned = flow else { return .void }
+        defer { returnValue = .void }
+        return returnValue
+    }
+
+    /// Claims `size` uninitialised slots on the stack for a call (given back by lowering
+    /// `stackTop`), or ends the cell when the stack is full.
+    @inline(__always)
+    func claimSlots(_ size: Int, at position: Int) throws(CellFailure) -> UnsafeMutablePointer<Value> {
+        guard stackTop + size <= stackCapacity else {
+            throw CellFailure(.recursion, "recursion too deep: the call stack is full", at: position)
+        }
+        let slots = stack + stackTop
+        stackTop += size
+        return slots
+    }
+
     @inline(__always)
     func leaveCall() {
         if callDepth > 0 { callDepth -= 1 }
