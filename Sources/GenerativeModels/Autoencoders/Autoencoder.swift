@@ -95,8 +95,5 @@ public final class Autoencoder: Module {
 
 extension Autoencoder: StateSaving {
     /// The parameters and the training history.
-    public func savedState() -> SavedState {
-        let history = self.history
-        return .parameters(of: self) { [self] in self.history = history }
-    }
+    public func savedState() -> SavedState { .parameters(of: self, history: \.history) }
 }

@@ -135,8 +135,5 @@ public struct GaussianCode: Sendable {
 
 extension VAE: StateSaving {
     /// The parameters and the training history.
-    public func savedState() -> SavedState {
-        let history = self.history
-        return .parameters(of: self) { [self] in self.history = history }
-    }
+    public func savedState() -> SavedState { .parameters(of: self, history: \.history) }
 }

@@ -91,8 +91,5 @@ public final class DDPM: Module {
 
 extension DDPM: StateSaving {
     /// The parameters and the training history.
-    public func savedState() -> SavedState {
-        let history = self.history
-        return .parameters(of: self) { [self] in self.history = history }
-    }
+    public func savedState() -> SavedState { .parameters(of: self, history: \.history) }
 }
