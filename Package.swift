@@ -52,6 +52,16 @@ let package = Package(
             // Swift's dynamic exclusivity checks on them cost more than the access itself.
             .unsafeFlags(["-enforce-exclusivity=unchecked"]),
         ]),
+        .target(name: "CellInterpreterNext", dependencies: [
+            "Tensors", "NeuralNetworks", "GenerativeModels", "Plotting", "Imaging",
+            .product(name: "SwiftSyntax", package: "swift-syntax"),
+            .product(name: "SwiftParser", package: "swift-syntax"),
+            .product(name: "SwiftOperators", package: "swift-syntax"),
+            .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
+            .product(name: "SwiftDiagnostics", package: "swift-syntax"),
+        ], swiftSettings: [
+            .unsafeFlags(["-enforce-exclusivity=unchecked"]),
+        ]),
         .target(name: "NotebookRunner", dependencies: ["Notebook", "CellInterpreter"]),
         .target(name: "PageRendering", dependencies: [
             "Notebook", "NotebookRunner", "CellInterpreter", "TeXToMathML", "CCmarkGFM",
@@ -63,6 +73,8 @@ let package = Package(
             "Notebook", "NotebookRunner", "PageRendering", "TeXToMathML",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+
+        .executableTarget(name: "CellRun", dependencies: ["CellInterpreterNext"]),
 
         // Benchmarks: `swift run -c release Benchmarks [suite]`.
         .executableTarget(name: "Benchmarks", dependencies: [

@@ -1,0 +1,212 @@
+/// `target = value`: the target's indices first, then the value, then the store.
+final class AssignExpr: Expr {
+    let target: LValue
+    let value: Expr
+
+    init(_ target: LValue, value: Expr, position: Int) {
+        self.target = target
+        self.value = value
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        var keys: [Value] = []
+        if target.hasKeys { try target.prepare(cx, &keys) }
+        var v = try value.eval(cx)
+        try target.modify(cx, keys) { (place) throws(CellFailure) in
+            swap(&place, &v)
+        }
+        return .void
+    }
+}
+
+/// `x = value` for a plain variable.
+final class AssignVariableExpr: Expr {
+    let storage: VariableStorage
+    let value: Expr
+
+    init(_ storage: VariableStorage, value: Expr, position: Int) {
+        self.storage = storage
+        self.value = value
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        let v = try value.eval(cx)
+        switch storage {
+        case .local(let slot): cx.frame[slot] = v
+        case .boxedLocal(let slot):
+            guard case .box(let b) = cx.frame[slot] else { throw internalMismatch("box", cx.frame[slot], position) }
+            b.value = v
+        case .capture(let i): cx.captures[i].value = v
+        case .global(let slot): cx.globals[slot] = v
+        }
+        return .void
+    }
+}
+
+/// `a[i] = value` for a local or global array and an Int index: no keys, no closures.
+final class AssignArrayElementExpr: Expr {
+    let storage: VariableStorage
+    let index: Expr
+    let value: Expr
+
+    init(_ storage: VariableStorage, index: Expr, value: Expr, position: Int) {
+        self.storage = storage
+        self.index = index
+        self.value = value
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        let i = try index.evalInt(cx)
+        let v = try value.eval(cx)
+        let pointer: UnsafeMutablePointer<Value>
+        switch storage {
+        case .local(let slot): pointer = cx.frame + slot
+        case .global(let slot): pointer = cx.globals + slot
+        default: throw CellFailure(.runtime, "internal error: array store", at: position)
+        }
+        guard case .array(var array) = pointer.pointee else { throw internalMismatch("array", pointer.pointee, position) }
+        pointer.pointee = .uninitialized
+        defer { pointer.pointee = .array(array) }
+        guard i >= 0 && i < array.count else { throw indexOutOfRange(i, count: array.count, at: position) }
+        array[i] = v
+        return .void
+    }
+}
+
+/// `target op= value`: the value first, then the target read once, the operator applied and
+/// the result written back in place.
+final class CompoundAssignExpr: Expr {
+    let target: LValue
+    let value: Expr
+    /// The operator applied to the target's value (`MatchedValueExpr`) and the value (`OperandValueExpr`).
+    let operation: Expr
+
+    init(_ target: LValue, value: Expr, operation: Expr, position: Int) {
+        self.target = target
+        self.value = value
+        self.operation = operation
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        var keys: [Value] = []
+        if target.hasKeys { try target.prepare(cx, &keys) }
+        let v = try value.eval(cx)
+        try target.modify(cx, keys) { (place) throws(CellFailure) in
+            let savedMatched = cx.matchedValue, savedOperand = cx.operandValue
+            cx.matchedValue = place
+            cx.operandValue = v
+            defer {
+                cx.matchedValue = savedMatched
+                cx.operandValue = savedOperand
+            }
+            place = .uninitialized
+            do throws(CellFailure) {
+                place = try operation.eval(cx)
+            } catch {
+                place = cx.matchedValue
+                throw error
+            }
+        }
+        return .void
+    }
+}
+
+/// `x += n`, `x -= n` … for an Int or Double variable, in place.
+final class CompoundNumberAssignExpr: Expr {
+    enum Operation {
+        case intAdd, intSubtract, intMultiply, doubleAdd, doubleSubtract, doubleMultiply, doubleDivide
+    }
+
+    let storage: VariableStorage
+    let value: Expr
+    let operation: Operation
+
+    init(_ storage: VariableStorage, value: Expr, operation: Operation, position: Int) {
+        self.storage = storage
+        self.value = value
+        self.operation = operation
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        let pointer: UnsafeMutablePointer<Value>
+        switch storage {
+        case .local(let slot): pointer = cx.frame + slot
+        case .global(let slot): pointer = cx.globals + slot
+        default: throw CellFailure(.runtime, "internal error: compound store", at: position)
+        }
+        switch operation {
+        case .intAdd, .intSubtract, .intMultiply:
+            let y = try value.evalInt(cx)
+            guard case .int(let x) = pointer.pointee else { throw internalMismatch("Int", pointer.pointee, position) }
+            let (r, o): (Int, Bool)
+            switch operation {
+            case .intAdd: (r, o) = x.addingReportingOverflow(y)
+            case .intSubtract: (r, o) = x.subtractingReportingOverflow(y)
+            default: (r, o) = x.multipliedReportingOverflow(by: y)
+            }
+            if o { throw overflow(operation == .intAdd ? "+" : operation == .intSubtract ? "-" : "*", x, y, position) }
+            pointer.pointee = .int(r)
+        default:
+            let y = try value.evalDouble(cx)
+            guard case .double(let x) = pointer.pointee else { throw internalMismatch("Double", pointer.pointee, position) }
+            switch operation {
+            case .doubleAdd: pointer.pointee = .double(x + y)
+            case .doubleSubtract: pointer.pointee = .double(x - y)
+            case .doubleMultiply: pointer.pointee = .double(x * y)
+            default: pointer.pointee = .double(x / y)
+            }
+        }
+        return .void
+    }
+}
+
+/// `(a, b) = (b, a)`: the value first, then each target in turn.
+final class TupleAssignExpr: Expr {
+    let targets: [LValue?]
+    let value: Expr
+
+    init(_ targets: [LValue?], value: Expr, position: Int) {
+        self.targets = targets
+        self.value = value
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        var allKeys: [[Value]] = []
+        for t in targets {
+            var keys: [Value] = []
+            if let t, t.hasKeys { try t.prepare(cx, &keys) }
+            allKeys.append(keys)
+        }
+        let v = try value.eval(cx)
+        if targets.count == 1 { return .void }
+        guard case .tuple(let parts) = v else { throw internalMismatch("tuple", v, position) }
+        for (i, t) in targets.enumerated() {
+            guard let t else { continue }
+            let part = parts[i]
+            try t.modify(cx, allKeys[i]) { (place) throws(CellFailure) in place = part }
+        }
+        return .void
+    }
+}
+
+/// Reads a place (used where a place's value is needed as a value: a computed path).
+final class ReadPlaceExpr: Expr {
+    let place: LValue
+
+    init(_ place: LValue, position: Int) {
+        self.place = place
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        var keys: [Value] = []
+        if place.hasKeys { try place.prepare(cx, &keys) }
+        return try place.read(cx, keys)
+    }
+}

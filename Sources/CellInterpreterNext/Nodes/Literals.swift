@@ -1,0 +1,144 @@
+final class ArrayLiteralExpr: Expr {
+    let elements: [Expr]
+
+    init(_ elements: [Expr], position: Int) {
+        self.elements = elements
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        var out: [Value] = []
+        out.reserveCapacity(elements.count)
+        for e in elements { out.append(try e.eval(cx)) }
+        return .array(out)
+    }
+}
+
+final class SetLiteralExpr: Expr {
+    let elements: [Expr]
+
+    init(_ elements: [Expr], position: Int) {
+        self.elements = elements
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        var table = OrderedTable(minimumCapacity: elements.count)
+        for e in elements { _ = table.insert(HashKey(try e.eval(cx))) }
+        return .set(SetBox(table))
+    }
+}
+
+final class DictionaryLiteralExpr: Expr {
+    let pairs: [(Expr, Expr)]
+
+    init(_ pairs: [(Expr, Expr)], position: Int) {
+        self.pairs = pairs
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        var table = OrderedTable(minimumCapacity: pairs.count)
+        for (k, v) in pairs {
+            let key = HashKey(try k.eval(cx))
+            if table.position(of: key) != nil {
+                throw CellFailure(.runtime, "Fatal error: Dictionary literal contains duplicate keys", at: position)
+            }
+            table.update(try v.eval(cx), for: key)
+        }
+        return .dictionary(DictionaryBox(table))
+    }
+}
+
+final class TupleExpr: Expr {
+    let elements: [Expr]
+
+    init(_ elements: [Expr], position: Int) {
+        self.elements = elements
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        var out: [Value] = []
+        out.reserveCapacity(elements.count)
+        for e in elements { out.append(try e.eval(cx)) }
+        return .tuple(out)
+    }
+}
+
+/// `"x is \(x)"`: each value as `String(describing:)` shows it.
+final class InterpolationExpr: Expr {
+    enum Part {
+        case text(String)
+        case value(Expr, CellType)
+    }
+
+    let parts: [Part]
+
+    init(_ parts: [Part], position: Int) {
+        self.parts = parts
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        var out = ""
+        for part in parts {
+            switch part {
+            case .text(let s): out += s
+            case .value(let e, let type):
+                out += try cx.describe(try e.eval(cx), type, at: e.position)
+                if out.utf8.count > cx.limits.maxElements {
+                    throw CellFailure(.resourceLimit, "the string is longer than the limit of \(cx.limits.maxElements) characters", at: position)
+                }
+            }
+        }
+        return .string(out)
+    }
+}
+
+/// An `if` or `switch` used as a value: its branch's value.
+final class StatementValueExpr: Expr {
+    let statement: Stmt
+
+    init(_ statement: Stmt, position: Int) {
+        self.statement = statement
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        _ = try statement.exec(cx)
+        let v = cx.yieldValue
+        cx.yieldValue = .void
+        return v
+    }
+}
+
+/// An `if`/`switch` expression's branch value.
+final class YieldStmt: Stmt {
+    let value: Expr
+
+    init(_ value: Expr) {
+        self.value = value
+        super.init(position: value.position)
+    }
+
+    override func exec(_ cx: Context) throws(CellFailure) -> Flow {
+        cx.yieldValue = try value.eval(cx)
+        return .normal
+    }
+}
+
+/// The value a pattern matches (`~=`'s right side) or a compound assignment's target's value.
+final class MatchedValueExpr: Expr {
+    override func eval(_ cx: Context) throws(CellFailure) -> Value { cx.matchedValue }
+
+    override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
+        if case .int(let i) = cx.matchedValue { return i }
+        throw internalMismatch("Int", cx.matchedValue, position)
+    }
+
+    override func evalDouble(_ cx: Context) throws(CellFailure) -> Double {
+        if case .double(let d) = cx.matchedValue { return d }
+        throw internalMismatch("Double", cx.matchedValue, position)
+    }
+}

@@ -1,0 +1,36 @@
+/// What a cell produced, in order: printed text and displayed values.
+public enum CellOutput {
+    /// Text from `print`, consecutive prints joined.
+    case text(String)
+    /// A value shown under the cell: a top-level expression or `show(x)`.
+    case value(DisplayedValue)
+}
+
+/// A value as the page shows it.
+public enum DisplayedValue {
+    /// Plain text (numbers, strings, arrays, tensors printed like NumPy).
+    case text(String)
+    /// An SVG document, inlined in the page.
+    case svg(String, description: String)
+    /// PNG bytes, embedded as a data URI.
+    case png([UInt8], width: Int, height: Int, description: String)
+    /// Trusted HTML made by the library (a table).
+    case html(String)
+}
+
+/// The size a cell asked for its figures (`//| width:`, `//| height:`), in CSS pixels.
+public struct DisplaySize: Sendable, Equatable {
+    public var width: Double?
+    public var height: Double?
+
+    public init(width: Double? = nil, height: Double? = nil) {
+        self.width = width
+        self.height = height
+    }
+}
+
+/// Library values that display as more than text (figures, images, tables) conform.
+public protocol RichDisplayable {
+    /// How the value is shown under a cell, at the size the cell asked for if any.
+    func display(size: DisplaySize) throws -> DisplayedValue
+}

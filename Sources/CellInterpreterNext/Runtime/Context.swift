@@ -1,0 +1,213 @@
+import Foundation
+import Tensors
+
+/// The state of one running cell: the running function's slots, captures and type arguments,
+/// what the cell has output, and the counters that enforce its limits. Nodes receive it.
+final class Context {
+    /// The running function's slots (on `stack`; the cell's own locals at its top level).
+    var frame: UnsafeMutablePointer<Value>
+    /// The running closure's captured variables.
+    var captures: [VarBox] = []
+    /// The running generic function's type arguments (concrete types).
+    var typeArguments: [CellType] = []
+    /// The notebook's globals (the session's root slots; fixed while a cell runs).
+    let globals: UnsafeMutablePointer<Value>
+    let stack: UnsafeMutablePointer<Value>
+    let stackCapacity: Int
+    var stackTop = 0
+    let registry: Registry
+    /// The session's declarations as running code needs them (witnesses, equality, lowering).
+    let runtime: SessionRuntime
+    var outputs: [CellOutput] = []
+    /// Set by `return` before it unwinds with `Flow.returned`.
+    var returnValue: Value = .void
+    /// The label a `break`/`continue` names, while it unwinds.
+    var pendingLabel: String?
+    /// The value an `if`/`switch` expression's branch gave.
+    var yieldValue: Value = .void
+    /// The value a pattern matches, or a compound assignment's target's current value.
+    var matchedValue: Value = .void
+    /// The right operand kept aside by a compound assignment or an expression pattern.
+    var operandValue: Value = .void
+
+    private(set) var callDepth = 0
+    let limits: Limits
+    /// The notebook's seed, from which library randomness derives.
+    let seed: UInt64
+    /// The notebook's generator, seeded once and drawn from by every cell in order.
+    let generator: RandomGenerator
+    var displaySize = DisplaySize()
+    /// The notebook's folder: relative paths in cells resolve against it.
+    var directory: String?
+    var progressSink: ((LibraryProgress) -> Void)?
+    var filesTouched: Set<String> = []
+    var confinesFiles = false
+    private let deadline: UInt64
+    private var ticksUntilClockCheck = 1 << 12
+    private var stepsLeft: Int
+
+    init(globals: UnsafeMutablePointer<Value>, runtime: SessionRuntime, limits: Limits, seed: UInt64, generator: RandomGenerator,
+         topLevelFrameSize: Int) {
+        self.runtime = runtime
+        self.seed = seed
+        self.generator = generator
+        self.globals = globals
+        self.stackCapacity = 1 << 18
+        self.stack = .allocate(capacity: 1 << 18)
+        self.registry = runtime.registry
+        self.limits = limits
+        self.deadline = monotonicNanoseconds() &+ UInt64(max(0, min(limits.timeout, 1e9)) * 1e9)
+        self.stepsLeft = limits.maxSteps ?? Int.max
+        stack.initialize(repeating: .uninitialized, count: max(topLevelFrameSize, 1))
+        stackTop = max(topLevelFrameSize, 1)
+        frame = stack
+    }
+
+    deinit {
+        stack.deinitialize(count: stackTop)
+        stack.deallocate()
+    }
+
+    /// Called on every loop iteration and call: looks at the clock now and then.
+    @inline(__always)
+    func tick(at position: Int) throws(CellFailure) {
+        ticksUntilClockCheck &-= 1
+        if ticksUntilClockCheck <= 0 { try checkClock(at: position) }
+    }
+
+    func checkClock(at position: Int) throws(CellFailure) {
+        ticksUntilClockCheck = 1 << 12
+        stepsLeft -= 1 << 12
+        if stepsLeft <= 0, let budget = limits.maxSteps {
+            throw CellFailure(.timeout, "the cell took more than \(budget) steps and was stopped", at: position)
+        }
+        if monotonicNanoseconds() > deadline {
+            throw CellFailure(
+                .timeout, "the cell ran for more than \(formatSeconds(limits.timeout)) and was stopped",
+                at: position, notes: ["raise the limit with '//| timeout: SECONDS' if the work is meant to take longer"])
+        }
+    }
+
+    @inline(__always)
+    func enterCall(at position: Int) throws(CellFailure) {
+        callDepth += 1
+        if callDepth > limits.maxCallDepth {
+            callDepth -= 1
+            throw CellFailure(.recursion, "recursion too deep: more than \(limits.maxCallDepth) nested calls", at: position)
+        }
+        try tick(at: position)
+    }
+
+    @inline(__always)
+    func leaveCall() {
+        callDepth -= 1
+    }
+
+    /// Claims `size` slots on the stack for a call, set to `.uninitialized`.
+    @inline(__always)
+    func claimSlots(_ size: Int, at position: Int) throws(CellFailure) -> UnsafeMutablePointer<Value> {
+        guard stackTop + size <= stackCapacity else {
+            throw CellFailure(.recursion, "recursion too deep: the call stack is full", at: position)
+        }
+        let slots = stack + stackTop
+        slots.initialize(repeating: .uninitialized, count: size)
+        stackTop += size
+        return slots
+    }
+
+    @inline(__always)
+    func releaseSlots(_ slots: UnsafeMutablePointer<Value>, _ size: Int) {
+        slots.deinitialize(count: size)
+        stackTop -= size
+    }
+
+    /// A function body's result, given how its statements finished.
+    @inline(__always)
+    func result(of flow: Flow) -> Value {
+        guard case .returned = flow else { return .void }
+        let r = returnValue
+        returnValue = .void
+        return r
+    }
+
+    func reportProgress(_ progress: LibraryProgress) {
+        progressSink?(progress)
+    }
+
+    /// A path a cell uses, made absolute against the notebook's folder; confined to that
+    /// folder when the session says so (`--safe`).
+    func resolvePath(_ path: String, at position: Int) throws(CellFailure) -> String {
+        guard !path.isEmpty else { throw CellFailure(.runtime, "the path is empty", at: position) }
+        if confinesFiles { try checkConfined(path, at: position) }
+        let resolved: String
+        if path.hasPrefix("/") || directory == nil {
+            resolved = path
+        } else {
+            resolved = directory!.hasSuffix("/") ? directory! + path : directory! + "/" + path
+        }
+        filesTouched.insert(resolved)
+        return resolved
+    }
+
+    private func checkConfined(_ path: String, at position: Int) throws(CellFailure) {
+        func refuse(_ why: String) -> CellFailure {
+            CellFailure(.runtime, "'\(path)' is not allowed in safe mode: \(why)", at: position,
+                        notes: ["in safe mode cells may only use files inside the notebook's folder"])
+        }
+        if path.hasPrefix("/") { throw refuse("it is an absolute path") }
+        if path.split(separator: "/").contains("..") { throw refuse("it leaves the notebook's folder with '..'") }
+        let base = directory ?? "."
+        guard let root = realPath(base) else { throw refuse("the notebook's folder cannot be resolved") }
+        let candidate = base + "/" + path
+        let existing = realPath(candidate) ?? realPath((candidate as NSString).deletingLastPathComponent)
+        guard let resolved = existing else { throw refuse("its folder does not exist") }
+        if resolved != root && !resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+            throw refuse("it leads out of the notebook's folder through a link")
+        }
+    }
+
+    /// Appends printed text, joining it to text printed just before.
+    func write(_ text: String) {
+        if case .text(let previous)? = outputs.last {
+            outputs[outputs.count - 1] = .text(previous + text)
+        } else {
+            outputs.append(.text(text))
+        }
+    }
+
+    /// A type written in generic code, with the running function's type arguments put in.
+    @inline(__always)
+    func concrete(_ type: CellType) -> CellType {
+        type.isGenericDependent ? type.substitutingByIndex(typeArguments) : type
+    }
+}
+
+/// How a statement finished: normally, or unwinding for `break`, `continue`, `return`, `fallthrough`.
+enum Flow {
+    case normal
+    case breakLoop
+    case continueLoop
+    case returned
+    case fallthroughCase
+}
+
+extension CellType {
+    /// Replaces generic parameters by the type arguments at their indices.
+    func substitutingByIndex(_ arguments: [CellType]) -> CellType {
+        rewritten { t in
+            if case .parameter(let p) = t, p.index < arguments.count { return arguments[p.index] }
+            return nil
+        }
+    }
+}
+
+/// The canonical absolute path (links resolved), or nil when it does not exist.
+func realPath(_ path: String) -> String? {
+    guard let p = realpath(path, nil) else { return nil }
+    defer { free(p) }
+    return String(cString: p)
+}
+
+func formatSeconds(_ s: Double) -> String {
+    s == s.rounded() && abs(s) < 1e15 ? "\(Int(s)) s" : "\(s) s"
+}
