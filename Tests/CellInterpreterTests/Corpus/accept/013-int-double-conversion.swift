@@ -1,0 +1,11 @@
+let n = 7
+let d = Double(n)
+print(d)
+print(Double(n) / 2)
+print(Int(3.99))
+print(Int(-3.99))
+print(Int(2.5e3))
+let avg = Double(10) / Double(4)
+print(avg)
+print(Int(avg * 100))
+print(Double(-0))

@@ -1,0 +1,8 @@
+print(abs(-3))
+print(abs(4.5))
+print(abs(-0.25))
+print(min(3, 1, 2))
+print(max(3, 9, 2, 7))
+print(min(2.5, 1.5))
+print(max("pear", "apple"))
+print(max(1, 2) + min(10, 20))

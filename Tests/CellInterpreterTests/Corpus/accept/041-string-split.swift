@@ -1,0 +1,10 @@
+let line = "alpha,beta,,gamma"
+let parts = line.split(separator: ",")
+print(parts)
+print(parts.count)
+print(parts.map { String($0) })
+let words = "  the quick  brown fox ".split(separator: " ")
+print(words)
+print(words.first!)
+let all = line.split(separator: ",", omittingEmptySubsequences: false)
+print(all)

@@ -1,0 +1,11 @@
+let s = "hello"
+let chars = Array(s)
+print(chars)
+print(chars.count)
+print(chars[1])
+print(s.first!, s.last!)
+print(s.first as Any)
+print("".first as Any)
+let sorted = s.sorted()
+print(sorted)
+print(String(sorted))

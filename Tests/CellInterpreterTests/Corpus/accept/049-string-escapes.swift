@@ -1,0 +1,10 @@
+print("tab:\there")
+print("newline:\nnext")
+print("quote: \"hi\"")
+print("backslash: \\")
+print("smile: \u{1F600}")
+print("e acute: \u{E9}")
+print("single 'quote'")
+let raw = #"raw \n "string""#
+print(raw)
+print("null char count", "a\u{0}b".count)

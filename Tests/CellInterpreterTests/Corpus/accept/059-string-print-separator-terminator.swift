@@ -1,0 +1,8 @@
+print("a", "b", "c")
+print("a", "b", "c", separator: "-")
+print("no newline", terminator: "")
+print(" continued")
+print(1, 2.0, "three", separator: " | ", terminator: " END\n")
+print()
+print("", "")
+print([1, 2], ["x"], separator: ";")

@@ -1,0 +1,11 @@
+var a = [10, 20, 30, 40, 50, 60]
+let r = a.remove(at: 1)
+print(r, a)
+let f = a.removeFirst()
+print(f, a)
+let l = a.removeLast()
+print(l, a)
+let p = a.popLast()
+print(p as Any, a)
+a.removeAll()
+print(a, a.popLast() as Any)

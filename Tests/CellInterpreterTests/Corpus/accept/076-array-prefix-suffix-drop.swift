@@ -1,0 +1,11 @@
+let a = [1, 2, 3, 4, 5]
+print(a.prefix(2))
+print(a.suffix(2))
+print(a.dropFirst())
+print(a.dropFirst(2))
+print(a.dropLast())
+print(a.dropLast(3))
+print(a.prefix(10))
+print(Array(a.prefix(2)))
+print(type(of: a.prefix(2)))
+print(a.prefix(while: { $0 < 3 }))
