@@ -1,0 +1,13 @@
+let s: Set = [3, 1, 2]
+print(s.count)
+print(s.contains(2), s.contains(5))
+print(s.sorted())
+var t = Set<String>()
+print(t.isEmpty)
+let r = t.insert("a")
+print(r)
+let r2 = t.insert("a")
+print(r2.inserted, r2.memberAfterInsert)
+print(t)
+print(t.remove("a") as Any, t.remove("zz") as Any)
+print(t.count)

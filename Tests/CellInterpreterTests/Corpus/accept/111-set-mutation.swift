@@ -1,0 +1,11 @@
+var s: Set<String> = ["red"]
+s.insert("green")
+s.insert("blue")
+s.formUnion(["red", "black"])
+print(s.sorted())
+s.remove("green")
+print(s.sorted())
+s.subtract(["black"])
+print(s.sorted())
+s.formIntersection(["red", "white"])
+print(s)

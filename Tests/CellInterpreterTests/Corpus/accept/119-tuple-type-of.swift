@@ -1,0 +1,6 @@
+let a = (1, "s")
+print(type(of: a))
+let b = (x: 1.0, y: 2)
+print(type(of: b))
+let c = (1, (true, [1]))
+print(type(of: c))
