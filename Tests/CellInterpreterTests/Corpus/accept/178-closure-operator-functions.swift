@@ -1,0 +1,10 @@
+let xs = [3, 1, 4, 1, 5]
+print(xs.reduce(0, +))
+print(xs.reduce(1, *))
+print(xs.sorted(by: <))
+print(xs.sorted(by: >))
+let op: (Int, Int) -> Int = (-)
+print(op(10, 3))
+print(zip(xs, xs.dropFirst()).map(<))
+print(["b", "a"].sorted(by: <))
+print([1.5, 2.5].reduce(0, +))
