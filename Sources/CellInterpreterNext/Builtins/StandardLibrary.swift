@@ -3,6 +3,12 @@ extension Registry {
     func registerStandardLibrary() {
         registerOperators()
         registerCoreFunctions()
+        registerNumbers()
+        registerStrings()
+        registerSequences()
+        registerArrays()
+        registerDictionaries()
+        registerRangesAndOperators()
     }
 
     /// The model library's bindings (tensors, layers, models, figures), one file per family.

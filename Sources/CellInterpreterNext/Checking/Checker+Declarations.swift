@@ -223,7 +223,7 @@ extension Checker {
     }
 
     private func constrain(_ p: GenericParameter, to inherited: TypeSyntax) throws(CellFailure) {
-        let type = try resolveType(inherited)
+        let type = try typeResolver.resolveConstraint(inherited)
         switch type {
         case .existential(let protocols): p.conformances += protocols
         case .nominal(let d, _) where d.isClass: p.superclass = type
@@ -1053,8 +1053,7 @@ extension Checker {
                 }
                 type = attributed.baseType
             }
-            var resolved = try resolveType(type)
-            if isAutoclosure { resolved = .function(FunctionType([], resolved)) }
+            let resolved = try resolveType(type)
             let first = p.firstName.text
             let label: String? = isSubscript ? (p.secondName == nil ? nil : (first == "_" ? nil : first)) : (first == "_" ? nil : first)
             let name = p.secondName?.text ?? first

@@ -256,6 +256,12 @@ extension Checker {
             }
             return variableReference(v, at: position)
         }
+        if Checker.isOperatorName(name), lookupName(name) == nil {
+            // An operator used as a function: `reduce(0, +)`, `sorted(by: >)`.
+            let fs = registry.operators(name, .infix) + (extensions.infixOperators[name] ?? [])
+            guard !fs.isEmpty else { throw CellFailure(.name, "cannot find operator '\(name)' in scope", at: position) }
+            return try functionValue(fs, name: name, argumentNames: nil, at: position, &s)
+        }
         guard let meaning = lookupName(name) else { throw unknownName(name, at: position) }
         switch meaning {
         case .variable(let v):

@@ -383,6 +383,7 @@ extension Checker {
             let fn = CellType.function(FunctionType(parameters: zip(f.parameters, parameterTypes).map { ParameterType($1, isInout: $0.isInout) },
                                                     result: result, throws: f.isThrowing))
             constraints.append(.equal(m.type, fn, at: m.position))
+            cost.unappliedFunction += 1
             let candidate = OverloadCandidate(target: target, argumentMapping: nil, genericArguments: typeArgs, baseType: base,
                                               parameterTypes: parameterTypes, resultType: fn)
             return .success((candidate, DisjunctionOption(constraints: constraints, cost: cost)))

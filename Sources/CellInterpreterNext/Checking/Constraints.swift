@@ -184,6 +184,8 @@ struct Score: Comparable {
     var collectionUpcast = 0
     var valueToOptional = 0
     var existentialConversion = 0
+    /// A method named without being called where a property of the name would do.
+    var unappliedFunction = 0
     /// Generic overloads chosen where others fit (Swift prefers the more specialised).
     var generic = 0
 
@@ -192,10 +194,11 @@ struct Score: Comparable {
         Score(disfavored: a.disfavored + b.disfavored, functionConversion: a.functionConversion + b.functionConversion,
               nonDefaultLiteral: a.nonDefaultLiteral + b.nonDefaultLiteral, collectionUpcast: a.collectionUpcast + b.collectionUpcast,
               valueToOptional: a.valueToOptional + b.valueToOptional,
-              existentialConversion: a.existentialConversion + b.existentialConversion, generic: a.generic + b.generic)
+              existentialConversion: a.existentialConversion + b.existentialConversion,
+              unappliedFunction: a.unappliedFunction + b.unappliedFunction, generic: a.generic + b.generic)
     }
 
     var components: [Int] {
-        [disfavored, functionConversion, nonDefaultLiteral, collectionUpcast, valueToOptional, existentialConversion, generic]
+        [disfavored, functionConversion, nonDefaultLiteral, collectionUpcast, valueToOptional, existentialConversion, unappliedFunction, generic]
     }
 }

@@ -221,7 +221,13 @@ struct Finalizer {
         }
         let candidate = candidates[index]
         let base = try node.base.map { (b) throws(CellFailure) in try expression(b) }
-        let genericArguments = try candidate.genericArguments.map { (a) throws(CellFailure) in try resolve(a, at: e.position) }
+        let genericArguments = try candidate.genericArguments.map { (a) throws(CellFailure) -> CellType in
+            let t = solution.resolved(a)
+            if !t.isResolved, case .variable(let v) = solution.shallow(a), case .genericParameter(let name) = solution.origins[v] {
+                throw CellFailure(.type, "generic parameter '\(name)' could not be inferred", at: e.position)
+            }
+            return try resolve(a, at: e.position)
+        }
         switch node.shape {
         case .call(let arguments, _), .operatorCall(let arguments):
             return try call(e, node, candidate, base: base, arguments: arguments, genericArguments: genericArguments)
@@ -332,7 +338,10 @@ struct Finalizer {
         var throwsHere = false
         if f.isRethrowing {
             for v in values {
-                if case .value(let a) = v, case .function(let fn) = a.type, fn.throws { throwsHere = true }
+                guard case .value(var a) = v else { continue }
+                // The argument as written, before its conversion to the parameter's throwing type.
+                while case .conversion(let inner, _) = a.kind { a = inner }
+                if case .function(let fn) = a.type, fn.throws { throwsHere = true }
             }
         } else if f.isThrowing {
             if case .cell = f.implementation { throwsHere = true }

@@ -1,3 +1,4 @@
+import Foundation
 /// What the solver asks about types: conformances, literals, members and sequences.
 protocol TypeEnvironment: AnyObject {
     /// Whether a type (with no variables left at its top) conforms to a protocol.
@@ -43,8 +44,15 @@ final class Solver {
         if firstFailure == nil { firstFailure = failure }
     }
 
+    static let tracing = ProcessInfo.processInfo.environment["LECTERN_SOLVER_TRACE"] != nil
+
     private func explore(_ start: SolverState) {
         steps += 1
+        if Self.tracing {
+            print("explore step \(steps) score \(start.score.components)")
+            for c in start.constraints { print("   ", c) }
+            for (i, b) in start.bindings.enumerated() { print("    $\(i) = \(b.map { "\($0)" } ?? "nil") \(start.literals[i].map { "\($0)" } ?? "")") }
+        }
         if steps > Self.stepBudget {
             exhausted = true
             return
@@ -119,6 +127,7 @@ final class Solver {
             if case .variable = base { return .unsolved }
             switch environment.resolveMember(m, base: state.resolved(base), state: &state) {
             case .success(let constraints):
+                if Self.tracing { print("  member \(m.name) → \(constraints)") }
                 state.constraints.append(contentsOf: constraints)
                 return .solved
             case .failure(let failure):
@@ -632,13 +641,8 @@ final class Solver {
 
         // 2. An unknown that a known type converts to takes that type (Swift tries the exact
         //    type first), or the optional of it when a nil converts to it as well.
-        if let (v, candidates) = bindingCandidates(state) {
-            for candidate in candidates {
-                var branch = state
-                if unify(.variable(v), candidate, &branch, at: branch.positions[v]) == nil { explore(branch) } else { steps += 1 }
-                if exhausted { return }
-                if best != nil, best!.score == Score() { return }
-            }
+        if let (v, candidates) = bindingCandidates(state, upperBounds: false) {
+            tryBindings(v, candidates, state)
             return
         }
 
@@ -675,8 +679,23 @@ final class Solver {
             return
         }
 
-        // 5. Nothing decides what is left.
+        // 5. An unknown that only converts to known types takes one of them.
+        if let (v, candidates) = bindingCandidates(state, upperBounds: true) {
+            tryBindings(v, candidates, state)
+            return
+        }
+
+        // 6. Nothing decides what is left.
         fail(stuckFailure(state))
+    }
+
+    private func tryBindings(_ v: Int, _ candidates: [CellType], _ state: SolverState) {
+        for candidate in candidates {
+            var branch = state
+            if unify(.variable(v), candidate, &branch, at: branch.positions[v]) == nil { explore(branch) } else { steps += 1 }
+            if exhausted { return }
+            if best != nil, best!.score == Score() { return }
+        }
     }
 
     /// Alternatives in the order to try them: cheap ones, and ones that fit known types exactly.
@@ -703,7 +722,33 @@ final class Solver {
     }
 
     /// A variable that only conversions from known types pin down, with the types to try.
-    private func bindingCandidates(_ state: SolverState) -> (Int, [CellType])? {
+    /// Variables an open choice will decide (an overload's result) are left to that choice.
+    private func bindingCandidates(_ state: SolverState, upperBounds: Bool) -> (Int, [CellType])? {
+        var decidedByChoices: Set<Int> = []
+        for c in state.constraints {
+            switch c {
+            case .disjunction(let d):
+                for option in d.options {
+                    for oc in option.constraints {
+                        if case .equal(let a, _, _) = oc, case .variable(let v) = state.shallow(a) { decidedByChoices.insert(v) }
+                    }
+                }
+            case .member(let m):
+                if case .variable(let v) = state.shallow(m.type) { decidedByChoices.insert(v) }
+            case .applicable(_, _, let result, _):
+                if case .variable(let v) = state.shallow(result) { decidedByChoices.insert(v) }
+            case .optionalObject(_, let wrapped, _, _):
+                if case .variable(let v) = state.shallow(wrapped) { decidedByChoices.insert(v) }
+            case .chainResult(_, let result, _):
+                if case .variable(let v) = state.shallow(result) { decidedByChoices.insert(v) }
+            case .tupleElement(_, _, let type, _):
+                if case .variable(let v) = state.shallow(type) { decidedByChoices.insert(v) }
+            case .sequenceElement(_, let element, _):
+                if case .variable(let v) = state.shallow(element) { decidedByChoices.insert(v) }
+            default:
+                continue
+            }
+        }
         var lower: [Int: [CellType]] = [:]
         var upper: [Int: [CellType]] = [:]
         var nilInto: Set<Int> = []
@@ -720,14 +765,14 @@ final class Solver {
                 guard f.isResolved else { continue }
                 if lower[v] == nil && upper[v] == nil { order.append(v) }
                 lower[v, default: []].append(f)
-            } else if case .variable(let v) = from, state.literals[v] == nil {
+            } else if upperBounds, case .variable(let v) = from, state.literals[v] == nil {
                 let t = state.resolved(to)
                 guard t.isResolved else { continue }
                 if lower[v] == nil && upper[v] == nil { order.append(v) }
                 upper[v, default: []].append(t)
             }
         }
-        guard let v = order.first else { return nil }
+        guard let v = order.first(where: { !decidedByChoices.contains($0) }) else { return nil }
         var candidates: [CellType] = []
         for t in lower[v] ?? [] {
             if nilInto.contains(v) {
@@ -785,9 +830,9 @@ final class Solver {
         // Every variable that matters must be known by now.
         for v in 0..<state.bindings.count where state.bindings[v] == nil {
             switch state.origins[v] {
-            case .genericParameter(let name):
-                fail(SolverFailure(message: "generic parameter '\(name)' could not be inferred", position: state.positions[v]))
-                return
+            case .genericParameter:
+                // Reported by finalization if the chosen overload needs it (others' do not matter).
+                continue
             case .closureParameter(let name):
                 fail(SolverFailure(message: "unable to infer type of a closure parameter '\(name)' in the current context",
                                    position: state.positions[v]))

@@ -104,6 +104,26 @@ struct TypeResolver {
         throw CellFailure(.unsupported, "this type ('\(syntax.trimmedDescription)') is not supported in cells", at: pos(syntax))
     }
 
+    /// A generic constraint (`T: Comparable`, `S: Sequence`): protocols (with associated types
+    /// allowed, unlike in types) or a class.
+    func resolveConstraint(_ syntax: TypeSyntax) throws(CellFailure) -> CellType {
+        if let composition = syntax.as(CompositionTypeSyntax.self) {
+            var protocols: [NominalDecl] = []
+            for element in composition.elements {
+                guard case .existential(let ps) = try resolveConstraint(element.type) else {
+                    throw CellFailure(.type, "a composition may only contain protocols", at: pos(element))
+                }
+                protocols += ps
+            }
+            return .existential(protocols)
+        }
+        if let t = syntax.as(IdentifierTypeSyntax.self), t.genericArgumentClause == nil,
+           case .nominal(let decl)? = lookup(t.name.text) ?? registry.typeEntry(t.name.text), decl.isProtocol {
+            return .existential([decl])
+        }
+        return try resolve(syntax)
+    }
+
     private func existential(_ syntax: TypeSyntax) throws(CellFailure) -> CellType {
         let t = try resolve(syntax)
         switch t {

@@ -49,7 +49,7 @@ struct TypeBuilder {
     @discardableResult
     func subscriptMember(_ declaration: String, doc: String = "", intrinsic: SubscriptIntrinsic? = nil, get: @escaping NativeBody,
                          set: NativeBody? = nil) -> SubscriptDecl {
-        let getter = registry.declareFunction(declaration.replacingOccurrences(of: "subscript", with: "func subscript"), owner: decl, doc: doc)
+        let getter = registry.declareFunction(declaration.replacingOccurrences(of: "subscript(", with: "func _subscript_("), owner: decl, doc: doc)
         getter.implementation = .native(get)
         var setter: FunctionDecl?
         if let set {
@@ -102,6 +102,7 @@ extension Registry {
         var generics: [GenericParameter] = []
         var names: [String: TypeEntry] = [:]
         for p in owner?.genericParameters ?? [] { names[p.name] = .parameter(p) }
+        for (name, nested) in owner?.nestedTypes ?? [:] { names[name] = .nominal(nested) }
         var clause: GenericParameterClauseSyntax?
         var parameterClause: FunctionParameterClauseSyntax
         var returnType: TypeSyntax?
@@ -143,13 +144,19 @@ extension Registry {
             do { return try resolver.resolve(t) } catch { preconditionFailure("\(declaration): \(error.message)") }
         }
         for (g, p) in zip(clause?.parameters ?? [], generics) {
-            if let inherited = g.inheritedType, case .existential(let ps) = resolve(inherited) { p.conformances = ps }
+            if let inherited = g.inheritedType {
+                do {
+                    if case .existential(let ps) = try resolver.resolveConstraint(inherited) { p.conformances = ps }
+                } catch {
+                    preconditionFailure("\(declaration): \(error.message)")
+                }
+            }
         }
         var requirements: [GenericRequirement] = []
         for requirement in whereClause?.requirements ?? [] {
             switch requirement.requirement {
             case .conformanceRequirement(let c):
-                guard case .existential(let ps) = resolve(c.rightType) else { preconditionFailure("\(declaration): where") }
+                guard case .existential(let ps)? = try? resolver.resolveConstraint(c.rightType) else { preconditionFailure("\(declaration): where") }
                 if let left = c.leftType.as(IdentifierTypeSyntax.self), let p = generics.first(where: { $0.name == left.name.text }) {
                     p.conformances += ps
                 } else {
@@ -182,10 +189,9 @@ extension Registry {
                 }
                 type = attributed.baseType
             }
-            var resolved = resolve(type)
-            if isAutoclosure { resolved = .function(FunctionType([], resolved)) }
+            let resolved = resolve(type)
             let first = p.firstName.text
-            let isSubscript = name == "subscript"
+            let isSubscript = name == "_subscript_"
             let label: String? = isSubscript ? (p.secondName == nil ? nil : (first == "_" ? nil : first)) : (first == "_" ? nil : first)
             var parameter = ParameterDecl(label: label, name: p.secondName?.text ?? first, type: resolved, isInout: isInout,
                                           isVariadic: p.ellipsis != nil)
@@ -195,6 +201,7 @@ extension Registry {
         }
         var result = returnType.map(resolve) ?? .void
         if case .initializer = kind, let selfType { result = selfType }
+        if name == "_subscript_" { name = "subscript" }
         let f = FunctionDecl(name: name, kind: kind, parameters: parameters, resultType: result, isThrowing: throwsClause != nil)
         f.isRethrowing = throwsClause?.throwsSpecifier.tokenKind == .keyword(.rethrows)
         f.genericParameters = generics
@@ -216,6 +223,7 @@ extension Registry {
         }
         var names: [String: TypeEntry] = [:]
         for p in owner.genericParameters { names[p.name] = .parameter(p) }
+        for (name, nested) in owner.nestedTypes { names[name] = .nominal(nested) }
         let selfType: CellType = owner.isProtocol ? .parameter(owner.genericParameters[0])
             : builtinType(owner, arguments: owner.genericParameters.map { .parameter($0) }) ?? .nominal(owner, owner.genericParameters.map { .parameter($0) })
         let resolver = TypeResolver(registry: self, lookup: { names[$0] }, selfType: selfType)

@@ -28,6 +28,7 @@ final class StandardDeclarations {
     let rawRepresentable = protocolDecl("RawRepresentable", "A type with a raw value (an enum's Int or String).")
     let stringProtocol = protocolDecl("StringProtocol", "String and Substring.")
     let setAlgebra = protocolDecl("SetAlgebra", "Set operations: union, intersection …")
+    let cVarArg = protocolDecl("CVarArg", "A value String(format:) can format: an Int, a Double or a String.")
     let expressibleByIntegerLiteral = protocolDecl("ExpressibleByIntegerLiteral", "A type an integer literal can be.")
     let expressibleByFloatLiteral = protocolDecl("ExpressibleByFloatLiteral", "A type a floating-point literal can be.")
     let expressibleByStringLiteral = protocolDecl("ExpressibleByStringLiteral", "A type a string literal can be.")
@@ -62,6 +63,8 @@ final class StandardDeclarations {
     let dictionaryKeys = structDecl("Keys", "A dictionary's keys.")
     let dictionaryValues = structDecl("Values", "A dictionary's values.")
     let characterSet = structDecl("CharacterSet", "A set of Unicode scalars (Foundation), for trimming.")
+    let roundingRule = NominalDecl(name: "FloatingPointRoundingRule", kind: .enumeration, origin: .standard,
+                                   doc: "How rounded(_:) rounds: .up, .down, .towardZero, .toNearestOrEven …")
     let lazySequence = structDecl("LazySequence", "A lazy view of a sequence.")
 
     /// Unused placeholder kept for the element of sequences in messages.
@@ -74,12 +77,12 @@ final class StandardDeclarations {
         [equatable, hashable, comparable, sequence, collection, bidirectionalCollection, randomAccessCollection, mutableCollection,
          rangeReplaceableCollection, additiveArithmetic, numeric, signedNumeric, binaryInteger, signedInteger, fixedWidthInteger,
          floatingPoint, binaryFloatingPoint, strideable, customStringConvertible, customDebugStringConvertible, losslessStringConvertible,
-         error, caseIterable, rawRepresentable, stringProtocol, setAlgebra, expressibleByIntegerLiteral, expressibleByFloatLiteral,
+         error, caseIterable, rawRepresentable, stringProtocol, setAlgebra, cVarArg, expressibleByIntegerLiteral, expressibleByFloatLiteral,
          expressibleByStringLiteral, expressibleByBooleanLiteral, expressibleByNilLiteral, expressibleByArrayLiteral,
          expressibleByDictionaryLiteral,
          int, double, bool, string, character, never, array, dictionary, set, optional, range, closedRange, partialRangeFrom,
          partialRangeUpTo, partialRangeThrough, arraySlice, substring, reversedCollection, enumeratedSequence, zip2Sequence,
-         strideTo, strideThrough, characterSet]
+         strideTo, strideThrough, characterSet, roundingRule]
     }
 
     init() {
@@ -113,7 +116,7 @@ final class StandardDeclarations {
         for p in [equatable, hashable, comparable, sequence, collection, bidirectionalCollection, randomAccessCollection, mutableCollection,
                   rangeReplaceableCollection, additiveArithmetic, numeric, signedNumeric, binaryInteger, signedInteger, fixedWidthInteger,
                   floatingPoint, binaryFloatingPoint, strideable, customStringConvertible, customDebugStringConvertible,
-                  losslessStringConvertible, error, caseIterable, rawRepresentable, stringProtocol, setAlgebra] {
+                  losslessStringConvertible, error, caseIterable, rawRepresentable, stringProtocol, setAlgebra, cVarArg] {
             p.genericParameters = [GenericParameter(name: "Self", conformances: [p], index: 0)]
                 + p.associatedTypeNames.enumerated().map { GenericParameter(name: $1, index: $0 + 1) }
         }
@@ -152,6 +155,8 @@ final class StandardDeclarations {
         generic(lazySequence, ["Base"])
         dictionaryKeys.parent = dictionary
         dictionaryValues.parent = dictionary
+        dictionary.nestedTypes["Keys"] = dictionaryKeys
+        dictionary.nestedTypes["Values"] = dictionaryValues
         generic(dictionaryKeys, ["Key", "Value"], hashableFirst: true)
         generic(dictionaryValues, ["Key", "Value"], hashableFirst: true)
 
@@ -174,12 +179,16 @@ final class StandardDeclarations {
         dictionaryValues.conformances = [collection, sequence, customStringConvertible]
         lazySequence.conformances = [sequence]
         characterSet.conformances = [equatable, hashable]
+        roundingRule.conformances = [equatable, hashable]
         someCase.payload = [TupleElementType(label: nil, type: .parameter(optional.genericParameters[0]))]
         for c in [noneCase, someCase] {
             c.owner = optional
             optional.addStatic(.enumCase(c))
         }
         optional.cases = [noneCase, someCase]
+        int.conformances.append(cVarArg)
+        double.conformances.append(cVarArg)
+        string.conformances.append(cVarArg)
         int.associatedTypes["Stride"] = .int
         double.associatedTypes["Stride"] = .double
     }

@@ -436,7 +436,14 @@ extension Lowerer {
                 throw CellFailure(.unsupported, "cannot assign to property '\(p.name)' in cells", at: position)
             }
         case .subscriptGet(let base, let sub, let arguments, let genericArguments):
-            let args = try values(arguments, at: position)
+            // A place's `default:` value is evaluated only when the key is missing (it is an autoclosure).
+            let args = try arguments.map { (a) throws(CellFailure) -> Expr in
+                if case .autoclosure(let e) = a { return try expr(e) }
+                guard case .value(let e) = try argument(a, at: position) else {
+                    throw CellFailure(.unsupported, "inout subscript arguments are not supported in cells", at: position)
+                }
+                return e
+            }
             switch sub.intrinsic {
             case .arrayIndex?:
                 return ArrayElementLValue(base: try lvalue(base), index: args[0], position: position)

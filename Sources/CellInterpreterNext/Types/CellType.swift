@@ -186,6 +186,8 @@ extension CellType: CustomStringConvertible {
             return "(" + parameters.joined(separator: ", ") + ")" + (f.throws ? " throws" : "") + " -> "
                 + f.result.spelled(sugared: sugared)
         case .nominal(let decl, let args):
+            // At run time Swift names a nested type by its own name (`Inner`, a dictionary's `Keys`).
+            if !sugared, decl.parent != nil { return decl.name }
             let name = decl.qualifiedName
             return args.isEmpty ? name : name + "<" + args.map { $0.spelled(sugared: sugared) }.joined(separator: ", ") + ">"
         case .parameter(let p): return p.name
