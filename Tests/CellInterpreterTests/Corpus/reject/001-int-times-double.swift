@@ -1,0 +1,3 @@
+let n = 3
+let x = 1.5
+print(n * x)

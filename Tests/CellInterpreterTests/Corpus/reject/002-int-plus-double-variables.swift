@@ -1,0 +1,4 @@
+let count = 10
+let ratio = 0.25
+let result = count + ratio
+print(result)

@@ -1,0 +1,3 @@
+let d = 3.7
+let i: Int = d
+print(i)

@@ -1,0 +1,3 @@
+let x = 1
+x = 2
+print(x)

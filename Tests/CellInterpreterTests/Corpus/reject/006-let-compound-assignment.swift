@@ -1,0 +1,3 @@
+let total = 10
+total += 5
+print(total)

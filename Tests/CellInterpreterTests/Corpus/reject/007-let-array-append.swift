@@ -1,0 +1,3 @@
+let a = [1]
+a.append(2)
+print(a)

@@ -1,0 +1,2 @@
+func greet(name: String) -> String { "hi \(name)" }
+print(greet(person: "Ann"))

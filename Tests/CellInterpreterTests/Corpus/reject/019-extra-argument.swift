@@ -1,0 +1,2 @@
+func add(_ a: Int, _ b: Int) -> Int { a + b }
+print(add(1, 2, 3))

@@ -1,0 +1,2 @@
+func half(_ x: Int) -> Int { x / 2 }
+print(half("ten"))

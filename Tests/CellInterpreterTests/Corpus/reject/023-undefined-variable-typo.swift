@@ -1,0 +1,2 @@
+let counter = 5
+print(countr)

@@ -1,0 +1,2 @@
+let x = 4
+print(squareOf(x))

@@ -1,0 +1,2 @@
+let s: String? = "hi"
+print(s.count)

@@ -1,0 +1,5 @@
+let s = "a"
+switch s {
+case "a": print("A")
+case "b": print("B")
+}

@@ -1,0 +1,5 @@
+func log(_ s: String) {
+    print(s)
+    return s.count
+}
+log("x")

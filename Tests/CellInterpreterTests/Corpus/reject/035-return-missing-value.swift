@@ -1,0 +1,4 @@
+func count() -> Int {
+    return
+}
+print(count())

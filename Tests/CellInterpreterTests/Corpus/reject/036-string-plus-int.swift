@@ -1,0 +1,3 @@
+let age = 30
+let s = "Age: " + age
+print(s)

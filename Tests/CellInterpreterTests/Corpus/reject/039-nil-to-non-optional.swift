@@ -1,0 +1,3 @@
+var name: String = "x"
+name = nil
+print(name)

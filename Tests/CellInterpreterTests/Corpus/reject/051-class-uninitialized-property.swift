@@ -1,0 +1,4 @@
+class Box {
+    var value: Int
+}
+print("boxes")

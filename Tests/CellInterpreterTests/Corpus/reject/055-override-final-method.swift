@@ -1,0 +1,7 @@
+class Animal {
+    final func speak() -> String { "..." }
+}
+class Dog: Animal {
+    override func speak() -> String { "woof" }
+}
+print("dogs")

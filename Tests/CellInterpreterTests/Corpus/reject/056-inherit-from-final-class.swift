@@ -1,0 +1,3 @@
+final class Base {}
+class Derived: Base {}
+print(Derived())

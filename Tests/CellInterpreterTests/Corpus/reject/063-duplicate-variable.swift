@@ -1,0 +1,3 @@
+let x = 1
+let x = 2
+print(x)

@@ -1,0 +1,3 @@
+var total: Int
+total += 1
+print(total)

@@ -1,0 +1,5 @@
+enum Shape {
+    case circle(Double)
+}
+let s = Shape.circle("big")
+print(s)

@@ -1,0 +1,3 @@
+let a = 1
+let b: Int? = 2
+print(a + b)

@@ -1,0 +1,4 @@
+func name() -> String {
+    return 42
+}
+print(name())

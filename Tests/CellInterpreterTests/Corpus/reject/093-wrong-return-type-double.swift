@@ -1,0 +1,4 @@
+func ratio() -> Int {
+    return 0.5
+}
+print(ratio())

@@ -1,0 +1,5 @@
+class Box {
+    var v = 0
+    mutating func inc() { v += 1 }
+}
+print(Box().v)

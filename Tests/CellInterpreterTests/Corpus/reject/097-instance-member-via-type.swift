@@ -1,0 +1,4 @@
+struct Config {
+    var version = 2
+}
+print(Config.version)

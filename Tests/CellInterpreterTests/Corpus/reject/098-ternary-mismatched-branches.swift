@@ -1,0 +1,3 @@
+let flag = true
+let v = flag ? 1 : "one"
+print(v)

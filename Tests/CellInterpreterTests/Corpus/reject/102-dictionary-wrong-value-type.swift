@@ -1,0 +1,3 @@
+var d = ["a": 1]
+d["b"] = "two"
+print(d)

@@ -1,0 +1,4 @@
+var xs = [1, 2]
+let v = 2.5
+xs.append(v)
+print(xs)

@@ -1,0 +1,3 @@
+var s: Set<Int> = [1]
+s.insert("x")
+print(s)

@@ -1,0 +1,5 @@
+do {
+    print("x")
+} catch MyError.bad {
+    print("bad")
+}

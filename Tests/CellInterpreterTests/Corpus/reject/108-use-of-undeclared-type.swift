@@ -1,0 +1,2 @@
+let p: Point? = nil
+print(p as Any)

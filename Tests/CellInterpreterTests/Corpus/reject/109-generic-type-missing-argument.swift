@@ -1,0 +1,3 @@
+struct Box<T> { var v: T }
+let b: Box = Box()
+print(b)

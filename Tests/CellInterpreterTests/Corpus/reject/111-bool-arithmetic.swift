@@ -1,0 +1,3 @@
+let a = true
+let b = a + 1
+print(b)

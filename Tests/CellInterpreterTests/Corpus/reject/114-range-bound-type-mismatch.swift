@@ -1,0 +1,3 @@
+let r = 0..<3
+let x: Double = r.lowerBound
+print(x)

@@ -1,0 +1,4 @@
+let n = 5
+for i in n {
+    print(i)
+}

@@ -1,0 +1,2 @@
+enum Color { case red, green }
+print(Color.red.rawValue)

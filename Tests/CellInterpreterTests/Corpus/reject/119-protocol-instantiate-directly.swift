@@ -1,0 +1,3 @@
+protocol Shape { func area() -> Double }
+let s = Shape()
+print(s)

@@ -1,0 +1,5 @@
+func f(_ x: Int) -> Int {
+    x += 1
+    return x
+}
+print(f(1))

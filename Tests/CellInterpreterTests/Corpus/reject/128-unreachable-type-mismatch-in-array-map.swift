@@ -1,0 +1,3 @@
+let names = ["a", "b"]
+let lengths: [Int] = names.map { $0.uppercased() }
+print(lengths)

@@ -1,0 +1,3 @@
+let a: Int? = 3
+let b = 4
+print(a < b)

@@ -1,0 +1,3 @@
+enum E: Error { case bad }
+let f: () -> Int = { throw E.bad }
+print(f())

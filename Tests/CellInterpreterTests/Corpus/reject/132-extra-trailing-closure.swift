@@ -1,0 +1,2 @@
+func run(_ n: Int) -> Int { n }
+print(run(3) { 4 })
