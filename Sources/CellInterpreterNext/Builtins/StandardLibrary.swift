@@ -12,7 +12,16 @@ extension Registry {
     }
 
     /// The model library's bindings (tensors, layers, models, figures), one file per family.
-    func registerLibrary() {}
+    func registerLibrary() {
+        registerLibraryTypes()
+        registerTensors()
+        registerNeuralNetworks()
+        registerFigures()
+        registerData()
+        registerExplicitDensityModels()
+        registerAutoencoders()
+        registerImplicitModels()
+    }
 }
 
 /// A step of a long-running library call, for a progress display.

@@ -1,0 +1,109 @@
+import GenerativeModels
+import NeuralNetworks
+import Tensors
+
+extension Registry {
+    /// Layers, optimisers, gradients of a model's parameters, losses, and timing.
+    func registerNeuralNetworks() {
+        let linear = libraryDecl("Linear")
+        extend(linear) { t in
+            t.staticMethod("init(_ inputs: Int, _ outputs: Int, bias: Bool = true)", doc: "A layer from inputs to outputs features.") {
+                (cx, i: Int, o: Int, bias: Bool) in try Linear(i, o, bias: bias, using: cx.generator)
+            }
+            t.method("func callAsFunction(_ x: Tensor) -> Tensor", doc: "Runs the layer on a batch (rows are examples).") { (l: Linear, x: Tensor) in
+                try l(x)
+            }
+            t.property("var parameterCount: Int", doc: "The number of trainable scalars.") { (l: Linear) in l.parameterCount }
+            t.property("var weight: Tensor", doc: "The inputs × outputs weight matrix.") { (l: Linear) in l.weight }
+        }
+        let mlp = libraryDecl("MLP")
+        extend(mlp) { t in
+            t.staticMethod("init(widths: [Int], activation: String = \"relu\", outputActivation: String = \"identity\")",
+                           doc: "Layers between successive widths; activations: relu, tanh, sigmoid, softplus, gelu, silu, leakyRelu, identity.") {
+                (cx, widths: [Int], a: String, o: String) in
+                try MLP(widths: widths, activation: try activation(a, cx), outputActivation: try activation(o, cx), using: cx.generator)
+            }
+            t.method("func callAsFunction(_ x: Tensor) -> Tensor", doc: "Runs the network on a batch (rows are examples).") { (m: MLP, x: Tensor) in
+                try m(x)
+            }
+            t.property("var parameterCount: Int", doc: "The number of trainable scalars.") { (m: MLP) in m.parameterCount }
+        }
+        let adam = libraryDecl("Adam")
+        extend(adam) { t in
+            t.staticMethod("init(learningRate: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999, weightDecay: Double = 0)",
+                           doc: "An Adam optimiser.") { (_, lr: Double, b1: Double, b2: Double, wd: Double) in
+                Adam(learningRate: lr, beta1: b1, beta2: b2, weightDecay: wd)
+            }
+            t.method("func update(_ gradients: Gradients)", doc: "One step against the gradients.") { (o: Adam, g: Gradients) in
+                try o.update(g)
+                return Nothing()
+            }
+            t.property("var learningRate: Double", doc: "The step size.", get: { (o: Adam) in o.learningRate }, set: { (o: Adam, v: Double) in
+                o.learningRate = v
+            })
+        }
+        let sgd = libraryDecl("SGD")
+        extend(sgd) { t in
+            t.staticMethod("init(learningRate: Double, momentum: Double = 0)", doc: "An SGD optimiser.") { (_, lr: Double, m: Double) in
+                SGD(learningRate: lr, momentum: m)
+            }
+            t.method("func update(_ gradients: Gradients)", doc: "One step against the gradients.") { (o: SGD, g: Gradients) in
+                try o.update(g)
+                return Nothing()
+            }
+            t.property("var learningRate: Double", doc: "The step size.", get: { (o: SGD) in o.learningRate }, set: { (o: SGD, v: Double) in
+                o.learningRate = v
+            })
+        }
+        let gradients = libraryDecl("Gradients")
+        extend(gradients) { t in
+            t.property("var norm: Double", doc: "The global L2 norm.") { (g: Gradients) in g.globalNorm }
+            t.method("func clipped(maxNorm: Double) -> Gradients", doc: "Scaled down so the global norm is at most maxNorm.") {
+                (g: Gradients, m: Double) in try g.clipped(maxNorm: m)
+            }
+        }
+        typedFunction("func valueAndGrad(_ model: MLP, _ loss: () -> Tensor) -> (loss: Double, gradients: Gradients)",
+                      doc: "A loss computed from the model, and its gradients for the model's parameters.", topic: "Gradients") {
+            (_, model: MLP, loss: CellFunction0<Tensor>) in
+            let (value, g) = try NeuralNetworks.valueAndGrad(model: model) { try loss() }
+            return Pair(try value.item, g)
+        }
+        typedFunction("func valueAndGrad(_ model: Linear, _ loss: () -> Tensor) -> (loss: Double, gradients: Gradients)",
+                      doc: "A loss computed from the layer, and its gradients for the layer's parameters.", topic: "Gradients") {
+            (_, model: Linear, loss: CellFunction0<Tensor>) in
+            let (value, g) = try NeuralNetworks.valueAndGrad(model: model) { try loss() }
+            return Pair(try value.item, g)
+        }
+
+        // Losses
+        typedFunction("func mse(_ prediction: Tensor, _ target: Tensor) -> Tensor", doc: "Mean squared error.", topic: "Losses") {
+            (_, p: Tensor, t: Tensor) in try Loss.meanSquaredError(p, t)
+        }
+        typedFunction("func binaryCrossEntropy(logits: Tensor, targets: Tensor) -> Tensor", doc: "Mean binary cross-entropy of logits against 0/1 targets.",
+                      topic: "Losses") { (_, l: Tensor, t: Tensor) in try Loss.binaryCrossEntropy(logits: l, targets: t) }
+        typedFunction("func crossEntropy(logits: Tensor, labels: Tensor) -> Tensor", doc: "Mean cross-entropy of logits against integer class labels.",
+                      topic: "Losses") { (_, l: Tensor, y: Tensor) in try Loss.crossEntropy(logits: l, labels: y) }
+        typedFunction("func gaussianNLL(mean: Tensor, logVariance: Tensor, target: Tensor) -> Tensor", doc: "Mean Gaussian negative log-likelihood.",
+                      topic: "Losses") { (_, m: Tensor, v: Tensor, t: Tensor) in try Loss.gaussianNegativeLogLikelihood(mean: m, logVariance: v, target: t) }
+        typedFunction("func klStandardNormal(mean: Tensor, logVariance: Tensor) -> Tensor", doc: "Mean KL(N(μ, σ²) ‖ N(0, 1)) per element.",
+                      topic: "Losses") { (_, m: Tensor, v: Tensor) in try Loss.klDivergenceFromStandardNormal(mean: m, logVariance: v) }
+
+        // Timing
+        typedFunction("func timeIt(repeats: Int = 5, warmUp: Bool = true, _ body: () -> ()) -> Double",
+                      doc: "The median seconds the block takes over repeats (after one untimed warm-up run unless warmUp is false).", topic: "Timing") {
+            (cx, repeats: Int, warmUp: Bool, body: CellFunction0<Nothing>) in
+            guard (1...1000).contains(repeats) else { throw cx.fail("repeats must be between 1 and 1000, got \(repeats)") }
+            return try GenerativeModels.timeIt(repeats: repeats, warmUp: warmUp) { _ = try body() }
+        }
+    }
+}
+
+/// An activation function by name.
+func activation(_ name: String, _ cx: LibraryContext) throws -> Activation {
+    if name == "leakyRelu" { return .leakyRelu(slope: 0.2) }
+    let all: [Activation] = [.identity, .relu, .tanh, .sigmoid, .softplus, .gelu, .silu]
+    guard let a = all.first(where: { $0.description == name }) else {
+        throw cx.fail("unknown activation '\(name)'; choose one of \((all.map(\.description) + ["leakyRelu"]).joined(separator: ", "))")
+    }
+    return a
+}

@@ -1,0 +1,300 @@
+import Foundation
+import Tensors
+
+extension Registry {
+    /// `Tensor`: creation, arithmetic with broadcasting, maths, reductions, shapes, indexing,
+    /// linear algebra and gradients. Reductions give a Double, or a one-element Tensor where a
+    /// Tensor is expected (inside `grad`, so the gradient flows through); indexing gives a Tensor,
+    /// or a Double where a Double is expected.
+    func registerTensors() {
+        let tensor = libraryDecl("Tensor")
+        let index = NominalDecl(name: "TensorIndex", kind: .protocolType, origin: .library, doc: "An Int or a range, as a tensor index.")
+        index.genericParameters = [GenericParameter(name: "Self", conformances: [index], index: 0)]
+        addType(index)
+        for decl in [standard.int, standard.range, standard.closedRange, standard.partialRangeFrom, standard.partialRangeUpTo,
+                     standard.partialRangeThrough] {
+            decl.conformances.append(index)
+        }
+        addSequenceAdapter("Tensor") { v in
+            guard case .object(let o as TensorValue) = v else { return [] }
+            let x = o.tensor
+            guard x.rank > 0 else { throw TensorError.invalidShape(operation: "for-in", shape: x.shape, reason: "a scalar tensor has no rows") }
+            return try (0..<x.shape[0]).map { .tensor(try x.indexed([.index($0)])) }
+        }
+        tensor.conformances.append(standard.sequence)
+        tensor.associatedTypes["Element"] = .nominal(tensor, [])
+
+        extend(tensor) { t in
+            // Creation
+            t.staticMethod("init(_ values: [Double])", doc: "A vector from numbers: Tensor([1, 2, 3]).") { (_, v: [Double]) in Tensor(v) }
+            t.staticMethod("init(_ values: [Int])", doc: "A vector from whole numbers.") { (_, v: [Int]) in Tensor(v.map(Double.init)) }
+            t.staticMethod("init(_ rows: [[Double]])", doc: "A matrix from rows: Tensor([[1, 2], [3, 4]]).") { (_, rows: [[Double]]) in
+                try Tensor(rows)
+            }
+            t.staticMethod("init(_ values: [[[Double]]])", doc: "A rank-3 tensor from nested arrays.") { (_, v: [[[Double]]]) in try Tensor(v) }
+            t.staticMethod("init(stacking tensors: [Tensor])", doc: "Tensors of one shape stacked along a new first axis.") { (_, ts: [Tensor]) in
+                try Tensor.stack(ts, axis: 0)
+            }
+            t.staticMethod("init(_ value: Double)", doc: "A scalar (rank-0) tensor.") { (_, v: Double) in Tensor(v) }
+            t.staticMethod("init(shape: [Int], scalars: [Double])", doc: "A tensor of the given shape from its elements in row-major order.") {
+                (_, shape: [Int], scalars: [Double]) in try Tensor(shape: shape, data: scalars)
+            }
+            t.staticMethod("static func zeros(_ shape: [Int]) -> Tensor", doc: "All zeros.") { (cx, shape: [Int]) in
+                try checkElements(shape, cx)
+                return try Tensor.zeros(shape)
+            }
+            t.staticMethod("static func ones(_ shape: [Int]) -> Tensor", doc: "All ones.") { (cx, shape: [Int]) in
+                try checkElements(shape, cx)
+                return try Tensor.ones(shape)
+            }
+            t.staticMethod("static func full(_ shape: [Int], value: Double) -> Tensor", doc: "Every element equal to value.") { (cx, shape: [Int], v: Double) in
+                try checkElements(shape, cx)
+                return try Tensor.full(shape, value: v)
+            }
+            t.staticMethod("static func eye(_ n: Int) -> Tensor", doc: "The n × n identity matrix.") { (cx, n: Int) in
+                try checkElements([n, n], cx)
+                return try Tensor.eye(n)
+            }
+            t.staticMethod("static func arange(_ n: Int) -> Tensor", doc: "0, 1, …, n − 1.") { (cx, n: Int) in
+                try checkElements([n], cx)
+                return try Tensor.arange(n)
+            }
+            t.staticMethod("static func arange(_ start: Double, _ end: Double, step: Double = 1) -> Tensor", doc: "From start up to (not including) end in steps.") {
+                (_, a: Double, b: Double, step: Double) in try Tensor.arange(a, b, step: step)
+            }
+            t.staticMethod("static func linspace(_ start: Double, _ end: Double, count: Int) -> Tensor", doc: "count evenly spaced values from start to end inclusive.") {
+                (cx, a: Double, b: Double, n: Int) in
+                try checkElements([n], cx)
+                return try Tensor.linspace(a, b, count: n)
+            }
+            t.staticMethod("static func randomNormal(_ shape: [Int], mean: Double = 0, standardDeviation: Double = 1) -> Tensor",
+                           doc: "Normal draws from the notebook's seeded generator.") { (cx, shape: [Int], mean: Double, sd: Double) in
+                try checkElements(shape, cx)
+                return try Tensor.randomNormal(shape, mean: mean, standardDeviation: sd, using: cx.generator)
+            }
+            t.staticMethod("static func randomUniform(_ shape: [Int], low: Double = 0, high: Double = 1) -> Tensor",
+                           doc: "Uniform draws in [low, high) from the notebook's seeded generator.") { (cx, shape: [Int], low: Double, high: Double) in
+                try checkElements(shape, cx)
+                return try Tensor.randomUniform(shape, low: low, high: high, using: cx.generator)
+            }
+            t.staticMethod("static func concatenate(_ tensors: [Tensor], axis: Int = 0) -> Tensor", doc: "Joins tensors along an existing axis.") {
+                (_, ts: [Tensor], axis: Int) in try Tensor.concatenate(ts, axis: axis)
+            }
+            t.staticMethod("static func stack(_ tensors: [Tensor], axis: Int = 0) -> Tensor", doc: "Joins tensors along a new axis.") {
+                (_, ts: [Tensor], axis: Int) in try Tensor.stack(ts, axis: axis)
+            }
+
+            // Properties
+            t.property("var shape: [Int]", doc: "The size of each axis.") { (x: Tensor) in x.shape }
+            t.property("var rank: Int", doc: "The number of axes.") { (x: Tensor) in x.rank }
+            t.property("var count: Int", doc: "The number of elements.") { (x: Tensor) in x.count }
+            t.property("var item: Double", doc: "The only element of a one-element tensor.") { (x: Tensor) in try x.item }
+            t.property("var scalars: [Double]", doc: "The elements in row-major order, as an array.") { (x: Tensor) in x.scalars }
+            t.property("var rows: [[Double]]", doc: "A matrix's rows as arrays (for plots).") { (x: Tensor) -> [[Double]] in
+                guard x.rank == 2 else { throw TensorError.invalidShape(operation: "rows", shape: x.shape, reason: "needs a matrix") }
+                let cols = x.shape[1]
+                return (0..<x.shape[0]).map { r in Array(x.scalars[(r * cols)..<((r + 1) * cols)]) }
+            }
+            t.property("var T: Tensor", doc: "The transpose (last two axes swapped).") { (x: Tensor) in x.T }
+
+            // Shapes
+            t.method("func reshaped(_ shape: [Int]) -> Tensor", doc: "The same elements in a new shape (one axis may be -1).") { (x: Tensor, s: [Int]) in
+                try x.reshaped(s)
+            }
+            t.method("func flattened() -> Tensor", doc: "The elements as one axis.") { (x: Tensor) in x.flattened() }
+            t.method("func transposed() -> Tensor", doc: "The last two axes swapped.") { (x: Tensor) in x.transposed() }
+            t.method("func permuted(_ axes: [Int]) -> Tensor", doc: "The axes in a new order.") { (x: Tensor, axes: [Int]) in try x.permuted(axes) }
+            t.method("func expandedDimensions(axis: Int) -> Tensor", doc: "A new axis of size 1.") { (x: Tensor, axis: Int) in
+                try x.expandedDimensions(axis: axis)
+            }
+            t.method("func squeezed() -> Tensor", doc: "Axes of size 1 removed.") { (x: Tensor) in x.squeezed() }
+            t.method("func take(_ indices: [Int], axis: Int = 0) -> Tensor", doc: "The slices at the given indices along an axis.") {
+                (x: Tensor, i: [Int], axis: Int) in try x.take(i, axis: axis)
+            }
+            t.method("func oneHot(classes: Int) -> Tensor", doc: "Integer labels as one-hot rows.") { (x: Tensor, k: Int) in try x.oneHot(classes: k) }
+            t.contextMethod("func shuffled() -> Tensor", doc: "The rows in a random order (notebook generator).") { (cx, x: Tensor) in
+                try x.shuffled(using: cx.generator)
+            }
+
+            // Indexing
+            t.subscriptMember("subscript(_ indices: any TensorIndex...) -> Tensor", doc: "Elements or slices: x[0], x[0..<10], x[i, j].", get: { call in
+                let x = try Tensor.fromCell(call.receiver, call)
+                return .tensor(try x.indexed(try tensorIndices(call[0].arrayValue)))
+            }, set: { call in
+                let x = try Tensor.fromCell(call.receiver, call)
+                let replacement = try Tensor.fromCell(call[1], call)
+                call.receiver = .tensor(try x.replacing(try tensorIndices(call[0].arrayValue), with: replacement))
+                return .void
+            })
+            let scalarSubscript = t.subscriptMember("subscript(_ indices: any TensorIndex...) -> Double",
+                                                    doc: "One element as a Double, where a Double is expected: x[i, j].", get: { call in
+                let x = try Tensor.fromCell(call.receiver, call)
+                return .double(try x.indexed(try tensorIndices(call[0].arrayValue)).item)
+            })
+            scalarSubscript.getter.isDisfavored = true
+
+            // Arithmetic and maths
+            t.method("func matmul(_ other: Tensor) -> Tensor", doc: "The matrix product (batched over leading axes).") { (a: Tensor, b: Tensor) in
+                try a.matmul(b)
+            }
+            t.method("func pow(_ exponent: Double) -> Tensor", doc: "Each element raised to a power.") { (x: Tensor, p: Double) in x.pow(p) }
+            t.method("func clamped(min: Double, max: Double) -> Tensor", doc: "Each element limited to [min, max].") {
+                (x: Tensor, lo: Double, hi: Double) in x.clamped(min: lo, max: hi)
+            }
+            for (name, doc, f) in Self.tensorUnaries {
+                t.method("func \(name)() -> Tensor", doc: doc) { (x: Tensor) in f(x) }
+            }
+
+            // Reductions
+            let reductions: [(String, String, (Tensor) throws -> Tensor, (Tensor, Int, Bool) throws -> Tensor)] = [
+                ("sum", "The sum", { $0.sum() }, { try $0.sum(axis: $1, keepDims: $2) }),
+                ("mean", "The mean", { $0.mean() }, { try $0.mean(axis: $1, keepDims: $2) }),
+                ("variance", "The (population) variance", { try $0.variance() }, { try $0.variance(axis: $1, keepDims: $2) }),
+                ("standardDeviation", "The (population) standard deviation", { try $0.standardDeviation() },
+                 { try $0.standardDeviation(axes: [$1], keepDims: $2) }),
+                ("max", "The largest element", { try $0.max() }, { try $0.max(axis: $1, keepDims: $2) }),
+                ("min", "The smallest element", { try $0.min() }, { try $0.min(axis: $1, keepDims: $2) }),
+                ("logSumExp", "log Σ exp, computed stably", { $0.logSumExp() }, { try $0.logSumExp(axis: $1, keepDims: $2) }),
+            ]
+            for (name, doc, all, along) in reductions {
+                t.method("func \(name)() -> Double", doc: "\(doc) of all elements.") { (x: Tensor) in try all(x).item }
+                let asTensor = t.method("func \(name)() -> Tensor", doc: "\(doc) of all elements, as a one-element Tensor (for gradients).") {
+                    (x: Tensor) in try all(x)
+                }
+                asTensor.isDisfavored = true
+                t.method("func \(name)(axis: Int, keepDims: Bool = false) -> Tensor", doc: "\(doc) along an axis.") {
+                    (x: Tensor, axis: Int, keep: Bool) in try along(x, axis, keep)
+                }
+            }
+            t.method("func argmax() -> Int", doc: "The flat index of the largest element.") { (x: Tensor) in try x.argmax() }
+            t.method("func argmax(axis: Int) -> Tensor", doc: "The index of the largest element along an axis.") { (x: Tensor, a: Int) in
+                try x.argmax(axis: a)
+            }
+            t.method("func argmin() -> Int", doc: "The flat index of the smallest element.") { (x: Tensor) in try x.argmin() }
+            t.method("func softmax(axis: Int = -1) -> Tensor", doc: "exp normalised to sum to one along an axis.") { (x: Tensor, a: Int) in
+                try x.softmax(axis: a)
+            }
+            t.method("func logSoftmax(axis: Int = -1) -> Tensor", doc: "log of softmax, computed stably.") { (x: Tensor, a: Int) in
+                try x.logSoftmax(axis: a)
+            }
+        }
+        extend(standard.double) { t in
+            t.staticMethod("init(_ tensor: Tensor)", doc: "The only element of a one-element tensor.") { (_, x: Tensor) in try x.item }
+        }
+
+        // Operators: broadcasting with tensors and numbers on either side.
+        let ops: [(String, (Tensor, Tensor) throws -> Tensor)] = [("+", { try $0 + $1 }), ("-", { try $0 - $1 }), ("*", { try $0 * $1 }),
+                                                                  ("/", { try $0 / $1 }), (".<", { try $0 .< $1 }), (".<=", { try $0 .<= $1 }),
+                                                                  (".>", { try $0 .> $1 }), (".>=", { try $0 .>= $1 }), (".==", { try $0 .== $1 }),
+                                                                  (".!=", { try $0 .!= $1 })]
+        for (op, f) in ops {
+            typedFunction("func \(op) (lhs: Tensor, rhs: Tensor) -> Tensor") { (_, a: Tensor, b: Tensor) in try f(a, b) }
+            typedFunction("func \(op) (lhs: Tensor, rhs: Double) -> Tensor") { (_, a: Tensor, b: Double) in try f(a, Tensor(b)) }
+            typedFunction("func \(op) (lhs: Double, rhs: Tensor) -> Tensor") { (_, a: Double, b: Tensor) in try f(Tensor(a), b) }
+        }
+        typedFunction("func • (lhs: Tensor, rhs: Tensor) -> Tensor", doc: "The matrix product.") { (_, a: Tensor, b: Tensor) in try a.matmul(b) }
+        typedFunction("prefix func - (x: Tensor) -> Tensor") { (_, x: Tensor) in -x }
+        typedFunction("func matmul(_ a: Tensor, _ b: Tensor) -> Tensor", doc: "The matrix product of a and b (also a • b).", topic: "Tensors") {
+            (_, a: Tensor, b: Tensor) in try a.matmul(b)
+        }
+        // The elementwise functions, beside the Double ones: exp(x) on a tensor is x.exp().
+        for (name, doc, f) in Self.tensorUnaries where ["exp", "log", "log1p", "sqrt", "abs", "sin", "cos", "tanh"].contains(name) {
+            typedFunction("func \(name)(_ x: Tensor) -> Tensor", doc: doc, topic: "Tensors") { (_, x: Tensor) in f(x) }
+        }
+        typedFunction("func pow(_ x: Tensor, _ exponent: Double) -> Tensor", doc: "Each element raised to a power.", topic: "Tensors") {
+            (_, x: Tensor, p: Double) in x.pow(p)
+        }
+
+        // Linear algebra.
+        let linalg = libraryDecl("Linalg")
+        extend(linalg) { t in
+            t.staticMethod("static func cholesky(_ a: Tensor) -> Tensor", doc: "Lower-triangular L with L Lᵀ = a (a symmetric positive definite).") {
+                (_, a: Tensor) in try Linalg.cholesky(a)
+            }
+            t.staticMethod("static func eigh(_ a: Tensor) -> (eigenvalues: Tensor, eigenvectors: Tensor)",
+                           doc: "Eigenvalues (ascending) and eigenvectors (columns) of a symmetric matrix.") { (_, a: Tensor) in
+                let (values, vectors) = try Linalg.eigh(a)
+                return Pair(values, vectors)
+            }
+            t.staticMethod("static func solve(_ a: Tensor, _ b: Tensor) -> Tensor", doc: "x with a x = b.") { (_, a: Tensor, b: Tensor) in
+                try Linalg.solve(a, b)
+            }
+            t.staticMethod("static func inverse(_ a: Tensor) -> Tensor", doc: "The inverse matrix.") { (_, a: Tensor) in try Linalg.inverse(a) }
+            t.staticMethod("static func logDeterminant(_ a: Tensor) -> Double", doc: "log det a of a positive definite matrix.") { (_, a: Tensor) in
+                try Linalg.logDeterminant(a).item
+            }
+            t.staticMethod("static func svd(_ a: Tensor) -> (u: Tensor, singularValues: Tensor, vt: Tensor)",
+                           doc: "The singular value decomposition a = u diag(s) vt.") { (_, a: Tensor) in
+                let (u, s, vt) = try Linalg.svd(a)
+                return Triple(u, s, vt)
+            }
+            t.staticMethod("static func principalAngles(_ a: Tensor, _ b: Tensor) -> [Double]",
+                           doc: "The angles (radians, ascending) between the column spans of a and b: 0 when the subspaces agree.") {
+                (cx, a: Tensor, b: Tensor) -> [Double] in
+                guard a.rank == 2, b.rank == 2, a.shape[0] == b.shape[0] else {
+                    throw cx.fail("principalAngles needs two matrices with the same number of rows, got shapes \(a.shape) and \(b.shape)")
+                }
+                let qa = try Linalg.svd(a).u, qb = try Linalg.svd(b).u
+                let cosines = try Linalg.svd(qa.T.matmul(qb)).singularValues.scalars
+                return cosines.map { Foundation.acos(Swift.min(1, Swift.max(-1, $0))) }
+            }
+        }
+
+        // Differentiation.
+        typedFunction("func grad(at x: Tensor, _ f: (Tensor) -> Tensor) -> Tensor", doc: "The gradient of a scalar function of a tensor.",
+                      topic: "Gradients") { (_, x: Tensor, f: CellFunction1<Tensor, Tensor>) in
+            try Tensors.grad(at: x) { try f($0) }
+        }
+        typedFunction("func valueAndGrad(at x: Tensor, _ f: (Tensor) -> Tensor) -> (value: Double, gradient: Tensor)",
+                      doc: "A scalar function's value and gradient at x.", topic: "Gradients") { (_, x: Tensor, f: CellFunction1<Tensor, Tensor>) in
+            let (value, gradient) = try Tensors.valueAndGrad(at: x) { try f($0) }
+            return Pair(try value.item, gradient)
+        }
+    }
+
+    /// The elementwise functions tensors have as methods.
+    nonisolated(unsafe) static let tensorUnaries: [(String, String, (Tensor) -> Tensor)] = [
+        ("exp", "e raised to each element.", { $0.exp() }),
+        ("log", "The natural logarithm of each element.", { $0.log() }),
+        ("log1p", "log(1 + x), accurate for small x.", { $0.log1p() }),
+        ("sqrt", "The square root of each element.", { $0.sqrt() }),
+        ("abs", "The absolute value of each element.", { $0.abs() }),
+        ("square", "Each element squared.", { $0.square() }),
+        ("sin", "Sine of each element.", { $0.sin() }),
+        ("cos", "Cosine of each element.", { $0.cos() }),
+        ("tanh", "Hyperbolic tangent of each element.", { $0.tanh() }),
+        ("sigmoid", "1 / (1 + e^−x) of each element.", { $0.sigmoid() }),
+        ("softplus", "log(1 + eˣ) of each element.", { $0.softplus() }),
+        ("relu", "max(0, x) of each element.", { $0.relu() }),
+    ]
+}
+
+/// Tensor indices from what a cell wrote in `x[…]`: Ints and ranges (as existentials).
+func tensorIndices(_ parts: [Value]) throws -> [TensorIndex] {
+    try parts.map { part in
+        var v = part
+        var closed = false
+        if case .existential(let box) = v {
+            v = box.value
+            if case .nominal(let d, _) = box.type, d.name == "ClosedRange" || d.name == "PartialRangeThrough" { closed = true }
+        }
+        switch v {
+        case .int(let i): return .index(i)
+        case .intRange(let l, let u):
+            return .range(start: l == Int.min ? nil : l, end: u == Int.max ? nil : (closed ? u + 1 : u), step: 1)
+        default:
+            throw TensorError.invalidArgument(operation: "subscript", reason: "a tensor index must be an Int or a range of Ints")
+        }
+    }
+}
+
+/// Refuses a tensor whose element count passes the session's limit, before allocating it.
+func checkElements(_ shape: [Int], _ cx: LibraryContext) throws {
+    var n = 1
+    for d in shape {
+        guard d >= 0 else { return }
+        let (p, o) = n.multipliedReportingOverflow(by: d)
+        if o || p > cx.maxElements { throw CellFailure(.resourceLimit, "a tensor of shape \(shape) has more elements than the limit of \(cx.maxElements)") }
+        n = p
+    }
+}
