@@ -1,16 +1,63 @@
 import CellInterpreterNext
 import Foundation
 
-// Runs a Swift file as one cell and prints what it printed, then its error if any.
+// A development tool: runs a Swift file as one cell, or each ```swift fence of a Markdown
+// notebook as a cell of one session, printing outputs and the first error of each cell.
 let path = CommandLine.arguments[1]
-let code = try! String(contentsOfFile: path, encoding: .utf8)
-let session = Session()
-let run = session.run(CellSource(code: code, file: path, firstLine: 1))
-for output in run.outputs {
-    switch output {
-    case .text(let t): print(t, terminator: "")
-    case .value(let v):
-        if case .text(let t) = v { print("→ " + t) } else { print("→ <rich>") }
+let text = try! String(contentsOfFile: path, encoding: .utf8)
+var cells: [(code: String, line: Int)] = []
+if path.hasSuffix(".md") {
+    var current: [String]?
+    var start = 0
+    for (i, line) in text.components(separatedBy: "\n").enumerated() {
+        if current == nil, line.hasPrefix("```swift") {
+            current = []
+            start = i + 2
+        } else if current != nil, line.hasPrefix("```") {
+            cells.append((current!.joined(separator: "\n"), start))
+            current = nil
+        } else if current != nil {
+            current!.append(line)
+        }
     }
+} else {
+    cells = [(text, 1)]
 }
-if let failure = run.failure { print(failure.description) }
+let session = Session()
+session.directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+// `--define name=value` stands in for a notebook's params (Int, Double, Bool or String).
+for case let (i, arg) in CommandLine.arguments.enumerated() where arg == "--define" {
+    let parts = CommandLine.arguments[i + 1].split(separator: "=", maxSplits: 1).map(String.init)
+    let v = parts[1]
+    if let n = Int(v) { session.define(parts[0], .int(n)) }
+    else if let d = Double(v) { session.define(parts[0], .double(d)) }
+    else if let b = Bool(v) { session.define(parts[0], .bool(b)) }
+    else { session.define(parts[0], .string(v)) }
+}
+let quiet = CommandLine.arguments.contains("--quiet")
+// `--program`: as the corpus records a compiled program: printed text only, `[trap]` after a
+// run-time failure, `LINE:COL: error: MESSAGE` for a refusal.
+if CommandLine.arguments.contains("--program") {
+    let run = session.run(CellSource(code: text, file: path, firstLine: 1))
+    for case .text(let t) in run.outputs { print(t, terminator: "") }
+    if let f = run.failure {
+        switch f.kind {
+        case .syntax, .unsupported, .name, .type: print("\(f.line):\(f.column): error: \(f.message)")
+        default: print("[trap]"); FileHandle.standardError.write(Data((f.description + "\n").utf8))
+        }
+    }
+    exit(0)
+}
+for cell in cells {
+    let run = session.run(CellSource(code: cell.code, file: path, firstLine: cell.line))
+    if !quiet {
+        for output in run.outputs {
+            switch output {
+            case .text(let t): print(t, terminator: "")
+            case .value(let v):
+                if case .text(let t) = v { print("→ " + t) } else { print("→ <rich>") }
+            }
+        }
+    }
+    if let failure = run.failure { print(failure.description) }
+}

@@ -536,7 +536,13 @@ extension Checker {
         } else {
             if explicitResult != nil { context.resultType = result }
             let body = ClosureBody(id: id, position: position, type: type) { [unowned self] state in
-                for (v, t) in zip(parameters, parameterTypes) { v.type = state.resolved(t) }
+                for (v, t) in zip(parameters, parameterTypes) {
+                    v.type = state.resolved(t)
+                    if case .variable(let id) = t, state.inoutClosureParameters.contains(id) {
+                        v.isInout = true
+                        v.isMutable = true
+                    }
+                }
                 let r = state.resolved(result)
                 context.resultType = r.isResolved ? r : nil
                 context.inferredResult = nil

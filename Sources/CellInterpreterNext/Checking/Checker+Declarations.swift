@@ -445,11 +445,12 @@ extension Checker {
             guard let id = binding.pattern.as(IdentifierPatternSyntax.self) else {
                 throw CellFailure(.unsupported, "a property must be a single name", at: pos(binding.pattern))
             }
+            let typeSyntax = Self.typeAnnotation(of: binding, in: v.bindings)
             let name = id.identifier.text
             if decl.instanceMembers[name] != nil && !isStatic || decl.staticMembers[name] != nil && isStatic {
                 throw CellFailure(.name, "invalid redeclaration of '\(name)'", at: pos(id))
             }
-            let annotation = try binding.typeAnnotation.map { (a) throws(CellFailure) in try resolveType(a.type) }
+            let annotation = try typeSyntax.map { (t) throws(CellFailure) in try resolveType(t) }
             if decl.isProtocol {
                 guard let annotation, let accessors = binding.accessorBlock else {
                     throw CellFailure(.syntax, "property in protocol must have explicit { get } or { get set } specifier", at: pos(binding))
@@ -1216,7 +1217,7 @@ extension Checker {
             if binding.accessorBlock != nil {
                 throw CellFailure(.unsupported, "computed variables outside a type are not supported in cells", at: pos(binding))
             }
-            let annotation = try binding.typeAnnotation.map { (t) throws(CellFailure) in try resolveType(t.type) }
+            let annotation = try Self.typeAnnotation(of: binding, in: v.bindings).map { (t) throws(CellFailure) in try resolveType(t) }
             guard let initializer = binding.initializer else {
                 guard let type = annotation else {
                     throw CellFailure(.type, "type annotation missing in pattern", at: pos(binding))
@@ -1319,6 +1320,23 @@ extension Checker {
 
     private static func selfPropertyName(_ e: TypedExpression) -> String? {
         if case .property(let base?, let p) = e.kind, case .selfValue = base.kind { return p.name }
+        return nil
+    }
+}
+
+extension Checker {
+    /// A binding's type as written, or, for `var x, y, z: Double`, the annotation of the next
+    /// binding that has one (Swift's rule for a list of names sharing one type).
+    static func typeAnnotation(of binding: PatternBindingSyntax, in list: PatternBindingListSyntax) -> TypeSyntax? {
+        if let t = binding.typeAnnotation { return t.type }
+        guard binding.initializer == nil, binding.accessorBlock == nil else { return nil }
+        var found = false
+        for b in list {
+            if b.id == binding.id { found = true; continue }
+            guard found else { continue }
+            if let t = b.typeAnnotation { return t.type }
+            if b.initializer != nil { return nil }
+        }
         return nil
     }
 }

@@ -154,7 +154,11 @@ struct Finalizer {
             return try pending(e, node)
         case .conversionSite(let inner, let to):
             let target = try resolve(to, at: e.position)
-            return try convert(try expression(inner), to: target)
+            let value = try expression(inner)
+            if target == .void, value.type != .void, value.type != .never {
+                return TypedExpression(.conversion(value, .discard), type: .void, at: e.position)
+            }
+            return try convert(value, to: target)
         }
         return e
     }
@@ -192,8 +196,12 @@ struct Finalizer {
     private mutating func closure(_ c: ClosureExpression) throws(CellFailure) {
         var parameters: [ParameterType] = []
         for (v, p) in zip(c.parameters, c.type.parameters) {
+            if case .variable(let id) = p.type, solution.inoutClosureParameters.contains(id) {
+                v.isInout = true
+                v.isMutable = true
+            }
             v.type = try resolve(p.type, at: v.position)
-            parameters.append(ParameterType(v.type))
+            parameters.append(ParameterType(v.type, isInout: v.isInout))
         }
         c.type = FunctionType(parameters: parameters, result: try resolve(c.type.result, at: c.context.parent == nil ? 0 : (c.parameters.first?.position ?? 0)),
                               throws: c.type.throws)

@@ -407,6 +407,12 @@ final class Solver {
             }
             if f.throws != g.throws { state.score.functionConversion += 1 }
             for (p, q) in zip(f.parameters, g.parameters) {
+                if !p.isInout, q.isInout, case .variable(let v) = p.type, case .closureParameter = state.origins[v] {
+                    // An untyped closure parameter takes `inout` from its context, as in Swift.
+                    state.inoutClosureParameters.insert(v)
+                    state.add(.equal(q.type, p.type, at: position))
+                    continue
+                }
                 guard p.isInout == q.isInout else { return .failed(conversionFailure(from, to, site, state, at: position)) }
                 state.add(p.isInout ? .equal(q.type, p.type, at: position) : .convert(q.type, p.type, .other, at: position))
             }
@@ -762,7 +768,13 @@ final class Solver {
                     continue
                 }
                 let f = state.resolved(from)
-                guard f.isResolved else { continue }
+                // A collection whose elements are still unknown (`[:]` into reduce(into:)'s
+                // Result) binds too: its elements are then found from how it is used.
+                switch f {
+                case _ where f.isResolved: break
+                case .array, .dictionary, .set: break
+                default: continue
+                }
                 if lower[v] == nil && upper[v] == nil { order.append(v) }
                 lower[v, default: []].append(f)
             } else if upperBounds, case .variable(let v) = from, state.literals[v] == nil {

@@ -33,6 +33,9 @@ struct SolverState {
     var memberCandidates: [Int: [OverloadCandidate]] = [:]
     /// Closure id → its checked body (per branch, since its parameter types may differ).
     var closureBodies: [Int: AnyObject] = [:]
+    /// Closure parameters written without a type that context made `inout` (`reduce(into:)`'s
+    /// `{ $0[$1, default: 0] += 1 }`), by type variable.
+    var inoutClosureParameters: Set<Int> = []
     var score = Score()
 
     mutating func newVariable(_ origin: TypeVariableOrigin = .other, literal: LiteralKind? = nil, at position: Int) -> CellType {

@@ -118,6 +118,8 @@ indirect enum Conversion {
     case tupleElements([Conversion?])
     /// A function wrapped so its parameters and result convert (non-throwing to throwing).
     case function(parameters: [Conversion?], result: Conversion?)
+    /// A value dropped: a closure returning `Void` may end in an expression of any type.
+    case discard
 }
 
 /// A resolved call: what is called, and each parameter's argument.

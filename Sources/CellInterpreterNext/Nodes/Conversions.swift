@@ -21,6 +21,8 @@ final class ConvertExpr: Expr {
 
 func applyConversion(_ c: Conversion, _ v: Value, from: CellType, to: CellType, _ cx: Context, at position: Int) throws(CellFailure) -> Value {
     switch c {
+    case .discard:
+        return .void
     case .injectIntoOptional(let inner):
         guard case .optional(let wrapped) = to else { return v }
         let converted = try inner.map { (c) throws(CellFailure) in try applyConversion(c, v, from: from, to: wrapped, cx, at: position) } ?? v
