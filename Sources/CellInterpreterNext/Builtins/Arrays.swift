@@ -227,8 +227,14 @@ extension Registry {
                 while n < a.count, try call.test(call[0], [a[n]]) { n += 1 }
                 return .arraySlice(SliceBox(a[n...]))
             }
-            t.property("var first: Element?", get: { v, _ in v.arrayValue.first ?? .none })
-            t.property("var last: Element?", get: { v, _ in v.arrayValue.last ?? .none })
+            t.genericProperty("var first: Element?", doc: "The first element, or nil when empty.") { call in
+                guard let e = call.receiver.arrayValue.first else { return .none }
+                return wrapOptional(e, wrappedIsOptional: call.context.concrete(call.typeArguments[0]).isOptional)
+            }
+            t.genericProperty("var last: Element?", doc: "The last element, or nil when empty.") { call in
+                guard let e = call.receiver.arrayValue.last else { return .none }
+                return wrapOptional(e, wrappedIsOptional: call.context.concrete(call.typeArguments[0]).isOptional)
+            }
         }
         function("func + <Element>(lhs: [Element], rhs: [Element]) -> [Element]", doc: "The arrays one after the other.") { call in
             let a = call.array(0), b = call.array(1)
@@ -265,8 +271,14 @@ extension Registry {
             t.property("var startIndex: Int", doc: "The first index (the base array's).", get: { v, _ in .int(slice(v).startIndex) })
             t.property("var endIndex: Int", get: { v, _ in .int(slice(v).endIndex) })
             t.property("var indices: Range<Int>", get: { v, _ in .intRange(slice(v).startIndex, slice(v).endIndex) })
-            t.property("var first: Element?", get: { v, _ in slice(v).first ?? .none })
-            t.property("var last: Element?", get: { v, _ in slice(v).last ?? .none })
+            t.genericProperty("var first: Element?", doc: "The first element, or nil when empty.") { call in
+                guard let e = slice(call.receiver).first else { return .none }
+                return wrapOptional(e, wrappedIsOptional: call.context.concrete(call.typeArguments[0]).isOptional)
+            }
+            t.genericProperty("var last: Element?", doc: "The last element, or nil when empty.") { call in
+                guard let e = slice(call.receiver).last else { return .none }
+                return wrapOptional(e, wrappedIsOptional: call.context.concrete(call.typeArguments[0]).isOptional)
+            }
             t.method("func prefix(_ maxLength: Int) -> ArraySlice<Element>") { call in
                 let n = call.int(0)
                 guard n >= 0 else { throw call.fail("Fatal error: Can't take a prefix of negative length from a collection") }

@@ -190,7 +190,7 @@ extension Registry {
                 let found = box.table.position(of: key).flatMap { box.table.keys[$0]?.value }
                 box.table.remove(key)
                 call.receiver = .set(box)
-                return found ?? .none
+                return found.map { wrapOptional($0, wrappedIsOptional: call.context.concrete(call.typeArguments[0]).isOptional) } ?? .none
             }
             t.method("mutating func removeAll()") { call in
                 call.receiver = .set(SetBox())

@@ -130,6 +130,21 @@ extension Registry {
             t.method("static func minimum(_ x: Double, _ y: Double) -> Double") { call in .double(Double.minimum(call.double(0), call.double(1))) }
         }
 
+        extend(s.floatingPointSign) { t in
+            for (i, name) in ["plus", "minus"].enumerated() {
+                let c = EnumCaseDecl(name: name, payload: nil, index: i)
+                c.owner = s.floatingPointSign
+                s.floatingPointSign.cases.append(c)
+                s.floatingPointSign.addStatic(.enumCase(c))
+            }
+            _ = t
+        }
+        extend(s.double) { t in
+            t.property("var sign: FloatingPointSign", doc: ".minus for negative values (and -0.0), else .plus.", get: { v, _ in
+                .enumValue(v.doubleValue.sign == .minus ? 1 : 0, nil)
+            })
+        }
+
         extend(s.roundingRule) { t in
             for (i, name) in ["toNearestOrAwayFromZero", "toNearestOrEven", "up", "down", "towardZero", "awayFromZero"].enumerated() {
                 let c = EnumCaseDecl(name: name, payload: nil, index: i)

@@ -152,6 +152,9 @@ extension Registry {
 
         // Optional's map and flatMap.
         extend(s.optional) { t in
+            t.initializer("init(_ some: Wrapped)", doc: "An optional holding the value.") { call in
+                wrapOptional(call[0], wrappedIsOptional: call.context.concrete(call.typeArguments[0]).isOptional)
+            }
             t.method("func map<U>(_ transform: (Wrapped) throws -> U) rethrows -> U?", doc: "The transformed value, or nil.") { call in
                 if case .none = call.receiver { return .none }
                 let inner = unwrapOptional(call.receiver, wrappedIsOptional: call.context.concrete(call.typeArguments[0]).isOptional)

@@ -127,6 +127,16 @@ extension Registry {
             t.method("func joined<T>() -> [T] where Element == [T]", doc: "The arrays' elements, one after another.") { call in
                 var out: [Value] = []
                 for e in try elements(call) { out += e.arrayValue }
+                try call.checkSize(out.count)
+                return .array(out)
+            }
+            t.method("func joined<T>(separator: [T]) -> [T] where Element == [T]", doc: "The arrays' elements with the separator between arrays.") { call in
+                var out: [Value] = []
+                for (i, e) in try elements(call).enumerated() {
+                    if i > 0 { out += call[0].arrayValue }
+                    out += e.arrayValue
+                    try call.checkSize(out.count)
+                }
                 return .array(out)
             }
             t.method("func elementsEqual<S: Sequence>(_ other: S) -> Bool where Element: Equatable, S.Element == Element") { call in
@@ -144,7 +154,11 @@ extension Registry {
         extend(s.collection) { t in
             t.property("var count: Int", doc: "The number of elements.", get: { v, cx in .int(try collectionCount(v, cx)) })
             t.property("var isEmpty: Bool", get: { v, cx in .bool(try collectionCount(v, cx) == 0) })
-            t.property("var first: Element?", get: { v, cx in try firstElement(v, cx) })
+            t.genericProperty("var first: Element?", doc: "The first element, or nil when empty.") { call in
+                let items = try call.receiverElements(type: call.typeArguments[0])
+                guard let e = items.first else { return .none }
+                return wrapOptional(e, wrappedIsOptional: call.context.concrete(call.typeArguments[1]).isOptional)
+            }
             t.method("func randomElement() -> Element?", doc: "A random element (the notebook's seeded generator), or nil.") { call in
                 var g = call.context.generator
                 let items = try call.receiverElements(type: call.typeArguments[0])
@@ -154,7 +168,11 @@ extension Registry {
         }
 
         extend(s.bidirectionalCollection) { t in
-            t.property("var last: Element?", get: { v, cx in try lastElement(v, cx) })
+            t.genericProperty("var last: Element?", doc: "The last element, or nil when empty.") { call in
+                let items = try call.receiverElements(type: call.typeArguments[0])
+                guard let e = items.last else { return .none }
+                return wrapOptional(e, wrappedIsOptional: call.context.concrete(call.typeArguments[1]).isOptional)
+            }
             t.method("func reversed() -> ReversedCollection<Self>", doc: "A view of the elements in reverse order.") { call in
                 .view(SequenceView(kind: .reversed, base: call.receiver))
             }
@@ -219,21 +237,3 @@ func collectionCount(_ v: Value, _ cx: Context) throws(CellFailure) -> Int {
     }
 }
 
-func firstElement(_ v: Value, _ cx: Context) throws(CellFailure) -> Value {
-    switch v {
-    case .array(let a): return a.first ?? .none
-    case .arraySlice(let s): return s.value.first ?? .none
-    case .set(let s): return s.table.orderedKeys.first ?? .none
-    case .string(let s): return s.first.map(Value.character) ?? .none
-    default: return .none
-    }
-}
-
-func lastElement(_ v: Value, _ cx: Context) throws(CellFailure) -> Value {
-    switch v {
-    case .array(let a): return a.last ?? .none
-    case .arraySlice(let s): return s.value.last ?? .none
-    case .string(let s): return s.last.map(Value.character) ?? .none
-    default: return .none
-    }
-}

@@ -765,6 +765,10 @@ extension Checker {
             decl.addInstance(.property(p))
             decl.associatedTypes["RawValue"] = raw
         }
+        if decl.isEnum, !decl.cases.isEmpty, decl.cases.allSatisfy({ $0.payload == nil }), !decl.conforms(to: standard.hashable) {
+            // An enum without associated values is Equatable and Hashable without saying so.
+            decl.conformances.append(standard.hashable)
+        }
         if decl.conforms(to: standard.caseIterable) {
             guard decl.isEnum, decl.cases.allSatisfy({ $0.payload == nil }) else {
                 throw CellFailure(.type, "type '\(decl.name)' does not conform to protocol 'CaseIterable'", at: decl.position ?? 0)
@@ -1217,7 +1221,9 @@ extension Checker {
             if binding.accessorBlock != nil {
                 throw CellFailure(.unsupported, "computed variables outside a type are not supported in cells", at: pos(binding))
             }
-            let annotation = try Self.typeAnnotation(of: binding, in: v.bindings).map { (t) throws(CellFailure) in try resolveType(t) }
+            let annotation = try Self.typeAnnotation(of: binding, in: v.bindings).map { (t) throws(CellFailure) in
+                try resolveAnnotation(t, hasInitializer: binding.initializer != nil)
+            }
             guard let initializer = binding.initializer else {
                 guard let type = annotation else {
                     throw CellFailure(.type, "type annotation missing in pattern", at: pos(binding))
@@ -1231,7 +1237,7 @@ extension Checker {
                 continue
             }
             let value = try checkExpression(initializer.value, contextual: annotation, site: .annotation)
-            let type = annotation ?? value.type
+            let type = value.type
             if let id = binding.pattern.as(IdentifierPatternSyntax.self) {
                 if type == .never { throw CellFailure(.type, "a variable cannot have type 'Never'", at: pos(id)) }
                 let variable = try declareVariable(id.identifier.text, type: type, mutable: mutable, at: pos(id))

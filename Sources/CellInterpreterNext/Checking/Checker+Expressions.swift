@@ -13,7 +13,12 @@ extension Checker {
         var state = SolverState()
         let e = try generate(syntax, &state)
         var root = e
-        if let contextual {
+        if var contextual {
+            // Placeholders of a generic type named without arguments become unknowns.
+            contextual = contextual.rewritten { t in
+                if case .variable(-1) = t { return state.newVariable(at: pos(syntax)) }
+                return nil
+            }
             root = conversionSite(e, to: contextual, site: site, &state)
         }
         return try solveAndFinalize(root, state, at: pos(syntax))

@@ -223,6 +223,14 @@ final class Checker: TypeEnvironment {
         try typeResolver.resolve(syntax)
     }
 
+    /// A variable's written type, where a generic type may be named without its arguments
+    /// when an initializer will supply them (`let s: Set = [1, 2]`).
+    func resolveAnnotation(_ syntax: TypeSyntax, hasInitializer: Bool) throws(CellFailure) -> CellType {
+        var resolver = typeResolver
+        resolver.allowsUnboundGenerics = hasInitializer
+        return try resolver.resolve(syntax)
+    }
+
     func unknownName(_ name: String, at position: Int) -> CellFailure {
         var message = "cannot find '\(name)' in scope"
         if let near = nearestName(to: name, in: scope.visibleNames + registry.globalNames + Self.keywords) {

@@ -26,6 +26,15 @@ struct Finalizer {
 
     mutating func expression(_ e: TypedExpression) throws(CellFailure) -> TypedExpression {
         e.type = try resolve(e.type, at: e.position)
+        if case .optional(let wrapped) = e.type {
+            switch e.kind {
+            case .integerLiteral, .floatLiteral, .stringLiteral, .booleanLiteral:
+                // A literal that took an optional type is its value, wrapped.
+                let inner = try expression(TypedExpression(e.kind, type: wrapped, at: e.position))
+                return TypedExpression(.conversion(inner, .injectIntoOptional(nil)), type: e.type, at: e.position)
+            default: break
+            }
+        }
         switch e.kind {
         case .integerLiteral(let text):
             try checkIntegerLiteral(text, type: e.type, at: e.position)

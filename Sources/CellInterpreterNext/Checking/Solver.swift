@@ -59,6 +59,7 @@ final class Solver {
         }
         var state = start
         if let failure = propagate(&state) {
+            if Self.tracing { print("  failed: \(failure.message)") }
             fail(failure)
             return
         }
@@ -282,6 +283,13 @@ final class Solver {
             break
         }
         let resolvedType = state.resolved(type)
+        if case .optional(let w) = resolvedType, !w.isOptional, literal.defaultType != nil, literal != .nilLiteral,
+           environment.acceptsLiteral(literal, as: w) {
+            // `[1, nil, 3]` as [Int?]: each literal element is a value wrapped in an optional.
+            state.score.valueToOptional += 1
+            if let d = literal.defaultType, d != w { state.score.nonDefaultLiteral += 1 }
+            return nil
+        }
         guard environment.acceptsLiteral(literal, as: resolvedType) else {
             return SolverFailure(message: literalMismatch(literal, resolvedType), position: position)
         }
@@ -371,6 +379,11 @@ final class Solver {
         case (.optional(let p), .optional(let q)):
             let inner = state.shallow(p)
             if case .variable = inner { return .unsolved }
+            if case .variable = state.shallow(q) {
+                // `T?` into `U?` with U unknown: U is found as T would be (a lower bound).
+                state.add(.convert(p, q, site, at: position))
+                return .solved
+            }
             return convert(p, q, site, &state, at: position)
         case (_, .optional(let w)):
             state.score.valueToOptional += 1
@@ -393,8 +406,15 @@ final class Solver {
             if d1.isSubclass(of: d2) { return .solved }
             return .failed(conversionFailure(from, to, site, state, at: position))
         case (.array(let p), .array(let q)), (.set(let p), .set(let q)):
-            let r = convert(p, q, site == .argument ? .other : site, &state, at: position)
+            let elementSite: ConversionSite = site == .argument ? .other : site
+            let r = convert(p, q, elementSite, &state, at: position)
             if case .failed = r { return .failed(conversionFailure(from, to, site, state, at: position)) }
+            if case .unsolved = r {
+                // [A] into [B] holds exactly when A converts to B: wait on the elements alone,
+                // so an unknown element type is found from them.
+                state.add(.convert(p, q, elementSite, at: position))
+                return .solved
+            }
             return r
         case (.dictionary(let k1, let v1), .dictionary(let k2, let v2)):
             if unify(k1, k2, &state, at: position) != nil { return .failed(conversionFailure(from, to, site, state, at: position)) }
@@ -692,6 +712,11 @@ final class Solver {
         }
 
         // 6. Nothing decides what is left.
+        if Self.tracing {
+            print("  stuck on:")
+            for c in state.constraints { print("   ", c) }
+            for (i, b) in state.bindings.enumerated() { print("    $\(i) = \(b.map { "\($0)" } ?? "nil")") }
+        }
         fail(stuckFailure(state))
     }
 
@@ -763,11 +788,17 @@ final class Solver {
             guard case .convert(let a, let b, _, _) = c else { continue }
             let from = state.shallow(a), to = state.shallow(b)
             if case .variable(let v) = to {
+                var f = state.resolved(from)
                 if case .variable(let w) = from {
-                    if state.literals[w] == .nilLiteral { nilInto.insert(v) }
-                    continue
+                    switch state.literals[w] {
+                    case .nilLiteral?: nilInto.insert(v); continue
+                    // An array or dictionary literal into an unknown (a generic `S: Sequence`) is
+                    // an Array or Dictionary of its still-open elements, as Swift defaults it.
+                    case .array(let e)?: f = .array(e)
+                    case .dictionary(let k, let e)?: f = .dictionary(k, e)
+                    default: continue
+                    }
                 }
-                let f = state.resolved(from)
                 // A collection whose elements are still unknown (`[:]` into reduce(into:)'s
                 // Result) binds too: its elements are then found from how it is used.
                 switch f {

@@ -8,6 +8,9 @@ struct TypeResolver {
     let lookup: (String) -> TypeEntry?
     /// Extra names a binding's signature may use (`Self`).
     var selfType: CellType?
+    /// `let s: Set = [1, 2]`: a generic type named without arguments gets placeholders
+    /// (`.variable(-1)`) that the initializer's solution fills in.
+    var allowsUnboundGenerics = false
 
     func resolve(_ syntax: TypeSyntax) throws(CellFailure) -> CellType {
         if let t = syntax.as(IdentifierTypeSyntax.self) {
@@ -160,6 +163,10 @@ struct TypeResolver {
                                           at: position)
                     }
                     return try noArguments(.existential([decl]))
+                }
+                if allowsUnboundGenerics, !explicitArguments, arguments.isEmpty, !decl.genericParameters.isEmpty {
+                    let placeholders = Array(repeating: CellType.variable(-1), count: decl.genericParameters.count)
+                    return registry.builtinType(decl, arguments: placeholders) ?? .nominal(decl, placeholders)
                 }
                 if let builtin = registry.builtinType(decl, arguments: arguments) {
                     try count(decl.genericParameters.count)

@@ -45,6 +45,18 @@ struct TypeBuilder {
         return p
     }
 
+    /// A read-only property whose getter needs the type arguments (a generic collection's
+    /// `first`): its body gets a `NativeCall` with the receiver and the type arguments.
+    @discardableResult
+    func genericProperty(_ declaration: String, doc: String = "", get: @escaping NativeBody) -> PropertyDecl {
+        let (name, type, isStatic) = registry.parseProperty(declaration, owner: decl)
+        let p = PropertyDecl(name: name, type: type, isStatic: isStatic, isMutable: false, storage: .nativeGeneric(get: get))
+        p.owner = decl
+        p.doc = doc
+        if isStatic { decl.addStatic(.property(p)) } else { decl.addInstance(.property(p)) }
+        return p
+    }
+
     /// A subscript: `subscript(index: Int) -> Element { get set }`.
     @discardableResult
     func subscriptMember(_ declaration: String, doc: String = "", intrinsic: SubscriptIntrinsic? = nil, get: @escaping NativeBody,

@@ -66,6 +66,8 @@ final class StandardDeclarations {
     let roundingRule = NominalDecl(name: "FloatingPointRoundingRule", kind: .enumeration, origin: .standard,
                                    doc: "How rounded(_:) rounds: .up, .down, .towardZero, .toNearestOrEven …")
     let lazySequence = structDecl("LazySequence", "A lazy view of a sequence.")
+    let floatingPointSign = NominalDecl(name: "FloatingPointSign", kind: .enumeration, origin: .standard,
+                                        doc: "The sign of a floating-point value: .plus or .minus.")
 
     /// Unused placeholder kept for the element of sequences in messages.
     let sequenceElement: GenericParameter
@@ -82,7 +84,7 @@ final class StandardDeclarations {
          expressibleByDictionaryLiteral,
          int, double, bool, string, character, never, array, dictionary, set, optional, range, closedRange, partialRangeFrom,
          partialRangeUpTo, partialRangeThrough, arraySlice, substring, reversedCollection, enumeratedSequence, zip2Sequence,
-         strideTo, strideThrough, characterSet, roundingRule]
+         strideTo, strideThrough, characterSet, roundingRule, floatingPointSign]
     }
 
     init() {
@@ -129,7 +131,7 @@ final class StandardDeclarations {
         bool.conformances = [equatable, hashable, customStringConvertible, losslessStringConvertible, expressibleByBooleanLiteral]
         string.conformances = [stringProtocol, comparable, hashable, customStringConvertible, losslessStringConvertible,
                                expressibleByStringLiteral, rangeReplaceableCollection, bidirectionalCollection, sequence]
-        character.conformances = [comparable, hashable, customStringConvertible, expressibleByStringLiteral]
+        character.conformances = [comparable, hashable, customStringConvertible, losslessStringConvertible, expressibleByStringLiteral]
         never.conformances = [equatable, hashable, comparable, error]
         substring.conformances = [stringProtocol, comparable, hashable, customStringConvertible, rangeReplaceableCollection,
                                   bidirectionalCollection, sequence]
@@ -180,6 +182,7 @@ final class StandardDeclarations {
         lazySequence.conformances = [sequence]
         characterSet.conformances = [equatable, hashable]
         roundingRule.conformances = [equatable, hashable]
+        floatingPointSign.conformances = [equatable, hashable]
         someCase.payload = [TupleElementType(label: nil, type: .parameter(optional.genericParameters[0]))]
         for c in [noneCase, someCase] {
             c.owner = optional

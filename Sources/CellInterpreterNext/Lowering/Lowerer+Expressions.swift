@@ -228,6 +228,9 @@ extension Lowerer {
                                     callerSource: source, position: position)
         case .native(let get, _):
             return NativePropertyGet(base: try base.map { (b) throws(CellFailure) in try expr(b) }, get: get, position: position)
+        case .nativeGeneric(let get):
+            return CallNativeExpr(get, receiver: try base.map { (b) throws(CellFailure) in try expr(b) }, arguments: [],
+                              typeArguments: typeArguments(of: base, p.owner), position: position)
         case .requirement:
             guard let base else { throw CellFailure(.unsupported, "static requirements are not supported in cells", at: position) }
             return WitnessPropertyGet(base: try expr(base), baseType: base.type, requirement: p, position: position)
@@ -253,7 +256,11 @@ extension Lowerer {
     /// The owner's generic arguments, from the receiver's type.
     private func typeArguments(of base: TypedExpression?, _ owner: NominalDecl?) -> [CellType] {
         guard let owner, !owner.genericParameters.isEmpty, let base else { return [] }
-        if owner.isProtocol { return [base.type] }
+        if owner.isProtocol {
+            // Self, then the protocol's associated types as the base type has them (Element).
+            let lookup = MemberLookup(registry: registry, extensions: runtime.extensions)
+            return [base.type] + owner.associatedTypeNames.map { lookup.associatedType($0, of: base.type) ?? .any }
+        }
         if let (_, args) = registry.declaration(of: base.type) { return args }
         return []
     }
@@ -419,6 +426,8 @@ extension Lowerer {
                     return AccessorLValue(base: nil, instance: try expr(base), arguments: [], position: position, get: accessorGet, set: accessorSet)
                 }
                 return AccessorLValue(base: try lvalue(base), instance: nil, arguments: [], position: position, get: accessorGet, set: accessorSet)
+            case .nativeGeneric:
+                throw CellFailure(.type, "cannot assign to property: '\(p.name)' is a get-only property", at: position)
             case .native(let get, let set):
                 guard let set else { throw CellFailure(.type, "cannot assign to property: '\(p.name)' is a get-only property", at: position) }
                 let g: (Context, Value, [Value]) throws(CellFailure) -> Value = { cx, receiver, _ throws(CellFailure) in

@@ -7,6 +7,8 @@ extension Context {
     /// `String(describing:)`: what `print` and string interpolation show, as Swift shows it.
     func describe(_ v: Value, _ staticType: CellType, at position: Int) throws(CellFailure) -> String {
         let type = concrete(staticType)
+        // An optional holds its value unwrapped: its static type says to show `Optional(…)`.
+        if case .optional = type { return try debugDescribe(v, type, at: position) }
         switch (v, type) {
         case (.string(let s), _): return s
         case (.character(let c), _): return String(c)

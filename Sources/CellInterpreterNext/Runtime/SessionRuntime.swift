@@ -84,6 +84,9 @@ final class SessionRuntime {
             return try call(getter, receiver: receiver, arguments: [], typeArguments: typeArguments, cx, at: position, callerSource: nil)
         case .native(let get, _):
             do { return try get(receiver, cx) } catch { throw failure(from: error, at: position) }
+        case .nativeGeneric(let get):
+            var call = NativeCall(receiver: receiver, arguments: [], typeArguments: typeArguments, context: cx, position: position)
+            do { return try get(&call) } catch { throw failure(from: error, at: position) }
         case .synthesized(let kind):
             return try synthesizedProperty(kind, of: receiver, owner: p.owner, at: position)
         case .requirement:

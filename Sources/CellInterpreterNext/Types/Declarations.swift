@@ -335,6 +335,9 @@ final class PropertyDecl {
         case computed(getter: FunctionDecl, setter: FunctionDecl?)
         /// A library property: `get` and, if settable, `set`.
         case native(get: NativeGetter, set: NativeSetter?)
+        /// A read-only library property of a generic type whose answer depends on the type
+        /// arguments (`first` of `[Int?]` is `Int??`): called as a native method with no arguments.
+        case nativeGeneric(get: NativeBody)
         /// A protocol requirement: `{ get }` or `{ get set }`.
         case requirement(settable: Bool)
         /// Made by the language: an enum's `rawValue`, `allCases`.
@@ -391,6 +394,7 @@ final class PropertyDecl {
         case .stored: isMutable
         case .computed(_, let setter): setter != nil
         case .native(_, let set): set != nil
+        case .nativeGeneric: false
         case .requirement(let settable): settable
         case .synthesized: false
         }
