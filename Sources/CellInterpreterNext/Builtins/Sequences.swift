@@ -145,7 +145,7 @@ extension Registry {
                 for (x, y) in zip(a, b) where !(try call.equal(x, y, type: call.typeArguments[1])) { return .bool(false) }
                 return .bool(true)
             }
-            t.method("func reversed() -> [Element]", doc: "The elements in reverse order.") { call in
+            t.method("func reversed() -> [Element]", doc: "The elements in reverse order.", disfavored: true) { call in
                 .array(try elements(call).reversed())
             }
             t.property("var underestimatedCount: Int", get: { v, cx in .int(try sequenceElements(v, type: .any, cx, at: 0).count) })
@@ -175,6 +175,13 @@ extension Registry {
             }
             t.method("func reversed() -> ReversedCollection<Self>", doc: "A view of the elements in reverse order.") { call in
                 .view(SequenceView(kind: .reversed, base: call.receiver))
+            }
+            t.method("func last(where predicate: (Element) throws -> Bool) rethrows -> Element?", doc: "The last element that satisfies the predicate.") { call in
+                let nested = call.context.concrete(call.typeArguments[1]).isOptional
+                for e in try call.receiverElements(type: call.typeArguments[0]).reversed() where try call.test(call[0], [e]) {
+                    return wrapOptional(e, wrappedIsOptional: nested)
+                }
+                return .none
             }
         }
 

@@ -64,6 +64,14 @@ extension Checker {
             declared[f.id] = decl
         }
         for (syntax, decl) in types where !deferredMembers.contains(syntax.id) { try finishType(decl) }
+        try inferDeferredStaticProperties()
+    }
+
+    func inferDeferredStaticProperties() throws(CellFailure) {
+        while !deferredStaticProperties.isEmpty {
+            let next = deferredStaticProperties.removeFirst()
+            _ = try next.run()
+        }
     }
 
     /// Creates the declaration of a struct, class, enum or protocol (name and generic
@@ -477,8 +485,12 @@ extension Checker {
             }
             var type = annotation
             var initial: TypedExpression?
+            var deferredInference = false
             if let initializer = binding.initializer {
-                if annotation == nil {
+                if annotation == nil && isStatic {
+                    deferredInference = true
+                    type = .void
+                } else if annotation == nil {
                     let savedFunction = scope
                     scope = LexicalScope(parent: bodyScope, function: FunctionContext(kind: .closure, parent: function, resultType: nil, isThrowing: false))
                     defer { scope = savedFunction }
@@ -508,8 +520,22 @@ extension Checker {
             if isLazy && binding.initializer == nil {
                 throw CellFailure(.syntax, "lazy properties must have an initializer", at: pos(binding))
             }
-            if let initializer = binding.initializer, initial == nil {
+            if deferredInference, let initializer = binding.initializer {
                 let property = p
+                deferredStaticProperties.append(PendingBody(scope: bodyScope) { () throws(CellFailure) in
+                    let context = FunctionContext(kind: .closure, parent: self.function, resultType: nil, isThrowing: false)
+                    let saved = self.scope
+                    self.scope = LexicalScope(parent: bodyScope, function: context)
+                    defer { self.scope = saved }
+                    let value = try self.checkExpression(initializer.value, contextual: nil)
+                    property.type = value.type
+                    property.initialValue = value
+                    property.initialContext = context
+                    return []
+                })
+            } else if let initializer = binding.initializer, initial == nil {
+                let property = p
+                p.hasDeferredInitialValue = true
                 pending.append(PendingBody(scope: bodyScope) { () throws(CellFailure) in
                     let context = FunctionContext(kind: .closure, parent: self.function, resultType: nil, isThrowing: false)
                     if isLazy, !isStatic {
@@ -1162,6 +1188,7 @@ extension Checker {
                 deferredMembers.remove(d.id)
                 try declareMembers(d, decl)
                 try finishType(decl)
+                try inferDeferredStaticProperties()
             }
             return try checkTypeBodies(decl, syntax: d)
         }

@@ -125,8 +125,11 @@ struct MemberLookup {
     private func sameShape(_ a: Member, _ b: Member) -> Bool {
         switch (a, b) {
         case (.method(let f), .method(let g)):
+            // Same name and parameters; a different result type is an overload (`reversed()`
+            // gives an array from Sequence, a ReversedCollection from BidirectionalCollection).
             return f.name == g.name && f.parameters.map(\.label) == g.parameters.map(\.label)
                 && f.parameters.map { $0.type.description } == g.parameters.map { $0.type.description }
+                && f.resultType.description == g.resultType.description
         case (.property(let p), .property(let q)): return p.name == q.name
         case (.subscript(let p), .subscript(let q)):
             return p.parameters.map(\.label) == q.parameters.map(\.label)
@@ -259,9 +262,31 @@ extension Checker {
         return SolverFailure(message: message, position: m.position)
     }
 
-    /// The constraints for using one candidate member as the constraint asks.
+    /// The constraints for using one candidate member as the constraint asks. A protocol
+    /// member reached on a type whose `Element` is not known yet (`zip(a, b).map`, with a and
+    /// b still literals) gets an unknown for it, tied to the base by a sequence constraint.
     func makeOption(_ found: FoundMember, base: CellType, m: MemberConstraint,
                     state: inout SolverState) -> Result<(OverloadCandidate, DisjunctionOption), ArgumentMismatch> {
+        var found = found
+        var opened: [Constraint] = []
+        if let proto = found.viaProtocol {
+            for (i, name) in proto.associatedTypeNames.enumerated() where i + 1 < proto.genericParameters.count && name == "Element" {
+                let gp = proto.genericParameters[i + 1]
+                guard case .parameter(let q)? = found.substitution[gp], q == gp else { continue }
+                let v = state.newVariable(.genericParameter(name), at: m.position)
+                found.substitution[gp] = v
+                opened.append(.sequenceElement(sequence: base, element: v, at: m.position))
+            }
+        }
+        let made = makeOptionWithAssociatedTypes(found, base: base, m: m, state: &state)
+        guard !opened.isEmpty, case .success(let (candidate, option)) = made else { return made }
+        var withOpened = option
+        withOpened.constraints += opened
+        return .success((candidate, withOpened))
+    }
+
+    private func makeOptionWithAssociatedTypes(_ found: FoundMember, base: CellType, m: MemberConstraint,
+                                               state: inout SolverState) -> Result<(OverloadCandidate, DisjunctionOption), ArgumentMismatch> {
         var cost = Score()
         if found.viaProtocol != nil && !found.isWitness { cost.generic += 1 }
         switch found.member {

@@ -68,6 +68,9 @@ final class Checker: TypeEnvironment {
     var typeScopes: [ObjectIdentifier: LexicalScope] = [:]
     /// Member bodies checked when the statement pass reaches their type's declaration.
     var pendingTypeBodies: [ObjectIdentifier: [PendingBody]] = [:]
+    /// `static let shared = Config()`: static properties whose type comes from an initial value
+    /// that may call the type's synthesized initializers, inferred once the types are finished.
+    var deferredStaticProperties: [PendingBody] = []
     var pendingExtensionBodies: [SyntaxIdentifier: [PendingBody]] = [:]
 
     init(registry: Registry, session: SessionDeclarations, source: CellSource?) {

@@ -490,6 +490,15 @@ struct Finalizer {
     }
 
     /// An assignment, `&x` or mutating call needs a variable (or a path into one) it may change.
+    /// `self.x = …` in an initializer of x's own type sets a `let` property (its one write).
+    private func initializes(_ p: PropertyDecl, through base: TypedExpression?) -> Bool {
+        guard case .initializer(let f) = checker.scope.function.kind, let owner = f.owner, p.owner === owner, !p.isStatic else { return false }
+        guard let base else { return true }
+        if case .selfValue = base.kind { return true }
+        if case .variable(let v) = base.kind, v.isSelf { return true }
+        return false
+    }
+
     func checkMutable(_ target: TypedExpression, use: MutableUse) throws(CellFailure) {
         func refuse(_ name: String, _ reason: String, note: String? = nil) -> CellFailure {
             let message: String
@@ -517,6 +526,7 @@ struct Finalizer {
             if case .nominal(let d, _) = v.type, d.isClass { return }
             throw refuse("self", "immutable", note: "mark method 'mutating' to make 'self' mutable")
         case .property(let base, let p):
+            if !p.isSettable, case .stored = p.storage, initializes(p, through: base) { return }
             if !p.isSettable {
                 if case .stored = p.storage {
                     throw CellFailure(.type, "cannot assign to property: '\(p.name)' is a 'let' constant", at: target.position,

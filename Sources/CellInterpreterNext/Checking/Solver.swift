@@ -182,6 +182,8 @@ final class Solver {
             if case .variable = t { return .unsolved }
             let full = state.resolved(t)
             guard let e = environment.sequenceElement(of: full) else {
+                // Zip2Sequence<α, β>: the element is known once α and β are.
+                if !full.isResolved { return .unsolved }
                 return .failed(SolverFailure(message: "for-in loop requires '\(full)' to conform to 'Sequence'", position: position))
             }
             if let failure = unify(e, element, &state, at: position) { return .failed(failure) }
@@ -421,6 +423,19 @@ final class Solver {
             let r = convert(v1, v2, .other, &state, at: position)
             if case .failed = r { return .failed(conversionFailure(from, to, site, state, at: position)) }
             return r
+        case (.function(let f), .function(let g)) where f.parameters.count > 1 && g.parameters.count == 1:
+            // A closure of n parameters where a function of one n-tuple is expected
+            // (`zip(a, b).map { $0 + $1 }`): each element goes to one parameter.
+            let single = state.shallow(g.parameters[0].type)
+            if case .variable = single { return .unsolved }
+            guard case .tuple(let elements) = single, elements.count == f.parameters.count, !f.throws || g.throws,
+                  !f.parameters.contains(where: \.isInout) else {
+                return .failed(conversionFailure(from, to, site, state, at: position))
+            }
+            if f.throws != g.throws { state.score.functionConversion += 1 }
+            for (p, e) in zip(f.parameters, elements) { state.add(.convert(e.type, p.type, .other, at: position)) }
+            state.add(.convert(f.result, g.result, .other, at: position))
+            return .solved
         case (.function(let f), .function(let g)):
             guard f.parameters.count == g.parameters.count, !f.throws || g.throws else {
                 return .failed(conversionFailure(from, to, site, state, at: position))

@@ -81,6 +81,8 @@ extension Lowerer {
             return CallWitnessExpr(requirement: f, receiver: try expr(base), receiverType: base.type, arguments: values,
                                    argumentTypes: [], runtime: runtime, callerSource: source, position: position)
         case .virtual:
+            // `super.m()` runs the superclass's own `m`, not the override.
+            if case .superValue = base.kind { break }
             guard let slot = f.vtableIndex else { break }
             let values = try plain(args, at: position)
             return CallVirtualExpr(slot: slot, arguments: [try expr(base)] + values, typeArguments: call.genericArguments, runtime: runtime,
