@@ -152,8 +152,12 @@ extension Registry {
         }
 
         extend(s.collection) { t in
-            t.property("var count: Int", doc: "The number of elements.", get: { v, cx in .int(try collectionCount(v, cx)) })
-            t.property("var isEmpty: Bool", get: { v, cx in .bool(try collectionCount(v, cx) == 0) })
+            t.genericProperty("var count: Int", doc: "The number of elements.") { call in
+                .int(try collectionCount(call.receiver, type: call.typeArguments[0], call.context))
+            }
+            t.genericProperty("var isEmpty: Bool", doc: "Whether there are no elements.") { call in
+                .bool(try collectionCount(call.receiver, type: call.typeArguments[0], call.context) == 0)
+            }
             t.genericProperty("var first: Element?", doc: "The first element, or nil when empty.") { call in
                 let items = try call.receiverElements(type: call.typeArguments[0])
                 guard let e = items.first else { return .none }
@@ -224,7 +228,8 @@ extension FunctionValue {
 }
 
 /// The number of elements of any collection value.
-func collectionCount(_ v: Value, _ cx: Context) throws(CellFailure) -> Int {
+/// The number of elements of a collection of static type `type` (a closed range counts its end).
+func collectionCount(_ v: Value, type: CellType, _ cx: Context) throws(CellFailure) -> Int {
     switch v {
     case .array(let a): return a.count
     case .set(let s): return s.table.count
@@ -232,15 +237,15 @@ func collectionCount(_ v: Value, _ cx: Context) throws(CellFailure) -> Int {
     case .string(let s): return s.count
     case .substring(let s): return s.value.count
     case .arraySlice(let s): return s.value.count
-    case .intRange(let l, let u): return u - l
     case .view(let view):
         switch view.kind {
         case .keys, .values:
             if case .dictionary(let d) = view.base { return d.table.count }
         default: break
         }
-        return try sequenceElements(v, type: .any, cx, at: 0).count
-    default: return 0
+        return try sequenceElements(v, type: cx.concrete(type), cx, at: 0).count
+    default:
+        return try sequenceElements(v, type: cx.concrete(type), cx, at: 0).count
     }
 }
 

@@ -402,19 +402,29 @@ extension Checker {
             let value = conversionSite(try generate(rhs, &s), to: .tuple(types), site: .assignment, &s)
             return TypedExpression(.tupleAssign(targets: targets, value: value), type: .void, at: position)
         }
-        let target = try generate(lhs, &s)
+        let before = openBinds
+        let target = try generate(lhs, &s, inChain: true)
         let value = conversionSite(try generate(rhs, &s), to: target.type, site: .assignment, &s)
-        return TypedExpression(.assign(target: target, value: value), type: .void, at: position)
+        return chained(TypedExpression(.assign(target: target, value: value), type: .void, at: position), since: before)
+    }
+
+    /// `p?.x = 1`: an assignment into an optional chain is itself the chain (it does nothing
+    /// when a `?` finds nil), so its target has the property's own type.
+    private func chained(_ e: TypedExpression, since before: Int) -> TypedExpression {
+        guard openBinds > before else { return e }
+        openBinds = before
+        return TypedExpression(.optionalChain(e), type: .optional(.void), at: e.position)
     }
 
     private func generateCompoundAssignment(_ lhs: ExprSyntax, _ op: String, _ rhs: ExprSyntax, at position: Int,
                                             _ s: inout SolverState) throws(CellFailure) -> TypedExpression {
-        let target = try generate(lhs, &s)
+        let before = openBinds
+        let target = try generate(lhs, &s, inChain: true)
         let current = TypedExpression(.matchedValue, type: target.type, at: target.position)
         let r = try generate(rhs, &s)
         let operation = try operatorCall(op, .infix, [current, r], at: position, &s)
         s.add(.equal(operation.type, target.type, at: position))
-        return TypedExpression(.compoundAssign(target: target, operation: operation), type: .void, at: position)
+        return chained(TypedExpression(.compoundAssign(target: target, operation: operation), type: .void, at: position), since: before)
     }
 
     // MARK: try, as

@@ -443,8 +443,12 @@ extension Checker {
         let modifiers = Set(v.modifiers.map(\.name.text))
         let isStatic = modifiers.contains("static") || modifiers.contains("class")
         let isLazy = modifiers.contains("lazy")
-        for bad in ["weak", "unowned", "override"] where modifiers.contains(bad) {
+        for bad in ["weak", "unowned"] where modifiers.contains(bad) {
             throw CellFailure(.unsupported, "'\(bad)' properties are not supported in cells", at: pos(v))
+        }
+        let isOverride = modifiers.contains("override")
+        if isOverride, !decl.isClass || isStatic || v.bindings.contains(where: { $0.accessorBlock == nil }) {
+            throw CellFailure(.unsupported, "only computed instance properties of a class can be overridden in cells", at: pos(v))
         }
         let mutable = v.bindingSpecifier.tokenKind == .keyword(.var)
         var out: [PropertyDecl] = []
@@ -476,6 +480,12 @@ extension Checker {
                 }
                 let p = try makeComputedProperty(name, type: type, accessors: accessors, isStatic: isStatic, owner: decl,
                                                  at: pos(id), declarationScope: bodyScope, pending: &pending)
+                if case .computed(let getter, let setter) = p.storage {
+                    getter.isOverride = isOverride
+                    if isOverride, setter != nil {
+                        throw CellFailure(.unsupported, "overriding a settable property is not supported in cells", at: pos(id))
+                    }
+                }
                 if isStatic { decl.addStatic(.property(p)) } else { decl.addInstance(.property(p)) }
                 out.append(p)
                 continue
@@ -817,10 +827,24 @@ extension Checker {
         }
         decl.allStoredProperties = inherited + decl.storedProperties
         for (i, p) in decl.storedProperties.enumerated() { p.storage = .stored(index: inherited.count + i) }
-        for case .method(let f)? in decl.instanceMembers.values.flatMap({ $0 }).map(Optional.some) {
+        // Methods and the getters of computed properties are dispatched through the table.
+        var dispatched: [FunctionDecl] = []
+        for member in decl.instanceMembers.values.flatMap({ $0 }) {
+            switch member {
+            case .method(let f): dispatched.append(f)
+            case .property(let p):
+                if case .computed(let getter, _) = p.storage { dispatched.append(getter) }
+            default: break
+            }
+        }
+        for f in dispatched.sorted(by: { ($0.position ?? 0) < ($1.position ?? 0) }) {
             if let slot = vtable.firstIndex(where: { $0.name == f.name && $0.parameters.map(\.label) == f.parameters.map(\.label) }) {
                 guard f.isOverride else {
                     throw CellFailure(.type, "overriding declaration requires an 'override' keyword", at: f.position ?? 0)
+                }
+                if vtable[slot].resultType != f.resultType {
+                    throw CellFailure(.type, "property '\(f.name.dropFirst(4))' with type '\(f.resultType)' cannot override a property with type '\(vtable[slot].resultType)'",
+                                      at: f.position ?? 0)
                 }
                 if vtable[slot].isFinal {
                     throw CellFailure(.type, "instance method overrides a 'final' instance method", at: f.position ?? 0)
@@ -829,7 +853,8 @@ extension Checker {
                 f.vtableIndex = slot
             } else {
                 if f.isOverride {
-                    throw CellFailure(.type, "method does not override any method from its superclass", at: f.position ?? 0)
+                    let what = f.name.hasPrefix("get:") ? "property does not override any property" : "method does not override any method"
+                    throw CellFailure(.type, "\(what) from its superclass", at: f.position ?? 0)
                 }
                 f.vtableIndex = vtable.count
                 vtable.append(f)
@@ -1156,7 +1181,7 @@ extension Checker {
             if p.name != "_" { bodyScope.values[p.name] = .variable(v) }
         }
         var statements: [TypedStatement]
-        if let result = context.resultType, result != .void, items.count == 1, let only = items.first, case .expr(let e) = only.item,
+        if let result = context.resultType, result != .void, let e = Self.singleExpression(items),
            !isStatementLike(e) || e.is(IfExprSyntax.self) || e.is(SwitchExprSyntax.self) {
             // A body of one expression is its result (also an if or switch expression).
             statements = [.returnStatement(try checkExpression(e, contextual: result, site: .returnValue), position: pos(e))]
@@ -1371,5 +1396,19 @@ extension Checker {
             if b.initializer != nil { return nil }
         }
         return nil
+    }
+}
+
+extension Checker {
+    /// A body of exactly one expression (an `if` or `switch` in statement position counts).
+    static func singleExpression(_ items: CodeBlockItemListSyntax) -> ExprSyntax? {
+        guard items.count == 1, let only = items.first else { return nil }
+        switch only.item {
+        case .expr(let e): return e
+        case .stmt(let s):
+            guard let e = s.as(ExpressionStmtSyntax.self)?.expression, e.is(IfExprSyntax.self) || e.is(SwitchExprSyntax.self) else { return nil }
+            return e
+        default: return nil
+        }
     }
 }

@@ -255,6 +255,20 @@ extension Checker {
             guard let w = useful(specialize(name, arity), args + rest, argTypes + restTypes) else { return nil }
             return [.constructor(name, Array(w.prefix(arity)))] + w.dropFirst(arity)
         case .all:
+            let present = Set(rows.compactMap { row -> String? in
+                if case .constructor(let n, _) = row[0] { return n }
+                return nil
+            })
+            if present.count < ctors.count, let missing = ctors.first(where: { !present.contains($0.0) }) {
+                // A constructor no row names: only the rows with a wildcard here can match it, so
+                // they decide (this also stops at recursive enums, whose cases would nest forever).
+                let defaults = rows.compactMap { row -> [Space]? in
+                    if case .all = row[0] { return Array(row.dropFirst()) }
+                    return nil
+                }
+                guard let w = useful(defaults, rest, restTypes) else { return nil }
+                return [.constructor(missing.0, Array(repeating: .all, count: missing.1.count))] + w
+            }
             for (name, argTypes) in ctors {
                 let arity = argTypes.count
                 if let w = useful(specialize(name, arity), Array(repeating: .all, count: arity) + rest, argTypes + restTypes) {

@@ -37,7 +37,8 @@ extension Checker {
         if let ifExpr = e.as(IfExprSyntax.self) { return try checkIf(ifExpr) }
         if let switchExpr = e.as(SwitchExprSyntax.self) { return try checkSwitchStatement(switchExpr, label: nil) }
         let typed = try checkExpression(e, contextual: nil)
-        let shown = display && typed.type != .void && typed.type != .never && !isStatementLike(e)
+        // `list?.append(x)` as a statement is a Void? that says only whether it ran: not shown.
+        let shown = display && typed.type != .void && typed.type != .optional(.void) && typed.type != .never && !isStatementLike(e)
         return .expression(typed, display: shown)
     }
 

@@ -554,9 +554,9 @@ struct Finalizer {
             try checkMutable(base, use: use)
         case .conversion(let inner, _):
             try checkMutable(inner, use: use)
-        case .optionalChain, .bindOptional:
-            throw CellFailure(.unsupported, "assignment through an optional chain is not supported in cells; unwrap it with 'if let' first",
-                              at: target.position)
+        case .optionalChain(let inner), .bindOptional(let inner):
+            // `list?.append(x)`, `p?.x = 1`: written in place when the optional holds a value.
+            try checkMutable(inner, use: use)
         default:
             throw CellFailure(.type, "cannot assign to this expression", at: target.position)
         }

@@ -780,6 +780,9 @@ final class Solver {
                     }
                 }
             case .member(let m):
+                // An implicit member (`.green`) is looked up in the type its context gives it:
+                // that type must be found first, so it is not left to the member's choice.
+                if m.isImplicit { continue }
                 if case .variable(let v) = state.shallow(m.type) { decidedByChoices.insert(v) }
             case .applicable(_, _, let result, _):
                 if case .variable(let v) = state.shallow(result) { decidedByChoices.insert(v) }

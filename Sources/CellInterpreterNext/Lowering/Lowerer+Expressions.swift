@@ -217,6 +217,11 @@ extension Lowerer {
             guard case .cell(let cell) = getter.implementation else {
                 throw CellFailure(.runtime, "internal error: getter of '\(p.name)' has no body", at: position)
             }
+            if let base, !p.isStatic, isClassType(base.type), let slot = getter.vtableIndex, !{ if case .superValue = base.kind { true } else { false } }() {
+                // A class's computed property may be overridden: read through the dispatch table.
+                return CallVirtualExpr(slot: slot, arguments: [try expr(base)], typeArguments: typeArguments(of: base, p.owner), runtime: runtime,
+                                       callerSource: source, position: position)
+            }
             let target = try Lowerer.lowerFunction(cell, runtime: runtime)
             let receiver: Expr
             if let base, !p.isStatic {
@@ -512,6 +517,11 @@ extension Lowerer {
             return ForceUnwrapLValue(base: try lvalue(base), wrappedIsOptional: wrapped.isOptional, position: position)
         case .conversion(let inner, _):
             return try lvalue(inner)
+        case .bindOptional(let base):
+            guard case .optional(let wrapped) = base.type else { throw CellFailure(.runtime, "internal error: optional place", at: position) }
+            return OptionalBindLValue(base: try lvalue(base), wrapped: wrapped, position: position)
+        case .optionalChain(let inner):
+            return OptionalChainLValue(base: try lvalue(inner), position: position)
         default:
             throw CellFailure(.type, "cannot assign to this expression", at: position)
         }

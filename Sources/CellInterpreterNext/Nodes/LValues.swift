@@ -299,6 +299,51 @@ final class ForceUnwrapLValue: LValue {
     }
 }
 
+/// `a?` as a place inside an optional chain: the value inside, or the chain ends (nothing written).
+final class OptionalBindLValue: LValue {
+    let base: LValue
+    let wrapped: CellType
+
+    init(base: LValue, wrapped: CellType, position: Int) {
+        self.base = base
+        self.wrapped = wrapped
+        super.init(position: position, base: base, ownKeys: 0)
+    }
+
+    override func prepare(_ cx: Context, _ keys: inout [Value]) throws(CellFailure) { try base.prepare(cx, &keys) }
+
+    override func modify(_ cx: Context, _ keys: [Value], _ body: (inout Value) throws(CellFailure) -> Void) throws(CellFailure) {
+        let position = self.position, nested = cx.concrete(wrapped).isOptional
+        try base.modify(cx, keys) { (whole) throws(CellFailure) in
+            if case .none = whole { throw CellFailure(.optionalChainNil, "", at: position) }
+            var inner = unwrapOptional(whole, wrappedIsOptional: nested)
+            whole = .uninitialized
+            defer { whole = wrapOptional(inner, wrappedIsOptional: nested) }
+            try body(&inner)
+        }
+    }
+}
+
+/// The root of an optional chain as a place (`p?.x = 1`): a nil inside writes nothing.
+final class OptionalChainLValue: LValue {
+    let base: LValue
+
+    init(base: LValue, position: Int) {
+        self.base = base
+        super.init(position: position, base: base, ownKeys: 0)
+    }
+
+    override func prepare(_ cx: Context, _ keys: inout [Value]) throws(CellFailure) { try base.prepare(cx, &keys) }
+
+    override func modify(_ cx: Context, _ keys: [Value], _ body: (inout Value) throws(CellFailure) -> Void) throws(CellFailure) {
+        do throws(CellFailure) {
+            try base.modify(cx, keys, body)
+        } catch {
+            if error.kind != .optionalChainNil { throw error }
+        }
+    }
+}
+
 /// A property read and written through calls: a computed property (getter and setter), a
 /// subscript, or a library property — on a value (`base` is a place) or on a class instance.
 final class AccessorLValue: LValue {

@@ -28,7 +28,7 @@ extension Context {
         let type = concrete(staticType)
         switch v {
         case .existential(let box): return try debugDescribe(box.value, box.type, at: position)
-        case .instance(let object) where type != object.type:
+        case .instance(let object) where type != object.type && !type.isOptional:
             return try debugDescribe(v, object.type, at: position)
         default: break
         }

@@ -112,9 +112,10 @@ final class SessionRuntime {
     func call(_ f: FunctionDecl, receiver: Value?, arguments: [Value], typeArguments: [CellType], _ cx: Context, at position: Int,
               callerSource: CellSource?) throws(CellFailure) -> Value {
         switch f.implementation {
-        case .cell:
+        case .cell(let cell):
             let target = try lowered(f, at: position)
-            let all = (f.owner != nil && !f.isStatic && !f.isInitializer) ? [receiver ?? .void] + arguments : arguments
+            // Methods, static ones included, take `self` (for a static method: the type) first.
+            let all = cell.selfDecl != nil ? [receiver ?? .metatype(.void)] + arguments : arguments
             return try target.call(cx, arguments: all, captures: [], typeArguments: typeArguments, at: position, callerSource: callerSource)
         case .native(let body):
             var call = NativeCall(receiver: receiver ?? .void, arguments: arguments, typeArguments: typeArguments, context: cx, position: position)
