@@ -890,6 +890,8 @@ extension Checker {
 
     /// Every protocol a cell's type conforms to: requirements met, synthesized ones possible.
     private func checkConformances(_ decl: NominalDecl) throws(CellFailure) {
+        // A protocol that refines others states requirements; it meets none itself.
+        if decl.isProtocol { return }
         let type = selfType(of: decl)
         for proto in decl.allConformances {
             switch proto {
@@ -1406,9 +1408,40 @@ extension Checker {
         switch only.item {
         case .expr(let e): return e
         case .stmt(let s):
-            guard let e = s.as(ExpressionStmtSyntax.self)?.expression, e.is(IfExprSyntax.self) || e.is(SwitchExprSyntax.self) else { return nil }
+            guard let e = s.as(ExpressionStmtSyntax.self)?.expression, branchesAreExpressions(e) else { return nil }
             return e
         default: return nil
         }
+    }
+
+    /// An `if` or `switch` each of whose branches is one expression (so it can be a value, as
+    /// Swift reads it); a branch with statements (`return x`) makes it a statement.
+    static func branchesAreExpressions(_ e: ExprSyntax) -> Bool {
+        func single(_ items: CodeBlockItemListSyntax) -> Bool {
+            guard items.count == 1, let only = items.first else { return false }
+            switch only.item {
+            case .expr(let x): return !(x.is(IfExprSyntax.self) || x.is(SwitchExprSyntax.self)) || branchesAreExpressions(x)
+            case .stmt(let st):
+                if st.is(ThrowStmtSyntax.self) { return true }
+                guard let x = st.as(ExpressionStmtSyntax.self)?.expression else { return false }
+                return branchesAreExpressions(x)
+            default: return false
+            }
+        }
+        if let i = e.as(IfExprSyntax.self) {
+            guard single(i.body.statements) else { return false }
+            switch i.elseBody {
+            case .codeBlock(let b)?: return single(b.statements)
+            case .ifExpr(let nested)?: return branchesAreExpressions(ExprSyntax(nested))
+            case nil: return false
+            }
+        }
+        if let sw = e.as(SwitchExprSyntax.self) {
+            return sw.cases.allSatisfy { c in
+                guard case .switchCase(let sc) = c else { return false }
+                return single(sc.statements)
+            }
+        }
+        return false
     }
 }

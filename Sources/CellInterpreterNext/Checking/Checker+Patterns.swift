@@ -146,6 +146,10 @@ extension Checker {
             }
         }
         let pattern = TypedPattern.enumCase(c, payload: payload)
+        if member.base != nil, enumType != type, case .existential = type {
+            // `catch MathError.divisionByZero`: the error, if it is a MathError, is that case.
+            return .cast(pattern, enumType)
+        }
         return throughOptional ? .optionalSome(pattern) : pattern
     }
 

@@ -381,6 +381,11 @@ struct Finalizer {
             if indices.isEmpty {
                 if p.isVariadic {
                     out.append(.variadic([]))
+                } else if let d = p.defaultValue, p.isAutoclosure, case .function(let fn) = type {
+                    // An @autoclosure's default is a value of the closure's result type.
+                    try checker.checkDefault(d, type: fn.result)
+                    guard let e = d.expression else { throw CellFailure(.runtime, "internal error: default '\(d.text)' not checked", at: position) }
+                    out.append(.autoclosure(e))
                 } else if let d = p.defaultValue {
                     try checker.checkDefault(d, type: type)
                     out.append(.defaulted(d, parameterType: type))

@@ -287,17 +287,19 @@ final class BoolNotEqual: BinaryExpr {
 /// `a && b`: `b` only when `a` is true.
 final class LogicalAnd: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .bool(try evalBool(cx)) }
+    /// The right operand runs only when the left is true (`j >= 0 && a[j] > key`).
     override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
-        let x = try lhs.evalBool(cx), y = try rhs.evalBool(cx)
-        return x && y
+        guard try lhs.evalBool(cx) else { return false }
+        return try rhs.evalBool(cx)
     }
 }
 
 final class LogicalOr: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .bool(try evalBool(cx)) }
+    /// The right operand runs only when the left is false.
     override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
-        let x = try lhs.evalBool(cx), y = try rhs.evalBool(cx)
-        return x || y
+        if try lhs.evalBool(cx) { return true }
+        return try rhs.evalBool(cx)
     }
 }
 

@@ -366,6 +366,11 @@ final class TypeOfExpr: Expr {
 
 /// The type a value really has: an existential's or a class instance's, else its static type.
 func dynamicType(of v: Value, staticType: CellType) -> CellType {
+    if case .optional(let wrapped) = staticType {
+        // An optional stays optional (`Optional(main.Dog)`); what it holds has its own dynamic type.
+        if case .none = v { return staticType }
+        return .optional(dynamicType(of: unwrapOptional(v, wrappedIsOptional: wrapped.isOptional), staticType: wrapped))
+    }
     switch v {
     case .existential(let box): return dynamicType(of: box.value, staticType: box.type)
     case .instance(let object): return object.type
