@@ -30,12 +30,12 @@ extension Registry {
                 let closed = rangeType.hasPrefix("Closed") || rangeType.hasPrefix("PartialRangeThrough")
                 t.subscriptMember("subscript(bounds: \(rangeType)) -> ArraySlice<Element>", get: { call in
                     let a = call.receiver.arrayValue
-                    let r = try sliceBounds(call[0], closed: closed, count: a.count, call)
+                    let r = try sliceBounds(call[0], closed: closed, start: 0, end: a.count, call)
                     return .arraySlice(SliceBox(a[r]))
                 }, set: { call in
                     var a = call.receiver.arrayValue
                     call.receiver = .void
-                    let r = try sliceBounds(call[0], closed: closed, count: a.count, call)
+                    let r = try sliceBounds(call[0], closed: closed, start: 0, end: a.count, call)
                     guard case .arraySlice(let replacement) = call[1] else { call.receiver = .array(a); return .void }
                     a.replaceSubrange(r, with: replacement.value)
                     call.receiver = .array(a)
@@ -48,6 +48,22 @@ extension Registry {
             t.property("var indices: Range<Int>", doc: "0..<count.", get: { v, _ in .intRange(0, v.arrayValue.count) })
             t.property("var startIndex: Int", get: { _, _ in .int(0) })
             t.property("var endIndex: Int", get: { v, _ in .int(v.arrayValue.count) })
+            t.method("mutating func removeSubrange(_ bounds: Range<Int>)", doc: "Removes the elements at the indices.") { call in
+                var a = call.receiver.arrayValue
+                call.receiver = .void
+                let r = try sliceBounds(call[0], closed: false, start: 0, end: a.count, call)
+                a.removeSubrange(r)
+                call.receiver = .array(a)
+                return .void
+            }
+            t.method("mutating func removeSubrange(_ bounds: ClosedRange<Int>)", doc: "Removes the elements at the indices.") { call in
+                var a = call.receiver.arrayValue
+                call.receiver = .void
+                let r = try sliceBounds(call[0], closed: true, start: 0, end: a.count, call)
+                a.removeSubrange(r)
+                call.receiver = .array(a)
+                return .void
+            }
             t.method("mutating func append(_ newElement: Element)", doc: "Adds an element at the end (amortised O(1)).") { call in
                 var a = call.receiver.arrayValue
                 call.receiver = .void
@@ -73,6 +89,34 @@ extension Registry {
                 a.insert(call[0], at: i)
                 call.receiver = .array(a)
                 return .void
+            }
+            t.method("mutating func insert<C: Collection>(contentsOf newElements: C, at i: Int) where C.Element == Element") { call in
+                var a = call.receiver.arrayValue
+                call.receiver = .void
+                let more = try call.elements(0, type: call.typeArguments[1])
+                let i = call.int(1)
+                guard i >= 0 && i <= a.count else { call.receiver = .array(a); throw call.fail("Fatal error: Array index is out of range") }
+                try call.checkSize(a.count + more.count)
+                a.insert(contentsOf: more, at: i)
+                call.receiver = .array(a)
+                return .void
+            }
+            for rangeType in ["Range<Int>", "ClosedRange<Int>"] {
+                let closed = rangeType.hasPrefix("Closed")
+                t.method("mutating func replaceSubrange<C: Collection>(_ subrange: \(rangeType), with newElements: C) where C.Element == Element") { call in
+                    var a = call.receiver.arrayValue
+                    call.receiver = .void
+                    let more = try call.elements(1, type: call.typeArguments[1])
+                    let r: Range<Int>
+                    do throws(CellFailure) { r = try sliceBounds(call[0], closed: closed, start: 0, end: a.count, call) } catch {
+                        call.receiver = .array(a)
+                        throw error
+                    }
+                    try call.checkSize(a.count + more.count)
+                    a.replaceSubrange(r, with: more)
+                    call.receiver = .array(a)
+                    return .void
+                }
             }
             t.method("mutating func remove(at index: Int) -> Element") { call in
                 var a = call.receiver.arrayValue
@@ -236,6 +280,12 @@ extension Registry {
                 return wrapOptional(e, wrappedIsOptional: call.context.concrete(call.typeArguments[0]).isOptional)
             }
         }
+        function("func + <Element, Other: Sequence>(lhs: [Element], rhs: Other) -> [Element] where Other.Element == Element",
+                 doc: "The array followed by the elements of a sequence (a slice, a range).") { call in
+            let a = call.array(0), b = try call.elements(1, type: call.typeArguments[1])
+            try call.checkSize(a.count + b.count)
+            return .array(a + b)
+        }
         function("func + <Element>(lhs: [Element], rhs: [Element]) -> [Element]", doc: "The arrays one after the other.") { call in
             let a = call.array(0), b = call.array(1)
             try call.checkSize(a.count + b.count)
@@ -257,11 +307,22 @@ extension Registry {
                 call.receiver = .arraySlice(SliceBox(slice))
                 return .void
             })
-            t.subscriptMember("subscript(bounds: Range<Int>) -> ArraySlice<Element>", get: { call in
-                guard case .arraySlice(let box) = call.receiver, case .intRange(let l, let u) = call[0] else { return .void }
-                guard l >= box.value.startIndex && u <= box.value.endIndex else { throw call.fail("Fatal error: Index out of bounds") }
-                return .arraySlice(SliceBox(box.value[l..<u]))
-            })
+            for rangeType in ["Range<Int>", "ClosedRange<Int>", "PartialRangeFrom<Int>", "PartialRangeUpTo<Int>", "PartialRangeThrough<Int>"] {
+                let closed = rangeType.hasPrefix("Closed") || rangeType.hasPrefix("PartialRangeThrough")
+                t.subscriptMember("subscript(bounds: \(rangeType)) -> ArraySlice<Element>", get: { call in
+                    guard case .arraySlice(let box) = call.receiver else { return .void }
+                    let r = try sliceBounds(call[0], closed: closed, start: box.value.startIndex, end: box.value.endIndex, call)
+                    return .arraySlice(SliceBox(box.value[r]))
+                }, set: { call in
+                    guard case .arraySlice(let box) = call.receiver, case .arraySlice(let replacement) = call[1] else { return .void }
+                    var slice = box.value
+                    call.receiver = .void
+                    let r = try sliceBounds(call[0], closed: closed, start: slice.startIndex, end: slice.endIndex, call)
+                    slice.replaceSubrange(r, with: replacement.value)
+                    call.receiver = .arraySlice(SliceBox(slice))
+                    return .void
+                })
+            }
             func slice(_ v: Value) -> ArraySlice<Value> {
                 if case .arraySlice(let box) = v { return box.value }
                 return []
@@ -314,10 +375,15 @@ extension Registry {
 }
 
 /// The indices a range subscript of an array covers, checked as Swift checks them.
-private func sliceBounds(_ range: Value, closed: Bool, count: Int, _ call: NativeCall) throws(CellFailure) -> Range<Int> {
-    guard case .intRange(var l, var u) = range else { return 0..<0 }
-    if l == Int.min { l = 0 }
-    if u == Int.max { u = count } else if closed { u += 1 }
-    guard l >= 0 && u <= count && l <= u else { throw call.fail("Fatal error: Array index is out of range") }
+/// The indices a range names in a collection whose indices run from `start` to `end` (a
+/// slice keeps its base array's); partial ranges reach the ends.
+private func sliceBounds(_ range: Value, closed: Bool, start: Int, end: Int, _ call: NativeCall) throws(CellFailure) -> Range<Int> {
+    guard case .intRange(var l, var u) = range else { throw call.fail("internal error: not a range of Ints") }
+    if l == Int.min { l = start }
+    if u == Int.max { u = end } else if closed {
+        guard u < Int.max else { throw call.fail("Fatal error: Range end has overflowed") }
+        u += 1
+    }
+    guard l >= start && u <= end && l <= u else { throw call.fail("Fatal error: Array index is out of range") }
     return l..<u
 }

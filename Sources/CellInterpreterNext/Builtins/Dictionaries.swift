@@ -228,6 +228,24 @@ extension Registry {
                 call.receiver = .set(SetBox(out))
                 return .void
             }
+            t.method("mutating func formIntersection<S: Sequence>(_ other: S) where S.Element == Element") { call in
+                var other = OrderedTable()
+                for e in try call.elements(0, type: call.typeArguments[1]) { _ = other.insert(HashKey(e)) }
+                var out = OrderedTable()
+                for e in elements(call.receiver) where other.position(of: HashKey(e)) != nil { _ = out.insert(HashKey(e)) }
+                call.receiver = .set(SetBox(out))
+                return .void
+            }
+            t.method("mutating func formSymmetricDifference<S: Sequence>(_ other: S) where S.Element == Element") { call in
+                var out = table(call.receiver)
+                call.receiver = .void
+                for e in try call.elements(0, type: call.typeArguments[1]) {
+                    let key = HashKey(e)
+                    if out.position(of: key) != nil { out.remove(key) } else { _ = out.insert(key) }
+                }
+                call.receiver = .set(SetBox(out))
+                return .void
+            }
             t.method("mutating func subtract<S: Sequence>(_ other: S) where S.Element == Element") { call in
                 var out = table(call.receiver)
                 call.receiver = .void

@@ -38,6 +38,20 @@ extension Registry {
             default: return (nil, nil)
             }
         }
+        for (decl, closed) in [(s.partialRangeFrom, false), (s.partialRangeUpTo, false), (s.partialRangeThrough, true)] {
+            extend(decl) { t in
+                t.method("func contains(_ element: Bound) -> Bool", doc: "Whether the value lies in the range.") { call in
+                    let (l, u) = bounds(call.receiver)
+                    let x = call[0], type = call.typeArguments[0]
+                    if let l, try call.less(x, l, type: type) { return .bool(false) }
+                    if let u {
+                        if closed { return .bool(!(try call.less(u, x, type: type))) }
+                        return .bool(try call.less(x, u, type: type))
+                    }
+                    return .bool(true)
+                }
+            }
+        }
         for (decl, closed) in [(s.range, false), (s.closedRange, true)] {
             extend(decl) { t in
                 t.property("var lowerBound: Bound", get: { v, _ in bounds(v).0 ?? .void })

@@ -167,7 +167,30 @@ extension Registry {
             }
         }
 
+        for decl in [s.string, s.substring] {
+            extend(decl) { t in
+                t.method("func split(maxSplits: Int = Int.max, omittingEmptySubsequences: Bool = true, whereSeparator isSeparator: (Character) throws -> Bool) rethrows -> [Substring]",
+                         doc: "The pieces between characters for which the function returns true.") { (call: inout NativeCall) throws -> Value in
+                    let text = call.receiver.stringValue
+                    guard call.int(0) >= 0 else { throw call.fail("Fatal error: Must take zero or more splits") }
+                    var failure: CellFailure?
+                    let snapshot = call
+                    let parts = text.split(maxSplits: call.int(0), omittingEmptySubsequences: call.bool(1)) { (c: Character) -> Bool in
+                        if failure != nil { return false }
+                        do throws(CellFailure) { return try snapshot.test(snapshot[2], [.character(c)]) } catch { failure = error; return false }
+                    }
+                    if let failure { throw failure }
+                    return .array(parts.map { .substring(SubstringBox($0)) })
+                }
+            }
+        }
+
         extend(s.substring) { t in
+            t.method("func filter(_ isIncluded: (Character) throws -> Bool) rethrows -> String") { call in
+                var out = ""
+                for c in call.receiver.stringValue where try call.test(call[0], [.character(c)]) { out.append(c) }
+                return .string(out)
+            }
             t.initializer("init(_ text: String)") { call in .substring(SubstringBox(Substring(call.string(0)))) }
         }
 

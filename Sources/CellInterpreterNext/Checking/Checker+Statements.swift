@@ -171,7 +171,7 @@ extension Checker {
     // MARK: Conditions
 
     /// An `if`/`while`/`guard` condition list; bindings are declared in the current scope.
-    func checkConditions(_ list: ConditionElementListSyntax) throws(CellFailure) -> [TypedCondition] {
+    func checkConditions(_ list: ConditionElementListSyntax, isGuard: Bool = false) throws(CellFailure) -> [TypedCondition] {
         var out: [TypedCondition] = []
         for element in list {
             switch element.condition {
@@ -195,7 +195,7 @@ extension Checker {
                 guard case .optional(let wrapped) = value.type else {
                     throw CellFailure(.type, "initializer for conditional binding must have Optional type, not '\(value.type)'", at: value.position)
                 }
-                let v = try declareVariable(name, type: annotation ?? wrapped, mutable: mutable, at: pos(id))
+                let v = try declareVariable(name, type: annotation ?? wrapped, mutable: mutable, at: pos(id), shadowing: isGuard)
                 out.append(.optionalBinding(v, value))
             case .matchingPattern(let m):
                 let value = try checkExpression(m.initializer.value, contextual: try m.typeAnnotation.map { (a) throws(CellFailure) in try resolveType(a.type) })
@@ -233,7 +233,7 @@ extension Checker {
     }
 
     private func checkGuard(_ g: GuardStmtSyntax) throws(CellFailure) -> TypedStatement {
-        let conditions = try checkConditions(g.conditions)
+        let conditions = try checkConditions(g.conditions, isGuard: true)
         // The else body cannot see the bindings; check it in a scope without them.
         let saved = scope
         var withoutBindings: LexicalScope = scope

@@ -119,8 +119,9 @@ final class Checker: TypeEnvironment {
 
     /// Declares a variable in the current scope.
     @discardableResult
-    func declareVariable(_ name: String, type: CellType, mutable: Bool, at position: Int) throws(CellFailure) -> VarDecl {
-        if scope.declaredNow.contains(name) {
+    /// `shadowing`: a `guard let x` may rebind a name of its own scope, as Swift allows.
+    func declareVariable(_ name: String, type: CellType, mutable: Bool, at position: Int, shadowing: Bool = false) throws(CellFailure) -> VarDecl {
+        if scope.declaredNow.contains(name) && !shadowing {
             throw CellFailure(.name, "invalid redeclaration of '\(name)'", at: position)
         }
         let variable = VarDecl(name: name, type: type, isMutable: mutable, position: position, owner: function)
@@ -261,6 +262,8 @@ final class Checker: TypeEnvironment {
     func acceptsLiteral(_ kind: LiteralKind, as type: CellType) -> Bool {
         registry.acceptsLiteral(kind, as: type)
     }
+
+    func isArraySlice(_ decl: NominalDecl) -> Bool { decl === registry.standard.arraySlice }
 
     func sequenceElement(of type: CellType) -> CellType? {
         registry.sequenceElement(of: type)

@@ -9,6 +9,8 @@ protocol TypeEnvironment: AnyObject {
     func resolveMember(_ member: MemberConstraint, base: CellType, state: inout SolverState) -> Result<[Constraint], SolverFailure>
     /// The element type of a sequence type, or nil when it is not one.
     func sequenceElement(of type: CellType) -> CellType?
+    /// Whether a nominal declaration is the standard library's ArraySlice.
+    func isArraySlice(_ decl: NominalDecl) -> Bool
 }
 
 /// Finds types for one expression (or one statement's expressions) that meet every constraint:
@@ -274,6 +276,10 @@ final class Solver {
     /// A literal may take `type` if the type is expressible by it; a non-default type costs.
     private func checkLiteral(_ literal: LiteralKind, as type: CellType, _ state: inout SolverState, at position: Int) -> SolverFailure? {
         switch (literal, type) {
+        case (.array(let e), .nominal(let d, let args)) where environment.isArraySlice(d) && args.count == 1:
+            if let failure = unify(e, args[0], &state, at: position) { return failure }
+            state.score.nonDefaultLiteral += 1
+            return nil
         case (.array(let e), .array(let t)), (.array(let e), .set(let t)):
             if let failure = unify(e, t, &state, at: position) { return failure }
             if case .set = type { state.score.nonDefaultLiteral += 1 }

@@ -29,6 +29,9 @@ extension Lowerer {
         case .arrayLiteral(let items):
             let elements = try items.map { (i) throws(CellFailure) in try expr(i) }
             if case .set = e.type { return SetLiteralExpr(elements, position: position) }
+            if case .nominal(let d, _) = e.type, d === standard.arraySlice {
+                return ArraySliceLiteralExpr(ArrayLiteralExpr(elements, position: position), position: position)
+            }
             return ArrayLiteralExpr(elements, position: position)
         case .dictionaryLiteral(let pairs):
             return DictionaryLiteralExpr(try pairs.map { (p) throws(CellFailure) in (try expr(p.0), try expr(p.1)) }, position: position)

@@ -14,6 +14,20 @@ final class ArrayLiteralExpr: Expr {
     }
 }
 
+/// `[1, 2]` where an ArraySlice is expected (`a[0..<2] = [9, 9]`).
+final class ArraySliceLiteralExpr: Expr {
+    let array: Expr
+
+    init(_ array: Expr, position: Int) {
+        self.array = array
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        .arraySlice(SliceBox(ArraySlice(try array.eval(cx).arrayValue)))
+    }
+}
+
 final class SetLiteralExpr: Expr {
     let elements: [Expr]
 
