@@ -103,6 +103,7 @@ extension Checker {
         let decl = NominalDecl(name: text, kind: kind, origin: .cell)
         decl.position = pos(name)
         decl.parent = parent
+        if let c = d.as(ClassDeclSyntax.self), c.modifiers.contains(where: { $0.name.text == "final" }) { decl.isFinal = true }
         if kind == .protocolType {
             decl.genericParameters = [GenericParameter(name: "Self", conformances: [decl], index: 0)]
         }
@@ -182,7 +183,7 @@ extension Checker {
             case .existential(let protocols):
                 for p in protocols { try addConformance(p, to: decl, at: pos(inherited)) }
             case .nominal(let base, _) where base.isClass && decl.isClass && i == 0:
-                if base.isFinal { throw CellFailure(.type, "inheritance from a final class '\(base.name)'", at: pos(inherited)) }
+                if base.isFinal { throw CellFailure(.type, "inheritance from a final class '\(base.name)'", at: decl.position ?? pos(inherited)) }
                 decl.superclass = type
             case .int, .string, .double, .character where decl.isEnum && i == 0:
                 decl.rawType = type

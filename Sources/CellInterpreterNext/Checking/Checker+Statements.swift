@@ -410,17 +410,21 @@ extension Checker {
                     return TypedSwitchCase(patterns: [], body: try body(c.statements, pos(c)), isDefault: true, position: pos(c))
                 case .case(let caseLabel):
                     var patterns: [(TypedPattern, TypedExpression?)] = []
-                    var bound: [String: CellType]?
+                    var bound: [String: VarDecl]?
                     for caseItem in caseLabel.caseItems {
-                        let before = Set(scope.values.keys)
                         let pattern = try checkPattern(caseItem.pattern, against: subject.type, binding: nil, sharedScope: true)
-                        let names = Dictionary(uniqueKeysWithValues: scope.values.compactMap { key, entry -> (String, CellType)? in
-                            guard !before.contains(key) || bound?[key] != nil, case .variable(let v) = entry else { return nil }
-                            return (key, v.type)
-                        })
+                        var names: [String: VarDecl] = [:]
+                        for v in Self.boundVariables(pattern) { names[v.name] = v }
                         if let bound, bound.keys.sorted() != names.keys.sorted() {
-                            throw CellFailure(.type, "'\(Set(bound.keys).symmetricDifference(names.keys).sorted().first ?? "")' must be bound in every pattern",
-                                              at: pos(caseItem))
+                            // Swift points at the variable in the pattern that binds it.
+                            let missing = Set(bound.keys).symmetricDifference(names.keys).sorted().first ?? ""
+                            throw CellFailure(.type, "'\(missing)' must be bound in every pattern",
+                                              at: (bound[missing] ?? names[missing])?.position ?? pos(caseItem))
+                        }
+                        if let bound {
+                            for (name, v) in names where bound[name]!.type != v.type {
+                                throw CellFailure(.type, "pattern variable bound to type '\(v.type)', expected type '\(bound[name]!.type)'", at: v.position)
+                            }
                         }
                         bound = names
                         let whereClause = try caseItem.whereClause.map { (w) throws(CellFailure) in try checkExpression(w.condition, contextual: .bool) }
@@ -434,8 +438,29 @@ extension Checker {
             }
             cases.append(checked)
         }
+        for (i, c) in cases.enumerated() {
+            for case .fallthroughStatement(let position) in c.body {
+                guard i + 1 < cases.count else {
+                    throw CellFailure(.type, "'fallthrough' without a following 'case' or 'default' block", at: position)
+                }
+                if let name = cases[i + 1].patterns.lazy.flatMap({ Self.boundVariables($0.0) }).first?.name {
+                    throw CellFailure(.type, "'fallthrough' from a case which doesn't bind variable '\(name)'", at: position)
+                }
+            }
+        }
         try checkExhaustive(cases, subject: subject.type, at: pos(s.switchKeyword))
         return .switchStatement(label: label, subject: subject, cases: cases)
+    }
+
+    /// The variables a pattern binds, in order.
+    static func boundVariables(_ p: TypedPattern) -> [VarDecl] {
+        switch p {
+        case .wildcard, .expression, .isType: return []
+        case .binding(let v): return v.name == "_" ? [] : [v]
+        case .tuple(let ps): return ps.flatMap(boundVariables)
+        case .enumCase(_, let payload): return payload.map(boundVariables) ?? []
+        case .optionalSome(let inner), .cast(let inner, _): return boundVariables(inner)
+        }
     }
 
     // MARK: Where control goes
