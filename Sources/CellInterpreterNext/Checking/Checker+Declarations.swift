@@ -1312,12 +1312,22 @@ extension Checker {
     /// An initializer must give every stored property a value on every path before it returns.
     private func checkInitialization(_ body: [TypedStatement], of owner: NominalDecl, initializer f: FunctionDecl, at end: Int) throws(CellFailure) {
         let needed = owner.storedProperties.filter { $0.initialValue == nil && !$0.hasDeferredInitialValue && !$0.isLazy }.map(\.name)
-        if needed.isEmpty || owner.isEnum { return }
+        if owner.isEnum { return }
         var assigned = Set<String>()
         var delegated = false
-        let complete = Self.assignments(in: body, into: &assigned, delegated: &delegated)
+        _ = Self.assignments(in: body, into: &assigned, delegated: &delegated)
         if delegated { return }
-        _ = complete
+        if owner.isClass, let sup = owner.superclassDecl {
+            // Swift calls a superclass's `init()` implicitly; here only when it has no body to run.
+            let implicit = (sup.staticMembers["init"] ?? []).contains { m in
+                if case .method(let g) = m, g.parameters.isEmpty, case .synthesized(.defaultInitializer) = g.implementation { return true }
+                return false
+            }
+            if !implicit {
+                throw CellFailure(.type, "'super.init' isn't called on all paths before returning from initializer", at: end)
+            }
+        }
+        if needed.isEmpty { return }
         if let missing = needed.first(where: { !assigned.contains($0) }) {
             throw CellFailure(.type, "return from initializer without initializing all stored properties", at: end,
                               notes: ["'self.\(missing)' not initialized"])
