@@ -48,18 +48,8 @@ let package = Package(
             .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
             .product(name: "SwiftDiagnostics", package: "swift-syntax"),
         ], swiftSettings: [
-            // The interpreter's frames are class-held arrays touched on every variable access;
-            // Swift's dynamic exclusivity checks on them cost more than the access itself.
-            .unsafeFlags(["-enforce-exclusivity=unchecked"]),
-        ]),
-        .target(name: "CellInterpreterNext", dependencies: [
-            "Tensors", "NeuralNetworks", "GenerativeModels", "Plotting", "Imaging",
-            .product(name: "SwiftSyntax", package: "swift-syntax"),
-            .product(name: "SwiftParser", package: "swift-syntax"),
-            .product(name: "SwiftOperators", package: "swift-syntax"),
-            .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
-            .product(name: "SwiftDiagnostics", package: "swift-syntax"),
-        ], swiftSettings: [
+            // Frames and globals are class-held storage touched on every variable access; Swift's
+            // dynamic exclusivity checks on them cost more than the access itself.
             .unsafeFlags(["-enforce-exclusivity=unchecked"]),
         ]),
         .target(name: "NotebookRunner", dependencies: ["Notebook", "CellInterpreter"]),
@@ -74,7 +64,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .executableTarget(name: "CellRun", dependencies: ["CellInterpreterNext"]),
+        // A development tool: runs a Swift file (or a notebook's cells) in the interpreter.
+        .executableTarget(name: "CellRun", dependencies: ["CellInterpreter"]),
 
         // Benchmarks: `swift run -c release Benchmarks [suite]`.
         .executableTarget(name: "Benchmarks", dependencies: [
@@ -89,7 +80,8 @@ let package = Package(
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "CPNG"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
-        .testTarget(name: "CellInterpreterTests", dependencies: ["CellInterpreter"]),
+        // Corpus/ holds Swift programs with swiftc's answers, run by CorpusTests (not compiled).
+        .testTarget(name: "CellInterpreterTests", dependencies: ["CellInterpreter"], exclude: ["Corpus"]),
         .testTarget(name: "NotebookRunnerTests", dependencies: ["NotebookRunner", "Notebook"]),
         .testTarget(name: "PageRenderingTests", dependencies: [
             "PageRendering", "NotebookRunner", "Notebook",

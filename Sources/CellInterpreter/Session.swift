@@ -2,8 +2,9 @@ import Foundation
 import SwiftSyntax
 import Tensors
 
-/// One notebook's interpreter session: the names its cells have defined, shared from cell to
-/// cell, as a Jupyter kernel's namespace is (but in-process, with nothing to start).
+/// One notebook's interpreter session: the names, types and values its cells have declared,
+/// shared from cell to cell as a Jupyter kernel's namespace is (but in-process, with nothing to
+/// start). Each cell is parsed, checked whole with Swift's rules, lowered and then run.
 public final class Session {
     public let registry: Registry
     public var limits: Limits
@@ -11,8 +12,7 @@ public final class Session {
     public let seed: UInt64
     /// The generator every random draw of the notebook comes from, in cell order.
     public let generator: RandomGenerator
-    /// The notebook's folder: relative paths in cells (`Dataset.csv(path:)`, checkpoints)
-    /// resolve against it. Nil: the process's working directory.
+    /// The notebook's folder: relative paths in cells resolve against it.
     public var directory: String?
     /// Receives the steps of long library calls (model training), for a progress display.
     public var progressSink: ((LibraryProgress) -> Void)?
@@ -20,61 +20,66 @@ public final class Session {
     public var confinesFiles = false
     /// Every file path the notebook's cells have used so far, for the run cache.
     public internal(set) var filesTouched: Set<String> = []
-    let rootFunction: FunctionScope
-    let rootScope: Scope
-    let globals: Frame
+    let declarations = SessionDeclarations()
+    let runtime: SessionRuntime
+    let globals = GlobalStorage()
 
     public init(registry: Registry = .standard, limits: Limits = Limits(), seed: UInt64 = 0) {
         self.registry = registry
         self.limits = limits
         self.seed = seed
         self.generator = RandomGenerator(seed: seed)
-        rootFunction = FunctionScope(parent: nil, isRoot: true)
-        rootScope = Scope(parent: nil, function: rootFunction)
-        globals = Frame(size: 0, parent: nil)
+        self.runtime = SessionRuntime(registry: registry, extensions: declarations.extensions)
     }
 
     /// Defines a constant visible to every later cell (the notebook's `params`).
     public func define(_ name: String, _ value: Value) {
-        let slot = rootFunction.allocate()
-        rootScope.names[name] = .variable(slot: slot, mutable: false, owner: rootFunction)
-        globals.ensureSize(rootFunction.frameSize)
-        globals[slot] = value
+        let type: CellType
+        switch value {
+        case .int: type = .int
+        case .double: type = .double
+        case .bool: type = .bool
+        case .character: type = .character
+        default: type = .string
+        }
+        define(name, value, type: type)
     }
 
-    /// Runs one cell: parse, lower, run. What the cell printed and displayed before a failure
-    /// is kept, and the failure is reported at its place in the Markdown file.
+    /// Defines a constant of the given type visible to every later cell.
+    public func define(_ name: String, _ value: Value, type: CellType) {
+        let v = VarDecl(name: name, type: type, isMutable: false, position: 0, owner: declarations.root)
+        v.globalSlot = declarations.allocateGlobal()
+        declarations.rootScope.values[name] = .variable(v)
+        globals.ensure(declarations.globalCount)
+        globals.storage[v.globalSlot!] = value
+    }
+
+    /// Runs one cell: parse, check, lower, run. What the cell printed and displayed before a
+    /// failure is kept, and the failure is reported at its place in the Markdown file.
     public func run(_ source: CellSource, timeout: Double? = nil, displaySize: DisplaySize = DisplaySize()) -> CellRun {
         let start = monotonicNanoseconds()
         var limits = self.limits
         if let timeout { limits.timeout = timeout }
         var outputs: [CellOutput] = []
         var failure: CellDiagnostic?
-        // A cell that fails to lower declares nothing: its names are rolled back.
-        let namesBefore = rootScope.names, sizeBefore = rootFunction.frameSize
         do throws(CellFailure) {
-            let tree = try CellParser.parse(source.code)
-            let lowerer = Lowerer(registry: registry, root: rootScope)
-            let program: BlockStmt
-            do throws(CellFailure) {
-                program = try lowerer.lowerCell(tree)
-            } catch {
-                rootScope.names = namesBefore
-                rootFunction.frameSize = sizeBefore
-                throw error
+            try runOnLargeStack { () throws(CellFailure) in
+                let (program, frameSize) = try self.prepare(source)
+                let context = self.makeContext(limits: limits, frameSize: frameSize)
+                context.displaySize = displaySize
+                defer {
+                    outputs = context.outputs
+                    self.filesTouched.formUnion(context.filesTouched)
+                }
+                do throws(CellFailure) {
+                    _ = try program.exec(context)
+                } catch {
+                    if error.kind == .thrown {
+                        throw error
+                    }
+                    throw error
+                }
             }
-            globals.ensureSize(rootFunction.frameSize)
-            // Made after the root frame has grown: the context holds pointers into it.
-            let context = Context(globals: globals, registry: registry, limits: limits, seed: seed, generator: generator)
-            context.displaySize = displaySize
-            context.directory = directory
-            context.progressSink = progressSink
-            context.confinesFiles = confinesFiles
-            defer {
-                outputs = context.outputs
-                filesTouched.formUnion(context.filesTouched)
-            }
-            _ = try runOnLargeStack { () throws(CellFailure) in try program.exec(context) }
         } catch {
             failure = CellDiagnostic(error, in: source)
         }
@@ -82,25 +87,59 @@ public final class Session {
         return CellRun(outputs: outputs, failure: failure, seconds: seconds)
     }
 
-    /// Evaluates one expression (an inline `{swift} expr`) and returns its value.
-    public func evaluate(_ source: CellSource) -> Result<Value, CellDiagnostic> {
+    /// Parses, checks and lowers a cell; a cell that does not check declares nothing.
+    private func prepare(_ source: CellSource) throws(CellFailure) -> (Stmt, Int) {
+        let tree = try CellParser.parse(source.code)
+        let snapshot = declarations.snapshot
         do throws(CellFailure) {
-            let tree = try CellParser.parse(source.code)
-            guard tree.statements.count == 1, let only = tree.statements.first, case .expr(let e) = only.item else {
-                throw CellFailure(.syntax, "an inline expression must be a single expression", at: 0)
+            let checker = Checker(registry: registry, session: declarations, source: source)
+            let typed = try checker.checkCell(tree)
+            let lowered = try Lowerer.lowerCell(typed, context: declarations.root, runtime: runtime, source: source)
+            globals.ensure(declarations.globalCount)
+            declarations.cellCount += 1
+            return lowered
+        } catch {
+            declarations.restore(snapshot)
+            throw error
+        }
+    }
+
+    private func makeContext(limits: Limits, frameSize: Int) -> Context {
+        let context = Context(globals: globals.storage, runtime: runtime, limits: limits, seed: seed, generator: generator,
+                              topLevelFrameSize: frameSize)
+        context.directory = directory
+        context.progressSink = progressSink
+        context.confinesFiles = confinesFiles
+        return context
+    }
+
+    /// Evaluates an inline expression (`{swift} expr` in prose) and returns its text as
+    /// `print` would show it.
+    public func evaluate(_ source: CellSource) -> Result<InlineValue, CellDiagnostic> {
+        do throws(CellFailure) {
+            let text = try runOnLargeStack { () throws(CellFailure) -> String in
+                let tree = try CellParser.parse(source.code)
+                guard tree.statements.count == 1, let only = tree.statements.first, case .expr(let e) = only.item else {
+                    throw CellFailure(.syntax, "an inline expression must be a single expression", at: 0)
+                }
+                let checker = Checker(registry: self.registry, session: self.declarations, source: source)
+                let typed = try checker.checkInline(e)
+                let (node, frameSize) = try Lowerer.lowerInline(typed, context: self.declarations.root, runtime: self.runtime, source: source)
+                let context = self.makeContext(limits: self.limits, frameSize: frameSize)
+                defer { self.filesTouched.formUnion(context.filesTouched) }
+                let value = try node.eval(context)
+                return try context.describe(value, typed.type, at: 0)
             }
-            let lowerer = Lowerer(registry: registry, root: Scope(parent: rootScope, function: rootFunction))
-            let expr = try lowerer.lowerExpr(e)
-            globals.ensureSize(rootFunction.frameSize)
-            let context = Context(globals: globals, registry: registry, limits: limits, seed: seed, generator: generator)
-            context.directory = directory
-            context.confinesFiles = confinesFiles
-            defer { filesTouched.formUnion(context.filesTouched) }
-            return .success(try runOnLargeStack { () throws(CellFailure) in try expr.eval(context) })
+            return .success(InlineValue(printed: text))
         } catch {
             return .failure(CellDiagnostic(error, in: source))
         }
     }
+}
+
+/// An inline expression's value, as `print` shows it.
+public struct InlineValue {
+    public var printed: String
 }
 
 /// What one cell did.
@@ -113,8 +152,37 @@ public struct CellRun {
     public var seconds: Double
 }
 
-/// Deep recursion in a cell must end in "recursion too deep", not a stack overflow: cells
-/// run on a thread with a large stack.
+/// The notebook's globals: slots that grow as cells declare names (never while a cell runs,
+/// so nodes may hold a pointer to them).
+final class GlobalStorage {
+    private(set) var storage: UnsafeMutablePointer<Value>
+    private(set) var count = 0
+
+    init() {
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: .uninitialized)
+        count = 1
+    }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+
+    func ensure(_ size: Int) {
+        guard size > count else { return }
+        let grown = UnsafeMutablePointer<Value>.allocate(capacity: size)
+        grown.moveInitialize(from: storage, count: count)
+        (grown + count).initialize(repeating: .uninitialized, count: size - count)
+        storage.deallocate()
+        storage = grown
+        count = size
+    }
+}
+
+/// Deep recursion in a cell must end in "recursion too deep", not a stack overflow (nor can a
+/// deeply nested expression overflow the parser): cells are parsed, checked and run on a thread
+/// with a large stack.
 private let cellStackSize = 1 << 29
 
 private final class Box<T>: @unchecked Sendable {
@@ -122,7 +190,7 @@ private final class Box<T>: @unchecked Sendable {
     init(_ value: T) { self.value = value }
 }
 
-private func runOnLargeStack<T>(_ body: () throws(CellFailure) -> T) throws(CellFailure) -> T {
+func runOnLargeStack<T>(_ body: () throws(CellFailure) -> T) throws(CellFailure) -> T {
     try withoutActuallyEscaping(body) { (escapable) throws(CellFailure) -> T in
         let work = Box<(() throws(CellFailure) -> T)?>(escapable)
         let result = Box<Result<T, CellFailure>?>(nil)
@@ -134,7 +202,6 @@ private func runOnLargeStack<T>(_ body: () throws(CellFailure) -> T) throws(Cell
         thread.stackSize = cellStackSize
         thread.start()
         done.wait()
-        // The thread object outlives this call; it must not keep the closure.
         work.value = nil
         return try result.value!.get()
     }

@@ -1,19 +1,20 @@
 import NeuralNetworks
 import Tensors
 
-/// A session as it was after a cell: its names, the values they hold, the notebook's random
-/// stream, and the state of every library object and closure frame those values reach. Taken by
-/// `Session.snapshot()` and put back by `Session.restore(_:)`, so that a notebook can be run again
-/// from a later cell without re-running the ones before it (`lectern preview` after an edit).
-/// Library objects are rewound in place (`SavedState`), so every reference to them stays valid.
+/// A session as it was after a cell: its declarations, the values its globals hold, the
+/// notebook's random stream, and the state of every captured variable, class instance and
+/// library object those values reach. Taken by `Session.snapshot()` and put back by
+/// `Session.restore(_:)`, so a notebook can be run again from a later cell without re-running
+/// the ones before it (`lectern preview` after an edit). Shared objects are rewound in place,
+/// so every reference to them stays valid. Arrays, dictionaries and strings need no saving:
+/// the snapshot holds them, so a later write copies them (copy-on-write).
 public struct SessionSnapshot {
-    fileprivate let names: [String: NameBinding]
-    fileprivate let frameSize: Int
+    fileprivate let declarations: SessionDeclarations.Snapshot
     fileprivate let globals: [Value]
     fileprivate let generator: RandomGenerator.State
     fileprivate let filesTouched: Set<String>
-    /// Closure frames other than the globals, with their slots then.
-    fileprivate let frames: [(Frame, [Value])]
+    fileprivate let boxes: [(VarBox, Value)]
+    fileprivate let instances: [(ClassInstance, [Value])]
     fileprivate let objects: [SavedState]
 }
 
@@ -24,58 +25,79 @@ protocol SnapshotSaving {
 }
 
 extension Session {
-    /// The session now, or nil when some value it holds cannot be saved (a library object with
-    /// no saved state): the notebook must then be run from the top.
+    /// The session now, or nil when some value it holds cannot be saved: the notebook must then
+    /// be run from the top.
     public func snapshot() -> SessionSnapshot? {
-        var walker = SnapshotWalker(globals: globals)
-        let slots = (0..<globals.count).map { globals[$0] }
+        let count = declarations.globalCount
+        globals.ensure(count)
+        let slots = (0..<count).map { globals.storage[$0] }
+        var walker = SnapshotWalker()
         for value in slots where !walker.visit(value) { return nil }
-        return SessionSnapshot(names: rootScope.names, frameSize: rootFunction.frameSize, globals: slots,
-                               generator: generator.state, filesTouched: filesTouched,
-                               frames: walker.frames, objects: walker.objects)
+        return SessionSnapshot(declarations: declarations.snapshot, globals: slots, generator: generator.state,
+                               filesTouched: filesTouched, boxes: walker.boxes, instances: walker.instances, objects: walker.objects)
     }
 
     /// Puts the session back as it was when `snapshot` was taken: names declared since are
-    /// forgotten, values and library objects rewound, the random stream where it was.
+    /// forgotten, values, captured variables, instances and library objects rewound, and the
+    /// random stream where it was.
     public func restore(_ snapshot: SessionSnapshot) {
-        rootScope.names = snapshot.names
-        rootFunction.frameSize = snapshot.frameSize
-        globals.ensureSize(snapshot.frameSize)
-        for i in 0..<globals.count { globals[i] = i < snapshot.globals.count ? snapshot.globals[i] : .void }
-        for (frame, slots) in snapshot.frames {
-            for (i, value) in slots.enumerated() { frame[i] = value }
-        }
+        declarations.restore(snapshot.declarations)
+        globals.ensure(snapshot.globals.count)
+        for i in 0..<globals.count { globals.storage[i] = i < snapshot.globals.count ? snapshot.globals[i] : .uninitialized }
+        for (box, value) in snapshot.boxes { box.value = value }
+        for (instance, fields) in snapshot.instances { instance.fields = fields }
         for state in snapshot.objects { state.restore() }
         generator.state = snapshot.generator
         filesTouched = snapshot.filesTouched
     }
 }
 
-/// Finds every library object and closure frame a value reaches, each once.
+/// Finds every captured variable, class instance and library object a value reaches, each once.
 private struct SnapshotWalker {
-    let globals: Frame
     var seen: Set<ObjectIdentifier> = []
-    var frames: [(Frame, [Value])] = []
+    var boxes: [(VarBox, Value)] = []
+    var instances: [(ClassInstance, [Value])] = []
     var objects: [SavedState] = []
-
-    init(globals: Frame) {
-        self.globals = globals
-    }
 
     /// False when the value reaches something that cannot be saved.
     mutating func visit(_ value: Value) -> Bool {
         switch value {
-        case .void, .bool, .int, .double, .string, .range, .none:
+        case .void, .bool, .int, .double, .string, .character, .intRange, .none, .metatype, .substring, .uninitialized:
             return true
-        case .array(let items):
+        case .array(let items), .tuple(let items), .structValue(let items):
             return items.allSatisfy { visit($0) }
-        case .tuple(let t):
-            return t.elements.allSatisfy { visit($0) }
+        case .enumValue(_, let payload):
+            return (payload ?? []).allSatisfy { visit($0) }
+        case .dictionary(let d):
+            // Keys are hashed values: a class instance as a key is saved where it is reached otherwise.
+            return d.table.values.allSatisfy { visit($0) }
+        case .set:
+            return true
+        case .range(let r):
+            return (r.lower.map { visit($0) } ?? true) && (r.upper.map { visit($0) } ?? true)
+        case .some(let box):
+            return visit(box.value)
+        case .existential(let box):
+            return visit(box.value)
+        case .arraySlice(let slice):
+            return slice.value.allSatisfy { visit($0) }
+        case .view(let view):
+            return visit(view.base)
+        case .box(let box):
+            guard seen.insert(ObjectIdentifier(box)).inserted else { return true }
+            boxes.append((box, box.value))
+            return visit(box.value)
+        case .instance(let instance):
+            guard seen.insert(ObjectIdentifier(instance)).inserted else { return true }
+            instances.append((instance, instance.fields))
+            return instance.fields.allSatisfy { visit($0) }
         case .function(let f):
             switch f.kind {
-            case .user(_, let captured): return visit(frame: captured)
-            case .native: return true
-            case .method(_, let receiver): return visit(receiver)
+            case .closure(_, let captures, _): return captures.allSatisfy { visit(.box($0)) }
+            case .method(_, let receiver, _): return visit(receiver)
+            case .native(_, _, let receiver): return receiver.map { visit($0) } ?? true
+            // A function the runtime made (a conversion's wrapper) may hide state: not saved.
+            case .swift: return false
             }
         case .object(let object):
             guard seen.insert(ObjectIdentifier(object)).inserted else { return true }
@@ -84,41 +106,15 @@ private struct SnapshotWalker {
             return true
         }
     }
-
-    private mutating func visit(frame: Frame) -> Bool {
-        var current: Frame? = frame
-        while let f = current, f !== globals {
-            guard seen.insert(ObjectIdentifier(f)).inserted else { return true }
-            let slots = (0..<f.count).map { f[$0] }
-            frames.append((f, slots))
-            for value in slots where !visit(value) { return false }
-            current = f.parent
-        }
-        return true
-    }
 }
 
 // Values that never change once made save nothing.
 extension TensorValue: SnapshotSaving { func savedState() -> SavedState? { SavedState {} } }
-extension FigureValue: SnapshotSaving { func savedState() -> SavedState? { SavedState {} } }
-extension ImageValue: SnapshotSaving { func savedState() -> SavedState? { SavedState {} } }
-extension HistoryValue: SnapshotSaving { func savedState() -> SavedState? { SavedState {} } }
-extension GradientsValue: SnapshotSaving { func savedState() -> SavedState? { SavedState {} } }
-extension Interval: SnapshotSaving { func savedState() -> SavedState? { SavedState {} } }
 
-extension ModuleValue: SnapshotSaving {
-    func savedState() -> SavedState? { (module as? StateSaving)?.savedState() }
-}
-
-extension OptimizerValue: SnapshotSaving {
-    func savedState() -> SavedState? { optimizer.savedState() }
-}
-
-extension ModelBox: SnapshotSaving {
-    /// Models save their state (`StateSaving`); data sets never change.
+extension ObjectBox: SnapshotSaving {
+    /// Models, layers and optimisers save their state (`StateSaving`); structs never change.
     func savedState() -> SavedState? {
-        if let saving = model as? StateSaving { return saving.savedState() }
-        if model is LabeledDataReference { return SavedState {} }
-        return nil
+        if let saving = object as? StateSaving { return saving.savedState() }
+        return T.self is AnyClass ? nil : SavedState {}
     }
 }

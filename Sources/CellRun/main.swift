@@ -1,4 +1,4 @@
-import CellInterpreterNext
+import CellInterpreter
 import Foundation
 
 // A development tool: runs a Swift file as one cell, or each ```swift fence of a Markdown
@@ -23,7 +23,10 @@ if path.hasSuffix(".md") {
 } else {
     cells = [(text, 1)]
 }
-let session = Session()
+// A notebook's front matter may set `seed: N` for its random stream.
+let seed = text.components(separatedBy: "\n").prefix(40).first { $0.hasPrefix("seed:") }
+    .flatMap { UInt64($0.dropFirst(5).trimmingCharacters(in: .whitespaces)) } ?? 0
+let session = Session(seed: seed)
 session.directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
 // `--define name=value` stands in for a notebook's params (Int, Double, Bool or String).
 for case let (i, arg) in CommandLine.arguments.enumerated() where arg == "--define" {
@@ -48,8 +51,9 @@ if CommandLine.arguments.contains("--program") {
     }
     exit(0)
 }
+let timeout = CommandLine.arguments.firstIndex(of: "--timeout").map { Double(CommandLine.arguments[$0 + 1])! }
 for cell in cells {
-    let run = session.run(CellSource(code: cell.code, file: path, firstLine: cell.line))
+    let run = session.run(CellSource(code: cell.code, file: path, firstLine: cell.line), timeout: timeout)
     if !quiet {
         for output in run.outputs {
             switch output {

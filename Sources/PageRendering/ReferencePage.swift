@@ -17,24 +17,12 @@ public enum ReferencePage {
         for topic in registry.topics {
             body += "<h2 id=\"\(anchor(topic.title))\">\(HTML.escape(topic.title))</h2>\n"
             for name in topic.names {
+                guard let entry = registry.referenceEntry(name) else { continue }
                 // Names keep their case: `figure` (a function) and `Figure` (a type) are different entries.
                 body += "<section class=\"api\" id=\"\(anchor(topic.title))-\(HTML.attribute(name))\">\n"
-                if let type = registry.types[name] {
-                    body += "<h3><code>\(HTML.escape(name))</code></h3>\n<p>\(HTML.escape(type.doc))</p>\n"
-                    body += list("Initializers", type.initializers.map { (name + String($0.declaration.dropFirst(4)), $0.doc) })
-                    body += list("Static members",
-                                 type.staticProperties.keys.sorted().map { key in
-                                     let p = type.staticProperties[key]!
-                                     return ("\(name).\(p.name): \(p.type)", p.doc)
-                                 } + sortedFunctions(type.staticMethods).map { ("\(name).\($0.declaration)", $0.doc) })
-                    body += list("Properties", type.properties.keys.sorted().map { key in
-                        let p = type.properties[key]!
-                        return ("\(p.name): \(p.type)\(p.isSettable ? " { get set }" : "")", p.doc)
-                    })
-                    body += list("Methods", sortedFunctions(type.methods).filter { $0.name != "subscriptSet" && $0.name != "elements" }
-                        .map { ($0.name == "subscript" ? "[\($0.parameters.map(\.type).joined(separator: ", "))]" : $0.declaration, $0.doc) })
-                } else if let functions = registry.functions[name] {
-                    body += list(nil, functions.map { ($0.declaration, $0.doc) })
+                if entry.isType { body += "<h3><code>\(HTML.escape(name))</code></h3>\n<p>\(HTML.escape(entry.doc))</p>\n" }
+                for section in entry.sections {
+                    body += list(section.title, section.items.map { ($0.signature, $0.doc) })
                 }
                 body += "</section>\n"
             }
@@ -62,10 +50,6 @@ public enum ReferencePage {
         </html>
 
         """
-    }
-
-    private static func sortedFunctions(_ table: [String: [NativeFunction]]) -> [NativeFunction] {
-        table.keys.sorted().flatMap { table[$0]! }
     }
 
     private static func list(_ heading: String?, _ entries: [(String, String)]) -> String {

@@ -1,50 +1,77 @@
-/// Everything cells can call in the library, declared once: free functions, types with their
-/// initializers, static members, methods and properties, and operators on library values.
-/// The interpreter resolves names through it and `lectern reference` lists it.
+/// Everything cells can use without declaring it, declared once with its Swift signature: the
+/// standard library's types, protocols, functions and operators as cells see them, and the model
+/// library's bindings. The checker finds names and members here, `lectern reference` lists it.
 public final class Registry: @unchecked Sendable {
-    /// Free functions by base name (`print`, `scatter`), each with its overloads.
-    public private(set) var functions: [String: [NativeFunction]] = [:]
-    /// Types by name, including the built-in value types (`Int`, `Array`, `String`).
-    public private(set) var types: [String: TypeBinding] = [:]
+    /// Types by name: standard (`Int`, `Array`, `Equatable`) and library (`Tensor`, `PPCA`).
+    private(set) var types: [String: NominalDecl] = [:]
+    private(set) var aliases: [String: CellType] = [:]
+    /// Global functions by base name, each with its overloads.
+    private(set) var functions: [String: [FunctionDecl]] = [:]
+    /// Operator implementations by spelling.
+    private(set) var infixOperators: [String: [FunctionDecl]] = [:]
+    private(set) var prefixOperators: [String: [FunctionDecl]] = [:]
+    private(set) var postfixOperators: [String: [FunctionDecl]] = [:]
     /// Groups for the reference page, in order: a title and the names it holds.
     public private(set) var topics: [(title: String, names: [String])] = []
-    private var operators: [OperatorKey: (Value, Value) throws -> Value] = [:]
-    private var negations: [String: (Value) throws -> Value] = [:]
+    /// The standard library's declarations the checker needs by name.
+    let standard: StandardDeclarations
+    private var sequenceAdapters: [String: (Value) throws -> [Value]] = [:]
+    private(set) lazy var nilEqual: FunctionDecl = nilComparisonDecl("==")
+    private(set) lazy var nilNotEqual: FunctionDecl = nilComparisonDecl("!=")
 
-    public init() {}
+    private func nilComparisonDecl(_ op: String) -> FunctionDecl {
+        let t = GenericParameter(name: "Wrapped", index: 0)
+        let f = FunctionDecl(name: op, kind: .operatorFunction,
+                             parameters: [ParameterDecl(label: nil, name: "lhs", type: .optional(.parameter(t))),
+                                          ParameterDecl(label: nil, name: "rhs", type: .optional(.parameter(t)))],
+                             resultType: .bool)
+        f.genericParameters = [t]
+        let isEqual = op == "=="
+        f.implementation = .native { call in
+            let isNil: Bool
+            if case .none = call[0] { isNil = true } else { isNil = false }
+            return .bool(isEqual == isNil)
+        }
+        return f
+    }
 
-    /// The registry every session uses: the language's built-ins and the whole library.
+    init() {
+        standard = StandardDeclarations()
+        for decl in standard.all { types[decl.name] = decl }
+        aliases["Void"] = .void
+        aliases["Any"] = .existential([])
+    }
+
+    /// The registry every session uses: the language's standard library and the model library.
     public static let standard: Registry = {
         let registry = Registry()
-        registry.registerCore()
+        registry.registerStandardLibrary()
         registry.registerLibrary()
         return registry
     }()
 
-    /// Adds a free function.
-    public func function(_ f: NativeFunction, topic: String = "Functions") {
-        functions[f.name, default: []].append(f)
-        addToTopic(topic, f.name)
+    // MARK: Declaring
+
+    func addType(_ decl: NominalDecl, topic: String? = nil) {
+        types[decl.name] = decl
+        if let topic { addToTopic(topic, decl.name) }
     }
 
-    /// Adds (or extends) a type.
-    public func type(_ binding: TypeBinding, topic: String = "Types") {
-        if let existing = types[binding.name] {
-            existing.merge(binding)
-        } else {
-            types[binding.name] = binding
-            addToTopic(topic, binding.name)
+    func addFunction(_ f: FunctionDecl, topic: String? = nil) {
+        functions[f.name, default: []].append(f)
+        if let topic { addToTopic(topic, f.name) }
+    }
+
+    func addOperator(_ f: FunctionDecl, fixity: OperatorFixity) {
+        switch fixity {
+        case .infix: infixOperators[f.name, default: []].append(f)
+        case .prefix: prefixOperators[f.name, default: []].append(f)
+        case .postfix: postfixOperators[f.name, default: []].append(f)
         }
     }
 
-    /// Declares `lhs op rhs` for library values; `Number` stands for Int or Double.
-    func binaryOperator(_ op: BinaryOperator, _ lhs: String, _ rhs: String, _ body: @escaping (Value, Value) throws -> Value) {
-        operators[OperatorKey(op: op, lhs: lhs, rhs: rhs)] = body
-    }
-
-    /// Declares unary minus for a library type.
-    func negation(_ type: String, _ body: @escaping (Value) throws -> Value) {
-        negations[type] = body
+    func addAlias(_ name: String, _ type: CellType) {
+        aliases[name] = type
     }
 
     private func addToTopic(_ topic: String, _ name: String) {
@@ -55,144 +82,85 @@ public final class Registry: @unchecked Sendable {
         }
     }
 
-    /// The binding for a value's dynamic type.
-    func binding(for value: Value) -> TypeBinding? {
-        types[value.bindingName]
+    // MARK: Finding
+
+    func typeEntry(_ name: String) -> TypeEntry? {
+        if let decl = types[name] { return .nominal(decl) }
+        if let alias = aliases[name] { return .alias(alias) }
+        return nil
     }
 
-    func applyOperator(_ op: BinaryOperator, _ a: Value, _ b: Value, at position: Int) throws(CellFailure) -> Value {
-        let l = a.bindingName, r = b.bindingName
-        let candidates = [
-            OperatorKey(op: op, lhs: l, rhs: r),
-            OperatorKey(op: op, lhs: a.isNumber ? "Number" : l, rhs: b.isNumber ? "Number" : r),
-        ]
-        for key in candidates {
-            if let body = operators[key] {
-                do { return try body(a, b) } catch { throw failure(from: error, at: position) }
-            }
-        }
-        throw CellFailure(
-            .type, "binary operator '\(op.rawValue)' cannot be applied to operands of type '\(a.typeName)' and '\(b.typeName)'",
-            at: position)
-    }
-
-    func applyNegation(_ v: Value, at position: Int) throws(CellFailure) -> Value {
-        guard let body = negations[v.bindingName] else {
-            throw CellFailure(.type, "unary operator '-' cannot be applied to an operand of type '\(v.typeName)'", at: position)
-        }
-        do { return try body(v) } catch { throw failure(from: error, at: position) }
-    }
+    var typeNames: [String] { Array(types.keys) + Array(aliases.keys) }
 
     /// Every global name a cell can use without declaring it, for "did you mean".
     var globalNames: [String] { Array(functions.keys) + Array(types.keys) }
-}
 
-struct OperatorKey: Hashable {
-    let op: BinaryOperator
-    let lhs: String
-    let rhs: String
-}
-
-/// A type as cells see it: how to make one, its static members, methods and properties.
-public final class TypeBinding: @unchecked Sendable {
-    public let name: String
-    public let doc: String
-    public private(set) var initializers: [NativeFunction] = []
-    public private(set) var staticMethods: [String: [NativeFunction]] = [:]
-    public private(set) var staticProperties: [String: NativeProperty] = [:]
-    public private(set) var methods: [String: [NativeFunction]] = [:]
-    public private(set) var properties: [String: NativeProperty] = [:]
-
-    public init(_ name: String, doc: String) {
-        self.name = name
-        self.doc = doc
-    }
-
-    @discardableResult
-    public func initializer(_ f: NativeFunction) -> Self {
-        initializers.append(f)
-        return self
-    }
-
-    @discardableResult
-    public func staticMethod(_ f: NativeFunction) -> Self {
-        staticMethods[f.name, default: []].append(f)
-        return self
-    }
-
-    @discardableResult
-    public func staticProperty(_ p: NativeProperty) -> Self {
-        staticProperties[p.name] = p
-        return self
-    }
-
-    @discardableResult
-    public func method(_ f: NativeFunction) -> Self {
-        methods[f.name, default: []].append(f)
-        return self
-    }
-
-    @discardableResult
-    public func property(_ p: NativeProperty) -> Self {
-        properties[p.name] = p
-        return self
-    }
-
-    func merge(_ other: TypeBinding) {
-        initializers += other.initializers
-        staticMethods.merge(other.staticMethods) { $0 + $1 }
-        staticProperties.merge(other.staticProperties) { $1 }
-        methods.merge(other.methods) { $0 + $1 }
-        properties.merge(other.properties) { $1 }
-    }
-
-    /// Every member name, for "did you mean".
-    var memberNames: [String] { Array(methods.keys) + Array(properties.keys) }
-}
-
-/// A property of a library type, read (and, when `set` is given, written) by name.
-public struct NativeProperty: @unchecked Sendable {
-    public let name: String
-    public let type: String
-    public let doc: String
-    let get: (Value) throws -> Value
-    let set: ((inout Value, Value) throws -> Void)?
-
-    /// Whether cells may assign to it.
-    public var isSettable: Bool { self.set != nil }
-
-    public init(_ name: String, _ type: String, doc: String, get: @escaping (Value) throws -> Value,
-                set: ((inout Value, Value) throws -> Void)? = nil) {
-        self.name = name
-        self.type = type
-        self.doc = doc
-        self.get = get
-        self.set = set
-    }
-}
-
-extension Value {
-    /// The name of the binding that serves this value's methods.
-    var bindingName: String {
-        switch self {
-        case .void: "Void"
-        case .bool: "Bool"
-        case .int: "Int"
-        case .double: "Double"
-        case .string: "String"
-        case .array: "Array"
-        case .tuple: "Tuple"
-        case .range: "Range"
-        case .function: "Function"
-        case .none: "Optional"
-        case .object(let o): o.typeName
+    func operators(_ name: String, _ fixity: OperatorFixity) -> [FunctionDecl] {
+        switch fixity {
+        case .infix: infixOperators[name] ?? []
+        case .prefix: prefixOperators[name] ?? []
+        case .postfix: postfixOperators[name] ?? []
         }
     }
 
-    var isNumber: Bool {
-        switch self {
-        case .int, .double: true
-        default: false
+    /// The type a standard declaration names with arguments (`Array` with `[Int]` is `[Int]`),
+    /// or nil when it is not one of the types the language spells specially.
+    func builtinType(_ decl: NominalDecl, arguments: [CellType]) -> CellType? {
+        let s = standard
+        switch decl {
+        case s.int: return .int
+        case s.double: return .double
+        case s.bool: return .bool
+        case s.string: return .string
+        case s.character: return .character
+        case s.never: return .never
+        case s.array: return arguments.count == 1 ? .array(arguments[0]) : .array(.variable(-1))
+        case s.set: return arguments.count == 1 ? .set(arguments[0]) : .set(.variable(-1))
+        case s.optional: return arguments.count == 1 ? .optional(arguments[0]) : .optional(.variable(-1))
+        case s.dictionary: return arguments.count == 2 ? .dictionary(arguments[0], arguments[1]) : .dictionary(.variable(-1), .variable(-1))
+        default: return nil
         }
     }
+
+    /// The declaration that serves a type's members, with its generic arguments.
+    func declaration(of type: CellType) -> (NominalDecl, [CellType])? {
+        let s = standard
+        switch type {
+        case .int: return (s.int, [])
+        case .double: return (s.double, [])
+        case .bool: return (s.bool, [])
+        case .string: return (s.string, [])
+        case .character: return (s.character, [])
+        case .never: return (s.never, [])
+        case .array(let e): return (s.array, [e])
+        case .set(let e): return (s.set, [e])
+        case .optional(let w): return (s.optional, [w])
+        case .dictionary(let k, let v): return (s.dictionary, [k, v])
+        case .nominal(let d, let args): return (d, args)
+        default: return nil
+        }
+    }
+
+    /// `x == nil` / `x != nil` for an optional of any type.
+    func nilComparison(_ op: String) -> FunctionDecl {
+        op == "==" ? nilEqual : nilNotEqual
+    }
+
+    /// How to list a library type's elements when a cell iterates it (`for row in tensor`).
+    func sequenceAdapter(_ typeName: String) -> ((Value) throws -> [Value])? {
+        sequenceAdapters[typeName]
+    }
+
+    func addSequenceAdapter(_ typeName: String, _ adapter: @escaping (Value) throws -> [Value]) {
+        sequenceAdapters[typeName] = adapter
+    }
+
+    /// Whether values of the type can be dictionary keys and set elements.
+    func isHashable(_ type: CellType) -> Bool {
+        conforms(type, to: standard.hashable, extensions: nil)
+    }
+}
+
+enum OperatorFixity {
+    case infix, prefix, postfix
 }

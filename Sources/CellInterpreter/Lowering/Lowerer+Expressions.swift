@@ -1,436 +1,699 @@
-@_spi(Compiler) import SwiftParser
-import SwiftSyntax
-
 extension Lowerer {
-    /// Lowers an expression. `expecting` is a written type the value will be stored as, so an
-    /// integer literal meant as a Double becomes one (`let x: Double = 1`).
-    func lowerExpr(_ e: ExprSyntax, expecting: TypeAnnotation? = nil) throws(CellFailure) -> Expr {
-        let p = pos(e)
-        switch e.as(ExprSyntaxEnum.self) {
-        case .integerLiteralExpr(let i):
-            guard let v = i.representedLiteralValue else {
-                throw CellFailure(.syntax, "integer literal '\(i.literal.text)' overflows Int", at: p)
+    func expr(_ e: TypedExpression) throws(CellFailure) -> Expr {
+        let position = e.position
+        switch e.kind {
+        case .integerLiteral(let text):
+            return try literal(text, isFloat: false, type: e.type, at: position)
+        case .floatLiteral(let text):
+            return try literal(text, isFloat: true, type: e.type, at: position)
+        case .stringLiteral(let text):
+            switch e.type {
+            case .character: return ConstantExpr(.character(text.first ?? " "), position: position)
+            case .nominal(let d, _) where d === standard.substring: return ConstantExpr(.substring(SubstringBox(Substring(text))), position: position)
+            case .parameter: return GenericLiteralExpr(.string(text), type: e.type, position: position)
+            default: return ConstantExpr(.string(text), position: position)
             }
-            if case .double? = expecting?.kind { return LiteralExpr(.double(Double(v)), position: p) }
-            return LiteralExpr(.int(v), position: p)
-        case .floatLiteralExpr(let f):
-            guard let v = f.representedLiteralValue else {
-                throw CellFailure(.syntax, "invalid number '\(f.literal.text)'", at: p)
-            }
-            return LiteralExpr(.double(v), position: p)
-        case .booleanLiteralExpr(let b):
-            return LiteralExpr(.bool(b.literal.tokenKind == .keyword(.true)), position: p)
-        case .nilLiteralExpr:
-            return LiteralExpr(.none, position: p)
-        case .stringLiteralExpr(let s):
-            return try lowerString(s)
-        case .arrayExpr(let a):
-            var element: TypeAnnotation?
-            if case .array(let t)? = expecting?.kind { element = t }
-            var items: [Expr] = []
-            for item in a.elements { items.append(try lowerExpr(item.expression, expecting: element)) }
-            return ArrayExpr(items, position: p)
-        case .tupleExpr(let t):
-            if t.elements.count == 1, let only = t.elements.first, only.label == nil {
-                return try lowerExpr(only.expression, expecting: expecting)
-            }
-            var items: [Expr] = []
-            var labels: [String?] = []
-            for element in t.elements {
-                items.append(try lowerExpr(element.expression))
-                labels.append(element.label?.text)
-            }
-            if items.isEmpty { return LiteralExpr(.void, position: p) }
-            return TupleExpr(items, labels: labels, position: p)
-        case .declReferenceExpr(let d):
-            return try lowerReference(d)
-        case .memberAccessExpr(let m):
-            return try lowerMemberAccess(m)
-        case .functionCallExpr(let c):
-            return try lowerCall(c)
-        case .subscriptCallExpr(let s):
-            var indices: [Expr] = []
-            for a in s.arguments {
-                if a.label != nil { throw CellFailure(.unsupported, "labelled subscripts are not supported in cells", at: pos(a)) }
-                indices.append(try lowerExpr(a.expression))
-            }
-            return SubscriptExpr(try lowerExpr(s.calledExpression), indices: indices, position: pos(s.leftSquare))
-        case .infixOperatorExpr(let infix):
-            return try lowerInfix(infix)
-        case .prefixOperatorExpr(let prefix):
-            let op = prefix.operator.text
-            if op == "-", let i = prefix.expression.as(IntegerLiteralExprSyntax.self) {
-                // -9223372036854775808 is a valid literal though its magnitude is not.
-                let digits = i.literal.text.filter { $0 != "_" }
-                if let v = Int("-" + digits) {
-                    if case .double? = expecting?.kind { return LiteralExpr(.double(Double(v)), position: p) }
-                    return LiteralExpr(.int(v), position: p)
+        case .booleanLiteral(let b):
+            return BoolConstant(b, position: position)
+        case .nilLiteral:
+            return ConstantExpr(.none, position: position)
+        case .interpolation(let segments):
+            var parts: [InterpolationExpr.Part] = []
+            for s in segments {
+                switch s {
+                case .text(let t): parts.append(.text(t))
+                case .value(let v): parts.append(.value(try expr(v), v.type))
                 }
             }
-            if op == "..<" || op == "..." {
-                // `..<5`, `...4`: from the start of whatever the range indexes.
-                return RangeExpr(lower: LiteralExpr(.int(RangeValue.openStart), position: p), upper: try lowerExpr(prefix.expression),
-                                 closed: op == "...", position: p)
+            return InterpolationExpr(parts, position: position)
+        case .arrayLiteral(let items):
+            let elements = try items.map { (i) throws(CellFailure) in try expr(i) }
+            if case .set = e.type { return SetLiteralExpr(elements, position: position) }
+            if case .nominal(let d, _) = e.type, d === standard.arraySlice {
+                return ArraySliceLiteralExpr(ArrayLiteralExpr(elements, position: position), position: position)
             }
-            guard let unary = UnaryExpr.Op(rawValue: op) else {
-                throw CellFailure(.unsupported, "prefix operator '\(op)' is not supported in cells", at: p)
+            return ArrayLiteralExpr(elements, position: position)
+        case .dictionaryLiteral(let pairs):
+            return DictionaryLiteralExpr(try pairs.map { (p) throws(CellFailure) in (try expr(p.0), try expr(p.1)) }, position: position)
+        case .tuple(let items):
+            if items.isEmpty { return ConstantExpr(.void, position: position) }
+            return TupleExpr(try items.map { (i) throws(CellFailure) in try expr(i) }, position: position)
+        case .variable(let v), .selfValue(let v), .superValue(let v):
+            return try read(v, at: position)
+        case .functionReference(let f, let args):
+            return try functionValue(f, receiver: nil, genericArguments: args, at: position)
+        case .methodReference(let base, let f, let args):
+            return try functionValue(f, receiver: try expr(base), genericArguments: args, at: position)
+        case .typeReference(let t):
+            if t.isGenericDependent { return MetatypeExpr(t, position: position) }
+            return ConstantExpr(.metatype(t), position: position)
+        case .call(let call):
+            return try self.call(call, type: e.type)
+        case .callValue(let callee, let arguments):
+            var args: [Expr] = []
+            for a in arguments {
+                if case .inoutArgument = a.kind {
+                    throw CellFailure(.unsupported, "passing '&' to a closure's inout parameter is not supported in cells", at: a.position)
+                }
+                args.append(try expr(a))
             }
-            return UnaryExpr(unary, try lowerExpr(prefix.expression, expecting: expecting), position: p)
-        case .postfixOperatorExpr(let postfix) where postfix.operator.text == "...":
-            // `2...`: to the end of whatever the range indexes.
-            return RangeExpr(lower: try lowerExpr(postfix.expression), upper: LiteralExpr(.int(RangeValue.openEnd), position: p),
-                             closed: false, position: p)
-        case .ternaryExpr(let t):
-            return TernaryExpr(try lowerExpr(t.condition), then: try lowerExpr(t.thenExpression, expecting: expecting),
-                               otherwise: try lowerExpr(t.elseExpression, expecting: expecting), position: p)
-        case .closureExpr(let c):
-            return try lowerClosure(c)
-        case .tryExpr(let t):
-            // Every error already ends the cell with its message; `try` changes nothing.
-            return try lowerExpr(t.expression, expecting: expecting)
-        case .asExpr(let a):
-            let type = try lowerType(a.type)
-            return CastExpr(try lowerExpr(a.expression, expecting: type), to: type,
-                            optional: a.questionOrExclamationMark?.tokenKind == .postfixQuestionMark, position: p)
-        case .forceUnwrapExpr(let f):
-            return ForceUnwrapExpr(try lowerExpr(f.expression), position: pos(f.exclamationMark))
-        case .discardAssignmentExpr:
-            throw CellFailure(.syntax, "'_' can only appear on the left of '='", at: p)
-        case .sequenceExpr:
-            throw CellFailure(.syntax, "could not determine operator precedence here; add parentheses", at: p)
-        case .ifExpr:
-            throw CellFailure(.unsupported, "'if' as a value is not supported in cells; use 'c ? a : b'", at: p)
+            return CallValueExpr(callee: try expr(callee), arguments: args, position: position)
+        case .property(let base, let p):
+            return try property(p, base: base, at: position)
+        case .tupleElement(let base, let i):
+            return TupleElementGet(base: try expr(base), index: i, position: position)
+        case .enumCase(let c, let payload):
+            if let payload {
+                return try enumCase(c, type: e.type, payload: try payload.map { (p) throws(CellFailure) in try expr(p) }, at: position)
+            }
+            if c.payload != nil, case .function = e.type {
+                // The case used as a function (`.map(Shape.circle)`).
+                let index = c.index
+                let isSome = c === standard.someCase
+                let wrappedIsOptional: Bool
+                if case .function(let f) = e.type, case .optional(let w) = f.result { wrappedIsOptional = w.isOptional } else { wrappedIsOptional = false }
+                let count = c.payload?.count ?? 0
+                return ConstantExpr(.function(FunctionValue(.swift { (_, args, _) throws(CellFailure) in
+                    if isSome { return wrapOptional(args[0], wrappedIsOptional: wrappedIsOptional) }
+                    return .enumValue(index, Array(args.prefix(count)))
+                })), position: position)
+            }
+            return try enumCase(c, type: e.type, payload: nil, at: position)
+        case .subscriptGet(let base, let sub, let arguments, let args):
+            return try subscriptRead(base: base, sub, arguments: arguments, genericArguments: args, at: position)
+        case .assign(let target, let value):
+            return try assignment(target: target, value: value, at: position)
+        case .compoundAssign(let target, let operation):
+            return try compoundAssignment(target: target, operation: operation, at: position)
+        case .tupleAssign(let targets, let value):
+            if targets.count == 1, targets[0] == nil { return ExprDiscard(try expr(value), position: position) }
+            return TupleAssignExpr(try targets.map { (t) throws(CellFailure) in try t.map { (x) throws(CellFailure) in try lvalue(x) } },
+                                   value: try expr(value), position: position)
+        case .ternary(let c, let a, let b):
+            return TernaryExpr(try expr(c), try expr(a), try expr(b), position: position)
+        case .statementExpression(let s):
+            guard let node = try statement(s) else { return ConstantExpr(.void, position: position) }
+            return StatementValueExpr(node, position: position)
+        case .closure(let c):
+            let f = try lowerClosureFunction(c)
+            return MakeClosureExpr(f, captures: try captureSources(for: c.context, at: position), position: position)
+        case .forceUnwrap(let inner):
+            return ForceUnwrapExpr(try expr(inner), wrapped: e.type, position: position)
+        case .optionalChain(let inner):
+            return OptionalChainExpr(try expr(inner), innerType: inner.type, position: position)
+        case .bindOptional(let inner):
+            return BindOptionalExpr(try expr(inner), wrapped: e.type, position: position)
+        case .nilCoalescing(let a, let b):
+            guard case .optional(let wrapped) = a.type else { return try expr(a) }
+            return NilCoalescingExpr(try expr(a), try expr(b), wrapped: wrapped, resultIsOptional: e.type == a.type, position: position)
+        case .tryExpression(let inner, let kind):
+            if case .plain = kind { return try expr(inner) }
+            return TryExpr(try expr(inner), kind: kind, innerIsOptional: inner.type.isOptional, position: position)
+        case .conversion(let inner, let c):
+            return ConvertExpr(try expr(inner), conversion: c, from: inner.type, to: e.type, position: position)
+        case .typeCheck(let inner, let t):
+            return TypeCheckExpr(try expr(inner), staticType: inner.type, target: t, position: position)
+        case .cast(let inner, let t, let forced):
+            return CastExpr(try expr(inner), staticType: inner.type, target: t, forced: forced, position: position)
+        case .typeOf(let inner):
+            return TypeOfExpr(try expr(inner), staticType: inner.type, position: position)
+        case .inoutArgument:
+            throw CellFailure(.syntax, "'&' may only be used to pass an argument to an inout parameter", at: position)
+        case .logicalAnd(let a, let b):
+            return LogicalAnd(try expr(a), try expr(b), position: position)
+        case .logicalOr(let a, let b):
+            return LogicalOr(try expr(a), try expr(b), position: position)
+        case .logicalNot(let a):
+            return LogicalNot(try expr(a), position: position)
+        case .matchedValue:
+            return MatchedValueExpr(position: position)
+        case .operandValue:
+            return OperandValueExpr(position: position)
+        case .pending, .conversionSite:
+            throw CellFailure(.runtime, "internal error: an unresolved expression reached the lowering", at: position)
+        }
+    }
+
+    private func lowerClosureFunction(_ c: ClosureExpression) throws(CellFailure) -> LoweredFunction {
+        let lowerer = Lowerer(runtime: runtime, source: source, frame: frame)
+        return try lowerer.closureBody(c)
+    }
+
+    func closureBody(_ c: ClosureExpression) throws(CellFailure) -> LoweredFunction {
+        let f = LoweredFunction(name: "closure", source: source)
+        let lowerer = Lowerer(runtime: runtime, source: source, frame: LoweringFrame(context: c.context, parameters: c.parameters))
+        if let e = c.singleExpression {
+            let node = try lowerer.expr(e)
+            if c.type.result == .void, e.type != .void {
+                f.body = ExprStmt(node)
+            } else {
+                f.expressionBody = node
+            }
+        } else {
+            f.body = try lowerer.block(c.body, position: c.parameters.first?.position ?? 0)
+        }
+        f.parameterCount = c.parameters.count
+        f.boxedParameters = c.parameters.enumerated().filter { $0.element.isCaptured }.map(\.offset)
+        f.frameSize = max(lowerer.frame.size, c.parameters.count)
+        f.isLowered = true
+        return f
+    }
+
+    private func literal(_ text: String, isFloat: Bool, type: CellType, at position: Int) throws(CellFailure) -> Expr {
+        switch type {
+        case .int:
+            guard let v = parseIntegerLiteral(text) else {
+                throw CellFailure(.type, "integer literal '\(text)' overflows when stored into 'Int'", at: position)
+            }
+            return IntConstant(v, position: position)
+        case .double:
+            guard let d = parseFloatLiteral(text) else { throw CellFailure(.type, "invalid number '\(text)'", at: position) }
+            return DoubleConstant(d, position: position)
+        case .parameter:
+            return GenericLiteralExpr(isFloat ? .float(text) : .integer(text), type: type, position: position)
         default:
-            throw unsupported(e)
+            throw CellFailure(.type, "a number cannot be a '\(type)' in cells", at: position)
         }
     }
 
-    // MARK: Strings
+    // MARK: Functions as values
 
-    private func lowerString(_ s: StringLiteralExprSyntax) throws(CellFailure) -> Expr {
-        let p = pos(s)
-        if let plain = s.representedLiteralValue { return LiteralExpr(.string(plain), position: p) }
-        guard let kind = s.stringLiteralKind else {
-            throw CellFailure(.syntax, "malformed string literal", at: p)
-        }
-        var pieces: [InterpolationExpr.Piece] = []
-        for segment in s.segments {
-            switch segment {
-            case .stringSegment(let text):
-                var out = ""
-                text.appendUnescapedLiteralValue(stringLiteralKind: kind, delimiterLength: s.delimiterLength, to: &out)
-                pieces.append(.text(out))
-            case .expressionSegment(let interpolation):
-                guard interpolation.expressions.count == 1, let only = interpolation.expressions.first, only.label == nil else {
-                    throw CellFailure(.unsupported, "interpolation takes one expression here", at: pos(interpolation))
-                }
-                pieces.append(.expr(try lowerExpr(only.expression)))
+    private func functionValue(_ f: FunctionDecl, receiver: Expr?, genericArguments: [CellType], at position: Int) throws(CellFailure) -> Expr {
+        switch f.implementation {
+        case .native(let body):
+            return MakeNativeFunctionExpr(body, receiver: receiver, typeArguments: genericArguments, position: position)
+        case .cell(let cell):
+            let target = try Lowerer.lowerFunction(cell, runtime: runtime)
+            if let receiver { return MakeMethodValueExpr(target, receiver: receiver, typeArguments: genericArguments, position: position) }
+            if f.owner != nil {
+                // A static method as a value: `self` is the type.
+                let selfType = cell.selfDecl.map { $0.type } ?? .void
+                return MakeMethodValueExpr(target, receiver: ConstantExpr(.metatype(selfType), position: position),
+                                           typeArguments: genericArguments, position: position)
             }
-        }
-        return InterpolationExpr(pieces, position: p)
-    }
-
-    // MARK: Names
-
-    private func lowerReference(_ d: DeclReferenceExprSyntax) throws(CellFailure) -> Expr {
-        let name = d.baseName.text
-        let p = pos(d)
-        if case .binaryOperator = d.baseName.tokenKind, let op = BinaryOperator(rawValue: name) {
-            // An operator used as a function: `xs.reduce(0, +)`.
-            let f = NativeFunction("\(name)(_ lhs: Any, _ rhs: Any) -> Any", doc: "The operator \(name) as a function.") { call in
-                try applyBinary(op, call.value(0)!, call.value(1)!, registry: call.context.registry, at: call.position)
-            }
-            return LiteralExpr(.function(FunctionValue(.native(f))), position: p)
-        }
-        if case .dollarIdentifier = d.baseName.tokenKind {
-            guard let index = Int(name.dropFirst()), let (address, _) = resolveVariable(name) else {
-                throw CellFailure(.syntax, "anonymous closure argument '\(name)' not contained in a closure", at: p)
-            }
-            _ = index
-            return LocalOrOuterGet.make(address, position: p)
-        }
-        if d.argumentNames != nil {
-            throw CellFailure(.unsupported, "function references with labels are not supported in cells; use a closure", at: p)
-        }
-        switch scope.lookup(name) {
-        case .variable(let slot, _, let owner)?:
-            return LocalOrOuterGet.make(function.address(of: slot, owner: owner), position: p, in: function)
-        case .functions(let overloads)?:
-            guard overloads.count == 1 else {
-                throw CellFailure(.type, "ambiguous use of '\(name)': it names \(overloads.count) functions", at: p)
-            }
-            return LocalOrOuterGet.make(function.address(of: overloads[0].slot, owner: overloads[0].owner), position: p)
-        case nil:
-            if let natives = registry.functions[name] {
-                guard natives.count == 1 else {
-                    throw CellFailure(.type, "ambiguous use of '\(name)'; call it, or wrap it in a closure", at: p)
-                }
-                return LiteralExpr(.function(FunctionValue(.native(natives[0]))), position: p)
-            }
-            if registry.types[name] != nil {
-                throw CellFailure(.type, "type '\(name)' is not a value; call one of its initializers, as '\(name)(…)'", at: p)
-            }
-            throw unknownName(name, at: p)
-        }
-    }
-
-    private func lowerMemberAccess(_ m: MemberAccessExprSyntax) throws(CellFailure) -> Expr {
-        let name = m.declName.baseName.text
-        let p = pos(m.declName)
-        guard let base = m.base else {
-            // `.relu`: an implicit member, passed to the library as its name.
-            return LiteralExpr(.string(name), position: p)
-        }
-        if let typeName = staticTypeName(base) {
-            guard let type = registry.types[typeName] else { throw unknownName(typeName, at: pos(base)) }
-            if let property = type.staticProperties[name] {
-                return StaticPropertyExpr(property, position: p)
-            }
-            var message = "type '\(typeName)' has no member '\(name)'"
-            if let near = nearestName(to: name, in: Array(type.staticProperties.keys) + Array(type.staticMethods.keys)) {
-                message += "; did you mean '\(near)'?"
-            }
-            throw CellFailure(.name, message, at: p)
-        }
-        return MemberGetExpr(try lowerExpr(base), name: name, position: p)
-    }
-
-    /// The base names a library type (`Tensor.zeros`), not a variable.
-    func staticTypeName(_ base: ExprSyntax) -> String? {
-        guard let d = base.as(DeclReferenceExprSyntax.self) else { return nil }
-        let name = d.baseName.text
-        guard scope.lookup(name) == nil, registry.types[name] != nil else { return nil }
-        return name
-    }
-
-    // MARK: Operators
-
-    private func lowerInfix(_ infix: InfixOperatorExprSyntax) throws(CellFailure) -> Expr {
-        let p = pos(infix.operator)
-        if infix.operator.is(AssignmentExprSyntax.self) {
-            if infix.leftOperand.is(DiscardAssignmentExprSyntax.self) {
-                return DiscardExpr(try lowerExpr(infix.rightOperand), position: p)
-            }
-            let target = try lowerPlace(infix.leftOperand)
-            return AssignExpr(target, value: try lowerExpr(infix.rightOperand), position: p)
-        }
-        guard let opToken = infix.operator.as(BinaryOperatorExprSyntax.self)?.operator else {
-            throw unsupported(infix.operator)
-        }
-        let op = opToken.text
-        switch op {
-        case "&&", "||":
-            return LogicalExpr(isAnd: op == "&&", try lowerExpr(infix.leftOperand), try lowerExpr(infix.rightOperand), position: p)
-        case "..<", "...":
-            return RangeExpr(lower: try lowerExpr(infix.leftOperand), upper: try lowerExpr(infix.rightOperand), closed: op == "...",
-                             position: p)
-        case "??":
-            return NilCoalescingExpr(try lowerExpr(infix.leftOperand), try lowerExpr(infix.rightOperand), position: p)
-        case "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=":
-            guard let binary = BinaryOperator(rawValue: String(op.dropLast())) else { throw unsupported(infix.operator) }
-            let target = try lowerPlace(infix.leftOperand)
-            return CompoundAssignExpr(target, op: binary, value: try lowerExpr(infix.rightOperand), position: p)
+            return MakeClosureExpr(target, captures: try captureSources(for: cell.context, at: position), typeArguments: genericArguments,
+                                   position: position)
         default:
-            guard let binary = BinaryOperator(rawValue: op) else {
-                throw CellFailure(.unsupported, "operator '\(op)' is not supported in cells", at: p)
-            }
-            let node = BinaryExpr(binary, try lowerExpr(infix.leftOperand), try lowerExpr(infix.rightOperand), position: p)
-            if let local = node.lhs as? LocalGet, let literal = node.rhs as? LiteralExpr, case .int(let c) = literal.value {
-                return LocalConstantBinaryExpr(binary, slot: local.slot, constant: c, general: node)
-            }
-            return node
+            throw CellFailure(.unsupported, "'\(f.signature)' cannot be used as a value in cells", at: position)
         }
     }
 
-    /// The left side of an assignment: a `var`, an element, a property.
-    func lowerPlace(_ e: ExprSyntax) throws(CellFailure) -> LValue {
-        let p = pos(e)
-        if let d = e.as(DeclReferenceExprSyntax.self) {
-            let name = d.baseName.text
-            guard let (address, mutable) = resolveVariable(name) else {
-                if case .functions? = scope.lookup(name) {
-                    throw CellFailure(.type, "cannot assign to '\(name)': it is a function", at: p)
+    // MARK: Properties
+
+    private func property(_ p: PropertyDecl, base: TypedExpression?, at position: Int) throws(CellFailure) -> Expr {
+        switch p.storage {
+        case .stored(let index):
+            if p.isStatic {
+                return try staticProperty(p, at: position)
+            }
+            guard let base else { throw CellFailure(.runtime, "internal error: property without a base", at: position) }
+            if isClassType(base.type) {
+                let lazy = p.isLazy ? try initialValueFunction(p) : nil
+                return ClassFieldGet(base: try expr(base), index: index, lazyInitializer: lazy, position: position)
+            }
+            if p.isLazy {
+                throw CellFailure(.unsupported, "lazy properties of structs are not supported in cells; use a class or a computed property",
+                                  at: position)
+            }
+            return FieldGet(base: try expr(base), index: index, position: position)
+        case .computed(let getter, _):
+            guard case .cell(let cell) = getter.implementation else {
+                throw CellFailure(.runtime, "internal error: getter of '\(p.name)' has no body", at: position)
+            }
+            if let base, !p.isStatic, isClassType(base.type), let slot = getter.vtableIndex, !{ if case .superValue = base.kind { true } else { false } }() {
+                // A class's computed property may be overridden: read through the dispatch table.
+                return CallVirtualExpr(slot: slot, arguments: [try expr(base)], typeArguments: typeArguments(of: base, p.owner), runtime: runtime,
+                                       callerSource: source, position: position)
+            }
+            let target = try Lowerer.lowerFunction(cell, runtime: runtime)
+            let receiver: Expr
+            if let base, !p.isStatic {
+                receiver = try expr(base)
+            } else {
+                receiver = ConstantExpr(.metatype(cell.selfDecl?.type ?? .void), position: position)
+            }
+            return CallFunctionExpr(target, arguments: [.value(receiver)], captures: [], typeArguments: typeArguments(of: base, p.owner),
+                                    callerSource: source, position: position)
+        case .native(let get, _):
+            return NativePropertyGet(base: try base.map { (b) throws(CellFailure) in try expr(b) }, get: get, position: position)
+        case .nativeGeneric(let get):
+            return CallNativeExpr(get, receiver: try base.map { (b) throws(CellFailure) in try expr(b) }, arguments: [],
+                              typeArguments: typeArguments(of: base, p.owner), position: position)
+        case .requirement:
+            guard let base else { throw CellFailure(.unsupported, "static requirements are not supported in cells", at: position) }
+            return WitnessPropertyGet(base: try expr(base), baseType: base.type, requirement: p, position: position)
+        case .synthesized(let kind):
+            guard let owner = p.owner else { throw CellFailure(.runtime, "internal error: no owner", at: position) }
+            return SynthesizedPropertyGet(base: try base.map { (b) throws(CellFailure) in try expr(b) }, kind: kind, owner: owner, position: position)
+        }
+    }
+
+    private func staticProperty(_ p: PropertyDecl, at position: Int) throws(CellFailure) -> StaticPropertyGet {
+        guard let slot = p.staticSlot else { throw CellFailure(.runtime, "internal error: static property has no slot", at: position) }
+        return StaticPropertyGet(slot: slot, initializer: try initialValueFunction(p), position: position)
+    }
+
+    func isClassType(_ type: CellType) -> Bool {
+        switch type {
+        case .nominal(let d, _): return d.isClass
+        case .parameter(let p): return p.superclass != nil
+        default: return false
+        }
+    }
+
+    /// The owner's generic arguments, from the receiver's type.
+    private func typeArguments(of base: TypedExpression?, _ owner: NominalDecl?) -> [CellType] {
+        guard let owner, !owner.genericParameters.isEmpty, let base else { return [] }
+        if owner.isProtocol {
+            // Self, then the protocol's associated types as the base type has them (Element).
+            let lookup = MemberLookup(registry: registry, extensions: runtime.extensions)
+            return [base.type] + owner.associatedTypeNames.map { lookup.associatedType($0, of: base.type) ?? .any }
+        }
+        if let (_, args) = registry.declaration(of: base.type) { return args }
+        return []
+    }
+
+    // MARK: Enum cases
+
+    private func enumCase(_ c: EnumCaseDecl, type: CellType, payload: [Expr]?, at position: Int) throws(CellFailure) -> Expr {
+        if c === standard.noneCase { return ConstantExpr(.none, position: position) }
+        if c === standard.someCase, let payload, payload.count == 1 {
+            guard case .optional(let wrapped) = type else { return payload[0] }
+            return ConvertExpr(payload[0], conversion: .injectIntoOptional(nil), from: wrapped, to: type, position: position)
+        }
+        return EnumCaseExpr(index: c.index, payload: payload, position: position)
+    }
+
+    // MARK: Subscripts
+
+    private func subscriptRead(base: TypedExpression, _ sub: SubscriptDecl, arguments: [CallArgumentValue], genericArguments: [CellType],
+                               at position: Int) throws(CellFailure) -> Expr {
+        let args = try arguments.map { (a) throws(CellFailure) in try argument(a, at: position) }
+        if let intrinsic = sub.intrinsic, case .value(let first)? = args.first {
+            switch intrinsic {
+            case .arrayIndex: return ArrayIndexExpr(base: try expr(base), index: first, position: position)
+            case .sliceIndex, .dictionaryKey, .dictionaryKeyDefault: break
+            }
+        }
+        let values = try args.map { (a) throws(CellFailure) -> Expr in
+            guard case .value(let e) = a else { throw CellFailure(.unsupported, "inout subscript arguments are not supported", at: position) }
+            return e
+        }
+        switch sub.getter.implementation {
+        case .native(let body):
+            return CallNativeExpr(body, receiver: try expr(base), arguments: values, typeArguments: genericArguments, position: position)
+        case .cell(let cell):
+            let target = try Lowerer.lowerFunction(cell, runtime: runtime)
+            return CallFunctionExpr(target, arguments: [.value(try expr(base))] + values.map { .value($0) }, captures: [],
+                                    typeArguments: genericArguments, callerSource: source, position: position)
+        default:
+            if sub.isRequirement {
+                return CallWitnessExpr(requirement: sub.getter, receiver: try expr(base), receiverType: base.type, arguments: values,
+                                       argumentTypes: [], runtime: runtime, callerSource: source, position: position)
+            }
+            throw CellFailure(.runtime, "internal error: subscript has no body", at: position)
+        }
+    }
+
+    /// A call's argument for a parameter.
+    func argument(_ a: CallArgumentValue, at position: Int) throws(CellFailure) -> ArgumentNode {
+        switch a {
+        case .value(let e): return .value(try expr(e))
+        case .variadic(let es): return .value(ArrayLiteralExpr(try es.map { (x) throws(CellFailure) in try expr(x) }, position: position))
+        case .defaulted(let d, _):
+            if let p = d.propertyDefault {
+                return .value(CallLoweredExpr(try initialValueFunction(p), position: position))
+            }
+            guard let e = d.expression else { throw CellFailure(.runtime, "internal error: default '\(d.text)' not checked", at: position) }
+            return .value(try expr(e))
+        case .inoutPlace(let e): return .inoutPlace(try lvalue(e))
+        case .autoclosure(let e): return .value(AutoclosureExpr(try expr(e), position: e.position))
+        }
+    }
+
+    func values(_ arguments: [CallArgumentValue], at position: Int) throws(CellFailure) -> [Expr] {
+        try arguments.map { (a) throws(CellFailure) -> Expr in
+            switch try argument(a, at: position) {
+            case .value(let e): return e
+            case .inoutPlace: throw CellFailure(.unsupported, "'inout' arguments to library functions are not supported in cells", at: position)
+            }
+        }
+    }
+
+    // MARK: Assignment
+
+    private func assignment(target: TypedExpression, value: TypedExpression, at position: Int) throws(CellFailure) -> Expr {
+        switch target.kind {
+        case .variable(let v), .selfValue(let v):
+            return AssignVariableExpr(try storage(v, at: target.position), value: try expr(value), position: position)
+        case .subscriptGet(let base, let sub, let arguments, _) where sub.intrinsic == .arrayIndex:
+            if case .variable(let v) = base.kind, arguments.count == 1, case .value(let index) = arguments[0] {
+                let s = try storage(v, at: base.position)
+                switch s {
+                case .local, .global:
+                    return AssignArrayElementExpr(s, index: try expr(index), value: try expr(value), position: position)
+                default: break
                 }
-                throw unknownName(name, at: p)
             }
-            guard mutable else {
-                throw CellFailure(.type, "cannot assign to value: '\(name)' is a 'let' constant", at: p,
-                                  notes: ["declare it with 'var' to change it"])
-            }
-            return SlotLValue(address, position: p)
+        default:
+            break
         }
-        if let s = e.as(SubscriptCallExprSyntax.self) {
-            var indices: [Expr] = []
-            for a in s.arguments { indices.append(try lowerExpr(a.expression)) }
-            return SubscriptLValue(try lowerPlace(s.calledExpression), indices: indices, position: pos(s.leftSquare))
-        }
-        if let m = e.as(MemberAccessExprSyntax.self), let base = m.base {
-            return MemberLValue(try lowerPlace(base), name: m.declName.baseName.text, position: pos(m.declName))
-        }
-        if let t = e.as(TupleExprSyntax.self), t.elements.count == 1, let only = t.elements.first {
-            return try lowerPlace(only.expression)
-        }
-        throw CellFailure(.type, "cannot assign to this expression", at: p)
+        return AssignExpr(try lvalue(target), value: try expr(value), position: position)
     }
 
-    /// Like `lowerPlace`, but nil (instead of an error) when `e` is not assignable.
-    func placeIfAssignable(_ e: ExprSyntax) -> LValue? {
-        if let d = e.as(DeclReferenceExprSyntax.self) {
-            guard let (address, mutable) = resolveVariable(d.baseName.text), mutable else { return nil }
-            return SlotLValue(address, position: pos(d))
+    private func compoundAssignment(target: TypedExpression, operation: TypedExpression, at position: Int) throws(CellFailure) -> Expr {
+        guard case .call(var call) = operation.kind, call.arguments.count == 2, case .value(let rhs) = call.arguments[1] else {
+            throw CellFailure(.runtime, "internal error: compound assignment", at: position)
         }
-        if e.is(SubscriptCallExprSyntax.self) || e.is(MemberAccessExprSyntax.self) {
-            return try? lowerPlace(e)
+        if case .variable(let v) = target.kind, case .function(let f) = call.callee, let intrinsic = f.intrinsic {
+            let s = try storage(v, at: target.position)
+            var fast: CompoundNumberAssignExpr.Operation?
+            switch intrinsic {
+            case .intAdd: fast = .intAdd
+            case .intSubtract: fast = .intSubtract
+            case .intMultiply: fast = .intMultiply
+            case .doubleAdd: fast = .doubleAdd
+            case .doubleSubtract: fast = .doubleSubtract
+            case .doubleMultiply: fast = .doubleMultiply
+            case .doubleDivide: fast = .doubleDivide
+            default: fast = nil
+            }
+            switch s {
+            case .local, .global:
+                if let fast { return CompoundNumberAssignExpr(s, value: try expr(rhs), operation: fast, position: position) }
+            default: break
+            }
         }
-        return nil
+        call.arguments[1] = .value(TypedExpression(.operandValue, type: rhs.type, at: rhs.position))
+        let op = TypedExpression(.call(call), type: operation.type, at: operation.position)
+        return CompoundAssignExpr(try lvalue(target), value: try expr(rhs), operation: try expr(op), position: position)
     }
 
-    // MARK: Closures
+    // MARK: Places
 
-    private func lowerClosure(_ c: ClosureExprSyntax) throws(CellFailure) -> Expr {
-        var parameters: [UserParameter] = []
-        var returns: TypeAnnotation?
-        if let signature = c.signature {
-            if let capture = signature.capture {
-                throw CellFailure(.unsupported, "capture lists are not supported in cells", at: pos(capture))
-            }
-            switch signature.parameterClause {
-            case .simpleInput(let list)?:
-                for p in list { parameters.append(UserParameter(label: nil, name: p.name.text, annotation: nil, hasDefault: false, defaultValue: nil)) }
-            case .parameterClause(let clause)?:
-                for p in clause.parameters {
-                    let annotation = try p.type.map { (t) throws(CellFailure) in try lowerType(t) }
-                    let name = p.secondName?.text ?? p.firstName.text
-                    parameters.append(UserParameter(label: nil, name: name, annotation: annotation, hasDefault: false, defaultValue: nil))
+    func lvalue(_ e: TypedExpression) throws(CellFailure) -> LValue {
+        let position = e.position
+        switch e.kind {
+        case .variable(let v), .selfValue(let v):
+            return VariableLValue(try storage(v, at: position), position: position)
+        case .property(let base, let p):
+            switch p.storage {
+            case .stored(let index):
+                if p.isStatic { return StaticPropertyLValue(try staticProperty(p, at: position), position: position) }
+                guard let base else { throw CellFailure(.runtime, "internal error: property place", at: position) }
+                if isClassType(base.type) { return ClassFieldLValue(base: try expr(base), index: index, position: position) }
+                return FieldLValue(base: try lvalue(base), index: index, position: position)
+            case .computed(let getter, let setter):
+                guard let setter, case .cell(let g) = getter.implementation, case .cell(let s) = setter.implementation else {
+                    throw CellFailure(.type, "cannot assign to property: '\(p.name)' is a get-only property", at: position)
                 }
+                let get = try Lowerer.lowerFunction(g, runtime: runtime)
+                let set = try Lowerer.lowerFunction(s, runtime: runtime)
+                let types = typeArguments(of: base, p.owner)
+                let source = self.source
+                let accessorGet: (Context, Value, [Value]) throws(CellFailure) -> Value = { cx, receiver, _ throws(CellFailure) in
+                    try get.call(cx, arguments: [receiver], captures: [], typeArguments: types, at: position, callerSource: source)
+                }
+                let accessorSet: (Context, inout Value, [Value], Value) throws(CellFailure) -> Void = { cx, receiver, _, newValue throws(CellFailure) in
+                    var updated = receiver
+                    _ = try set.invoke(cx, captures: [], typeArguments: types, at: position, callerSource: source) { slots in
+                        slots[0] = receiver
+                        slots[1] = newValue
+                    } after: { slots in
+                        updated = slots[0]
+                    }
+                    receiver = updated
+                }
+                if p.isStatic {
+                    let typeValue = Value.metatype(g.selfDecl?.type ?? .void)
+                    return AccessorLValue(base: nil, instance: ConstantExpr(typeValue, position: position), arguments: [], position: position,
+                                          get: accessorGet, set: accessorSet)
+                }
+                guard let base else { throw CellFailure(.runtime, "internal error: computed place", at: position) }
+                if isClassType(base.type) {
+                    return AccessorLValue(base: nil, instance: try expr(base), arguments: [], position: position, get: accessorGet, set: accessorSet)
+                }
+                return AccessorLValue(base: try lvalue(base), instance: nil, arguments: [], position: position, get: accessorGet, set: accessorSet)
+            case .nativeGeneric:
+                throw CellFailure(.type, "cannot assign to property: '\(p.name)' is a get-only property", at: position)
+            case .native(let get, let set):
+                guard let set else { throw CellFailure(.type, "cannot assign to property: '\(p.name)' is a get-only property", at: position) }
+                let g: (Context, Value, [Value]) throws(CellFailure) -> Value = { cx, receiver, _ throws(CellFailure) in
+                    do { return try get(receiver, cx) } catch { throw failure(from: error, at: position) }
+                }
+                let s: (Context, inout Value, [Value], Value) throws(CellFailure) -> Void = { cx, receiver, _, newValue throws(CellFailure) in
+                    do { try set(&receiver, newValue, cx) } catch { throw failure(from: error, at: position) }
+                }
+                guard let base else { throw CellFailure(.unsupported, "this static property cannot be assigned", at: position) }
+                if case .nominal(let d, _) = base.type, d.isClass || d.origin == .library {
+                    return AccessorLValue(base: nil, instance: try expr(base), arguments: [], position: position, get: g, set: s)
+                }
+                return AccessorLValue(base: try lvalue(base), instance: nil, arguments: [], position: position, get: g, set: s)
+            default:
+                throw CellFailure(.unsupported, "cannot assign to property '\(p.name)' in cells", at: position)
+            }
+        case .subscriptGet(let base, let sub, let arguments, let genericArguments):
+            // A place's `default:` value is evaluated only when the key is missing (it is an autoclosure).
+            let args = try arguments.map { (a) throws(CellFailure) -> Expr in
+                if case .autoclosure(let e) = a { return try expr(e) }
+                guard case .value(let e) = try argument(a, at: position) else {
+                    throw CellFailure(.unsupported, "inout subscript arguments are not supported in cells", at: position)
+                }
+                return e
+            }
+            switch sub.intrinsic {
+            case .arrayIndex?:
+                return ArrayElementLValue(base: try lvalue(base), index: args[0], position: position)
+            case .sliceIndex?:
+                return SliceElementLValue(base: try lvalue(base), index: args[0], position: position)
+            case .dictionaryKey?, .dictionaryKeyDefault?:
+                guard case .dictionary(_, let valueType) = base.type else { break }
+                return DictionaryElementLValue(base: try lvalue(base), key: args[0], defaultValue: args.count > 1 ? args[1] : nil,
+                                               valueIsOptional: valueType.isOptional, position: position)
             case nil:
                 break
             }
-            returns = try signature.returnClause.map { (r) throws(CellFailure) in try lowerType(r.type) }
-        } else {
-            let count = ShorthandCounter.count(in: c.statements)
-            for i in 0..<count { parameters.append(UserParameter(label: nil, name: "$\(i)", annotation: nil, hasDefault: false, defaultValue: nil)) }
+            guard let setter = sub.setter else {
+                throw CellFailure(.type, "cannot assign through subscript: subscript is get-only", at: position)
+            }
+            let get: (Context, Value, [Value]) throws(CellFailure) -> Value
+            let set: (Context, inout Value, [Value], Value) throws(CellFailure) -> Void
+            let source = self.source
+            switch (sub.getter.implementation, setter.implementation) {
+            case (.native(let g), .native(let s)):
+                get = { cx, receiver, keys throws(CellFailure) in
+                    var call = NativeCall(receiver: receiver, arguments: keys, typeArguments: genericArguments, context: cx, position: position)
+                    do { return try g(&call) } catch { throw failure(from: error, at: position) }
+                }
+                set = { cx, receiver, keys, newValue throws(CellFailure) in
+                    var call = NativeCall(receiver: receiver, arguments: keys + [newValue], typeArguments: genericArguments, context: cx, position: position)
+                    do { _ = try s(&call) } catch { throw failure(from: error, at: position) }
+                    receiver = call.receiver
+                }
+            case (.cell(let gc), .cell(let sc)):
+                let g = try Lowerer.lowerFunction(gc, runtime: runtime)
+                let s = try Lowerer.lowerFunction(sc, runtime: runtime)
+                get = { cx, receiver, keys throws(CellFailure) in
+                    try g.call(cx, arguments: [receiver] + keys, captures: [], typeArguments: genericArguments, at: position, callerSource: source)
+                }
+                set = { cx, receiver, keys, newValue throws(CellFailure) in
+                    var updated = receiver
+                    let all = [receiver] + keys + [newValue]
+                    _ = try s.invoke(cx, captures: [], typeArguments: genericArguments, at: position, callerSource: source) { slots in
+                        for (i, v) in all.enumerated() { slots[i] = v }
+                    } after: { slots in
+                        updated = slots[0]
+                    }
+                    receiver = updated
+                }
+            default:
+                throw CellFailure(.unsupported, "this subscript cannot be assigned in cells", at: position)
+            }
+            if isClassType(base.type) || { if case .nominal(let d, _) = base.type { return d.origin == .library && !d.isStruct }; return false }() {
+                return AccessorLValue(base: nil, instance: try expr(base), arguments: args, position: position, get: get, set: set)
+            }
+            return AccessorLValue(base: try lvalue(base), instance: nil, arguments: args, position: position, get: get, set: set)
+        case .tupleElement(let base, let i):
+            return TupleElementLValue(base: try lvalue(base), index: i, position: position)
+        case .forceUnwrap(let base):
+            guard case .optional(let wrapped) = base.type else { throw CellFailure(.runtime, "internal error: unwrap place", at: position) }
+            return ForceUnwrapLValue(base: try lvalue(base), wrappedIsOptional: wrapped.isOptional, position: position)
+        case .conversion(let inner, _):
+            return try lvalue(inner)
+        case .bindOptional(let base):
+            guard case .optional(let wrapped) = base.type else { throw CellFailure(.runtime, "internal error: optional place", at: position) }
+            return OptionalBindLValue(base: try lvalue(base), wrapped: wrapped, position: position)
+        case .optionalChain(let inner):
+            return OptionalChainLValue(base: try lvalue(inner), position: position)
+        default:
+            throw CellFailure(.type, "cannot assign to this expression", at: position)
         }
-        function.makesClosures = true
-        let inner = FunctionScope(parent: function, isRoot: false, frameSize: parameters.count)
-        let outer = scope
-        scope = Scope(parent: outer, function: inner)
-        defer { scope = outer }
-        for (i, p) in parameters.enumerated() where p.name != "_" {
-            scope.names[p.name] = .variable(slot: i, mutable: false, owner: inner)
-            if case .int? = p.annotation?.kind { inner.intSlots.insert(i) }
-        }
-        let body = try lowerBodyReturningLastExpression(c.statements, position: pos(c))
-        let lowered = FunctionBody(name: "closure", parameters: parameters, frameSize: inner.frameSize, body: body,
-                                   returnAnnotation: returns, isClosure: true)
-        lowered.finish(makesClosures: inner.makesClosures)
-        return ClosureExpr(lowered, position: pos(c))
     }
 }
 
-/// Finds the highest `$n` a closure uses (not looking into nested closures).
-private final class ShorthandCounter: SyntaxVisitor {
-    var count = 0
+/// Evaluates an expression and drops its value (`_ = f()`).
+final class ExprDiscard: Expr {
+    let operand: Expr
 
-    static func count(in statements: CodeBlockItemListSyntax) -> Int {
-        let visitor = ShorthandCounter(viewMode: .sourceAccurate)
-        visitor.walk(statements)
-        return visitor.count
-    }
-
-    override func visit(_ node: DeclReferenceExprSyntax) -> SyntaxVisitorContinueKind {
-        if case .dollarIdentifier = node.baseName.tokenKind, let i = Int(node.baseName.text.dropFirst()) {
-            count = max(count, i + 1)
-        }
-        return .skipChildren
-    }
-
-    override func visit(_ node: ClosureExprSyntax) -> SyntaxVisitorContinueKind { .skipChildren }
-}
-
-/// `_ = e`.
-final class DiscardExpr: Expr {
-    let value: Expr
-
-    init(_ value: Expr, position: Int) {
-        self.value = value
+    init(_ operand: Expr, position: Int) {
+        self.operand = operand
         super.init(position: position)
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
-        _ = try value.eval(cx)
+        _ = try operand.eval(cx)
         return .void
     }
 }
 
-/// `a ?? b`.
-final class NilCoalescingExpr: Expr {
-    let lhs: Expr
-    let rhs: Expr
+/// `array[i]` read in place.
+final class ArrayIndexExpr: Expr {
+    let base: Expr
+    let index: Expr
 
-    init(_ lhs: Expr, _ rhs: Expr, position: Int) {
-        self.lhs = lhs
-        self.rhs = rhs
+    init(base: Expr, index: Expr, position: Int) {
+        self.base = base
+        self.index = index
         super.init(position: position)
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
-        let v = try lhs.eval(cx)
-        if case .none = v { return try rhs.eval(cx) }
-        return v
+        let b = try base.eval(cx)
+        let i = try index.evalInt(cx)
+        guard case .array(let a) = b else { throw internalMismatch("array", b, position) }
+        guard i >= 0 && i < a.count else { throw indexOutOfRange(i, count: a.count, at: position) }
+        return a[i]
+    }
+
+    override func evalDouble(_ cx: Context) throws(CellFailure) -> Double {
+        let v = try eval(cx)
+        if case .double(let d) = v { return d }
+        throw internalMismatch("Double", v, position)
+    }
+
+    override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
+        let v = try eval(cx)
+        if case .int(let n) = v { return n }
+        throw internalMismatch("Int", v, position)
     }
 }
 
-/// `x!`.
-final class ForceUnwrapExpr: Expr {
-    let value: Expr
-
-    init(_ value: Expr, position: Int) {
-        self.value = value
-        super.init(position: position)
+/// A literal whose type is a generic parameter (`x * 2` in `func f<T: Numeric>`): its value is
+/// made when the type argument is known.
+final class GenericLiteralExpr: Expr {
+    enum Literal {
+        case integer(String)
+        case float(String)
+        case string(String)
     }
 
-    override func eval(_ cx: Context) throws(CellFailure) -> Value {
-        let v = try value.eval(cx)
-        if case .none = v { throw CellFailure(.runtime, "unexpectedly found nil while unwrapping an optional value", at: position) }
-        return v
-    }
-}
+    let literal: Literal
+    let type: CellType
 
-/// `x as T` (checked), `x as? T` (nil when it does not fit).
-final class CastExpr: Expr {
-    let value: Expr
-    let type: TypeAnnotation
-    let optional: Bool
-
-    init(_ value: Expr, to type: TypeAnnotation, optional: Bool, position: Int) {
-        self.value = value
+    init(_ literal: Literal, type: CellType, position: Int) {
+        self.literal = literal
         self.type = type
-        self.optional = optional
         super.init(position: position)
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
-        let v = try value.eval(cx)
-        do {
-            return try type.check(v, at: position)
-        } catch {
-            if optional { return .none }
-            throw error
+        let concrete = cx.concrete(type)
+        switch (literal, concrete) {
+        case (.integer(let text), .int):
+            guard let v = parseIntegerLiteral(text) else { throw CellFailure(.runtime, "integer literal '\(text)' overflows Int", at: position) }
+            return .int(v)
+        case (.integer(let text), .double), (.float(let text), .double):
+            return .double(parseFloatLiteral(text) ?? 0)
+        case (.string(let text), .string): return .string(text)
+        case (.string(let text), .character): return .character(text.first ?? " ")
+        default:
+            throw CellFailure(.runtime, "a literal cannot be a '\(concrete)' in cells", at: position)
         }
     }
 }
 
-/// `Double.pi`: a static property of a library type.
-final class StaticPropertyExpr: Expr {
-    let property: NativeProperty
+/// A type written in generic code, made concrete when run.
+final class MetatypeExpr: Expr {
+    let type: CellType
 
-    init(_ property: NativeProperty, position: Int) {
-        self.property = property
+    init(_ type: CellType, position: Int) {
+        self.type = type
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value { .metatype(cx.concrete(type)) }
+}
+
+/// A library function (or method with its receiver) as a value.
+final class MakeNativeFunctionExpr: Expr {
+    let body: NativeBody
+    let receiver: Expr?
+    let typeArguments: TypeArgumentList
+
+    init(_ body: @escaping NativeBody, receiver: Expr?, typeArguments: [CellType], position: Int) {
+        self.body = body
+        self.receiver = receiver
+        self.typeArguments = TypeArgumentList(typeArguments)
         super.init(position: position)
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
-        do { return try property.get(.void) } catch { throw failure(from: error, at: position) }
+        .function(FunctionValue(.native(body, typeArguments: typeArguments.resolve(cx), receiver: try receiver?.eval(cx))))
+    }
+}
+
+/// A cell's method with its receiver, as a value.
+final class MakeMethodValueExpr: Expr {
+    let target: LoweredFunction
+    let receiver: Expr
+    let typeArguments: TypeArgumentList
+
+    init(_ target: LoweredFunction, receiver: Expr, typeArguments: [CellType], position: Int) {
+        self.target = target
+        self.receiver = receiver
+        self.typeArguments = TypeArgumentList(typeArguments)
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        .function(FunctionValue(.method(target, receiver: try receiver.eval(cx), typeArguments: typeArguments.resolve(cx))))
+    }
+}
+
+/// Calls a lowered function of no arguments (a property's initial value).
+final class CallLoweredExpr: Expr {
+    let target: LoweredFunction
+
+    init(_ target: LoweredFunction, position: Int) {
+        self.target = target
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        try target.call(cx, arguments: [], captures: [], typeArguments: cx.typeArguments, at: position)
+    }
+}
+
+/// An `@autoclosure` argument of a library function: evaluated, in the caller's frame, only when
+/// the function asks.
+final class AutoclosureExpr: Expr {
+    let operand: Expr
+
+    init(_ operand: Expr, position: Int) {
+        self.operand = operand
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        let frame = cx.frame, captures = cx.captures, types = cx.typeArguments
+        let operand = self.operand
+        return .function(FunctionValue(.swift { (cx, _, _) throws(CellFailure) in
+            let saved = (cx.frame, cx.captures, cx.typeArguments)
+            cx.frame = frame
+            cx.captures = captures
+            cx.typeArguments = types
+            defer { (cx.frame, cx.captures, cx.typeArguments) = saved }
+            return try operand.eval(cx)
+        }))
     }
 }

@@ -1,305 +1,355 @@
-import SwiftSyntax
+/// The slots of one function being lowered: each variable it owns gets one, in first-seen order
+/// (parameters first).
+final class LoweringFrame {
+    let context: FunctionContext
+    private var slots: [ObjectIdentifier: Int] = [:]
+    private(set) var size = 0
 
-/// Lowers a cell's folded syntax tree into the interpreter's nodes, once: every name is
-/// bound to a slot (or to a library function or type), every statically known call to its
-/// target, and anything cells do not support is reported with its place.
+    init(context: FunctionContext, parameters: [VarDecl]) {
+        self.context = context
+        for p in parameters { _ = slot(for: p) }
+    }
+
+    func slot(for v: VarDecl) -> Int {
+        if let s = slots[ObjectIdentifier(v)] { return s }
+        slots[ObjectIdentifier(v)] = size
+        size += 1
+        return size - 1
+    }
+}
+
+/// Turns the checked tree into runnable nodes: variables become slots (boxes where closures
+/// capture them), calls their targets, operations on Int and Double their own nodes.
 final class Lowerer {
-    let registry: Registry
-    var scope: Scope
-    /// Depth of nested blocks and functions: 0 is the cell's top level, where expression
-    /// statements are displayed.
-    private(set) var nesting = 0
+    unowned let runtime: SessionRuntime
+    /// The code whose positions the nodes carry (for `called from` lines).
+    let source: CellSource?
+    var frame: LoweringFrame
 
-    /// At the cell's top level, outside any block: expression statements there are displayed.
-    var isCellTopLevel: Bool { nesting == 0 && function.isRoot }
+    var registry: Registry { runtime.registry }
+    var standard: StandardDeclarations { registry.standard }
 
-    init(registry: Registry, root: Scope) {
-        self.registry = registry
-        self.scope = root
+    init(runtime: SessionRuntime, source: CellSource?, frame: LoweringFrame) {
+        self.runtime = runtime
+        self.source = source
+        self.frame = frame
     }
 
-    var function: FunctionScope { scope.function }
+    // MARK: Entry points
 
-    // MARK: Entry
-
-    /// Lowers a whole cell. Names declared at its top level become session globals.
-    func lowerCell(_ file: SourceFileSyntax) throws(CellFailure) -> BlockStmt {
-        scope.declaredNow = []
-        return try lowerItems(file.statements, position: pos(file))
+    /// A cell's top-level statements, with the size of the frame its own locals need.
+    static func lowerCell(_ statements: [TypedStatement], context: FunctionContext, runtime: SessionRuntime,
+                          source: CellSource) throws(CellFailure) -> (Stmt, frameSize: Int) {
+        let lowerer = Lowerer(runtime: runtime, source: source, frame: LoweringFrame(context: context, parameters: []))
+        let body = try lowerer.block(statements, position: 0)
+        return (body, lowerer.frame.size)
     }
 
-    // MARK: Blocks
-
-    func lowerItems(_ items: CodeBlockItemListSyntax, position: Int) throws(CellFailure) -> BlockStmt {
-        // Declare every function of the block first, so calls may come before declarations
-        // and functions may call each other.
-        var declared: [(FunctionDeclSyntax, FunctionOverload)] = []
-        for item in items {
-            if case .decl(let decl) = item.item, let f = decl.as(FunctionDeclSyntax.self) {
-                declared.append((f, try declareFunction(f)))
-            }
-        }
-        if !declared.isEmpty { function.makesClosures = true }
-        var hoisted: [Stmt] = []
-        for (syntax, overload) in declared {
-            hoisted.append(FunctionDeclStmt(function.address(of: overload.slot, owner: overload.owner), body: overload.body,
-                                            position: pos(syntax)))
-        }
-        var statements: [Stmt] = []
-        var nextFunction = 0
-        for item in items {
-            switch item.item {
-            case .decl(let decl):
-                if decl.is(FunctionDeclSyntax.self) {
-                    // The body is lowered where it stands, seeing the names declared before it.
-                    let (syntax, overload) = declared[nextFunction]
-                    nextFunction += 1
-                    try lowerFunctionBody(syntax, into: overload.body)
-                    continue
-                }
-                statements += try lowerDecl(decl)
-            case .stmt(let stmt):
-                statements.append(try lowerStmt(stmt))
-            case .expr(let expr):
-                statements.append(try lowerExpressionStatement(expr))
-            }
-        }
-        return BlockStmt(hoisted + statements, position: position)
+    /// An inline expression (`{swift} x`) at the top level.
+    static func lowerInline(_ e: TypedExpression, context: FunctionContext, runtime: SessionRuntime,
+                            source: CellSource) throws(CellFailure) -> (Expr, frameSize: Int) {
+        let lowerer = Lowerer(runtime: runtime, source: source, frame: LoweringFrame(context: context, parameters: []))
+        let node = try lowerer.expr(e)
+        return (node, lowerer.frame.size)
     }
 
-    /// A `{ … }` block in its own scope.
-    func lowerBlock(_ block: CodeBlockSyntax) throws(CellFailure) -> BlockStmt {
-        try withScope { () throws(CellFailure) in try lowerItems(block.statements, position: pos(block)) }
-    }
-
-    func withScope<T>(_ body: () throws(CellFailure) -> T) throws(CellFailure) -> T {
-        let outer = scope
-        scope = Scope(parent: outer, function: outer.function)
-        nesting += 1
-        defer {
-            scope = outer
-            nesting -= 1
-        }
-        return try body()
-    }
-
-    // MARK: Names
-
-    /// Declares a variable in the current scope and returns its slot's address.
-    func declareVariable(_ name: String, mutable: Bool, at position: Int) throws(CellFailure) -> SlotAddress {
-        if scope.declaredNow.contains(name) {
-            throw CellFailure(.name, "invalid redeclaration of '\(name)'", at: position)
-        }
-        if registry.types[name] != nil {
-            throw CellFailure(.name, "'\(name)' is a library type; choose another name", at: position)
-        }
-        let slot = function.allocate()
-        scope.names[name] = .variable(slot: slot, mutable: mutable, owner: function)
-        scope.declaredNow.insert(name)
-        return function.address(of: slot, owner: function)
-    }
-
-    /// The address of a variable for reading or writing, or nil if the name is not a variable.
-    func resolveVariable(_ name: String) -> (SlotAddress, mutable: Bool)? {
-        guard case .variable(let slot, let mutable, let owner)? = scope.lookup(name) else { return nil }
-        return (function.address(of: slot, owner: owner), mutable)
-    }
-
-    func unknownName(_ name: String, at position: Int) -> CellFailure {
-        var message = "cannot find '\(name)' in scope"
-        if let near = nearestName(to: name, in: scope.visibleNames + registry.globalNames + Builtins.keywords) {
-            message += "; did you mean '\(near)'?"
-        }
-        return CellFailure(.name, message, at: position)
-    }
-
-    // MARK: Declarations
-
-    func lowerDecl(_ decl: DeclSyntax) throws(CellFailure) -> [Stmt] {
-        if let v = decl.as(VariableDeclSyntax.self) { return try lowerVariable(v) }
-        throw unsupported(decl)
-    }
-
-    private func lowerVariable(_ decl: VariableDeclSyntax) throws(CellFailure) -> [Stmt] {
-        let mutable = decl.bindingSpecifier.tokenKind == .keyword(.var)
-        if let modifier = decl.modifiers.first {
-            throw CellFailure(.unsupported, "'\(modifier.name.text)' is not supported in cells", at: pos(modifier))
-        }
-        var statements: [Stmt] = []
-        for binding in decl.bindings {
-            if binding.accessorBlock != nil {
-                throw CellFailure(.unsupported, "computed variables are not supported in cells", at: pos(binding))
-            }
-            let annotation = try binding.typeAnnotation.map { (t) throws(CellFailure) in try lowerType(t.type) }
-            let value: Expr
-            if let initializer = binding.initializer {
-                value = try lowerExpr(initializer.value, expecting: annotation)
+    /// A cell's function or method (cached: lowered once).
+    static func lowerFunction(_ cell: CellFunction, runtime: SessionRuntime) throws(CellFailure) -> LoweredFunction {
+        if let done = cell.lowered as? LoweredFunction { return done }
+        let f = LoweredFunction(name: cell.decl.name, source: cell.decl.source)
+        cell.lowered = f
+        var parameters = cell.parameters
+        if let s = cell.selfDecl { parameters.insert(s, at: 0) }
+        let lowerer = Lowerer(runtime: runtime, source: cell.decl.source, frame: LoweringFrame(context: cell.context, parameters: parameters))
+        do throws(CellFailure) {
+            if cell.body.count == 1, case .returnStatement(let value?, _) = cell.body[0] {
+                f.expressionBody = try lowerer.expr(value)
             } else {
-                guard annotation != nil || !mutable else {
-                    throw CellFailure(.type, "type annotation missing in pattern", at: pos(binding))
+                f.body = try lowerer.block(cell.body, position: cell.decl.position ?? 0)
+            }
+        } catch {
+            cell.lowered = nil
+            throw error
+        }
+        f.parameterCount = parameters.count
+        f.boxedParameters = parameters.enumerated().filter { $0.element.isCaptured }.map(\.offset)
+        f.frameSize = max(lowerer.frame.size, parameters.count)
+        f.isLowered = true
+        return f
+    }
+
+    /// A closure's body as a function of its own.
+    private func lowerClosure(_ c: ClosureExpression) throws(CellFailure) -> LoweredFunction {
+        let f = LoweredFunction(name: "closure", source: source)
+        let lowerer = Lowerer(runtime: runtime, source: source, frame: LoweringFrame(context: c.context, parameters: c.parameters))
+        if let e = c.singleExpression {
+            f.expressionBody = try lowerer.expr(e)
+            if c.type.result == .void, e.type != .void {
+                // A Void closure ending in a value: the value is dropped.
+                let body = ExprStmt(f.expressionBody!)
+                f.expressionBody = nil
+                f.body = body
+            }
+        } else {
+            f.body = try lowerer.block(c.body, position: c.parameters.first?.position ?? 0)
+        }
+        f.parameterCount = c.parameters.count
+        f.boxedParameters = c.parameters.enumerated().filter { $0.element.isCaptured }.map(\.offset)
+        f.frameSize = max(lowerer.frame.size, c.parameters.count)
+        f.isLowered = true
+        return f
+    }
+
+    /// A stored property's initial value, as a function of no arguments (run where an instance
+    /// is made, or when a static property is first read). For a lazy property, `self` is its argument.
+    func initialValueFunction(_ p: PropertyDecl) throws(CellFailure) -> LoweredFunction {
+        if let cached = initialValueCache[ObjectIdentifier(p)] { return cached }
+        guard let value = p.initialValue else {
+            throw CellFailure(.runtime, "internal error: property '\(p.name)' has no initial value", at: p.position ?? 0)
+        }
+        let context = p.lazyContext ?? p.initialContext ?? FunctionContext(kind: .closure, parent: nil, resultType: nil, isThrowing: false)
+        let parameters = p.lazyContext?.selfDecl.map { [$0] } ?? []
+        let f = LoweredFunction(name: p.name, source: value.position >= 0 ? source : nil)
+        let lowerer = Lowerer(runtime: runtime, source: source, frame: LoweringFrame(context: context, parameters: parameters))
+        f.expressionBody = try lowerer.expr(value)
+        f.parameterCount = parameters.count
+        f.frameSize = max(lowerer.frame.size, parameters.count)
+        f.isLowered = true
+        initialValueCache[ObjectIdentifier(p)] = f
+        return f
+    }
+
+    // MARK: Variables
+
+    func storage(_ v: VarDecl, at position: Int) throws(CellFailure) -> VariableStorage {
+        if let g = v.globalSlot { return .global(g) }
+        if v.owner === frame.context {
+            let s = frame.slot(for: v)
+            return v.isCaptured ? .boxedLocal(s) : .local(s)
+        }
+        guard let i = frame.context.captureSlot(of: v) else {
+            throw CellFailure(.runtime, "internal error: '\(v.name)' is not reachable here", at: position)
+        }
+        return .capture(i)
+    }
+
+    func read(_ v: VarDecl, at position: Int) throws(CellFailure) -> Expr {
+        switch try storage(v, at: position) {
+        case .global(let g): return GlobalGet(slot: g, position: position)
+        case .local(let s): return LocalGet(slot: s, position: position)
+        case .boxedLocal(let s): return BoxedLocalGet(slot: s, position: position)
+        case .capture(let i): return CaptureGet(index: i, position: position)
+        }
+    }
+
+    /// Where a called local function's captures come from, here.
+    func captureSources(for context: FunctionContext, at position: Int) throws(CellFailure) -> [CaptureSource] {
+        var out: [CaptureSource] = []
+        for v in context.captures {
+            switch try storage(v, at: position) {
+            case .boxedLocal(let s): out.append(.localBox(s))
+            case .capture(let i): out.append(.capture(i))
+            case .local, .global:
+                throw CellFailure(.runtime, "internal error: captured variable '\(v.name)' is not boxed", at: position)
+            }
+        }
+        return out
+    }
+
+    // MARK: Statements
+
+    func block(_ statements: [TypedStatement], position: Int) throws(CellFailure) -> Stmt {
+        var nodes: [Stmt] = []
+        var deferred: [Stmt?] = []
+        var hasDefer = false
+        for s in statements {
+            if case .deferStatement(let body) = s {
+                hasDefer = true
+                nodes.append(BlockStmt([], position: position))
+                deferred.append(try block(body, position: position))
+                continue
+            }
+            guard let node = try statement(s) else { continue }
+            nodes.append(node)
+            deferred.append(nil)
+        }
+        if hasDefer { return DeferringBlockStmt(nodes, deferred: deferred, position: position) }
+        if nodes.count == 1 { return nodes[0] }
+        return BlockStmt(nodes, position: position)
+    }
+
+    func statement(_ s: TypedStatement) throws(CellFailure) -> Stmt? {
+        switch s {
+        case .expression(let e, let display):
+            let node = try expr(e)
+            return display ? DisplayStmt(node, type: e.type) : ExprStmt(node)
+        case .variable(let v, let value):
+            return DeclareStmt(try storage(v, at: v.position), value: try value.map { (e) throws(CellFailure) in try expr(e) }, position: v.position)
+        case .patternBinding(let pattern, let value):
+            return PatternBindingStmt(try self.pattern(pattern, type: value.type, at: value.position), value: try expr(value), position: value.position)
+        case .function, .empty, .initializeStatic:
+            return nil
+        case .block(let b):
+            return try block(b, position: 0)
+        case .ifStatement(let clauses, let orElse):
+            var lowered: [(conditions: [ConditionNode], body: Stmt)] = []
+            for clause in clauses {
+                lowered.append((try conditions(clause.conditions), try block(clause.body, position: 0)))
+            }
+            return IfStmt(lowered, orElse: try orElse.map { (b) throws(CellFailure) in try block(b, position: 0) }, label: nil, position: 0)
+        case .guardStatement(let conditions, let orElse):
+            return GuardStmt(try self.conditions(conditions), orElse: try block(orElse, position: 0), position: 0)
+        case .whileLoop(let label, let conditions, let body):
+            return WhileStmt(try self.conditions(conditions), body: try block(body, position: 0), label: label, position: 0)
+        case .repeatWhile(let label, let body, let condition):
+            return RepeatStmt(body: try block(body, position: 0), condition: try expr(condition), label: label, position: condition.position)
+        case .forIn(let label, let pattern, let sequence, let whereClause, let body):
+            return try forLoop(label: label, pattern: pattern, sequence: sequence, whereClause: whereClause, body: body)
+        case .switchStatement(let label, let subject, let cases):
+            var lowered: [SwitchStmt.Case] = []
+            for c in cases {
+                var patterns: [(PatternNode, Expr?)] = []
+                for (p, w) in c.patterns {
+                    patterns.append((try pattern(p, type: subject.type, at: c.position), try w.map { (e) throws(CellFailure) in try expr(e) }))
                 }
-                value = LiteralExpr(.void, position: pos(binding))
+                lowered.append(SwitchStmt.Case(patterns: patterns, body: try block(c.body, position: c.position), isDefault: c.isDefault))
             }
-            if let id = binding.pattern.as(IdentifierPatternSyntax.self) {
-                let address = try declareVariable(id.identifier.text, mutable: mutable, at: pos(id))
-                let check = binding.initializer == nil ? nil : annotation
-                statements.append(StoreStmt(address, value: value, annotation: check, position: pos(binding)))
-            } else if let tuple = binding.pattern.as(TuplePatternSyntax.self) {
-                var addresses: [SlotAddress?] = []
-                for element in tuple.elements {
-                    if element.pattern.is(WildcardPatternSyntax.self) {
-                        addresses.append(nil)
-                    } else if let id = element.pattern.as(IdentifierPatternSyntax.self) {
-                        addresses.append(try declareVariable(id.identifier.text, mutable: mutable, at: pos(id)))
-                    } else {
-                        throw CellFailure(.unsupported, "this pattern is not supported in cells", at: pos(element))
-                    }
+            return SwitchStmt(subject: try expr(subject), cases: lowered, label: label, position: subject.position)
+        case .breakStatement(let label, let position):
+            return BreakStmt(label: label, position: position)
+        case .continueStatement(let label, let position):
+            return ContinueStmt(label: label, position: position)
+        case .fallthroughStatement(let position):
+            return FallthroughStmt(position: position)
+        case .returnStatement(let value, let position):
+            return ReturnStmt(try value.map { (e) throws(CellFailure) in try expr(e) }, position: position)
+        case .throwStatement(let value, let position):
+            return ThrowStmt(try expr(value), position: position)
+        case .doCatch(let body, let catches, let label):
+            var lowered: [DoCatchStmt.Catch] = []
+            let errorType = CellType.existential([standard.error])
+            for c in catches {
+                lowered.append(DoCatchStmt.Catch(
+                    pattern: try c.pattern.map { (p) throws(CellFailure) in try pattern(p, type: errorType, at: c.position) },
+                    whereClause: try c.whereClause.map { (w) throws(CellFailure) in try expr(w) },
+                    errorStorage: try c.errorVariable.map { (v) throws(CellFailure) in try storage(v, at: c.position) },
+                    body: try block(c.body, position: c.position)))
+            }
+            return DoCatchStmt(body: try block(body, position: 0), catches: lowered, label: label, position: 0)
+        case .deferStatement(let body):
+            return try block(body, position: 0)
+        case .yieldValue(let e):
+            return YieldStmt(try expr(e))
+        }
+    }
+
+    private func conditions(_ conditions: [TypedCondition]) throws(CellFailure) -> [ConditionNode] {
+        try conditions.map { (c) throws(CellFailure) -> ConditionNode in
+            switch c {
+            case .boolean(let e): return .boolean(try expr(e))
+            case .optionalBinding(let v, let e):
+                guard case .optional(let wrapped) = e.type else { return .boolean(BoolConstant(false, position: e.position)) }
+                return .optionalBinding(try storage(v, at: v.position), try expr(e), wrappedIsOptional: wrapped)
+            case .pattern(let p, let e):
+                return .pattern(try pattern(p, type: e.type, at: e.position), try expr(e))
+            }
+        }
+    }
+
+    private func forLoop(label: String?, pattern: TypedPattern, sequence: TypedExpression, whereClause: TypedExpression?,
+                         body: [TypedStatement]) throws(CellFailure) -> Stmt {
+        let position = sequence.position
+        // `for i in a..<b`: counts without making a range.
+        if case .call(let call) = sequence.kind, case .function(let f) = call.callee,
+           f.intrinsic == .halfOpenIntRange || f.intrinsic == .closedIntRange,
+           call.arguments.count == 2, case .value(let a) = call.arguments[0], case .value(let b) = call.arguments[1] {
+            var storage: VariableStorage?
+            switch pattern {
+            case .binding(let v): storage = try self.storage(v, at: v.position)
+            case .wildcard: storage = nil
+            default: storage = nil
+            }
+            if case .binding = pattern {} else if case .wildcard = pattern {} else {
+                return try genericFor(label: label, pattern: pattern, sequence: sequence, whereClause: whereClause, body: body)
+            }
+            return ForRangeStmt(storage: storage, lower: try expr(a), upper: try expr(b), closed: f.intrinsic == .closedIntRange,
+                                whereClause: try whereClause.map { (w) throws(CellFailure) in try expr(w) },
+                                body: try block(body, position: position), label: label, position: position)
+        }
+        return try genericFor(label: label, pattern: pattern, sequence: sequence, whereClause: whereClause, body: body)
+    }
+
+    private func genericFor(label: String?, pattern: TypedPattern, sequence: TypedExpression, whereClause: TypedExpression?,
+                            body: [TypedStatement]) throws(CellFailure) -> Stmt {
+        let element = registry.sequenceElement(of: sequence.type) ?? .void
+        let type = sequence.type
+        let loop = ForEachStmt(pattern: try self.pattern(pattern, type: element, at: sequence.position), sequence: try expr(sequence),
+                               elements: { (v, cx, position) throws(CellFailure) in try sequenceElements(v, type: type, cx, at: position) },
+                               whereClause: try whereClause.map { (w) throws(CellFailure) in try expr(w) },
+                               body: try block(body, position: sequence.position), label: label, position: sequence.position)
+        if case .nominal(let d, let args) = type, args.first == .int {
+            if d === standard.range { loop.rangeKind = false }
+            if d === standard.closedRange || d === standard.partialRangeFrom { loop.rangeKind = true }
+        }
+        return loop
+    }
+
+    // MARK: Patterns
+
+    func pattern(_ p: TypedPattern, type: CellType, at position: Int) throws(CellFailure) -> PatternNode {
+        switch p {
+        case .wildcard:
+            return WildcardPattern(position: position)
+        case .binding(let v):
+            return BindingPattern(try storage(v, at: v.position), position: v.position)
+        case .tuple(let elements):
+            guard case .tuple(let types) = type, types.count == elements.count else {
+                throw CellFailure(.runtime, "internal error: tuple pattern", at: position)
+            }
+            return TuplePattern(try zip(elements, types).map { (pair) throws(CellFailure) in try pattern(pair.0, type: pair.1.type, at: position) },
+                                position: position)
+        case .expression(let call):
+            // `~=`(pattern value, matched value): the pattern value is evaluated first, on its own.
+            guard case .call(var c) = call.kind, c.arguments.count == 2, case .value(let value) = c.arguments[0] else {
+                throw CellFailure(.runtime, "internal error: expression pattern", at: position)
+            }
+            let placeholder = TypedExpression(.operandValue, type: value.type, at: value.position)
+            c.arguments[0] = .value(placeholder)
+            let test = TypedExpression(.call(c), type: .bool, at: call.position)
+            return ExpressionPattern(value: try expr(value), test: try expr(test), position: call.position)
+        case .enumCase(let c, let payload):
+            if c === standard.noneCase { return NonePattern(position: position) }
+            if c === standard.someCase {
+                guard case .optional(let wrapped) = type else { throw CellFailure(.runtime, "internal error: some pattern", at: position) }
+                return SomePattern(try payload.map { (p) throws(CellFailure) in try pattern(p, type: wrapped, at: position) } ?? WildcardPattern(position: position),
+                                   wrapped: wrapped, position: position)
+            }
+            var payloadNode: PatternNode?
+            let count = c.payload?.count ?? 0
+            if let payload, let elements = c.payload {
+                let substitution: [GenericParameter: CellType]
+                if let (decl, args) = registry.declaration(of: type) {
+                    substitution = Dictionary(uniqueKeysWithValues: zip(decl.genericParameters, args))
+                } else {
+                    substitution = [:]
                 }
-                statements.append(DestructureStmt(addresses, value: value, position: pos(binding)))
-            } else if binding.pattern.is(WildcardPatternSyntax.self) {
-                statements.append(ExprStmt(value))
-            } else {
-                throw CellFailure(.unsupported, "this pattern is not supported in cells", at: pos(binding.pattern))
+                let payloadType: CellType = count == 1 ? elements[0].type.substituting(substitution)
+                    : .tuple(elements.map { TupleElementType(label: $0.label, type: $0.type.substituting(substitution)) })
+                payloadNode = try pattern(payload, type: payloadType, at: position)
             }
+            return EnumCasePattern(index: c.index, payload: payloadNode, payloadIsTuple: count > 1, position: position)
+        case .optionalSome(let inner):
+            guard case .optional(let wrapped) = type else { throw CellFailure(.runtime, "internal error: optional pattern", at: position) }
+            return SomePattern(try pattern(inner, type: wrapped, at: position), wrapped: wrapped, position: position)
+        case .isType(let t):
+            return CastPattern(nil, from: type, target: t, position: position)
+        case .cast(let inner, let t):
+            return CastPattern(try pattern(inner, type: t, at: position), from: type, target: t, position: position)
         }
-        return statements
     }
 
-    /// Reserves a slot for a `func` and records its overload (its labels) under its name.
-    private func declareFunction(_ f: FunctionDeclSyntax) throws(CellFailure) -> FunctionOverload {
-        if let generics = f.genericParameterClause {
-            throw CellFailure(.unsupported, "generic functions are not supported in cells", at: pos(generics))
-        }
-        if let effects = f.signature.effectSpecifiers, let a = effects.asyncSpecifier {
-            throw CellFailure(.unsupported, "'async' is not supported in cells", at: pos(a))
-        }
-        let name = f.name.text
-        var parameters: [UserParameter] = []
-        for p in f.signature.parameterClause.parameters {
-            let label = p.firstName.tokenKind == .wildcard ? nil : p.firstName.text
-            let local = p.secondName?.text ?? p.firstName.text
-            if p.ellipsis != nil {
-                throw CellFailure(.unsupported, "variadic parameters are not supported in cells", at: pos(p))
-            }
-            parameters.append(UserParameter(label: label, name: local, annotation: try lowerType(p.type),
-                                            hasDefault: p.defaultValue != nil, defaultValue: nil))
-        }
-        let returns = try f.signature.returnClause.map { (r) throws(CellFailure) in try lowerType(r.type) }
-        let body = FunctionBody(name: name, parameters: parameters, frameSize: parameters.count,
-                                body: BlockStmt([], position: pos(f)), returnAnnotation: returns, isClosure: false)
-        let labels = parameters.map(\.label)
-        var overloads: [FunctionOverload] = []
-        if case .functions(let existing)? = scope.names[name] {
-            overloads = existing.filter { $0.body.parameters.map(\.label) != labels }
-            if scope.declaredNow.contains(name), overloads.count != existing.count {
-                throw CellFailure(.name, "invalid redeclaration of '\(body.signature)'", at: pos(f))
-            }
-        } else if scope.declaredNow.contains(name) {
-            throw CellFailure(.name, "invalid redeclaration of '\(name)'", at: pos(f))
-        }
-        let overload = FunctionOverload(slot: function.allocate(), owner: function, body: body)
-        overloads.append(overload)
-        scope.names[name] = .functions(overloads)
-        scope.declaredNow.insert(name)
-        return overload
-    }
-
-    /// Lowers a function's parameters' defaults and its body into its `FunctionBody`.
-    private func lowerFunctionBody(_ f: FunctionDeclSyntax, into body: FunctionBody) throws(CellFailure) {
-        guard let block = f.body else {
-            throw CellFailure(.syntax, "function '\(f.name.text)' needs a body", at: pos(f))
-        }
-        let inner = FunctionScope(parent: function, isRoot: false, frameSize: body.parameters.count)
-        let outer = scope
-        scope = Scope(parent: outer, function: inner)
-        nesting += 1
-        defer {
-            scope = outer
-            nesting -= 1
-        }
-        var parameters: [UserParameter] = []
-        for (i, p) in f.signature.parameterClause.parameters.enumerated() {
-            let local = p.secondName?.text ?? p.firstName.text
-            let defaultValue = try p.defaultValue.map { (d) throws(CellFailure) in try lowerExpr(d.value, expecting: body.parameters[i].annotation) }
-            if local != "_" { scope.names[local] = .variable(slot: i, mutable: false, owner: inner) }
-            if case .int? = body.parameters[i].annotation?.kind { inner.intSlots.insert(i) }
-            parameters.append(UserParameter(label: body.parameters[i].label, name: local, annotation: body.parameters[i].annotation,
-                                            hasDefault: defaultValue != nil, defaultValue: defaultValue))
-        }
-        let lowered = try lowerBodyReturningLastExpression(block.statements, position: pos(block))
-        body.replace(parameters: parameters, body: lowered, frameSize: inner.frameSize)
-        body.finish(makesClosures: inner.makesClosures)
-    }
-
-    /// A body of one expression returns it (as Swift's single-expression functions and closures do).
-    func lowerBodyReturningLastExpression(_ items: CodeBlockItemListSyntax, position: Int) throws(CellFailure) -> Stmt {
-        if items.count == 1, let only = items.first, case .expr(let e) = only.item, !isStatementLike(e) {
-            let value = try lowerExpr(e)
-            return ReturnStmt(value, position: value.position)
-        }
-        return try lowerItems(items, position: position)
-    }
-
-    /// `if`/`switch` written as statements, and assignments, are not implicit return values.
-    private func isStatementLike(_ e: ExprSyntax) -> Bool {
-        if e.is(IfExprSyntax.self) || e.is(SwitchExprSyntax.self) { return true }
-        if let infix = e.as(InfixOperatorExprSyntax.self) {
-            if infix.operator.is(AssignmentExprSyntax.self) { return true }
-            if let op = infix.operator.as(BinaryOperatorExprSyntax.self), op.operator.text.hasSuffix("="),
-               !["==", "!=", "<=", ">="].contains(op.operator.text) {
-                return true
-            }
-        }
-        return false
-    }
-
-    // MARK: Errors
-
-    func unsupported(_ node: some SyntaxProtocol) -> CellFailure {
-        let what: String
-        switch Syntax(node).kind {
-        case .structDecl: what = "'struct'"
-        case .classDecl: what = "'class'"
-        case .enumDecl: what = "'enum'"
-        case .protocolDecl: what = "'protocol'"
-        case .extensionDecl: what = "'extension'"
-        case .importDecl: what = "'import' (the library is already available)"
-        case .actorDecl: what = "'actor'"
-        case .typeAliasDecl: what = "'typealias'"
-        case .operatorDecl, .precedenceGroupDecl: what = "a custom operator"
-        case .initializerDecl, .deinitializerDecl, .subscriptDecl: what = "this declaration"
-        case .switchExpr: what = "'switch'"
-        case .doStmt: what = "'do'"
-        case .deferStmt: what = "'defer'"
-        case .throwStmt: what = "'throw'"
-        case .awaitExpr: what = "'await'"
-        case .dictionaryExpr: what = "a dictionary"
-        case .macroExpansionExpr, .macroExpansionDecl: what = "a macro"
-        default: what = "this construct"
-        }
-        return CellFailure(.unsupported, "\(what) is not supported in cells", at: pos(node))
-    }
-}
-
-/// The UTF-8 offset where a node's text starts.
-@inline(__always)
-func pos(_ node: some SyntaxProtocol) -> Int {
-    node.positionAfterSkippingLeadingTrivia.utf8Offset
-}
-
-extension FunctionBody {
-    func replace(parameters: [UserParameter], body: Stmt, frameSize: Int) {
-        self.parameters = parameters
-        self.body = body
-        self.frameSize = frameSize
-    }
-
-    /// Records what running the body needs: a heap frame if it makes closures, and its
-    /// single expression if it is one.
-    func finish(makesClosures: Bool) {
-        needsHeapFrame = makesClosures
-        prepareChecks()
-        if let r = body as? ReturnStmt, let value = r.value { expressionBody = value }
-        prepareFastPath()
+    private var initialValueCache: [ObjectIdentifier: LoweredFunction] {
+        get { runtime.initialValues }
+        set { runtime.initialValues = newValue }
     }
 }

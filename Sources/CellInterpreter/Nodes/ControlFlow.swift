@@ -1,186 +1,290 @@
-/// `if c1, c2 { … } else { … }`.
-final class IfStmt: Stmt {
-    let conditions: [Expr]
-    let then: Stmt
-    let otherwise: Stmt?
-
-    init(conditions: [Expr], then: Stmt, otherwise: Stmt?, position: Int) {
-        self.conditions = conditions
-        self.then = then
-        self.otherwise = otherwise
-        super.init(position: position)
-    }
-
-    override func exec(_ cx: Context) throws(CellFailure) -> Flow {
-        for c in conditions where !(try condition(c, cx)) {
-            return try otherwise?.exec(cx) ?? .normal
-        }
-        return try then.exec(cx)
-    }
+/// A condition of `if`, `while` or `guard`: a Bool, an optional binding or a pattern.
+enum ConditionNode {
+    case boolean(Expr)
+    /// `let x = e`: true and `x` bound when `e` is not nil.
+    case optionalBinding(VariableStorage, Expr, wrappedIsOptional: CellType)
+    case pattern(PatternNode, Expr)
 }
 
-/// `guard c else { … }`; the lowering checks the else block does not fall through.
-final class GuardStmt: Stmt {
-    let conditions: [Expr]
-    let otherwise: Stmt
-
-    init(conditions: [Expr], otherwise: Stmt, position: Int) {
-        self.conditions = conditions
-        self.otherwise = otherwise
-        super.init(position: position)
-    }
-
-    override func exec(_ cx: Context) throws(CellFailure) -> Flow {
-        for c in conditions where !(try condition(c, cx)) {
-            let flow = try otherwise.exec(cx)
-            if case .normal = flow {
-                throw CellFailure(.runtime, "'guard' body must not fall through; end it with return, break or continue", at: position)
-            }
-            return flow
-        }
-        return .normal
-    }
-}
-
-/// Decides what a loop does with its body's flow; true means leave the loop with `flow`.
 @inline(__always)
-func loopExits(_ flow: inout Flow, label: String?, _ cx: Context) -> Bool {
+func evaluateConditions(_ conditions: [ConditionNode], _ cx: Context) throws(CellFailure) -> Bool {
+    for c in conditions {
+        switch c {
+        case .boolean(let e):
+            if !(try e.evalBool(cx)) { return false }
+        case .optionalBinding(let storage, let e, let wrapped):
+            let v = try e.eval(cx)
+            if case .none = v { return false }
+            store(unwrapOptional(v, wrappedIsOptional: cx.concrete(wrapped).isOptional), into: storage, cx, declaring: true)
+        case .pattern(let p, let e):
+            if !(try p.match(try e.eval(cx), cx)) { return false }
+        }
+    }
+    return true
+}
+
+final class IfStmt: Stmt {
+    let clauses: [(conditions: [ConditionNode], body: Stmt)]
+    let orElse: Stmt?
+    /// A labelled `if`: `break label` leaves it.
+    let label: String?
+
+    init(_ clauses: [(conditions: [ConditionNode], body: Stmt)], orElse: Stmt?, label: String?, position: Int) {
+        self.clauses = clauses
+        self.orElse = orElse
+        self.label = label
+        super.init(position: position)
+    }
+
+    override func exec(_ cx: Context) throws(CellFailure) -> Flow {
+        var flow = Flow.normal
+        var ran = false
+        for clause in clauses where try evaluateConditions(clause.conditions, cx) {
+            flow = try clause.body.exec(cx)
+            ran = true
+            break
+        }
+        if !ran, let orElse { flow = try orElse.exec(cx) }
+        if let label, case .breakLoop = flow, cx.pendingLabel == label {
+            cx.pendingLabel = nil
+            return .normal
+        }
+        return flow
+    }
+}
+
+final class GuardStmt: Stmt {
+    let conditions: [ConditionNode]
+    let orElse: Stmt
+
+    init(_ conditions: [ConditionNode], orElse: Stmt, position: Int) {
+        self.conditions = conditions
+        self.orElse = orElse
+        super.init(position: position)
+    }
+
+    override func exec(_ cx: Context) throws(CellFailure) -> Flow {
+        if try evaluateConditions(conditions, cx) { return .normal }
+        return try orElse.exec(cx)
+    }
+}
+
+/// What a loop does with how its body finished: go on, stop, or pass the unwinding outward.
+@inline(__always)
+func loopFlow(_ flow: Flow, label: String?, _ cx: Context) -> Flow? {
     switch flow {
-    case .normal:
-        return false
+    case .normal: return nil
     case .continueLoop:
         if cx.pendingLabel == nil || cx.pendingLabel == label {
             cx.pendingLabel = nil
-            return false
+            return nil
         }
-        return true
+        return flow
     case .breakLoop:
         if cx.pendingLabel == nil || cx.pendingLabel == label {
             cx.pendingLabel = nil
-            flow = .normal
+            return .normal
         }
-        return true
-    case .returned:
-        return true
+        return flow
+    case .returned, .fallthroughCase:
+        return flow
     }
 }
 
-/// `while c { … }` and `repeat { … } while c`.
 final class WhileStmt: Stmt {
-    let conditions: [Expr]
+    let conditions: [ConditionNode]
     let body: Stmt
     let label: String?
-    let testFirst: Bool
 
-    init(conditions: [Expr], body: Stmt, label: String?, testFirst: Bool, position: Int) {
+    init(_ conditions: [ConditionNode], body: Stmt, label: String?, position: Int) {
         self.conditions = conditions
         self.body = body
         self.label = label
-        self.testFirst = testFirst
         super.init(position: position)
     }
 
-    private func test(_ cx: Context) throws(CellFailure) -> Bool {
-        for c in conditions where !(try condition(c, cx)) { return false }
-        return true
-    }
-
     override func exec(_ cx: Context) throws(CellFailure) -> Flow {
-        if testFirst, !(try test(cx)) { return .normal }
-        repeat {
+        while try evaluateConditions(conditions, cx) {
             try cx.tick(at: position)
-            var flow = try body.exec(cx)
-            if loopExits(&flow, label: label, cx) { return flow }
-        } while try test(cx)
+            if let out = loopFlow(try body.exec(cx), label: label, cx) { return out }
+        }
         return .normal
     }
 }
 
-/// `for pattern in sequence where filter { … }` over ranges, arrays, strings and library values.
-final class ForInStmt: Stmt {
-    let sequence: Expr
-    /// Where each element goes: one slot, or one per tuple element (`for (i, x) in …`); nil for `_`.
-    let targets: [SlotAddress?]
-    let destructures: Bool
-    let filter: Expr?
+final class RepeatStmt: Stmt {
+    let body: Stmt
+    let condition: Expr
+    let label: String?
+
+    init(body: Stmt, condition: Expr, label: String?, position: Int) {
+        self.body = body
+        self.condition = condition
+        self.label = label
+        super.init(position: position)
+    }
+
+    override func exec(_ cx: Context) throws(CellFailure) -> Flow {
+        repeat {
+            try cx.tick(at: position)
+            if let out = loopFlow(try body.exec(cx), label: label, cx) { return out }
+        } while try condition.evalBool(cx)
+        return .normal
+    }
+}
+
+/// `for i in a..<b` (or `a...b`) over Ints: no range is made.
+final class ForRangeStmt: Stmt {
+    let storage: VariableStorage?
+    let lower: Expr
+    let upper: Expr
+    let closed: Bool
+    let whereClause: Expr?
     let body: Stmt
     let label: String?
 
-    init(sequence: Expr, targets: [SlotAddress?], destructures: Bool, filter: Expr?, body: Stmt, label: String?, position: Int) {
-        self.sequence = sequence
-        self.targets = targets
-        self.destructures = destructures
-        self.filter = filter
+    init(storage: VariableStorage?, lower: Expr, upper: Expr, closed: Bool, whereClause: Expr?, body: Stmt, label: String?, position: Int) {
+        self.storage = storage
+        self.lower = lower
+        self.upper = upper
+        self.closed = closed
+        self.whereClause = whereClause
         self.body = body
         self.label = label
         super.init(position: position)
     }
 
     override func exec(_ cx: Context) throws(CellFailure) -> Flow {
-        let s = try sequence.eval(cx)
-        switch s {
-        case .range(let r):
-            // The common case, without making an array of the range.
-            guard !destructures else { throw CellFailure(.type, "cannot destructure an Int from a range", at: position) }
-            var i = r.lower
-            while i < r.upper {
+        let low = try lower.evalInt(cx)
+        var high = try upper.evalInt(cx)
+        if closed {
+            guard low <= high else { throw CellFailure(.runtime, "Fatal error: Range requires lowerBound <= upperBound", at: position) }
+            if high == Int.max {
+                throw CellFailure(.unsupported, "a closed range up to Int.max is not supported in cells", at: position)
+            }
+            high += 1
+        } else if low > high {
+            throw CellFailure(.runtime, "Fatal error: Range requires lowerBound <= upperBound", at: position)
+        }
+        var i = low
+        while i < high {
+            try cx.tick(at: position)
+            if let storage { store(.int(i), into: storage, cx, declaring: true) }
+            i += 1
+            if let whereClause, !(try whereClause.evalBool(cx)) { continue }
+            if let out = loopFlow(try body.exec(cx), label: label, cx) { return out }
+        }
+        return .normal
+    }
+}
+
+/// `for x in sequence`: the elements, bound by a pattern.
+final class ForEachStmt: Stmt {
+    let pattern: PatternNode
+    let sequence: Expr
+    let elements: (Value, Context, Int) throws(CellFailure) -> [Value]
+    let whereClause: Expr?
+    let body: Stmt
+    let label: String?
+    /// For a `Range<Int>` (false) or `ClosedRange<Int>` (true) sequence: counted in place.
+    var rangeKind: Bool?
+
+    init(pattern: PatternNode, sequence: Expr, elements: @escaping (Value, Context, Int) throws(CellFailure) -> [Value], whereClause: Expr?,
+         body: Stmt, label: String?, position: Int) {
+        self.pattern = pattern
+        self.sequence = sequence
+        self.elements = elements
+        self.whereClause = whereClause
+        self.body = body
+        self.label = label
+        super.init(position: position)
+    }
+
+    override func exec(_ cx: Context) throws(CellFailure) -> Flow {
+        let value = try sequence.eval(cx)
+        if case .intRange(let lower, let upper) = value, let closed = rangeKind {
+            // A range held in a variable: counted, not made into elements.
+            var i = lower
+            let end = closed ? upper : upper - 1
+            while i <= end {
                 try cx.tick(at: position)
-                if let target = targets[0] { target.pointer(cx).pointee = .int(i) }
+                let item = Value.int(i)
+                if i == Int.max { break }
                 i += 1
-                if let filter, !(try condition(filter, cx)) { continue }
-                var flow = try body.exec(cx)
-                if loopExits(&flow, label: label, cx) { return flow }
-            }
-            return .normal
-        default:
-            let items = try elements(of: s, cx)
-            for item in items {
-                try cx.tick(at: position)
-                try bind(item, cx)
-                if let filter, !(try condition(filter, cx)) { continue }
-                var flow = try body.exec(cx)
-                if loopExits(&flow, label: label, cx) { return flow }
+                if !(try pattern.match(item, cx)) { continue }
+                if let whereClause, !(try whereClause.evalBool(cx)) { continue }
+                if let out = loopFlow(try body.exec(cx), label: label, cx) { return out }
             }
             return .normal
         }
+        let items = try elements(value, cx, position)
+        for item in items {
+            try cx.tick(at: position)
+            if !(try pattern.match(item, cx)) { continue }
+            if let whereClause, !(try whereClause.evalBool(cx)) { continue }
+            if let out = loopFlow(try body.exec(cx), label: label, cx) { return out }
+        }
+        return .normal
+    }
+}
+
+final class SwitchStmt: Stmt {
+    struct Case {
+        var patterns: [(PatternNode, Expr?)]
+        var body: Stmt
+        var isDefault: Bool
     }
 
-    private func bind(_ item: Value, _ cx: Context) throws(CellFailure) {
-        if !destructures {
-            if let target = targets[0] { target.pointer(cx).pointee = item }
-            return
-        }
-        let parts: [Value]
-        switch item {
-        case .tuple(let t): parts = t.elements
-        case .array(let a): parts = a
-        default: throw CellFailure(.type, "cannot destructure a value of type '\(item.typeName)' into \(targets.count) names", at: position)
-        }
-        guard parts.count == targets.count else {
-            throw CellFailure(.type, "cannot destructure \(parts.count) values into \(targets.count) names", at: position)
-        }
-        for (target, part) in zip(targets, parts) {
-            guard let target else { continue }
-            target.pointer(cx).pointee = part
-        }
+    let subject: Expr
+    let cases: [Case]
+    let label: String?
+
+    init(subject: Expr, cases: [Case], label: String?, position: Int) {
+        self.subject = subject
+        self.cases = cases
+        self.label = label
+        super.init(position: position)
     }
 
-    private func elements(of s: Value, _ cx: Context) throws(CellFailure) -> [Value] {
-        switch s {
-        case .array(let items): return items
-        case .string(let text): return text.map { .string(String($0)) }
-        default:
-            guard let binding = cx.registry.binding(for: s), let f = binding.methods["elements"]?.first else {
-                throw CellFailure(.type, "for-in loop requires a sequence; a value of type '\(s.typeName)' is not one", at: sequence.position)
+    override func exec(_ cx: Context) throws(CellFailure) -> Flow {
+        let value = try subject.eval(cx)
+        var chosen: Int?
+        search: for (i, c) in cases.enumerated() {
+            if c.isDefault {
+                chosen = i
+                break
             }
-            let result = try invokeNative(f, receiver: s, arguments: [], context: cx, at: sequence.position).0
-            guard case .array(let items) = result else { return [] }
-            return items
+            for (pattern, guardClause) in c.patterns {
+                if try pattern.match(value, cx) {
+                    if let guardClause, !(try guardClause.evalBool(cx)) { continue }
+                    chosen = i
+                    break search
+                }
+            }
+        }
+        guard var i = chosen else {
+            throw CellFailure(.runtime, "internal error: no case of the switch matched", at: position)
+        }
+        while true {
+            let flow = try cases[i].body.exec(cx)
+            switch flow {
+            case .fallthroughCase:
+                i += 1
+                if i >= cases.count { return .normal }
+                continue
+            case .breakLoop:
+                if cx.pendingLabel == nil || cx.pendingLabel == label {
+                    cx.pendingLabel = nil
+                    return .normal
+                }
+                return flow
+            default:
+                return flow
+            }
         }
     }
 }
 
-/// `break` and `break label`.
 final class BreakStmt: Stmt {
     let label: String?
 
@@ -195,7 +299,6 @@ final class BreakStmt: Stmt {
     }
 }
 
-/// `continue` and `continue label`.
 final class ContinueStmt: Stmt {
     let label: String?
 
@@ -207,5 +310,85 @@ final class ContinueStmt: Stmt {
     override func exec(_ cx: Context) throws(CellFailure) -> Flow {
         cx.pendingLabel = label
         return .continueLoop
+    }
+}
+
+final class FallthroughStmt: Stmt {
+    override func exec(_ cx: Context) throws(CellFailure) -> Flow { .fallthroughCase }
+}
+
+final class ReturnStmt: Stmt {
+    let value: Expr?
+
+    init(_ value: Expr?, position: Int) {
+        self.value = value
+        super.init(position: position)
+    }
+
+    override func exec(_ cx: Context) throws(CellFailure) -> Flow {
+        cx.returnValue = try value?.eval(cx) ?? .void
+        return .returned
+    }
+}
+
+/// `throw e`: a Swift error, which `do`/`catch`, `try?` and `try!` can handle.
+final class ThrowStmt: Stmt {
+    let value: Expr
+
+    init(_ value: Expr, position: Int) {
+        self.value = value
+        super.init(position: position)
+    }
+
+    override func exec(_ cx: Context) throws(CellFailure) -> Flow {
+        let error = try value.eval(cx)
+        var failure = CellFailure(.thrown, "Fatal error: Error raised at top level: \(try cx.debugDescribe(error, .existential([cx.registry.standard.error]), at: position))",
+                                  at: position)
+        failure.thrown = error
+        throw failure
+    }
+}
+
+final class DoCatchStmt: Stmt {
+    struct Catch {
+        var pattern: PatternNode?
+        var whereClause: Expr?
+        var errorStorage: VariableStorage?
+        var body: Stmt
+    }
+
+    let body: Stmt
+    let catches: [Catch]
+    let label: String?
+
+    init(body: Stmt, catches: [Catch], label: String?, position: Int) {
+        self.body = body
+        self.catches = catches
+        self.label = label
+        super.init(position: position)
+    }
+
+    override func exec(_ cx: Context) throws(CellFailure) -> Flow {
+        var flow: Flow
+        do throws(CellFailure) {
+            flow = try body.exec(cx)
+        } catch {
+            guard error.kind == .thrown, let thrown = error.thrown else { throw error }
+            var handled: Flow?
+            for c in catches {
+                if let pattern = c.pattern, !(try pattern.match(thrown, cx)) { continue }
+                if let storage = c.errorStorage { store(thrown, into: storage, cx, declaring: true) }
+                if let w = c.whereClause, !(try w.evalBool(cx)) { continue }
+                handled = try c.body.exec(cx)
+                break
+            }
+            guard let h = handled else { throw error }
+            flow = h
+        }
+        if let label, case .breakLoop = flow, cx.pendingLabel == label {
+            cx.pendingLabel = nil
+            return .normal
+        }
+        return flow
     }
 }

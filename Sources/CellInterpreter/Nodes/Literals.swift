@@ -1,58 +1,4 @@
-/// A constant: a number, string, Bool or nil literal.
-final class LiteralExpr: Expr {
-    let value: Value
-
-    init(_ value: Value, position: Int) {
-        self.value = value
-        super.init(position: position)
-        switch value {
-        case .int: staticKind = .int
-        case .bool: staticKind = .bool
-        default: break
-        }
-    }
-
-    override func eval(_ cx: Context) throws(CellFailure) -> Value { value }
-
-    override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
-        if case .int(let i) = value { return i }
-        return try super.evalInt(cx)
-    }
-
-    override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
-        if case .bool(let b) = value { return b }
-        return try super.evalBool(cx)
-    }
-}
-
-/// `"a \(b) c"`: literal pieces and interpolated expressions, joined as `print` shows them.
-final class InterpolationExpr: Expr {
-    enum Piece {
-        case text(String)
-        case expr(Expr)
-    }
-
-    let pieces: [Piece]
-
-    init(_ pieces: [Piece], position: Int) {
-        self.pieces = pieces
-        super.init(position: position)
-    }
-
-    override func eval(_ cx: Context) throws(CellFailure) -> Value {
-        var out = ""
-        for piece in pieces {
-            switch piece {
-            case .text(let s): out += s
-            case .expr(let e): out += try e.eval(cx).printed
-            }
-        }
-        return .string(out)
-    }
-}
-
-/// `[a, b, c]`.
-final class ArrayExpr: Expr {
+final class ArrayLiteralExpr: Expr {
     let elements: [Expr]
 
     init(_ elements: [Expr], position: Int) {
@@ -61,60 +7,152 @@ final class ArrayExpr: Expr {
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
-        var items: [Value] = []
-        items.reserveCapacity(elements.count)
-        for e in elements { items.append(try e.eval(cx)) }
-        return .array(items)
+        var out: [Value] = []
+        out.reserveCapacity(elements.count)
+        for e in elements { out.append(try e.eval(cx)) }
+        return .array(out)
     }
 }
 
-/// `(a, b)` or `(x: a, y: b)`.
+/// `[1, 2]` where an ArraySlice is expected (`a[0..<2] = [9, 9]`).
+final class ArraySliceLiteralExpr: Expr {
+    let array: Expr
+
+    init(_ array: Expr, position: Int) {
+        self.array = array
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        .arraySlice(SliceBox(ArraySlice(try array.eval(cx).arrayValue)))
+    }
+}
+
+final class SetLiteralExpr: Expr {
+    let elements: [Expr]
+
+    init(_ elements: [Expr], position: Int) {
+        self.elements = elements
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        var table = OrderedTable(minimumCapacity: elements.count)
+        for e in elements { _ = table.insert(HashKey(try e.eval(cx))) }
+        return .set(SetBox(table))
+    }
+}
+
+final class DictionaryLiteralExpr: Expr {
+    let pairs: [(Expr, Expr)]
+
+    init(_ pairs: [(Expr, Expr)], position: Int) {
+        self.pairs = pairs
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        var table = OrderedTable(minimumCapacity: pairs.count)
+        for (k, v) in pairs {
+            let key = HashKey(try k.eval(cx))
+            if table.position(of: key) != nil {
+                throw CellFailure(.runtime, "Fatal error: Dictionary literal contains duplicate keys", at: position)
+            }
+            table.update(try v.eval(cx), for: key)
+        }
+        return .dictionary(DictionaryBox(table))
+    }
+}
+
 final class TupleExpr: Expr {
     let elements: [Expr]
-    let labels: [String?]
 
-    init(_ elements: [Expr], labels: [String?], position: Int) {
+    init(_ elements: [Expr], position: Int) {
         self.elements = elements
-        self.labels = labels
         super.init(position: position)
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
-        var items: [Value] = []
-        for e in elements { items.append(try e.eval(cx)) }
-        return .tuple(TupleValue(items, labels: labels))
+        var out: [Value] = []
+        out.reserveCapacity(elements.count)
+        for e in elements { out.append(try e.eval(cx)) }
+        return .tuple(out)
     }
 }
 
-/// `a..<b` and `a...b` over integers.
-final class RangeExpr: Expr {
-    let lower: Expr
-    let upper: Expr
-    let closed: Bool
+/// `"x is \(x)"`: each value as `String(describing:)` shows it.
+final class InterpolationExpr: Expr {
+    enum Part {
+        case text(String)
+        case value(Expr, CellType)
+    }
 
-    init(lower: Expr, upper: Expr, closed: Bool, position: Int) {
-        self.lower = lower
-        self.upper = upper
-        self.closed = closed
+    let parts: [Part]
+
+    init(_ parts: [Part], position: Int) {
+        self.parts = parts
         super.init(position: position)
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
-        let l = try lower.eval(cx), u = try upper.eval(cx)
-        if closed, l.isNumber, u.isNumber, !(l.isInt && u.isInt) {
-            let a = l.asDouble, b = u.asDouble
-            guard a <= b else { throw CellFailure(.runtime, "range requires lowerBound <= upperBound, got \(formatDouble(a))...\(formatDouble(b))", at: position) }
-            return .object(Interval(lower: a, upper: b))
+        var out = ""
+        for part in parts {
+            switch part {
+            case .text(let s): out += s
+            case .value(let e, let type):
+                out += try cx.describe(try e.eval(cx), type, at: e.position)
+                if out.utf8.count > cx.limits.maxElements {
+                    throw CellFailure(.resourceLimit, "the string is longer than the limit of \(cx.limits.maxElements) characters", at: position)
+                }
+            }
         }
-        guard case .int(let a) = l, case .int(let b) = u else {
-            throw CellFailure(.type, "a range needs Int bounds, got \(l.typeName) and \(u.typeName)", at: position)
-        }
-        if closed {
-            guard a <= b else { throw CellFailure(.runtime, "range requires lowerBound <= upperBound, got \(a)...\(b)", at: position) }
-            guard b < Int.max else { throw CellFailure(.runtime, "range upper bound overflows", at: position) }
-            return .range(RangeValue(lower: a, upper: b + 1, closed: true))
-        }
-        guard a <= b else { throw CellFailure(.runtime, "range requires lowerBound <= upperBound, got \(a)..<\(b)", at: position) }
-        return .range(RangeValue(lower: a, upper: b, closed: false))
+        return .string(out)
+    }
+}
+
+/// An `if` or `switch` used as a value: its branch's value.
+final class StatementValueExpr: Expr {
+    let statement: Stmt
+
+    init(_ statement: Stmt, position: Int) {
+        self.statement = statement
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        _ = try statement.exec(cx)
+        let v = cx.yieldValue
+        cx.yieldValue = .void
+        return v
+    }
+}
+
+/// An `if`/`switch` expression's branch value.
+final class YieldStmt: Stmt {
+    let value: Expr
+
+    init(_ value: Expr) {
+        self.value = value
+        super.init(position: value.position)
+    }
+
+    override func exec(_ cx: Context) throws(CellFailure) -> Flow {
+        cx.yieldValue = try value.eval(cx)
+        return .normal
+    }
+}
+
+/// The value a pattern matches (`~=`'s right side) or a compound assignment's target's value.
+final class MatchedValueExpr: Expr {
+    override func eval(_ cx: Context) throws(CellFailure) -> Value { cx.matchedValue }
+
+    override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
+        if case .int(let i) = cx.matchedValue { return i }
+        throw internalMismatch("Int", cx.matchedValue, position)
+    }
+
+    override func evalDouble(_ cx: Context) throws(CellFailure) -> Double {
+        if case .double(let d) = cx.matchedValue { return d }
+        throw internalMismatch("Double", cx.matchedValue, position)
     }
 }

@@ -1,278 +1,379 @@
-/// `base.name`: a tuple element, a property, or a method taken as a value.
-final class MemberGetExpr: Expr {
+/// A stored property of a struct.
+final class FieldGet: Expr {
     let base: Expr
-    let name: String
+    let index: Int
 
-    init(_ base: Expr, name: String, position: Int) {
+    init(base: Expr, index: Int, position: Int) {
         self.base = base
-        self.name = name
+        self.index = index
         super.init(position: position)
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
-        try member(of: try base.eval(cx), cx)
+        let v = try base.eval(cx)
+        guard case .structValue(let fields) = v else { throw internalMismatch("struct", v, position) }
+        return fields[index]
     }
 
-    func member(of value: Value, _ cx: Context) throws(CellFailure) -> Value {
-        if case .tuple(let t) = value {
-            if let i = Int(name), t.elements.indices.contains(i) { return t.elements[i] }
-            if let i = t.labels.firstIndex(of: name) { return t.elements[i] }
-            throw CellFailure(.name, "value of tuple type '\(value.typeName)' has no member '\(name)'", at: position)
-        }
-        guard let binding = cx.registry.binding(for: value) else {
-            throw CellFailure(.name, "value of type '\(value.typeName)' has no member '\(name)'", at: position)
-        }
-        if let property = binding.properties[name] {
-            do { return try property.get(value) } catch { throw failure(from: error, at: position) }
-        }
-        if let overloads = binding.methods[name], overloads.count == 1 {
-            return .function(FunctionValue(.method(overloads[0], receiver: value)))
-        }
-        throw noMember(name, of: value, binding: binding, at: position)
+    override func evalDouble(_ cx: Context) throws(CellFailure) -> Double {
+        let v = try base.eval(cx)
+        guard case .structValue(let fields) = v, case .double(let d) = fields[index] else { throw internalMismatch("Double", v, position) }
+        return d
+    }
+
+    override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
+        let v = try base.eval(cx)
+        guard case .structValue(let fields) = v, case .int(let i) = fields[index] else { throw internalMismatch("Int", v, position) }
+        return i
     }
 }
 
-func noMember(_ name: String, of value: Value, binding: TypeBinding?, at position: Int) -> CellFailure {
-    var message = "value of type '\(value.typeName)' has no member '\(name)'"
-    if let binding, let near = nearestName(to: name, in: binding.memberNames) { message += "; did you mean '\(near)'?" }
-    return CellFailure(.name, message, at: position)
-}
-
-/// `base.name(args)`: a method of a library value or of a built-in type, found by the value's
-/// type at run time and remembered for the next call from the same place.
-final class MethodCallExpr: Expr {
+/// A stored property of a class instance (a lazy one gets its value the first time).
+final class ClassFieldGet: Expr {
     let base: Expr
-    /// The base as an assignable place, for mutating methods (`xs.append(1)`).
-    let place: LValue?
-    let name: String
-    let labels: [ArgumentLabel]
-    let arguments: [Expr]
-    private var cachedType: String?
-    private var cachedFunction: NativeFunction?
-    private var cachedMapping: [[Int]] = []
+    let index: Int
+    /// For a lazy property: computes the value with `self` (nil otherwise).
+    let lazyInitializer: LoweredFunction?
 
-    init(base: Expr, place: LValue?, name: String, labels: [ArgumentLabel], arguments: [Expr], position: Int) {
+    init(base: Expr, index: Int, lazyInitializer: LoweredFunction?, position: Int) {
         self.base = base
-        self.place = place
-        self.name = name
-        self.labels = labels
-        self.arguments = arguments
+        self.index = index
+        self.lazyInitializer = lazyInitializer
         super.init(position: position)
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
-        let receiver = try base.eval(cx)
-        let typeName = receiver.bindingName
-        if cachedType != typeName {
-            try resolve(receiver, cx)
-            cachedType = typeName
+        let v = try base.eval(cx)
+        guard case .instance(let object) = v else { throw internalMismatch("class instance", v, position) }
+        let field = object.fields[index]
+        if case .uninitialized = field, let lazyInitializer {
+            let made = try lazyInitializer.call(cx, arguments: [v], captures: [], typeArguments: cx.typeArguments, at: position)
+            object.fields[index] = made
+            return made
         }
-        guard let function = cachedFunction else { throw CellFailure(.name, "no method '\(name)'", at: position) }
+        return field
+    }
+
+    override func evalDouble(_ cx: Context) throws(CellFailure) -> Double {
+        let v = try eval(cx)
+        if case .double(let d) = v { return d }
+        throw internalMismatch("Double", v, position)
+    }
+}
+
+final class TupleElementGet: Expr {
+    let base: Expr
+    let index: Int
+
+    init(base: Expr, index: Int, position: Int) {
+        self.base = base
+        self.index = index
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        let v = try base.eval(cx)
+        guard case .tuple(let elements) = v else { throw internalMismatch("tuple", v, position) }
+        return elements[index]
+    }
+
+    override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
+        let v = try base.eval(cx)
+        guard case .tuple(let elements) = v, case .int(let i) = elements[index] else { throw internalMismatch("Int", v, position) }
+        return i
+    }
+
+    override func evalDouble(_ cx: Context) throws(CellFailure) -> Double {
+        let v = try base.eval(cx)
+        guard case .tuple(let elements) = v, case .double(let d) = elements[index] else { throw internalMismatch("Double", v, position) }
+        return d
+    }
+}
+
+/// A library property.
+final class NativePropertyGet: Expr {
+    let base: Expr?
+    let get: NativeGetter
+
+    init(base: Expr?, get: @escaping NativeGetter, position: Int) {
+        self.base = base
+        self.get = get
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        let receiver = try base?.eval(cx) ?? .void
+        do { return try get(receiver, cx) } catch { throw failure(from: error, at: position) }
+    }
+}
+
+/// A property requirement read on a generic or existential value: the value's type's property.
+final class WitnessPropertyGet: Expr {
+    let base: Expr
+    let baseType: CellType
+    let requirement: PropertyDecl
+
+    init(base: Expr, baseType: CellType, requirement: PropertyDecl, position: Int) {
+        self.base = base
+        self.baseType = baseType
+        self.requirement = requirement
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        var value = try base.eval(cx)
+        var type = cx.concrete(baseType)
+        if case .existential(let box) = value {
+            value = box.value
+            type = box.type
+        }
+        if case .instance(let object) = value { type = object.type }
+        let found = try cx.runtime.witness(requirement.name, labels: [], isStatic: false, isProperty: true,
+                                           requirementID: ObjectIdentifier(requirement), for: type, at: position)
+        guard case .property(let p) = found.member else { throw CellFailure(.runtime, "internal error: witness", at: position) }
+        let typeArguments = (p.owner?.genericParameters ?? []).map { found.substitution[$0] ?? .parameter($0) }
+        return try cx.runtime.read(p, of: value, typeArguments: typeArguments, cx, at: position)
+    }
+}
+
+/// A synthesized property: an enum's `rawValue`, `allCases`.
+final class SynthesizedPropertyGet: Expr {
+    let base: Expr?
+    let kind: PropertyDecl.SynthesizedProperty
+    let owner: NominalDecl
+
+    init(base: Expr?, kind: PropertyDecl.SynthesizedProperty, owner: NominalDecl, position: Int) {
+        self.base = base
+        self.kind = kind
+        self.owner = owner
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        try cx.runtime.synthesizedProperty(kind, of: try base?.eval(cx) ?? .void, owner: owner, at: position)
+    }
+}
+
+/// An enum case, with its associated values.
+final class EnumCaseExpr: Expr {
+    let index: Int
+    let payload: [Expr]?
+
+    init(index: Int, payload: [Expr]?, position: Int) {
+        self.index = index
+        self.payload = payload
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        guard let payload else { return .enumValue(index, nil) }
         var values: [Value] = []
-        values.reserveCapacity(arguments.count)
-        for a in arguments { values.append(try a.eval(cx)) }
-        let grouped = cachedMapping.map { $0.map { values[$0] } }
-        if function.isMutating {
-            guard let place else {
-                throw CellFailure(.type, "cannot use mutating member '\(name)' on an immutable value", at: position)
-            }
-            var result: Value = .void
-            let position = self.position
-            try place.modify(cx) { (stored: inout Value) throws(CellFailure) in
-                let (r, updated) = try invokeNative(function, receiver: stored, arguments: grouped, context: cx, at: position)
-                stored = updated
-                result = r
-            }
-            return result
-        }
-        return try invokeNative(function, receiver: receiver, arguments: grouped, context: cx, at: position).0
-    }
-
-    private func resolve(_ receiver: Value, _ cx: Context) throws(CellFailure) {
-        guard let binding = cx.registry.binding(for: receiver) else {
-            throw noMember(name, of: receiver, binding: nil, at: position)
-        }
-        guard let overloads = binding.methods[name] else {
-            if binding.properties[name] != nil {
-                throw CellFailure(.type, "'\(name)' is a property of '\(receiver.typeName)', not a method; write it without parentheses",
-                                  at: position)
-            }
-            throw noMember(name, of: receiver, binding: binding, at: position)
-        }
-        for f in overloads {
-            if let mapping = matchArguments(labels, to: f.parameterShapes) {
-                cachedFunction = f
-                cachedMapping = mapping
-                return
-            }
-        }
-        throw wrongCall("\(receiver.typeName).\(name)", labels: labels, overloads: overloads, at: position)
+        values.reserveCapacity(payload.count)
+        for p in payload { values.append(try p.eval(cx)) }
+        return .enumValue(index, values)
     }
 }
 
-/// The error for a call whose labels fit no overload: it lists what is available.
-func wrongCall(_ what: String, labels: [ArgumentLabel], overloads: [NativeFunction], at position: Int) -> CellFailure {
-    let written = "(" + labels.map(\.text).joined() + ")"
-    let available = overloads.map(\.declaration).joined(separator: "; ")
-    return CellFailure(.type, "\(what) has no overload \(written); available: \(available)", at: position)
-}
+/// Swift's memberwise initializer: the stored properties from the arguments (or defaults).
+final class MemberwiseInitExpr: Expr {
+    let fields: [Expr]
 
-/// `base[index]`: an array element or slice, or a library value's subscript.
-final class SubscriptExpr: Expr {
-    let base: Expr
-    let indices: [Expr]
-
-    init(_ base: Expr, indices: [Expr], position: Int) {
-        self.base = base
-        self.indices = indices
+    init(fields: [Expr], position: Int) {
+        self.fields = fields
         super.init(position: position)
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
-        let b = try base.eval(cx)
-        var keys: [Value] = []
-        for i in indices { keys.append(try i.eval(cx)) }
-        return try subscriptGet(b, keys, cx, at: position)
+        var values: [Value] = []
+        values.reserveCapacity(fields.count)
+        for f in fields { values.append(try f.eval(cx)) }
+        return .structValue(values)
     }
 }
 
-func subscriptGet(_ base: Value, _ keys: [Value], _ cx: Context, at position: Int) throws(CellFailure) -> Value {
-    switch (base, keys.first) {
-    case (.array(let items), .int(let i)?) where keys.count == 1:
-        guard items.indices.contains(i) else {
-            throw CellFailure(.runtime, "index \(i) out of range for an array of \(items.count) elements", at: position)
-        }
-        return items[i]
-    case (.array(let items), .range(let r)?) where keys.count == 1:
-        let (lower, upper) = r.resolved(length: items.count)
-        guard lower >= 0, upper <= items.count, lower <= upper else {
-            throw CellFailure(.runtime, "range \(Value.range(r).debugText) out of bounds for an array of \(items.count) elements", at: position)
-        }
-        return .array(Array(items[lower..<upper]))
-    case (.string(let s), .int(let i)?) where keys.count == 1:
-        let chars = Array(s)
-        guard chars.indices.contains(i) else {
-            throw CellFailure(.runtime, "index \(i) out of range for a string of \(chars.count) characters", at: position)
-        }
-        return .string(String(chars[i]))
-    case (.tuple(let t), .int(let i)?) where keys.count == 1 && t.elements.indices.contains(i):
-        return t.elements[i]
-    default:
-        guard let binding = cx.registry.binding(for: base), let overloads = binding.methods["subscript"] else {
-            throw CellFailure(.type, "cannot subscript a value of type '\(base.typeName)' with \(keys.map(\.typeName).joined(separator: ", "))",
-                              at: position)
-        }
-        let labels = Array(repeating: ArgumentLabel.unnamed, count: keys.count)
-        for f in overloads {
-            if let mapping = matchArguments(labels, to: f.parameterShapes) {
-                return try invokeNative(f, receiver: base, arguments: mapping.map { $0.map { keys[$0] } }, context: cx, at: position).0
-            }
-        }
-        throw wrongCall("\(base.typeName) subscript", labels: labels, overloads: overloads, at: position)
+/// Initial values of stored properties, computed where an instance is made.
+struct InitialValues {
+    let count: Int
+    let values: [(index: Int, make: LoweredFunction)]
+
+    func make(_ cx: Context, at position: Int) throws(CellFailure) -> [Value] {
+        var fields = Array(repeating: Value.uninitialized, count: Swift.max(count, 0))
+        for (i, f) in values { fields[i] = try f.call(cx, arguments: [], captures: [], typeArguments: cx.typeArguments, at: position) }
+        return fields
     }
 }
 
-/// `base[index] = value`: changes an element in place.
-final class SubscriptLValue: LValue {
-    let base: LValue
-    let indices: [Expr]
+/// A struct's own initializer: `self` starts with the properties' initial values, the body
+/// sets the rest; a failable one may return nil.
+final class StructInitExpr: Expr {
+    let initializer: LoweredFunction
+    let initial: InitialValues
+    let arguments: [Expr]
+    let typeArguments: TypeArgumentList
+    let failable: Bool
+    let callerSource: CellSource?
 
-    init(_ base: LValue, indices: [Expr], position: Int) {
-        self.base = base
-        self.indices = indices
+    init(initializer: LoweredFunction, initial: InitialValues, arguments: [Expr], typeArguments: [CellType], failable: Bool,
+         callerSource: CellSource?, position: Int) {
+        self.initializer = initializer
+        self.initial = initial
+        self.arguments = arguments
+        self.typeArguments = TypeArgumentList(typeArguments)
+        self.failable = failable
+        self.callerSource = callerSource
         super.init(position: position)
     }
 
-    override func get(_ cx: Context) throws(CellFailure) -> Value {
-        var keys: [Value] = []
-        for i in indices { keys.append(try i.eval(cx)) }
-        return try subscriptGet(try base.get(cx), keys, cx, at: position)
-    }
-
-    override func modify(_ cx: Context, _ body: (inout Value) throws(CellFailure) -> Void) throws(CellFailure) {
-        var keys: [Value] = []
-        for i in indices { keys.append(try i.eval(cx)) }
-        let position = self.position
-        try base.modify(cx) { (container: inout Value) throws(CellFailure) in
-            switch (container, keys.first) {
-            case (.array(var items), .int(let i)?) where keys.count == 1:
-                guard items.indices.contains(i) else {
-                    throw CellFailure(.runtime, "index \(i) out of range for an array of \(items.count) elements", at: position)
-                }
-                container = .void
-                defer { container = .array(items) }
-                try body(&items[i])
-            default:
-                guard let binding = cx.registry.binding(for: container), let setters = binding.methods["subscriptSet"] else {
-                    throw CellFailure(.type, "cannot assign through a subscript of a value of type '\(container.typeName)'", at: position)
-                }
-                var element = try subscriptGet(container, keys, cx, at: position)
-                try body(&element)
-                let labels = Array(repeating: ArgumentLabel.unnamed, count: keys.count + 1)
-                let values = keys + [element]
-                for f in setters {
-                    if let mapping = matchArguments(labels, to: f.parameterShapes) {
-                        let (_, updated) = try invokeNative(f, receiver: container, arguments: mapping.map { $0.map { values[$0] } },
-                                                            context: cx, at: position)
-                        container = updated
-                        return
-                    }
-                }
-                throw wrongCall("\(container.typeName) subscript", labels: labels, overloads: setters, at: position)
-            }
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        let types = typeArguments.resolve(cx)
+        var selfValue = Value.uninitialized
+        let fields = try initial.make(cx, at: position)
+        let result = try initializer.invoke(cx, captures: [], typeArguments: types, at: position, callerSource: callerSource) { (slots) throws(CellFailure) in
+            // An enum's initializer starts with no value for `self`; a struct's with its initial values.
+            slots[0] = initial.count < 0 ? .uninitialized : .structValue(fields)
+            for (i, a) in arguments.enumerated() { slots[i + 1] = try a.eval(cx) }
+        } after: { slots in
+            selfValue = slots[0]
         }
+        if failable, case .none = result { return .none }
+        if selfValue.isUninitialized {
+            throw CellFailure(.runtime, "an initializer returned without giving 'self' a value", at: position)
+        }
+        try checkInitialized(selfValue, at: position)
+        return selfValue
     }
 }
 
-/// `base.name = value` for a settable property of a library value, or a tuple element.
-final class MemberLValue: LValue {
-    let base: LValue
-    let name: String
+/// A class's initializer: a new instance of the class named (with every stored property's
+/// initial value, its superclasses' too), then the initializer's body with it as `self`.
+final class ClassInitExpr: Expr {
+    let type: CellType
+    let decl: NominalDecl
+    let initializer: LoweredFunction?
+    let initial: InitialValues
+    let arguments: [Expr]
+    let typeArguments: TypeArgumentList
+    let failable: Bool
+    let callerSource: CellSource?
 
-    init(_ base: LValue, name: String, position: Int) {
-        self.base = base
-        self.name = name
+    init(type: CellType, decl: NominalDecl, initializer: LoweredFunction?, initial: InitialValues, arguments: [Expr], typeArguments: [CellType],
+         failable: Bool, callerSource: CellSource?, position: Int) {
+        self.type = type
+        self.decl = decl
+        self.initializer = initializer
+        self.initial = initial
+        self.arguments = arguments
+        self.typeArguments = TypeArgumentList(typeArguments)
+        self.failable = failable
+        self.callerSource = callerSource
         super.init(position: position)
     }
 
-    override func get(_ cx: Context) throws(CellFailure) -> Value {
-        try MemberGetExpr(LValueRead(base), name: name, position: position).eval(cx)
-    }
-
-    override func modify(_ cx: Context, _ body: (inout Value) throws(CellFailure) -> Void) throws(CellFailure) {
-        let name = self.name, position = self.position
-        try base.modify(cx) { (container: inout Value) throws(CellFailure) in
-            if case .tuple(var t) = container {
-                guard let i = Int(name).flatMap({ t.elements.indices.contains($0) ? $0 : nil }) ?? t.labels.firstIndex(of: name) else {
-                    throw CellFailure(.name, "value of tuple type '\(container.typeName)' has no member '\(name)'", at: position)
-                }
-                container = .void
-                defer { container = .tuple(t) }
-                try body(&t.elements[i])
-                return
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        let object = ClassInstance(type: cx.concrete(type), decl: decl, fields: try initial.make(cx, at: position))
+        let instance = Value.instance(object)
+        if let initializer {
+            let result = try initializer.invoke(cx, captures: [], typeArguments: typeArguments.resolve(cx), at: position,
+                                                callerSource: callerSource) { (slots) throws(CellFailure) in
+                slots[0] = instance
+                for (i, a) in arguments.enumerated() { slots[i + 1] = try a.eval(cx) }
             }
-            guard let binding = cx.registry.binding(for: container), let property = binding.properties[name] else {
-                throw noMember(name, of: container, binding: cx.registry.binding(for: container), at: position)
-            }
-            guard let setter = property.set else {
-                throw CellFailure(.type, "cannot assign to property: '\(name)' of '\(container.typeName)' is read-only", at: position)
-            }
-            var value: Value
-            do { value = try property.get(container) } catch { throw failure(from: error, at: position) }
-            try body(&value)
-            do { try setter(&container, value) } catch { throw failure(from: error, at: position) }
+            if failable, case .none = result { return .none }
         }
+        return instance
     }
 }
 
-/// Reads an assignable place as an expression.
-final class LValueRead: Expr {
-    let place: LValue
+/// `super.init(…)` (or an inherited initializer's body) run on the instance being made.
+final class DelegatingInitExpr: Expr {
+    let initializer: LoweredFunction
+    let selfSlot: Int
+    let arguments: [Expr]
+    let isStruct: Bool
+    let initial: InitialValues?
+    let callerSource: CellSource?
 
-    init(_ place: LValue) {
-        self.place = place
-        super.init(position: place.position)
+    init(initializer: LoweredFunction, selfSlot: Int, arguments: [Expr], isStruct: Bool, initial: InitialValues?, callerSource: CellSource?,
+         position: Int) {
+        self.initializer = initializer
+        self.selfSlot = selfSlot
+        self.arguments = arguments
+        self.isStruct = isStruct
+        self.initial = initial
+        self.callerSource = callerSource
+        super.init(position: position)
     }
 
-    override func eval(_ cx: Context) throws(CellFailure) -> Value { try place.get(cx) }
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        let selfValue = isStruct ? .structValue(try initial?.make(cx, at: position) ?? []) : cx.frame[selfSlot]
+        var final = selfValue
+        _ = try initializer.invoke(cx, captures: [], typeArguments: cx.typeArguments, at: position, callerSource: callerSource) { (slots) throws(CellFailure) in
+            slots[0] = selfValue
+            for (i, a) in arguments.enumerated() { slots[i + 1] = try a.eval(cx) }
+        } after: { slots in
+            final = slots[0]
+        }
+        if isStruct { cx.frame[selfSlot] = final }
+        return .void
+    }
+}
+
+/// A struct made by an initializer must have every stored property set.
+@inline(__always)
+func checkInitialized(_ v: Value, at position: Int) throws(CellFailure) {
+    guard case .structValue(let fields) = v else { return }
+    for f in fields where f.isUninitialized {
+        throw CellFailure(.runtime, "an initializer returned without initializing all stored properties", at: position)
+    }
+}
+
+/// `init?(rawValue:)` of an enum with raw values.
+final class RawValueInitExpr: Expr {
+    let argument: Expr
+    let owner: NominalDecl
+
+    init(argument: Expr, owner: NominalDecl, position: Int) {
+        self.argument = argument
+        self.owner = owner
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        let raw = try argument.eval(cx)
+        for c in owner.cases {
+            if let r = c.rawValue, structurallyEqual(r, raw) { return .enumValue(c.index, nil) }
+        }
+        return .none
+    }
+}
+
+/// `type(of: x)`: the value's dynamic type.
+final class TypeOfExpr: Expr {
+    let operand: Expr
+    let staticType: CellType
+
+    init(_ operand: Expr, staticType: CellType, position: Int) {
+        self.operand = operand
+        self.staticType = staticType
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        let v = try operand.eval(cx)
+        return .metatype(dynamicType(of: v, staticType: cx.concrete(staticType)))
+    }
+}
+
+/// The type a value really has: an existential's or a class instance's, else its static type.
+func dynamicType(of v: Value, staticType: CellType) -> CellType {
+    if case .optional(let wrapped) = staticType {
+        // An optional stays optional (`Optional(main.Dog)`); what it holds has its own dynamic type.
+        if case .none = v { return staticType }
+        return .optional(dynamicType(of: unwrapOptional(v, wrappedIsOptional: wrapped.isOptional), staticType: wrapped))
+    }
+    switch v {
+    case .existential(let box): return dynamicType(of: box.value, staticType: box.type)
+    case .instance(let object): return object.type
+    default: return staticType
+    }
 }

@@ -1,12 +1,11 @@
-/// The lowered tree. A cell's syntax is lowered once into these nodes (names bound to
-/// slots, calls to their targets where known), then run; nothing walks SwiftSyntax while
-/// running. Each node is a final class whose `eval`/`exec` is its whole behaviour, in the
-/// spirit of jlox's interpreter but with resolution done ahead of time.
+/// The runnable tree. A checked cell is lowered once into these nodes (names bound to slots,
+/// calls to their targets, every operation chosen by the static types), then run; nothing looks
+/// at syntax or types while running, except generic code asking what its type arguments are.
+/// Nodes whose static type is Int, Double or Bool evaluate through `evalInt`/`evalDouble`/
+/// `evalBool` as well, so arithmetic runs on plain numbers with no `Value` in between.
 class Expr {
-    /// UTF-8 offset of the node in the cell's code, for error messages.
+    /// UTF-8 offset of the node in its cell's code, for error messages.
     let position: Int
-    /// What lowering proved the node always yields (see `StaticKind`).
-    var staticKind = StaticKind.unknown
 
     init(position: Int) {
         self.position = position
@@ -16,37 +15,33 @@ class Expr {
         fatalError("\(type(of: self)) does not implement eval")
     }
 
-    /// The value as an Int, for a parent that knows it is one (`staticKind == .int`): nodes
-    /// that can compute an Int without building a `Value` override this.
     func evalInt(_ cx: Context) throws(CellFailure) -> Int {
         let v = try eval(cx)
         if case .int(let i) = v { return i }
-        throw CellFailure(.type, "cannot use a value of type '\(v.typeName)' as 'Int'", at: position)
+        throw internalMismatch("Int", v, position)
     }
 
-    /// The value as a condition, which must be a Bool (Swift has no truthiness).
+    func evalDouble(_ cx: Context) throws(CellFailure) -> Double {
+        let v = try eval(cx)
+        if case .double(let d) = v { return d }
+        throw internalMismatch("Double", v, position)
+    }
+
     func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
         let v = try eval(cx)
         if case .bool(let b) = v { return b }
-        throw CellFailure(.type, "a condition must be a Bool, got a value of type '\(v.typeName)'", at: position)
+        throw internalMismatch("Bool", v, position)
     }
 }
 
-/// The type a node is known to yield whatever happens at run time, found while lowering from
-/// what Swift's own rules fix: literals, parameters declared `Int` (checked on entry, and a
-/// parameter cannot be assigned), calls of functions declared `-> Int` (checked on return),
-/// Int arithmetic and comparisons of those. Nodes of a known kind are run through
-/// `evalInt`/`evalBool`, with no `Value` built in between.
-enum StaticKind: UInt8 {
-    case unknown, int, bool
-}
-
-/// How a statement finished: normally, or unwinding for `break`, `continue` or `return`.
-enum Flow {
-    case normal
-    case breakLoop
-    case continueLoop
-    case returned
+/// A value of the wrong shape where the static type promised another: a bug in Lectern, or a
+/// variable read while lent out to an `inout` access (Swift's exclusivity violation).
+@inline(never)
+func internalMismatch(_ expected: String, _ v: Value, _ position: Int) -> CellFailure {
+    if case .uninitialized = v {
+        return CellFailure(.runtime, "variable used before being initialized (or while it is being modified)", at: position)
+    }
+    return CellFailure(.runtime, "internal error: expected a value of type \(expected)", at: position)
 }
 
 class Stmt {
@@ -80,6 +75,45 @@ final class BlockStmt: Stmt {
     }
 }
 
+/// A block with `defer` statements: each deferred body runs when the block is left, last first,
+/// however it is left.
+final class DeferringBlockStmt: Stmt {
+    let statements: [Stmt]
+    /// For each statement, the deferred body it registers (nil for other statements).
+    let deferred: [Stmt?]
+
+    init(_ statements: [Stmt], deferred: [Stmt?], position: Int) {
+        self.statements = statements
+        self.deferred = deferred
+        super.init(position: position)
+    }
+
+    override func exec(_ cx: Context) throws(CellFailure) -> Flow {
+        var registered: [Stmt] = []
+        var result = Flow.normal
+        var failure: CellFailure?
+        for (i, statement) in statements.enumerated() {
+            if let body = deferred[i] {
+                registered.append(body)
+                continue
+            }
+            do throws(CellFailure) {
+                let flow = try statement.exec(cx)
+                if case .normal = flow { continue }
+                result = flow
+            } catch {
+                failure = error
+            }
+            break
+        }
+        let savedReturn = cx.returnValue
+        for body in registered.reversed() { _ = try body.exec(cx) }
+        cx.returnValue = savedReturn
+        if let failure { throw failure }
+        return result
+    }
+}
+
 /// An expression whose value is dropped.
 final class ExprStmt: Stmt {
     let expr: Expr
@@ -95,18 +129,68 @@ final class ExprStmt: Stmt {
     }
 }
 
-/// A top-level expression statement: its value, unless Void, is shown under the cell.
+/// A top-level expression statement: its value is shown under the cell.
 final class DisplayStmt: Stmt {
     let expr: Expr
+    let type: CellType
 
-    init(_ expr: Expr) {
+    init(_ expr: Expr, type: CellType) {
         self.expr = expr
+        self.type = type
         super.init(position: expr.position)
     }
 
     override func exec(_ cx: Context) throws(CellFailure) -> Flow {
         let value = try expr.eval(cx)
-        if !value.isVoid { try cx.display(value, at: position) }
+        try cx.display(value, type: type, at: position)
         return .normal
     }
+}
+
+/// A constant.
+final class ConstantExpr: Expr {
+    let value: Value
+
+    init(_ value: Value, position: Int) {
+        self.value = value
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value { value }
+}
+
+final class IntConstant: Expr {
+    let value: Int
+
+    init(_ value: Int, position: Int) {
+        self.value = value
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value { .int(value) }
+    override func evalInt(_ cx: Context) throws(CellFailure) -> Int { value }
+}
+
+final class DoubleConstant: Expr {
+    let value: Double
+
+    init(_ value: Double, position: Int) {
+        self.value = value
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value { .double(value) }
+    override func evalDouble(_ cx: Context) throws(CellFailure) -> Double { value }
+}
+
+final class BoolConstant: Expr {
+    let value: Bool
+
+    init(_ value: Bool, position: Int) {
+        self.value = value
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value { .bool(value) }
+    override func evalBool(_ cx: Context) throws(CellFailure) -> Bool { value }
 }

@@ -1,97 +1,145 @@
-/// A value in a cell: the interpreter is dynamically typed, so every expression yields one.
+/// A value at run time. The checker has given every expression a static type, so a value
+/// carries no type of its own beyond what its case says: printing, equality and conversions
+/// are driven by the static type (or, in generic code, by the type arguments a call received).
+/// Value types (arrays, dictionaries, sets, strings, structs) have Swift's value semantics:
+/// their storage is shared until written and written in place when not shared.
 public enum Value {
-    /// The result of statements and of functions that return nothing; never displayed.
     case void
     case bool(Bool)
     case int(Int)
     case double(Double)
     case string(String)
-    /// A Swift array: value semantics, as in Swift.
+    case character(Character)
     case array([Value])
-    /// A tuple, with optional element labels.
-    case tuple(TupleValue)
-    /// A half-open or closed range of integers.
-    case range(RangeValue)
-    /// A function, a closure or a library call target.
-    case function(FunctionValue)
-    /// `nil`.
+    case dictionary(DictionaryBox)
+    case set(SetBox)
+    case tuple([Value])
+    /// A range of Ints as written (`Range`, `ClosedRange` or a partial range: the static type says).
+    case intRange(Int, Int)
+    /// A range of other bounds (`0.0..<1.0`, `"a"..."z"`).
+    case range(RangeBox)
+    /// A struct's stored properties, in declaration order.
+    case structValue([Value])
+    case instance(ClassInstance)
+    /// An enum case: its index and its associated values.
+    case enumValue(Int, [Value]?)
+    /// `Optional.none`.
     case none
-    /// A library value (tensor, model, figure, image, dataset …), bound through the registry.
+    /// `Optional.some` of a value whose own type is optional (`Int??`): otherwise an optional
+    /// holds its value unwrapped.
+    case some(OptionalBox)
+    case function(FunctionValue)
+    /// A value of type `Any` or `any P`, with its dynamic type.
+    case existential(ExistentialBox)
+    /// A type as a value (`Int.self`, `type(of: x)`).
+    case metatype(CellType)
+    case substring(SubstringBox)
+    case arraySlice(SliceBox)
+    /// A lazy view: reversed, enumerated, zipped, strided, a dictionary's keys or values.
+    case view(SequenceView)
+    /// A value of the model library (tensor, model, figure …).
     case object(any LibraryValue)
+    /// A variable that closures capture: it lives in a box they share (only in slots).
+    case box(VarBox)
+    /// A slot not yet assigned (or lent out to an `inout` access).
+    case uninitialized
 }
 
-/// A tuple's elements and their labels (nil for an unlabelled element).
-public struct TupleValue {
-    public var elements: [Value]
-    public var labels: [String?]
+/// A variable captured by closures: every closure that uses it shares this box.
+public final class VarBox {
+    var value: Value
+    init(_ value: Value) { self.value = value }
+}
 
-    public init(_ elements: [Value], labels: [String?]? = nil) {
-        self.elements = elements
-        self.labels = labels ?? Array(repeating: nil, count: elements.count)
+public final class OptionalBox {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// `Any` or `any P`: the value and its dynamic type.
+public final class ExistentialBox {
+    let type: CellType
+    let value: Value
+    init(type: CellType, value: Value) {
+        self.type = type
+        self.value = value
     }
 }
 
-/// An integer range: `lower..<upper` or `lower...upper`, stored half-open.
-public struct RangeValue: Equatable {
-    public var lower: Int
-    /// Exclusive upper bound.
-    public var upper: Int
-    /// Written with `...` (shown that way).
-    public var closed: Bool
+/// An instance of a cell's class: shared by reference, its class chosen when made.
+public final class ClassInstance {
+    let type: CellType
+    let decl: NominalDecl
+    var fields: [Value]
 
-    public init(lower: Int, upper: Int, closed: Bool) {
+    init(type: CellType, decl: NominalDecl, fields: [Value]) {
+        self.type = type
+        self.decl = decl
+        self.fields = fields
+    }
+}
+
+public final class RangeBox {
+    let lower: Value?
+    let upper: Value?
+    init(lower: Value?, upper: Value?) {
         self.lower = lower
         self.upper = upper
-        self.closed = closed
-    }
-
-    /// The bound a one-sided range leaves open (`..<5` starts here, `2...` ends here): the
-    /// subscript it is used in puts the collection's own bound in its place.
-    public static let openStart = Int.min
-    public static let openEnd = Int.max
-
-    public var count: Int {
-        let (n, overflow) = upper.subtractingReportingOverflow(lower)
-        return overflow ? Int.max : Swift.max(0, n)
-    }
-
-    /// The range with open bounds replaced by `0` and `length`.
-    public func resolved(length: Int) -> (lower: Int, upper: Int) {
-        (lower == Self.openStart ? 0 : lower, upper == Self.openEnd ? length : upper)
     }
 }
 
-/// A value from the model library. Types conform through their binding in the registry;
-/// the interpreter asks the registry, not the value, for methods and properties. Conformers
-/// are classes (library structs such as `Tensor` are held in a box), which keeps `Value`
-/// two words wide so the interpreter copies it cheaply.
+public final class SubstringBox {
+    let value: Substring
+    init(_ value: Substring) { self.value = value }
+}
+
+/// An `ArraySlice`: Swift's own, so its indices are the array's (a slice of 2..<5 starts at 2).
+public final class SliceBox {
+    var value: ArraySlice<Value>
+    init(_ value: ArraySlice<Value>) { self.value = value }
+}
+
+/// A lazy sequence view and the value it views.
+public final class SequenceView {
+    enum Kind {
+        case reversed
+        case enumerated
+        case zip
+        case strideTo
+        case strideThrough
+        case keys
+        case values
+    }
+
+    let kind: Kind
+    /// The viewed value (for zip, a two-element tuple; for strides, start, end and step).
+    let base: Value
+    /// The elements, made once when first needed.
+    private var cached: [Value]?
+
+    init(kind: Kind, base: Value) {
+        self.kind = kind
+        self.base = base
+    }
+
+    func elements(_ make: () throws(CellFailure) -> [Value]) throws(CellFailure) -> [Value] {
+        if let cached { return cached }
+        let made = try make()
+        cached = made
+        return made
+    }
+}
+
+/// A value of the model library. The interpreter asks the registry, not the value, for its
+/// members; conformers are classes, which keeps `Value` small.
 public protocol LibraryValue: AnyObject {
-    /// The Swift type name shown in messages and in `lectern reference` (`Tensor`, `PPCA`).
+    /// The Swift type name shown in messages (`Tensor`, `PPCA`).
     var typeName: String { get }
 }
 
 extension Value {
-    /// The Swift type name of the value, as messages show it.
-    public var typeName: String {
-        switch self {
-        case .void: "Void"
-        case .bool: "Bool"
-        case .int: "Int"
-        case .double: "Double"
-        case .string: "String"
-        case .array(let items):
-            if let first = items.first, items.allSatisfy({ $0.typeName == first.typeName }) { "[\(first.typeName)]" } else { "Array" }
-        case .tuple(let t): "(" + zip(t.labels, t.elements).map { ($0.0.map { "\($0): " } ?? "") + $0.1.typeName }.joined(separator: ", ") + ")"
-        case .range(let r): r.closed ? "ClosedRange<Int>" : "Range<Int>"
-        case .function(let f): f.typeDescription
-        case .none: "Optional"
-        case .object(let o): o.typeName
-        }
-    }
-
-    /// True for `.void`: such results are not displayed.
-    public var isVoid: Bool {
-        if case .void = self { return true }
+    @inline(__always) var isUninitialized: Bool {
+        if case .uninitialized = self { return true }
         return false
     }
 }
