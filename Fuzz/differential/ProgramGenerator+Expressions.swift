@@ -15,10 +15,11 @@ struct Expr {
     var precedence: Precedence = .atom
     /// Int: the largest magnitude the value may have. String: the most characters.
     var bound: Int = 0
-    /// True when the type does not depend on context: a subterm is a variable, a Double literal
-    /// or a typed call. A Double expression without one is Double only in a Double context
-    /// (`1 / 2` alone is an Int); an Int one made of literals only is ambiguous inside an
-    /// overloaded call such as `Double(-(-6))`.
+    /// True when the type does not depend on context: a subterm is a variable or a typed call
+    /// such as `Double(n)` or `xs.count`. Expressions of literals only are typed by their context,
+    /// and where there is none (a comparison, a prefix `-`, an overloaded initializer) they can
+    /// be ambiguous to the type checker, more so with Foundation imported (NSNumber and Decimal
+    /// are literal-expressible too): `2.5 < 3`, `-(21 + 1)` and `Double(-(-6))` do not compile.
     var isTyped = true
 
     init(_ text: String, _ precedence: Precedence = .atom, bound: Int = 0, isTyped: Bool = true) {
@@ -48,11 +49,11 @@ extension ProgramBuilder {
         Expr("\(v)", v < 0 ? .prefix : .atom, bound: abs(v), isTyped: false)
     }
 
-    /// A Double literal in one of Swift's spellings.
+    /// A Double literal in one of Swift's spellings (untyped: Double only by default or context).
     func doubleLiteral() -> Expr {
         let text = pick(["0.5", "1.5", "2.25", "0.1", "0.2", "0.3", "2.5", "3.75", "10.0", "0.125", "1e3", "2.5e-1",
                          "\(int(0...20)).\(int(0...9))", "\(int(0...99)).\(int(0...99))"])
-        return Expr(text, .atom, isTyped: true)
+        return Expr(text, .atom, isTyped: false)
     }
 
     // MARK: Int
@@ -93,8 +94,8 @@ extension ProgramBuilder {
             return Expr("\(f)(\(a.text), \(b.text))", bound: max(a.bound, b.bound), isTyped: a.isTyped || b.isTyped)
         case 8:
             let a = intExpr(depth - 1, limit: limit)
-            return chance(0.5) ? Expr("abs(\(a.text))", bound: a.bound, isTyped: a.isTyped)
-                : Expr("-\(a.atomText)", .prefix, bound: a.bound, isTyped: a.isTyped)
+            if chance(0.5) { return Expr("abs(\(a.text))", bound: a.bound, isTyped: a.isTyped) }
+            return a.isTyped ? Expr("-\(a.atomText)", .prefix, bound: a.bound) : intLiteral(-int(1...9))
         default:
             let c = boolExpr(depth - 1)
             let a = intExpr(depth - 1, limit: limit), b = intExpr(depth - 1, limit: limit)
@@ -157,7 +158,7 @@ extension ProgramBuilder {
             return Expr("\(f)(\(a.text), \(b.text))", isTyped: a.isTyped || b.isTyped)
         case 8:
             let a = doubleExpr(depth - 1)
-            guard a.isTyped else { return Expr("-\(a.atomText)", .prefix, isTyped: false) }
+            guard a.isTyped else { return Expr("-\(int(1...9)).5", .prefix, isTyped: false) }
             switch int(0...3) {
             case 0: return Expr("\(a.atomText).rounded()")
             case 1: return Expr("abs(\(a.text)).squareRoot()")
@@ -167,19 +168,19 @@ extension ProgramBuilder {
         default:
             // Both branches typed: `(c ? 2.5 : 12) < 8` is ambiguous to the type checker.
             let c = boolExpr(depth - 1)
-            let a = surelyDoubleExpr(depth - 1), b = surelyDoubleExpr(depth - 1)
+            let a = typedDoubleExpr(depth - 1), b = typedDoubleExpr(depth - 1)
             return Expr("(\(c.text) ? \(a.text) : \(b.text))")
         }
     }
 
-    /// A Double expression with a surely-Double subterm, so it is Double in any context.
-    func surelyDoubleExpr(_ depth: Int = 2) -> Expr {
+    /// A Double expression with a typed subterm, so it is Double in any context.
+    func typedDoubleExpr(_ depth: Int = 2) -> Expr {
         for _ in 0..<4 {
             let e = doubleExpr(depth)
             if e.isTyped { return e }
         }
         let l = doubleExpr(max(0, depth - 1))
-        return Expr(binary(l, "+", doubleLiteral(), .additive), .additive)
+        return Expr(binary(Expr("Double(\(int(0...20)))"), "+", l, .additive), .additive)
     }
 
     /// A literal (Double or integer), a Double variable, or an Int converted with `Double(_:)`.
@@ -230,7 +231,8 @@ extension ProgramBuilder {
     func boolLeaf() -> Expr {
         var candidates: [() -> Expr] = [
             {
-                let l = self.intExpr(1), r = self.intExpr(1)
+                var l = self.intExpr(1), r = self.intExpr(1)
+                for _ in 0..<3 where !l.isTyped && !r.isTyped { l = self.intExpr(1); r = self.intExpr(1) }
                 return Expr(self.binary(l, self.pick(["<", "<=", ">", ">=", "==", "!="]), r, .comparison), .comparison)
             },
             {
@@ -239,7 +241,7 @@ extension ProgramBuilder {
                                         "==", self.intLiteral(0), .comparison), .comparison)
             },
             {
-                let l = self.surelyDoubleExpr(1), r = self.doubleExpr(1)
+                let l = self.typedDoubleExpr(1), r = self.doubleExpr(1)
                 return Expr(self.binary(l, self.pick(["<", ">", "<=", ">="]), r, .comparison), .comparison)
             },
         ]
@@ -332,7 +334,7 @@ extension ProgramBuilder {
     private func interpolatedValue() -> Expr {
         switch int(0...4) {
         case 0, 1: return Expr(intExpr(1).text, bound: 12)
-        case 2: return Expr(doubleExpr(1).text, bound: 25)
+        case 2: return Expr(typedDoubleExpr(1).text, bound: 25)
         case 3: return Expr(boolExpr(1).text, bound: 5)
         default:
             let strings = visibleVariables.filter { $0.kind == .string }
@@ -458,7 +460,7 @@ extension ProgramBuilder {
         for _ in 0..<int(1...3) {
             switch int(0...5) {
             case 0, 1: parts.append(intExpr().text)
-            case 2: parts.append(surelyDoubleExpr().text)
+            case 2: parts.append(typedDoubleExpr().text)
             case 3: parts.append(boolExpr().text)
             case 4: parts.append(stringExpr().text)
             default:

@@ -227,6 +227,14 @@ extension Checker {
 
     /// A call of a value of function type.
     func callValue(_ callee: TypedExpression, _ parts: CallSyntaxParts, _ s: inout SolverState) throws(CellFailure) -> TypedExpression {
+        // `model(x)` on a value whose type has `callAsFunction` (a layer, a network) calls it.
+        switch callee.type {
+        case .nominal, .parameter:
+            if !memberCandidates(of: callee.type, named: "callAsFunction", isStatic: false).isEmpty {
+                return try memberReference(base: callee, name: "callAsFunction", isStatic: false, call: parts, at: parts.position, &s)
+            }
+        default: break
+        }
         let (expressions, arguments) = try generateArguments(parts, &s)
         let result = s.newVariable(at: callee.position)
         s.add(.applicable(callee: callee.type, arguments: arguments, result: result, at: parts.position))

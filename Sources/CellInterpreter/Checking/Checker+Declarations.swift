@@ -100,6 +100,9 @@ extension Checker {
         if registry.types[text] != nil, parent == nil, registry.types[text]!.origin == .standard {
             throw CellFailure(.name, "'\(text)' is a type of the standard library; choose another name", at: pos(name))
         }
+        if let attribute = d.asProtocol(WithAttributesSyntax.self)?.attributes.first {
+            throw CellFailure(.unsupported, "the attribute '\(attribute.trimmedDescription)' is not supported in cells", at: pos(attribute))
+        }
         let decl = NominalDecl(name: text, kind: kind, origin: .cell)
         decl.position = pos(name)
         decl.parent = parent
@@ -448,6 +451,9 @@ extension Checker {
             throw CellFailure(.unsupported, "'\(bad)' properties are not supported in cells", at: pos(v))
         }
         let isOverride = modifiers.contains("override")
+        if let attribute = v.attributes.first {
+            throw CellFailure(.unsupported, "property wrappers and attributes ('\(attribute.trimmedDescription)') are not supported in cells", at: pos(attribute))
+        }
         if isOverride, !decl.isClass || isStatic || v.bindings.contains(where: { $0.accessorBlock == nil }) {
             throw CellFailure(.unsupported, "only computed instance properties of a class can be overridden in cells", at: pos(v))
         }

@@ -176,7 +176,7 @@ extension Checker {
         for element in list {
             switch element.condition {
             case .expression(let e):
-                out.append(.boolean(try checkExpression(e, contextual: .bool, site: .other)))
+                out.append(.boolean(try checkExpression(e, contextual: .bool, site: .condition)))
             case .optionalBinding(let binding):
                 guard let id = binding.pattern.as(IdentifierPatternSyntax.self) else {
                     throw CellFailure(.unsupported, "only a name can be bound here", at: pos(binding.pattern))
@@ -285,7 +285,7 @@ extension Checker {
             function.breakTargets.removeLast()
             throw error
         }
-        let condition = try checkExpression(r.condition, contextual: .bool)
+        let condition = try checkExpression(r.condition, contextual: .bool, site: .condition)
         return .repeatWhile(label: label, body, condition)
     }
 
@@ -315,7 +315,7 @@ extension Checker {
             } else {
                 pattern = try checkBindingPattern(f.pattern, type: annotated, mutable: false)
             }
-            let whereClause = try f.whereClause.map { (w) throws(CellFailure) in try checkExpression(w.condition, contextual: .bool) }
+            let whereClause = try f.whereClause.map { (w) throws(CellFailure) in try checkExpression(w.condition, contextual: .bool, site: .condition) }
             function.breakTargets.append((label, true, false))
             defer { function.breakTargets.removeLast() }
             let body = try checkBlock(f.body)
@@ -374,7 +374,7 @@ extension Checker {
                     throw CellFailure(.unsupported, "a catch with several patterns is not supported in cells", at: pos(clause))
                 }
                 let pattern = try item.pattern.map { (p) throws(CellFailure) in try checkPattern(p, against: errorType, binding: nil) }
-                let whereClause = try item.whereClause.map { (w) throws(CellFailure) in try checkExpression(w.condition, contextual: .bool) }
+                let whereClause = try item.whereClause.map { (w) throws(CellFailure) in try checkExpression(w.condition, contextual: .bool, site: .condition) }
                 var errorVariable: VarDecl?
                 if pattern == nil { errorVariable = try declareVariable("error", type: errorType, mutable: false, at: pos(clause)) }
                 return TypedCatch(pattern: pattern, whereClause: whereClause, body: try checkBlockItems(clause.body.statements),
@@ -427,7 +427,7 @@ extension Checker {
                             }
                         }
                         bound = names
-                        let whereClause = try caseItem.whereClause.map { (w) throws(CellFailure) in try checkExpression(w.condition, contextual: .bool) }
+                        let whereClause = try caseItem.whereClause.map { (w) throws(CellFailure) in try checkExpression(w.condition, contextual: .bool, site: .condition) }
                         patterns.append((pattern, whereClause))
                     }
                     if c.statements.isEmpty {

@@ -55,6 +55,8 @@ enum ConversionSite: Equatable {
     case collectionElement
     /// A single-expression closure's body: its value is dropped when the closure returns Void.
     case closureBody
+    /// The condition of an `if`, `while`, `guard` or `where`.
+    case condition
     case other
 }
 

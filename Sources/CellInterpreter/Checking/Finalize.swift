@@ -72,7 +72,9 @@ struct Finalizer {
         case .methodReference(let base, let f, let args):
             e.kind = .methodReference(base: try expression(base), f, genericArguments: try args.map { (a) throws(CellFailure) in try resolve(a, at: e.position) })
         case .call(let call):
-            e.kind = .call(try finalizeCall(call))
+            let finalized = try finalizeCall(call)
+            try checkConstantArithmetic(finalized)
+            e.kind = .call(finalized)
         case .callValue(let callee, let arguments):
             let c = try expression(callee)
             guard case .function(let fn) = c.type else {
@@ -160,7 +162,9 @@ struct Finalizer {
         case .logicalNot(let a):
             e.kind = .logicalNot(try expression(a))
         case .pending(let node):
-            return try pending(e, node)
+            let resolved = try pending(e, node)
+            if case .call(let call) = resolved.kind { try checkConstantArithmetic(call) }
+            return resolved
         case .conversionSite(let inner, let to):
             let target = try resolve(to, at: e.position)
             let value = try expression(inner)
@@ -480,6 +484,31 @@ struct Finalizer {
     }
 
     // MARK: Checks
+
+    /// Int arithmetic swiftc evaluates while compiling: a division by the literal 0, and an
+    /// operation on two literals whose result does not fit, are refused before the cell runs.
+    private func checkConstantArithmetic(_ call: Call) throws(CellFailure) {
+        guard case .function(let f) = call.callee, let intrinsic = f.intrinsic, call.arguments.count == 2,
+              case .value(let lhs) = call.arguments[0], case .value(let rhs) = call.arguments[1] else { return }
+        func literal(_ e: TypedExpression) -> Int? {
+            if case .integerLiteral(let text) = e.kind, e.type == .int { return parseIntegerLiteral(text) }
+            return nil
+        }
+        if intrinsic == .intDivide || intrinsic == .intRemainder, literal(rhs) == 0 {
+            throw CellFailure(.type, "division by zero", at: call.position)
+        }
+        guard let a = literal(lhs), let b = literal(rhs) else { return }
+        let symbol: String, overflow: Bool
+        switch intrinsic {
+        case .intAdd: (symbol, overflow) = ("+", a.addingReportingOverflow(b).overflow)
+        case .intSubtract: (symbol, overflow) = ("-", a.subtractingReportingOverflow(b).overflow)
+        case .intMultiply: (symbol, overflow) = ("*", a.multipliedReportingOverflow(by: b).overflow)
+        default: return
+        }
+        if overflow {
+            throw CellFailure(.type, "arithmetic operation '\(a) \(symbol) \(b)' (on type 'Int') results in an overflow", at: call.position)
+        }
+    }
 
     private func checkIntegerLiteral(_ text: String, type: CellType, at position: Int) throws(CellFailure) {
         guard type == .int else { return }

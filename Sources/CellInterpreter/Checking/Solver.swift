@@ -496,6 +496,15 @@ final class Solver {
         case .returnValue: message = "cannot convert return expression of type '\(fromText)' to return type '\(toText)'"
         case .collectionElement: message = "cannot convert value of type '\(fromText)' to expected element type '\(toText)'"
         case .closureBody: message = "cannot convert value of type '\(fromText)' to closure result type '\(toText)'"
+        case .condition:
+            if f.isOptional {
+                message = "optional type '\(fromText)' cannot be used as a boolean; test for '!= nil' instead"
+            } else if f == .int || f == .double {
+                message = "type '\(fromText)' cannot be used as a boolean; test for '!= 0' instead"
+            } else {
+                message = "cannot convert value of type '\(fromText)' to expected condition type 'Bool'"
+            }
+            return SolverFailure(message: message, position: position)
         case .other: message = "cannot convert value of type '\(fromText)' to '\(toText)'"
         }
         if case .optional(let w) = f, w == t {
@@ -654,6 +663,12 @@ final class Solver {
 
     /// The error when no overload fits, worded as swiftc words it.
     private func noViableOption(_ d: Disjunction, _ state: SolverState) -> SolverFailure {
+        if d.options.count == 1, case .call = d.subject {
+            // One candidate: say what about it does not fit, as swiftc does.
+            var trial = state
+            apply(d, option: 0, &trial)
+            if let failure = propagate(&trial) { return failure }
+        }
         switch d.subject {
         case .binaryOperator(let op, let lhs, let rhs):
             let l = Self.describe(lhs, state), r = Self.describe(rhs, state)
@@ -661,7 +676,8 @@ final class Solver {
                 return SolverFailure(message: "binary operator '\(op)' cannot be applied to two '\(l)' operands", position: d.position)
             }
             var notes: [String] = []
-            if (l == "Int" && r == "Double") || (l == "Double" && r == "Int") {
+            if ["+", "-", "*", "/", "<", ">", "<=", ">=", "==", "!=", "+=", "-=", "*=", "/="].contains(op),
+               (l == "Int" && r == "Double") || (l == "Double" && r == "Int") {
                 notes = ["Int and Double do not mix in Swift: convert one side, as Double(n) or Int(x)"]
             }
             return SolverFailure(message: "binary operator '\(op)' cannot be applied to operands of type '\(l)' and '\(r)'",

@@ -130,6 +130,11 @@ extension Registry {
                                                     doc: "One element as a Double, where a Double is expected: x[i, j].", get: { call in
                 let x = try Tensor.fromCell(call.receiver, call)
                 return .double(try x.indexed(try tensorIndices(call[0].arrayValue)).item)
+            }, set: { call in
+                let x = try Tensor.fromCell(call.receiver, call)
+                let value = try Double.fromCell(call[1], call)
+                call.receiver = .tensor(try x.replacing(try tensorIndices(call[0].arrayValue), with: Tensor(value)))
+                return .void
             })
             scalarSubscript.getter.isDisfavored = true
 
