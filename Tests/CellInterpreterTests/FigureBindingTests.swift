@@ -44,11 +44,11 @@ struct FigureBindingTests {
         ("scatter([1, 2, 3], [1, 2])", "scatter"),
         ("plot([])", "line"),
         ("heatmap([[1, 2], [3]])", "heatmap"),
-        ("plot([1, 2], logY: true, title: nil)\nplot([0, 1], logY: true)", "log"),
+        ("plot([1, 2], title: nil, logY: true)\nplot([0, 1], logY: true)", "log"),
         ("contour(x: 1...1, y: 0...1) { x, y in x }", "range"),
         ("imageGrid([[1, 2, 3]], height: 2, width: 2)", "image"),
         ("heatmap([[1]], colorMap: \"rainbow\")", "unknown colour map 'rainbow'"),
-        ("quiver(x: -1...1, y: -1...1) { x, y in x }", "pair (u, v)"),
+        ("quiver(x: -1...1, y: -1...1) { x, y in x }", "cannot convert value of type 'Double' to '(Double, Double)'"),
     ])
     func badDataIsAClearErrorAtTheCall(_ code: String, _ mentions: String) throws {
         let result = outputs(code)

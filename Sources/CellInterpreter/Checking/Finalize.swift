@@ -73,7 +73,7 @@ struct Finalizer {
             e.kind = .methodReference(base: try expression(base), f, genericArguments: try args.map { (a) throws(CellFailure) in try resolve(a, at: e.position) })
         case .call(let call):
             let finalized = try finalizeCall(call)
-            try checkConstantArithmetic(finalized)
+            try checkConstantArithmetic(finalized, at: e.position)
             e.kind = .call(finalized)
         case .callValue(let callee, let arguments):
             let c = try expression(callee)
@@ -163,7 +163,7 @@ struct Finalizer {
             e.kind = .logicalNot(try expression(a))
         case .pending(let node):
             let resolved = try pending(e, node)
-            if case .call(let call) = resolved.kind { try checkConstantArithmetic(call) }
+            if case .call(let call) = resolved.kind { try checkConstantArithmetic(call, at: resolved.position) }
             return resolved
         case .conversionSite(let inner, let to):
             let target = try resolve(to, at: e.position)
@@ -487,7 +487,7 @@ struct Finalizer {
 
     /// Int arithmetic swiftc evaluates while compiling: a division by the literal 0, and an
     /// operation on two literals whose result does not fit, are refused before the cell runs.
-    private func checkConstantArithmetic(_ call: Call) throws(CellFailure) {
+    private func checkConstantArithmetic(_ call: Call, at position: Int) throws(CellFailure) {
         guard case .function(let f) = call.callee, let intrinsic = f.intrinsic, call.arguments.count == 2,
               case .value(let lhs) = call.arguments[0], case .value(let rhs) = call.arguments[1] else { return }
         func literal(_ e: TypedExpression) -> Int? {
@@ -495,7 +495,7 @@ struct Finalizer {
             return nil
         }
         if intrinsic == .intDivide || intrinsic == .intRemainder, literal(rhs) == 0 {
-            throw CellFailure(.type, "division by zero", at: call.position)
+            throw CellFailure(.type, "division by zero", at: position)
         }
         guard let a = literal(lhs), let b = literal(rhs) else { return }
         let symbol: String, overflow: Bool
@@ -506,7 +506,7 @@ struct Finalizer {
         default: return
         }
         if overflow {
-            throw CellFailure(.type, "arithmetic operation '\(a) \(symbol) \(b)' (on type 'Int') results in an overflow", at: call.position)
+            throw CellFailure(.type, "arithmetic operation '\(a) \(symbol) \(b)' (on type 'Int') results in an overflow", at: position)
         }
     }
 

@@ -321,7 +321,10 @@ final class IntNegate: UnaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .int(try evalInt(cx)) }
     override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
         let x = try operand.evalInt(cx)
-        if x == Int.min { throw overflow("-", 0, x, position) }
+        if x == Int.min {
+            throw CellFailure(.runtime, "Fatal error: arithmetic overflow: -(\(x)) does not fit in Int", at: position,
+                              notes: ["use Double for numbers this large, or 0 &- x to wrap around"])
+        }
         return -x
     }
 }
