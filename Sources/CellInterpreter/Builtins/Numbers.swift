@@ -130,6 +130,24 @@ extension Registry {
             t.method("static func minimum(_ x: Double, _ y: Double) -> Double") { call in .double(Double.minimum(call.double(0), call.double(1))) }
         }
 
+        // Conversions on a generic number (`T(xs.count)` where T: BinaryFloatingPoint).
+        extend(s.binaryFloatingPoint) { t in
+            t.initializer("init(_ value: Int)", doc: "The Int as this floating-point type.") { call in
+                try convertNumber(call[0], to: call.typeArguments[0], call)
+            }
+            t.initializer("init(_ value: Double)", doc: "The Double as this floating-point type.") { call in
+                try convertNumber(call[0], to: call.typeArguments[0], call)
+            }
+        }
+        extend(s.binaryInteger) { t in
+            t.initializer("init(_ value: Int)", doc: "The Int as this integer type.") { call in
+                try convertNumber(call[0], to: call.typeArguments[0], call)
+            }
+            t.initializer("init(_ value: Double)", doc: "The Double, truncated toward zero, as this integer type.") { call in
+                try convertNumber(call[0], to: call.typeArguments[0], call)
+            }
+        }
+
         extend(s.floatingPointSign) { t in
             for (i, name) in ["plus", "minus"].enumerated() {
                 let c = EnumCaseDecl(name: name, payload: nil, index: i)
@@ -236,4 +254,19 @@ extension Registry {
 func roundingRule(_ v: Value) -> FloatingPointRoundingRule {
     guard case .enumValue(let i, _) = v else { return .toNearestOrAwayFromZero }
     return [.toNearestOrAwayFromZero, .toNearestOrEven, .up, .down, .towardZero, .awayFromZero][i]
+}
+
+/// A number converted to the concrete type a generic parameter stands for.
+private func convertNumber(_ v: Value, to type: CellType, _ call: NativeCall) throws(CellFailure) -> Value {
+    switch (call.context.concrete(type), v) {
+    case (.double, .int(let i)): return .double(Double(i))
+    case (.double, .double): return v
+    case (.int, .int): return v
+    case (.int, .double(let d)):
+        guard d.isFinite, d > -9.223372036854775808e18, d < 9.223372036854775808e18 else {
+            throw call.fail("Fatal error: Double value cannot be converted to Int because it is either infinite, NaN or outside the range of Int")
+        }
+        return .int(Int(d))
+    case (let t, _): throw call.fail("cannot convert a number to '\(t)' here")
+    }
 }

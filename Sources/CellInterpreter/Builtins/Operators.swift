@@ -80,6 +80,44 @@ extension Registry {
             }
         }
 
+        // Generic arithmetic (`func sum<T: Numeric>`): run as the concrete type's own operator.
+        let generic: [(String, String, [(Int, Int, Int) throws(CellFailure) -> Int]?, ((Double, Double) -> Double)?)] = [
+            ("+", "AdditiveArithmetic", [intArithmetic[0].2], { $0 + $1 }),
+            ("-", "AdditiveArithmetic", [intArithmetic[1].2], { $0 - $1 }),
+            ("*", "Numeric", [intArithmetic[2].2], { $0 * $1 }),
+            ("/", "BinaryInteger", [intArithmetic[3].2], nil),
+            ("%", "BinaryInteger", [intArithmetic[4].2], nil),
+            ("/", "FloatingPoint", nil, { $0 / $1 }),
+        ]
+        for (op, proto, intOp, doubleOp) in generic {
+            function("func \(op) <T: \(proto)>(lhs: T, rhs: T) -> T", doc: "\(op) of any \(proto) type, as that type defines it.") { call in
+                let t = call.context.concrete(call.typeArguments[0])
+                switch (t, call[0], call[1]) {
+                case (.int, .int(let x), .int(let y)):
+                    guard let f = intOp?.first else { break }
+                    return .int(try f(x, y, call.position))
+                case (.double, .double(let x), .double(let y)):
+                    guard let f = doubleOp else { break }
+                    return .double(f(x, y))
+                default:
+                    if let user = call.context.runtime.userOperator(op, for: t) {
+                        return try call.context.runtime.call(user, receiver: .metatype(t), arguments: [call[0], call[1]],
+                                                             typeArguments: [], call.context, at: call.position, callerSource: nil)
+                    }
+                }
+                throw call.fail("'\(op)' is not available for values of type '\(t)' here")
+            }
+        }
+        function("prefix func - <T: SignedNumeric>(x: T) -> T", doc: "The negation of any signed number.") { call in
+            switch call[0] {
+            case .int(let x):
+                if x == Int.min { throw overflow("-", 0, x, call.position) }
+                return .int(-x)
+            case .double(let x): return .double(-x)
+            default: throw call.fail("unary '-' is not available for values of type '\(call.context.concrete(call.typeArguments[0]))' here")
+            }
+        }
+
         // Ranges of Ints.
         function("func ..< (minimum: Int, maximum: Int) -> Range<Int>", intrinsic: .halfOpenIntRange) { call in
             let l = int(call[0]), u = int(call[1])

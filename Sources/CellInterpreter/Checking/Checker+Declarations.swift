@@ -690,7 +690,8 @@ extension Checker {
     // MARK: Extensions
 
     private func declareExtension(_ e: ExtensionDeclSyntax) throws(CellFailure) {
-        let extended = try resolveType(e.extendedType)
+        // `extension Array`: a generic type is extended as a whole, its parameters in scope.
+        let extended = try resolveAnnotation(e.extendedType, hasInitializer: true)
         guard let (decl, _) = registry.declaration(of: extended) ?? protocolDeclaration(extended) else {
             throw CellFailure(.type, "non-nominal type '\(extended)' cannot be extended", at: pos(e.extendedType))
         }
