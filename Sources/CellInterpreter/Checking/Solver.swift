@@ -612,7 +612,48 @@ final class Solver {
                 if !Self.mayConvert(state.resolved(a), state.resolved(p), environment, state) { return false }
             }
         }
+        return genericParametersFit(option, state)
+    }
+
+    /// False when a generic parameter (`T` of `func * <T: Numeric>(T, T)`) is given two
+    /// different value types, or a value type that lacks one of its conformances: no binding of
+    /// `T` can fit, and swiftc then speaks of the call, not of `T`.
+    private func genericParametersFit(_ option: DisjunctionOption, _ state: SolverState) -> Bool {
+        var given: [Int: CellType] = [:]
+        // String and Boolean literals can only be String or Character, and Bool.
+        var literalCandidates: [Int: [CellType]] = [:]
+        for (argument, parameter) in option.quickChecks {
+            guard case .variable(let v) = state.shallow(parameter) else { continue }
+            let a = state.shallow(argument)
+            if case .variable(let w) = a {
+                switch state.literals[w] {
+                case .string?: literalCandidates[v, default: []].append(contentsOf: [.string, .character])
+                case .boolean?: literalCandidates[v, default: []].append(.bool)
+                default: break
+                }
+                continue
+            }
+            let type = state.resolved(a)
+            guard type.isResolved, Self.isPlainValueType(type) else { continue }
+            if let earlier = given[v], earlier != type { return false }
+            given[v] = type
+        }
+        if given.isEmpty && literalCandidates.isEmpty { return true }
+        for constraint in option.constraints {
+            guard case .conforms(let t, let proto, _) = constraint, case .variable(let v) = state.shallow(t) else { continue }
+            if let type = given[v], !environment.conforms(type, to: proto, state: state) { return false }
+            if let candidates = literalCandidates[v], given[v] == nil,
+               !candidates.contains(where: { environment.conforms($0, to: proto, state: state) }) { return false }
+        }
         return true
+    }
+
+    /// Types no conversion leads to or from except themselves (no optionals, classes, existentials).
+    private static func isPlainValueType(_ type: CellType) -> Bool {
+        switch type {
+        case .int, .double, .string, .bool, .character: return true
+        default: return false
+        }
     }
 
     /// A fast, conservative test: false only when no conversion can exist.
@@ -723,11 +764,17 @@ final class Solver {
         if let i = bestIndex, case .disjunction(let d) = state.constraints[i] {
             var rest = state
             rest.constraints.remove(at: i)
+            let failedBefore = firstFailure != nil, solvedBefore = best != nil
             for option in ordered(bestViable, of: d, rest) {
                 var branch = rest
                 apply(d, option: option, &branch)
                 explore(branch)
                 if exhausted { return }
+            }
+            // No operator fits: say so about the operator, as swiftc does, rather than about
+            // the last generic candidate tried (`"a" * 2` is not about `Numeric`).
+            if case .binaryOperator = d.subject, !failedBefore, !solvedBefore, best == nil {
+                firstFailure = noViableOption(d, rest)
             }
             return
         }

@@ -402,7 +402,9 @@ extension Lowerer {
                 if p.isStatic { return StaticPropertyLValue(try staticProperty(p, at: position), position: position) }
                 guard let base else { throw CellFailure(.runtime, "internal error: property place", at: position) }
                 if isClassType(base.type) { return ClassFieldLValue(base: try expr(base), index: index, position: position) }
-                return FieldLValue(base: try lvalue(base), index: index, position: position)
+                let basePlace = try lvalue(base)
+                if let path = basePlace as? VariableArrayElementPath { return path.field(index, position: position) }
+                return FieldLValue(base: basePlace, index: index, position: position)
             case .computed(let getter, let setter):
                 guard let setter, case .cell(let g) = getter.implementation, case .cell(let s) = setter.implementation else {
                     throw CellFailure(.type, "cannot assign to property: '\(p.name)' is a get-only property", at: position)
@@ -463,7 +465,11 @@ extension Lowerer {
             }
             switch sub.intrinsic {
             case .arrayIndex?:
-                return ArrayElementLValue(base: try lvalue(base), index: args[0], position: position)
+                let basePlace = try lvalue(base)
+                if let variable = basePlace as? VariableLValue {
+                    return VariableArrayElementPath(variable: variable, index: args[0], fields: [], position: position)
+                }
+                return ArrayElementLValue(base: basePlace, index: args[0], position: position)
             case .sliceIndex?:
                 return SliceElementLValue(base: try lvalue(base), index: args[0], position: position)
             case .dictionaryKey?, .dictionaryKeyDefault?:

@@ -92,26 +92,36 @@ final class CompoundAssignExpr: Expr {
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        // The place's keys are evaluated before the value, as Swift does (`a[i] += f()`).
+        if target.keyCount == 1 {
+            let key = try target.singleKey(cx)
+            let v = try value.eval(cx)
+            try target.modify(cx, singleKey: key) { (place) throws(CellFailure) in try apply(&place, v, cx) }
+            return .void
+        }
         var keys: [Value] = []
         if target.hasKeys { try target.prepare(cx, &keys) }
         let v = try value.eval(cx)
-        try target.modify(cx, keys) { (place) throws(CellFailure) in
-            let savedMatched = cx.matchedValue, savedOperand = cx.operandValue
-            cx.matchedValue = place
-            cx.operandValue = v
-            defer {
-                cx.matchedValue = savedMatched
-                cx.operandValue = savedOperand
-            }
-            place = .uninitialized
-            do throws(CellFailure) {
-                place = try operation.eval(cx)
-            } catch {
-                place = cx.matchedValue
-                throw error
-            }
-        }
+        try target.modify(cx, keys) { (place) throws(CellFailure) in try apply(&place, v, cx) }
         return .void
+    }
+
+    @inline(__always)
+    private func apply(_ place: inout Value, _ v: Value, _ cx: Context) throws(CellFailure) {
+        let savedMatched = cx.matchedValue, savedOperand = cx.operandValue
+        cx.matchedValue = place
+        cx.operandValue = v
+        defer {
+            cx.matchedValue = savedMatched
+            cx.operandValue = savedOperand
+        }
+        place = .uninitialized
+        do throws(CellFailure) {
+            place = try operation.eval(cx)
+        } catch {
+            place = cx.matchedValue
+            throw error
+        }
     }
 }
 
