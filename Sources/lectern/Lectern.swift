@@ -1,4 +1,5 @@
 import ArgumentParser
+import Notebook
 
 /// `lectern`: runs Markdown notebooks whose Swift cells drive the model library, and writes
 /// self-contained HTML pages.
@@ -7,7 +8,7 @@ struct Lectern: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lectern",
         abstract: "Run course notes written as Markdown notebooks, and render them to HTML.",
-        version: "0.1.0",
+        version: LecternVersion.current,
         subcommands: [Render.self, Check.self, PreviewCommand.self, ExportCommand.self, MathCommand.self, ReferenceCommand.self],
         defaultSubcommand: Render.self)
 }
