@@ -66,6 +66,10 @@ let package = Package(
 
         // A development tool: runs a Swift file (or a notebook's cells) in the interpreter.
         .executableTarget(name: "CellRun", dependencies: ["CellInterpreter"]),
+        // The differential fuzzer: random programs run by swiftc and by the interpreter
+        // (`swift run -c release FuzzDifferential --seconds 1800`; Fuzz/differential/README.md).
+        .executableTarget(name: "FuzzDifferential", dependencies: ["CellInterpreter"],
+                          path: "Fuzz/differential", exclude: ["README.md", "findings"]),
 
         // Benchmarks: `swift run -c release Benchmarks [suite]`.
         .executableTarget(name: "Benchmarks", dependencies: [

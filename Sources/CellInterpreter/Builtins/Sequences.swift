@@ -118,11 +118,13 @@ extension Registry {
                 var g = call.context.generator
                 return .array(try elements(call).shuffled(using: &g))
             }
-            t.method("func joined(separator: String = \"\") -> String where Element == String", doc: "The strings with a separator between them.") { call in
-                let parts = try elements(call).map(\.stringValue)
-                let total = parts.reduce(0) { $0 + $1.utf8.count }
-                try call.checkSize(total)
-                return .string(parts.joined(separator: call.string(0)))
+            for element in ["String", "Substring"] {
+                t.method("func joined(separator: String = \"\") -> String where Element == \(element)", doc: "The strings with a separator between them.") { call in
+                    let parts = try elements(call).map(\.stringValue)
+                    let total = parts.reduce(0) { $0 + $1.utf8.count }
+                    try call.checkSize(total)
+                    return .string(parts.joined(separator: call.string(0)))
+                }
             }
             t.method("func joined<T>() -> [T] where Element == [T]", doc: "The arrays' elements, one after another.") { call in
                 var out: [Value] = []

@@ -107,9 +107,15 @@ extension Checker {
         var candidates: [OverloadCandidate] = []
         var options: [DisjunctionOption] = []
         var mismatches: [ArgumentMismatch] = []
+        // A notebook's own function of a library function's name is the one it means whenever
+        // it fits (`func show(_ v: Int?)` against the library's `show(_: Any)`): the library's
+        // overloads stay reachable only for arguments the notebook's do not take.
+        let declaresOwn = fs.contains { $0.source != nil || $0.position != nil }
         for f in fs {
             switch functionOption(f, arguments, result: result, positional: false, at: position, &s) {
-            case .success(let (candidate, option)):
+            case .success(let (candidate, chosen)):
+                var option = chosen
+                if declaresOwn, f.source == nil, f.position == nil { option.cost.disfavored += 1 }
                 candidates.append(candidate)
                 options.append(option)
             case .failure(let m):

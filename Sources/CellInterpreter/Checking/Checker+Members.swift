@@ -130,6 +130,8 @@ struct MemberLookup {
             return f.name == g.name && f.parameters.map(\.label) == g.parameters.map(\.label)
                 && f.parameters.map { $0.type.description } == g.parameters.map { $0.type.description }
                 && f.resultType.description == g.resultType.description
+                // `where Element == String` and `where Element == Substring` are two overloads.
+                && f.requirements.map { "\($0)" } == g.requirements.map { "\($0)" }
         case (.property(let p), .property(let q)): return p.name == q.name
         case (.subscript(let p), .subscript(let q)):
             return p.parameters.map(\.label) == q.parameters.map(\.label)

@@ -38,6 +38,28 @@ func sequenceElements(_ v: Value, type staticType: CellType, _ cx: Context, at p
                 return try sequenceElements(view.base, type: args[0], cx, at: position).enumerated().map { .tuple([.int($0.offset), $0.element]) }
             case .zip:
                 guard case .tuple(let pair) = view.base, args.count == 2 else { return [] }
+                // `zip(names, 1...)`: a range without an end gives as many elements as the other side.
+                func openStart(_ i: Int) -> Int? {
+                    guard case .intRange(let lower, _) = pair[i], case .nominal(let decl, _) = cx.concrete(args[i]),
+                          decl === s.partialRangeFrom else { return nil }
+                    return lower
+                }
+                func counting(from l: Int, _ n: Int) throws(CellFailure) -> [Value] {
+                    guard n == 0 || !l.addingReportingOverflow(n - 1).overflow else {
+                        throw CellFailure(.runtime, "Fatal error: Range end index has no valid successor", at: position)
+                    }
+                    return (0..<n).map { .int(l + $0) }
+                }
+                switch (openStart(0), openStart(1)) {
+                case (let l?, nil):
+                    let b = try sequenceElements(pair[1], type: args[1], cx, at: position)
+                    return zip(try counting(from: l, b.count), b).map { .tuple([$0, $1]) }
+                case (nil, let l?):
+                    let a = try sequenceElements(pair[0], type: args[0], cx, at: position)
+                    return zip(a, try counting(from: l, a.count)).map { .tuple([$0, $1]) }
+                default:
+                    break
+                }
                 let a = try sequenceElements(pair[0], type: args[0], cx, at: position)
                 let b = try sequenceElements(pair[1], type: args[1], cx, at: position)
                 return zip(a, b).map { .tuple([$0, $1]) }
