@@ -69,7 +69,7 @@ let package = Package(
         // The differential fuzzer: random programs run by swiftc and by the interpreter
         // (`swift run -c release FuzzDifferential --seconds 1800`; Fuzz/differential/README.md).
         .executableTarget(name: "FuzzDifferential", dependencies: ["CellInterpreter"],
-                          path: "Fuzz/differential", exclude: ["README.md", "findings"]),
+                          path: "Fuzz/differential", exclude: ["README.md"]),
 
         // Benchmarks: `swift run -c release Benchmarks [suite]`.
         .executableTarget(name: "Benchmarks", dependencies: [

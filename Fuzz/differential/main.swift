@@ -29,7 +29,7 @@ import Foundation
 struct Arguments {
     var seconds = 60.0
     var seed = UInt64(Date().timeIntervalSince1970 * 1000)
-    var out = "Fuzz/differential/findings"
+    var out = "Fuzz/findings/differential"
     var batch = 50
     var jobs = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
     var timeout = 10.0
