@@ -64,7 +64,8 @@ extension Registry {
                 call.receiver = .array(a)
                 return .void
             }
-            t.method("mutating func append(_ newElement: Element)", doc: "Adds an element at the end (amortised O(1)).") { call in
+            t.method("mutating func append(_ newElement: Element)", doc: "Adds an element at the end (amortised O(1)).",
+                     intrinsic: .arrayAppend) { call in
                 var a = call.receiver.arrayValue
                 call.receiver = .void
                 if a.count >= call.context.limits.maxElements { try call.checkSize(a.count + 1) }

@@ -83,7 +83,7 @@ extension Registry {
             t.property("static var leastNonzeroMagnitude: Double", get: { _, _ in .double(Double.leastNonzeroMagnitude) })
             t.property("static var ulpOfOne: Double", doc: "The gap between 1 and the next Double.", get: { _, _ in .double(Double.ulpOfOne) })
             t.property("static var zero: Double", get: { _, _ in .double(0) })
-            t.property("var description: String", get: { v, _ in .string(formatDouble(v.doubleValue)) })
+            t.property("var description: String", get: { v, _ in .string(formatDouble(v.doubleValue, signedNaN: false)) })
             t.property("var isNaN: Bool", get: { v, _ in .bool(v.doubleValue.isNaN) })
             t.property("var isFinite: Bool", get: { v, _ in .bool(v.doubleValue.isFinite) })
             t.property("var isInfinite: Bool", get: { v, _ in .bool(v.doubleValue.isInfinite) })

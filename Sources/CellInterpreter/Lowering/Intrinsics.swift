@@ -18,6 +18,8 @@ enum Intrinsic: Equatable {
     /// A Double function of one Double (`sqrt`, `exp` …), by name in `doubleFunctions`.
     case doubleFunction(String)
     case halfOpenIntRange, closedIntRange
+    /// `array.append(element)` on a variable: appended in place.
+    case arrayAppend
 }
 
 /// The Double functions cells call most, run in place.

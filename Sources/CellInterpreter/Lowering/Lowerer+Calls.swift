@@ -94,6 +94,10 @@ extension Lowerer {
         case .native(let body):
             let values = try plain(args, at: position)
             if f.isMutating && isValueReceiver {
+                if f.intrinsic == .arrayAppend, values.count == 1, let variable = try lvalue(base) as? VariableLValue,
+                   let slot = DirectSlot(variable.storage) {
+                    return ArrayAppend(slot: slot, value: values[0], position: position)
+                }
                 return CallMutatingNativeExpr(body, receiver: try lvalue(base), arguments: values, typeArguments: call.genericArguments,
                                               position: position)
             }
@@ -124,7 +128,10 @@ extension Lowerer {
         if f.isFailableInitializer, case .optional(let w) = type { instanceType = w } else { instanceType = type }
         switch f.implementation {
         case .native(let body):
-            return CallNativeExpr(body, receiver: nil, arguments: try plain(args, at: position), typeArguments: call.genericArguments,
+            let operands = try plain(args, at: position)
+            // `Double(n)`, `Int(x)`: the conversion's own node, with no call machinery.
+            if let intrinsic = f.intrinsic, let node = intrinsicNode(intrinsic, operands, at: position) { return node }
+            return CallNativeExpr(body, receiver: nil, arguments: operands, typeArguments: call.genericArguments,
                                   position: position)
         case .synthesized(.memberwiseInitializer):
             guard let owner = f.owner else { break }

@@ -215,7 +215,16 @@ extension Lowerer {
                 throw CellFailure(.unsupported, "lazy properties of structs are not supported in cells; use a class or a computed property",
                                   at: position)
             }
-            return FieldGet(base: try expr(base), index: index, position: position)
+            let lowered = try expr(base)
+            if let element = lowered as? ArrayIndexExpr {
+                if let array = element.base as? LocalGet {
+                    return ArrayFieldGet(slot: .local(array.slot), index: element.index, field: index, position: position)
+                }
+                if let array = element.base as? GlobalGet {
+                    return ArrayFieldGet(slot: .global(array.slot), index: element.index, field: index, position: position)
+                }
+            }
+            return FieldGet(base: lowered, index: index, position: position)
         case .computed(let getter, _):
             guard case .cell(let cell) = getter.implementation else {
                 throw CellFailure(.runtime, "internal error: getter of '\(p.name)' has no body", at: position)
@@ -367,26 +376,22 @@ extension Lowerer {
         }
         if case .variable(let v) = target.kind, case .function(let f) = call.callee, let intrinsic = f.intrinsic {
             let s = try storage(v, at: target.position)
-            var fast: CompoundNumberAssignExpr.Operation?
-            switch intrinsic {
-            case .intAdd: fast = .intAdd
-            case .intSubtract: fast = .intSubtract
-            case .intMultiply: fast = .intMultiply
-            case .doubleAdd: fast = .doubleAdd
-            case .doubleSubtract: fast = .doubleSubtract
-            case .doubleMultiply: fast = .doubleMultiply
-            case .doubleDivide: fast = .doubleDivide
-            default: fast = nil
-            }
+            let fast = CompoundNumberAssignExpr.Operation(intrinsic)
             switch s {
             case .local, .global:
                 if let fast { return CompoundNumberAssignExpr(s, value: try expr(rhs), operation: fast, position: position) }
             default: break
             }
         }
+        let place = try lvalue(target)
+        if let path = place as? VariableArrayElementPath, path.fields.count == 1, let slot = DirectSlot(path.variable.storage),
+           case .function(let f) = call.callee, let fast = CompoundNumberAssignExpr.Operation(f.intrinsic) {
+            return ArrayFieldCompoundAssign(slot: slot, index: path.index, field: path.fields[0], value: try expr(rhs),
+                                            operation: fast, position: position)
+        }
         call.arguments[1] = .value(TypedExpression(.operandValue, type: rhs.type, at: rhs.position))
         let op = TypedExpression(.call(call), type: operation.type, at: operation.position)
-        return CompoundAssignExpr(try lvalue(target), value: try expr(rhs), operation: try expr(op), position: position)
+        return CompoundAssignExpr(place, value: try expr(rhs), operation: try expr(op), position: position)
     }
 
     // MARK: Places

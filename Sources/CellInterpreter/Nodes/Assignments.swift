@@ -129,6 +129,20 @@ final class CompoundAssignExpr: Expr {
 final class CompoundNumberAssignExpr: Expr {
     enum Operation {
         case intAdd, intSubtract, intMultiply, doubleAdd, doubleSubtract, doubleMultiply, doubleDivide
+
+        /// The in-place operation an operator's intrinsic stands for, if it has one.
+        init?(_ intrinsic: Intrinsic?) {
+            switch intrinsic {
+            case .intAdd?: self = .intAdd
+            case .intSubtract?: self = .intSubtract
+            case .intMultiply?: self = .intMultiply
+            case .doubleAdd?: self = .doubleAdd
+            case .doubleSubtract?: self = .doubleSubtract
+            case .doubleMultiply?: self = .doubleMultiply
+            case .doubleDivide?: self = .doubleDivide
+            default: return nil
+            }
+        }
     }
 
     let storage: VariableStorage

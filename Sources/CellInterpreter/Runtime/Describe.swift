@@ -16,7 +16,7 @@ extension Context {
         case (.existential(let box), _): return try describe(box.value, box.type, at: position)
         case (_, .nominal(let decl, let args)):
             if decl.origin == .cell { return try describeCellValue(v, decl, args, type, debug: false, at: position) }
-            return try describeStandard(v, decl, args, type, at: position)
+            return try describeStandard(v, decl, args, type, debug: false, at: position)
         default:
             return try debugDescribe(v, type, at: position)
         }
@@ -80,7 +80,7 @@ extension Context {
         case .nominal(let decl, let args):
             if decl.origin == .cell { return try describeCellValue(v, decl, args, type, debug: true, at: position) }
             if decl === registry.standard.substring, case .substring(let s) = v { return quoted(String(s.value)) }
-            return try describeStandard(v, decl, args, type, at: position)
+            return try describeStandard(v, decl, args, type, debug: true, at: position)
         case .parameter, .variable:
             break
         }
@@ -170,7 +170,8 @@ extension Context {
     }
 
     /// Values of the standard library's other types and of the model library.
-    private func describeStandard(_ v: Value, _ decl: NominalDecl, _ args: [CellType], _ type: CellType, at position: Int) throws(CellFailure) -> String {
+    private func describeStandard(_ v: Value, _ decl: NominalDecl, _ args: [CellType], _ type: CellType, debug: Bool,
+                                  at position: Int) throws(CellFailure) -> String {
         let s = registry.standard
         let bound = args.first ?? .int
         switch v {
@@ -219,6 +220,9 @@ extension Context {
             }
         case .object(let o):
             return (o as? CustomStringConvertible)?.description ?? "<\(o.typeName)>"
+        case .enumValue(let index, nil) where decl.kind == .enumeration && index < decl.cases.count:
+            // `minus`; inside a collection `Swift.FloatingPointSign.minus`.
+            return debug ? qualifiedName(type) + "." + decl.cases[index].name : decl.cases[index].name
         default:
             break
         }
@@ -244,9 +248,10 @@ extension Context {
     }
 }
 
-/// Shortest round-trip form, as Swift prints a Double (`0.1`, `1.0`, `1e-05`).
-func formatDouble(_ d: Double) -> String {
-    if d.isNaN { return "nan" }
+/// Shortest round-trip form, as Swift prints a Double (`0.1`, `1.0`, `1e-05`). `print` and
+/// interpolation show a NaN's sign (`0.0 / 0.0` is `-nan` on x86); `description` does not.
+func formatDouble(_ d: Double, signedNaN: Bool = true) -> String {
+    if d.isNaN { return signedNaN && d.sign == .minus ? "-nan" : "nan" }
     if d.isInfinite { return d < 0 ? "-inf" : "inf" }
     return d.description
 }

@@ -1,0 +1,145 @@
+/// A variable's own slot, local or global, for the nodes below that work on an array in place.
+enum DirectSlot {
+    case local(Int)
+    case global(Int)
+
+    init?(_ storage: VariableStorage) {
+        switch storage {
+        case .local(let s): self = .local(s)
+        case .global(let s): self = .global(s)
+        default: return nil
+        }
+    }
+
+    @inline(__always)
+    func pointer(_ cx: Context) -> UnsafeMutablePointer<Value> {
+        switch self {
+        case .local(let s): cx.frame + s
+        case .global(let s): cx.globals + s
+        }
+    }
+}
+
+/// `a[i].x` where `a` is a variable holding an array of structs: the element's stored property
+/// read in one node. Simulation loops (n-body, particles) are made of these; the general path
+/// goes through three nodes and copies the element's whole field list.
+final class ArrayFieldGet: Expr {
+    let slot: DirectSlot
+    let index: Expr
+    let field: Int
+
+    init(slot: DirectSlot, index: Expr, field: Int, position: Int) {
+        self.slot = slot
+        self.index = index
+        self.field = field
+        super.init(position: position)
+    }
+
+    @inline(__always)
+    private func element(_ cx: Context) throws(CellFailure) -> Value {
+        let i = try index.evalInt(cx)
+        let place = slot.pointer(cx)
+        guard case .array(let array) = place.pointee else { throw internalMismatch("array", place.pointee, position) }
+        guard i >= 0 && i < array.count else { throw indexOutOfRange(i, count: array.count, at: position) }
+        guard case .structValue(let fields) = array[i] else { throw internalMismatch("struct", array[i], position) }
+        return fields[field]
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        try element(cx)
+    }
+
+    override func evalDouble(_ cx: Context) throws(CellFailure) -> Double {
+        let v = try element(cx)
+        guard case .double(let d) = v else { throw internalMismatch("Double", v, position) }
+        return d
+    }
+
+    override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
+        let v = try element(cx)
+        guard case .int(let n) = v else { throw internalMismatch("Int", v, position) }
+        return n
+    }
+}
+
+/// `a[i].x += v` (and `-=`, `*=`, `/=`) for an Int or Double property of a struct element of
+/// an array variable, in place: the index, then the value, then the update, as Swift orders them.
+final class ArrayFieldCompoundAssign: Expr {
+    let slot: DirectSlot
+    let index: Expr
+    let field: Int
+    let value: Expr
+    let operation: CompoundNumberAssignExpr.Operation
+
+    init(slot: DirectSlot, index: Expr, field: Int, value: Expr, operation: CompoundNumberAssignExpr.Operation, position: Int) {
+        self.slot = slot
+        self.index = index
+        self.field = field
+        self.value = value
+        self.operation = operation
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        let i = try index.evalInt(cx)
+        let operand: Value
+        switch operation {
+        case .intAdd, .intSubtract, .intMultiply: operand = .int(try value.evalInt(cx))
+        default: operand = .double(try value.evalDouble(cx))
+        }
+        let place = slot.pointer(cx)
+        // Taken out of its slot (and the element out of the array) so that the storage is not
+        // shared while it is written: the write is in place, not a copy of the array.
+        guard case .array(var array) = place.pointee else { throw internalMismatch("array", place.pointee, position) }
+        place.pointee = .uninitialized
+        defer { place.pointee = .array(array) }
+        guard i >= 0 && i < array.count else { throw indexOutOfRange(i, count: array.count, at: position) }
+        guard case .structValue(var fields) = array[i] else { throw internalMismatch("struct", array[i], position) }
+        array[i] = .uninitialized
+        defer { array[i] = .structValue(fields) }
+        switch (fields[field], operand) {
+        case (.int(let x), .int(let y)):
+            let (r, o): (Int, Bool)
+            switch operation {
+            case .intAdd: (r, o) = x.addingReportingOverflow(y)
+            case .intSubtract: (r, o) = x.subtractingReportingOverflow(y)
+            default: (r, o) = x.multipliedReportingOverflow(by: y)
+            }
+            if o { throw overflow(operation == .intAdd ? "+" : operation == .intSubtract ? "-" : "*", x, y, position) }
+            fields[field] = .int(r)
+        case (.double(let x), .double(let y)):
+            switch operation {
+            case .doubleAdd: fields[field] = .double(x + y)
+            case .doubleSubtract: fields[field] = .double(x - y)
+            case .doubleMultiply: fields[field] = .double(x * y)
+            default: fields[field] = .double(x / y)
+            }
+        default:
+            throw internalMismatch("number", fields[field], position)
+        }
+        return .void
+    }
+}
+
+/// `a.append(v)` for an array variable, in place (amortised O(1)), within the element limit.
+final class ArrayAppend: Expr {
+    let slot: DirectSlot
+    let value: Expr
+
+    init(slot: DirectSlot, value: Expr, position: Int) {
+        self.slot = slot
+        self.value = value
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        let v = try value.eval(cx)
+        let place = slot.pointer(cx)
+        guard case .array(var array) = place.pointee else { throw internalMismatch("array", place.pointee, position) }
+        place.pointee = .uninitialized
+        defer { place.pointee = .array(array) }
+        if array.count >= cx.limits.maxElements { try checkCount(array.count + 1, cx, at: position) }
+        array.append(v)
+        return .void
+    }
+}
