@@ -389,6 +389,12 @@ extension Lowerer {
             return ArrayFieldCompoundAssign(slot: slot, index: path.index, field: path.fields[0], value: try expr(rhs),
                                             operation: fast, position: position)
         }
+        if let element = place as? DictionaryElementLValue, let defaultValue = element.defaultValue,
+           let variable = element.base as? VariableLValue, let slot = DirectSlot(variable.storage),
+           case .function(let f) = call.callee, let fast = CompoundNumberAssignExpr.Operation(f.intrinsic) {
+            return DictionaryDefaultCompoundAssign(slot: slot, key: element.key, defaultValue: defaultValue, value: try expr(rhs),
+                                                   operation: fast, position: position)
+        }
         call.arguments[1] = .value(TypedExpression(.operandValue, type: rhs.type, at: rhs.position))
         let op = TypedExpression(.call(call), type: operation.type, at: operation.position)
         return CompoundAssignExpr(place, value: try expr(rhs), operation: try expr(op), position: position)

@@ -82,11 +82,7 @@ final class ArrayFieldCompoundAssign: Expr {
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
         let i = try index.evalInt(cx)
-        let operand: Value
-        switch operation {
-        case .intAdd, .intSubtract, .intMultiply: operand = .int(try value.evalInt(cx))
-        default: operand = .double(try value.evalDouble(cx))
-        }
+        let operand = try operation.operand(value, cx)
         let place = slot.pointer(cx)
         // Taken out of its slot (and the element out of the array) so that the storage is not
         // shared while it is written: the write is in place, not a copy of the array.
@@ -97,25 +93,44 @@ final class ArrayFieldCompoundAssign: Expr {
         guard case .structValue(var fields) = array[i] else { throw internalMismatch("struct", array[i], position) }
         array[i] = .uninitialized
         defer { array[i] = .structValue(fields) }
-        switch (fields[field], operand) {
-        case (.int(let x), .int(let y)):
-            let (r, o): (Int, Bool)
-            switch operation {
-            case .intAdd: (r, o) = x.addingReportingOverflow(y)
-            case .intSubtract: (r, o) = x.subtractingReportingOverflow(y)
-            default: (r, o) = x.multipliedReportingOverflow(by: y)
-            }
-            if o { throw overflow(operation == .intAdd ? "+" : operation == .intSubtract ? "-" : "*", x, y, position) }
-            fields[field] = .int(r)
-        case (.double(let x), .double(let y)):
-            switch operation {
-            case .doubleAdd: fields[field] = .double(x + y)
-            case .doubleSubtract: fields[field] = .double(x - y)
-            case .doubleMultiply: fields[field] = .double(x * y)
-            default: fields[field] = .double(x / y)
-            }
-        default:
-            throw internalMismatch("number", fields[field], position)
+        try operation.apply(to: &fields[field], operand, at: position)
+        return .void
+    }
+}
+
+/// `d[k, default: v0] += v` (and `-=`, `*=`, `/=`) for a dictionary variable of Int or Double
+/// values, in place: the key, then the value; the default only when the key is missing.
+final class DictionaryDefaultCompoundAssign: Expr {
+    let slot: DirectSlot
+    let key: Expr
+    let defaultValue: Expr
+    let value: Expr
+    let operation: CompoundNumberAssignExpr.Operation
+
+    init(slot: DirectSlot, key: Expr, defaultValue: Expr, value: Expr, operation: CompoundNumberAssignExpr.Operation, position: Int) {
+        self.slot = slot
+        self.key = key
+        self.defaultValue = defaultValue
+        self.value = value
+        self.operation = operation
+        super.init(position: position)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        let k = HashKey(try key.eval(cx))
+        let operand = try operation.operand(value, cx)
+        let place = slot.pointer(cx)
+        guard case .dictionary(var box) = place.pointee else { throw internalMismatch("dictionary", place.pointee, position) }
+        place.pointee = .uninitialized
+        if !isKnownUniquelyReferenced(&box) { box = DictionaryBox(box.table) }
+        defer { place.pointee = .dictionary(box) }
+        let operation = self.operation, position = self.position
+        if let i = box.table.position(of: k) {
+            try box.table.modifyValue(at: i) { (v) throws(CellFailure) in try operation.apply(to: &v, operand, at: position) }
+        } else {
+            var v = try defaultValue.eval(cx)
+            try operation.apply(to: &v, operand, at: position)
+            _ = box.table.update(v, for: k)
         }
         return .void
     }

@@ -143,6 +143,39 @@ final class CompoundNumberAssignExpr: Expr {
             default: return nil
             }
         }
+
+        var isInt: Bool { self == .intAdd || self == .intSubtract || self == .intMultiply }
+
+        /// The right-hand side, evaluated as the operation's number type.
+        @inline(__always)
+        func operand(_ e: Expr, _ cx: Context) throws(CellFailure) -> Value {
+            isInt ? .int(try e.evalInt(cx)) : .double(try e.evalDouble(cx))
+        }
+
+        /// `place op= operand`, trapping on Int overflow as Swift does.
+        @inline(__always)
+        func apply(to place: inout Value, _ operand: Value, at position: Int) throws(CellFailure) {
+            switch (place, operand) {
+            case (.int(let x), .int(let y)):
+                let (r, o): (Int, Bool)
+                switch self {
+                case .intAdd: (r, o) = x.addingReportingOverflow(y)
+                case .intSubtract: (r, o) = x.subtractingReportingOverflow(y)
+                default: (r, o) = x.multipliedReportingOverflow(by: y)
+                }
+                if o { throw overflow(self == .intAdd ? "+" : self == .intSubtract ? "-" : "*", x, y, position) }
+                place = .int(r)
+            case (.double(let x), .double(let y)):
+                switch self {
+                case .doubleAdd: place = .double(x + y)
+                case .doubleSubtract: place = .double(x - y)
+                case .doubleMultiply: place = .double(x * y)
+                default: place = .double(x / y)
+                }
+            default:
+                throw internalMismatch("number", place, position)
+            }
+        }
     }
 
     let storage: VariableStorage

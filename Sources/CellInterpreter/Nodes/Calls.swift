@@ -74,6 +74,10 @@ final class CallFunctionExpr: Expr {
     let callerSource: CellSource?
     private let hasInout: Bool
 
+    /// The arguments when every one is a value and the call needs no captures and no type
+    /// arguments: such a call takes the short path (most calls in numeric code: `fib(n - 1)`).
+    private let plainArguments: [Expr]?
+
     init(_ target: LoweredFunction, arguments: [ArgumentNode], captures: [CaptureSource], typeArguments: [CellType],
          callerSource: CellSource?, position: Int) {
         self.target = target
@@ -82,10 +86,15 @@ final class CallFunctionExpr: Expr {
         self.typeArguments = TypeArgumentList(typeArguments)
         self.callerSource = callerSource
         hasInout = arguments.contains { if case .inoutPlace = $0 { return true }; return false }
+        let values = arguments.compactMap { a -> Expr? in if case .value(let e) = a { return e } else { return nil } }
+        plainArguments = captures.isEmpty && typeArguments.isEmpty && values.count == arguments.count ? values : nil
         super.init(position: position)
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        if let plainArguments, target.boxedParameters.isEmpty {
+            return try target.invokePlain(cx, arguments: plainArguments, at: position, callerSource: callerSource)
+        }
         let boxes = try gatherCaptures(captures, cx, at: position)
         let types = typeArguments.resolve(cx)
         if !hasInout {
