@@ -196,10 +196,19 @@ extension Checker {
     }
 
     /// `self.init(…)` / `super.init(…)` inside an initializer.
-    func delegatingInit(on type: CellType, isSuper: Bool, _ parts: CallSyntaxParts, at position: Int,
+    func delegatingInit(on type: CellType, isSuper: Bool, _ parts: CallSyntaxParts, at position: Int, superAt: Int? = nil,
                         _ s: inout SolverState) throws(CellFailure) -> TypedExpression {
         guard function.isInitializer else {
             throw CellFailure(.syntax, "'\(isSuper ? "super" : "self").init' may only be called inside an initializer", at: position)
+        }
+        if case .initializer(let current) = function.kind, let owner = current.owner, owner.isClass {
+            if current.isConvenience && isSuper {
+                throw CellFailure(.type, "convenience initializer for '\(owner.name)' must delegate (with 'self.init') rather than chaining to a superclass initializer (with 'super.init')", at: position)
+            }
+            if !current.isConvenience && !isSuper {
+                throw CellFailure(.type, "designated initializer for '\(owner.name)' cannot delegate (with 'self.init'); did you mean this to be a convenience initializer?", at: current.position ?? position,
+                                  notes: ["add 'convenience' before 'init'"])
+            }
         }
         let (expressions, arguments) = try generateArguments(parts, &s)
         let found = memberCandidates(of: type, named: "init", isStatic: true)
@@ -209,6 +218,8 @@ extension Checker {
         var mismatches: [ArgumentMismatch] = []
         for member in found {
             guard case .method(let f) = member.member else { continue }
+            // `super.init` reaches the superclass's designated initializers only.
+            if isSuper && f.isConvenience { continue }
             switch functionOption(f, arguments, result: result, positional: false, at: position, &s) {
             case .success(let (candidate, option)):
                 candidates.append(candidate)
@@ -220,6 +231,10 @@ extension Checker {
             }
         }
         if candidates.isEmpty {
+            if isSuper, found.contains(where: { if case .method(let f) = $0.member { return f.isConvenience }; return false }),
+               case .nominal(let superDecl, _) = type {
+                throw CellFailure(.type, "must call a designated initializer of the superclass '\(superDecl.name)'", at: superAt ?? position)
+            }
             if let m = mismatches.first { throw CellFailure(.type, m.failure.message, at: m.failure.position) }
             throw CellFailure(.type, "'\(type)' has no initializer to call", at: position)
         }

@@ -1084,7 +1084,11 @@ extension Checker {
         decl.source = source
         let modifiers = Set(i.modifiers.map(\.name.text))
         if modifiers.contains("convenience") {
-            throw CellFailure(.unsupported, "convenience initializers are not supported in cells", at: pos(i))
+            guard owner.isClass else {
+                throw CellFailure(.type, "initializers in structs are not marked with 'convenience'", at: pos(i.initKeyword),
+                                  notes: ["remove 'convenience'"])
+            }
+            decl.isConvenience = true
         }
         if modifiers.contains("required") {
             throw CellFailure(.unsupported, "required initializers are not supported in cells", at: pos(i))
@@ -1323,6 +1327,9 @@ extension Checker {
         var assigned = Set<String>()
         var delegated = false
         _ = Self.assignments(in: body, into: &assigned, delegated: &delegated)
+        if f.isConvenience && !delegated {
+            throw CellFailure(.type, "'self.init' isn't called on all paths before returning from initializer", at: end)
+        }
         if delegated { return }
         if owner.isClass, let sup = owner.superclassDecl {
             // Swift calls a superclass's `init()` implicitly; here only when it has no body to run.

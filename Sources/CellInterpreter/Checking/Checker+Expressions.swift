@@ -142,7 +142,7 @@ extension Checker {
             return try operatorCall(postfix.operator.text, .postfix, [operand], at: pos(postfix.operator), &s)
         }
         if syntax.is(AwaitExprSyntax.self) { throw CellFailure(.unsupported, "'await' is not supported in cells (no concurrency)", at: position) }
-        if syntax.is(KeyPathExprSyntax.self) { throw CellFailure(.unsupported, "key paths are not supported in cells", at: position) }
+        if let keyPath = syntax.as(KeyPathExprSyntax.self) { return try keyPathAsFunction(keyPath, &s) }
         if syntax.is(MacroExpansionExprSyntax.self) { throw CellFailure(.unsupported, "macros are not supported in cells", at: position) }
         if syntax.is(RegexLiteralExprSyntax.self) { throw CellFailure(.unsupported, "regex literals are not supported in cells", at: position) }
         if syntax.is(PackExpansionExprSyntax.self) || syntax.is(PackElementExprSyntax.self) {
@@ -365,7 +365,7 @@ extension Checker {
             return TypedExpression(.pending(node), type: result, at: position)
         }
         if baseSyntax.is(SuperExprSyntax.self) {
-            return try superMember(name, call: call, at: position, &s)
+            return try superMember(name, call: call, at: position, superAt: pos(baseSyntax), &s)
         }
         // `t.0`: a tuple element.
         if case .integerLiteral(let digits) = member.declName.baseName.tokenKind, let index = Int(digits) {
@@ -408,7 +408,8 @@ extension Checker {
     }
 
     /// `super.f(…)` in a class method.
-    private func superMember(_ name: String, call: CallSyntaxParts?, at position: Int, _ s: inout SolverState) throws(CellFailure) -> TypedExpression {
+    private func superMember(_ name: String, call: CallSyntaxParts?, at position: Int, superAt: Int,
+                             _ s: inout SolverState) throws(CellFailure) -> TypedExpression {
         guard let selfDecl = function.selfDecl ?? enclosingSelf(), case .nominal(let decl, _) = selfDecl.type, let sup = decl.superclass else {
             throw CellFailure(.name, "'super' cannot be used outside of a class with a superclass", at: position)
         }
@@ -416,7 +417,7 @@ extension Checker {
         let base = TypedExpression(.superValue(selfDecl), type: sup, at: position)
         if name == "init" {
             guard let call else { throw CellFailure(.syntax, "'super.init' must be called", at: position) }
-            return try delegatingInit(on: sup, isSuper: true, call, at: position, &s)
+            return try delegatingInit(on: sup, isSuper: true, call, at: position, superAt: superAt, &s)
         }
         return try memberReference(base: base, name: name, isStatic: false, call: call, at: position, &s)
     }

@@ -390,6 +390,10 @@ extension Checker {
             var result = f.resultType.substituting(substitution)
             if f.isFailableInitializer { result = .optional(result) }
             if f.isInitializer, case .metatype(let t) = base { result = f.isFailableInitializer ? .optional(t) : t }
+            // An initializer a subclass inherits makes the subclass (`Sub(x: 1)` is a Sub).
+            if f.isInitializer, !m.isImplicit, case .nominal(let d, _) = base, d.isClass {
+                result = f.isFailableInitializer ? .optional(base) : base
+            }
             if f.isInitializer, m.isImplicit { result = f.isFailableInitializer ? .optional(base) : base }
             if f.isDisfavored { cost.disfavored += 1 }
             if !f.genericParameters.isEmpty { cost.generic += 1 }

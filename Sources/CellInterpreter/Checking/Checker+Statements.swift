@@ -136,6 +136,14 @@ extension Checker {
             return .returnStatement(nil, position: position)
         }
         if f.isInitializer {
+            // `return nil` ends a failable initializer with no value.
+            if e.is(NilLiteralExprSyntax.self), let decl = f.functionDecl {
+                guard decl.isFailableInitializer else {
+                    throw CellFailure(.type, "only a failable initializer can return 'nil'", at: position,
+                                      notes: ["use 'init?' to make the initializer 'init' failable"])
+                }
+                return .returnStatement(TypedExpression(.nilLiteral, type: .optional(decl.resultType), at: pos(e)), position: position)
+            }
             throw CellFailure(.type, "'nil' is the only return value permitted in an initializer", at: pos(e))
         }
         if let expected = f.resultType {

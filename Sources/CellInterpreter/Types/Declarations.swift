@@ -246,6 +246,8 @@ final class FunctionDecl: CustomStringConvertible {
     var intrinsic: Intrinsic?
     /// The synthesized memberwise initializer of a struct.
     var isMemberwise = false
+    /// A class's `convenience init`: it must delegate with `self.init`.
+    var isConvenience = false
     /// `where` requirements beyond its generic parameters' own constraints (`where Element: Equatable`,
     /// `where Element == String`, `where S.Element == Element`).
     var requirements: [GenericRequirement] = []

@@ -1,0 +1,4 @@
+struct S {
+    var x: Int
+    convenience init() { self.init(x: 1) }
+}

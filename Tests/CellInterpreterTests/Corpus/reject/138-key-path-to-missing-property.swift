@@ -1,0 +1,3 @@
+struct Cell { var row: Int }
+let cells = [Cell(row: 2)]
+print(cells.map(\.nope))
