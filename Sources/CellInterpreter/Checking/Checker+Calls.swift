@@ -510,8 +510,21 @@ extension Checker {
         let context = FunctionContext(kind: .closure, parent: function, resultType: nil, isThrowing: false)
         context.genericParameters = function.genericParameters
         context.selfType = function.selfType
-        if let capture = closure.signature?.capture {
-            throw CellFailure(.unsupported, "capture lists are not supported in cells", at: pos(capture))
+        // `[v, w = e]`: values taken now, in the enclosing scope, and constants in the body.
+        var captureList: [(variable: VarDecl, value: TypedExpression)] = []
+        for item in closure.signature?.capture?.items ?? [] {
+            if let specifier = item.specifier {
+                throw CellFailure(.unsupported, "'\(specifier.trimmedDescription)' captures are not supported in cells", at: pos(specifier))
+            }
+            let name = item.name.text
+            let value: TypedExpression
+            if let initializer = item.initializer {
+                value = try generate(initializer.value, &s)
+            } else {
+                guard let meaning = lookupName(name), case .variable(let outer) = meaning else { throw unknownName(name, at: pos(item.name)) }
+                value = variableReference(outer, at: pos(item.name))
+            }
+            captureList.append((VarDecl(name: name, type: value.type, isMutable: false, position: pos(item.name), owner: function), value))
         }
         // Parameters: named, typed, or $0, $1 … as the body uses them.
         var names: [(String, Int, TypeSyntax?)] = []
@@ -564,7 +577,12 @@ extension Checker {
             parameters.append(v)
             if name != "_" { closureScope.values[name] = .variable(v) }
         }
+        for (v, _) in captureList {
+            context.addCaptureListEntry(v)
+            closureScope.values[v.name] = .variable(v)
+        }
         let expression = ClosureExpression(context: context, parameters: parameters, type: type)
+        expression.captureList = captureList
         let statements = closure.statements
         if statements.count == 1, let only = statements.first, case .expr(let e) = only.item, !isStatementLike(e) {
             context.resultType = result
@@ -575,6 +593,7 @@ extension Checker {
         } else {
             if explicitResult != nil { context.resultType = result }
             let body = ClosureBody(id: id, position: position, type: type) { [unowned self] state in
+                for (v, _) in captureList { v.type = state.resolved(v.type) }
                 for (v, t) in zip(parameters, parameterTypes) {
                     v.type = state.resolved(t)
                     if case .variable(let id) = t, state.inoutClosureParameters.contains(id) {

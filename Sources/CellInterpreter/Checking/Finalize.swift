@@ -111,7 +111,7 @@ struct Finalizer {
             e.kind = .assign(target: t, value: try expression(value))
         case .compoundAssign(let target, let operation):
             let t = try expression(target)
-            try checkMutable(t, use: .assign)
+            try checkMutable(t, use: .mutatingOperator(at: operation.position))
             e.kind = .compoundAssign(target: t, operation: try expression(operation))
         case .tupleAssign(let targets, let value):
             var ts: [TypedExpression?] = []
@@ -207,6 +207,10 @@ struct Finalizer {
     }
 
     private mutating func closure(_ c: ClosureExpression) throws(CellFailure) {
+        for i in c.captureList.indices {
+            c.captureList[i].value = try expression(c.captureList[i].value)
+            c.captureList[i].variable.type = try resolve(c.captureList[i].variable.type, at: c.captureList[i].variable.position)
+        }
         var parameters: [ParameterType] = []
         for (v, p) in zip(c.parameters, c.type.parameters) {
             if case .variable(let id) = p.type, solution.inoutClosureParameters.contains(id) {
@@ -519,6 +523,8 @@ struct Finalizer {
 
     enum MutableUse {
         case assign
+        /// `x += 1`: reported at the operator, as swiftc does.
+        case mutatingOperator(at: Int)
         case inoutArgument
         case mutatingCall(String)
     }
@@ -536,21 +542,26 @@ struct Finalizer {
     func checkMutable(_ target: TypedExpression, use: MutableUse) throws(CellFailure) {
         func refuse(_ name: String, _ reason: String, note: String? = nil) -> CellFailure {
             let message: String
+            var position = target.position
             switch use {
             case .assign:
                 message = "cannot assign to value: '\(name)' is \(reason)"
+            case .mutatingOperator(let at):
+                message = "left side of mutating operator isn't mutable: '\(name)' is \(reason)"
+                position = at
             case .inoutArgument:
                 message = "cannot pass immutable value as inout argument: '\(name)' is \(reason)"
             case .mutatingCall(let member):
                 message = "cannot use mutating member on immutable value: '\(name)' is \(reason)"
                 _ = member
             }
-            return CellFailure(.type, message, at: target.position, notes: note.map { [$0] } ?? [])
+            return CellFailure(.type, message, at: position, notes: note.map { [$0] } ?? [])
         }
         switch target.kind {
         case .variable(let v):
             if v.isMutable || v.isDeferredInitialization { return }
             if v.isSelf { throw refuse("self", "immutable", note: "mark method 'mutating' to make 'self' mutable") }
+            if v.isCaptureListEntry { throw refuse(v.name, "an immutable capture") }
             throw refuse(v.name, "a 'let' constant", note: "change 'let' to 'var' to make it mutable")
         case .selfValue(let v):
             if v.isMutable { return }

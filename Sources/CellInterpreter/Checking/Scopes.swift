@@ -82,6 +82,14 @@ final class FunctionContext {
         }
     }
 
+    /// A capture-list entry (`[v]`, `[w = e]`): a capture whose box is made, with its value,
+    /// when the closure is.
+    func addCaptureListEntry(_ variable: VarDecl) {
+        variable.isCaptured = true
+        variable.isCaptureListEntry = true
+        addCapture(variable)
+    }
+
     private func addCapture(_ variable: VarDecl) {
         let id = ObjectIdentifier(variable)
         guard captureIndex[id] == nil else { return }

@@ -172,6 +172,8 @@ enum CallArgumentValue {
 final class ClosureExpression {
     let context: FunctionContext
     var parameters: [VarDecl]
+    /// `[v, w = e]`: constants of the closure, valued when it is made (captures of its context).
+    var captureList: [(variable: VarDecl, value: TypedExpression)] = []
     /// The id of its body in the solver's branch (closures with statements).
     var bodyID: Int?
     var body: [TypedStatement] = []

@@ -96,7 +96,7 @@ extension Lowerer {
             return StatementValueExpr(node, position: position)
         case .closure(let c):
             let f = try lowerClosureFunction(c)
-            return MakeClosureExpr(f, captures: try captureSources(for: c.context, at: position), position: position)
+            return MakeClosureExpr(f, captures: try captureSources(for: c.context, captureList: c.captureList, at: position), position: position)
         case .forceUnwrap(let inner):
             return ForceUnwrapExpr(try expr(inner), wrapped: e.type, position: position)
         case .optionalChain(let inner):

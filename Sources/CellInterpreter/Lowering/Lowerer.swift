@@ -143,9 +143,14 @@ final class Lowerer {
     }
 
     /// Where a called local function's captures come from, here.
-    func captureSources(for context: FunctionContext, at position: Int) throws(CellFailure) -> [CaptureSource] {
+    func captureSources(for context: FunctionContext, captureList: [(variable: VarDecl, value: TypedExpression)] = [],
+                        at position: Int) throws(CellFailure) -> [CaptureSource] {
         var out: [CaptureSource] = []
         for v in context.captures {
+            if let entry = captureList.first(where: { $0.variable === v }) {
+                out.append(.fresh(try expr(entry.value)))
+                continue
+            }
             switch try storage(v, at: position) {
             case .boxedLocal(let s): out.append(.localBox(s))
             case .capture(let i): out.append(.capture(i))

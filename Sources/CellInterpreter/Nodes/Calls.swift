@@ -4,6 +4,8 @@ enum CaptureSource {
     case localBox(Int)
     /// One of the caller's own captures.
     case capture(Int)
+    /// A capture-list entry: a new box holding the value, taken when the closure is made.
+    case fresh(Expr)
 }
 
 @inline(__always)
@@ -20,6 +22,8 @@ func gatherCaptures(_ sources: [CaptureSource], _ cx: Context, at position: Int)
             boxes.append(b)
         case .capture(let i):
             boxes.append(cx.captures[i])
+        case .fresh(let e):
+            boxes.append(VarBox(try e.eval(cx)))
         }
     }
     return boxes

@@ -466,6 +466,8 @@ final class VarDecl: CustomStringConvertible {
     /// Declared without a value (`let x: Int`), assigned later.
     var isDeferredInitialization = false
 
+    /// A closure's capture-list constant (`[v]`), valued when the closure was made.
+    var isCaptureListEntry = false
     init(name: String, type: CellType, isMutable: Bool, position: Int, owner: FunctionContext) {
         self.name = name
         self.type = type
