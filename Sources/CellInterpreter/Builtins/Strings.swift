@@ -86,17 +86,13 @@ extension Registry {
         extend(s.string) { t in
             t.initializer("init()") { _ in .string("") }
             t.initializer("init<T>(describing instance: T)", doc: "The value's text, as print shows it.") { call in
-                // A Double's `description` writes a NaN without its sign (print writes `-nan`).
-                if case .double(let d) = call[0], d.isNaN { return .string("nan") }
-                return .string(try call.context.describe(call[0], call.typeArguments[0], at: call.position))
+                .string(try descriptionText(call))
             }
             t.initializer("init<T>(reflecting subject: T)", doc: "The value's text as shown inside collections (strings quoted).") { call in
                 .string(try call.context.debugDescribe(call[0], call.typeArguments[0], at: call.position))
             }
             t.initializer("init<T: LosslessStringConvertible>(_ value: T)", doc: "The value's text (a number, a Bool, a Character …).") { call in
-                // `description`, which writes a NaN without its sign (print writes `-nan`).
-                if case .double(let d) = call[0], d.isNaN { return .string("nan") }
-                return .string(try call.context.describe(call[0], call.typeArguments[0], at: call.position))
+                .string(try descriptionText(call))
             }
             t.initializer("init<S: Sequence>(_ characters: S) where S.Element == Character", doc: "The characters joined.") { call in
                 var out = ""
@@ -300,4 +296,11 @@ func formatString(_ format: String, _ arguments: [Value], _ call: NativeCall) th
     }
     out += chars
     return out
+}
+
+/// The first argument's `description`, as `String(x)` and `String(describing: x)` give it: as
+/// print writes it, except that a Double's NaN has no sign there (print writes `-nan`).
+private func descriptionText(_ call: NativeCall) throws(CellFailure) -> String {
+    if case .double(let d) = call[0] { return formatDouble(d, signedNaN: false) }
+    return try call.context.describe(call[0], call.typeArguments[0], at: call.position)
 }

@@ -357,11 +357,8 @@ extension Lowerer {
             return AssignVariableExpr(try storage(v, at: target.position), value: try expr(value), position: position)
         case .subscriptGet(let base, let sub, let arguments, _) where sub.intrinsic == .arrayIndex:
             if case .variable(let v) = base.kind, arguments.count == 1, case .value(let index) = arguments[0] {
-                let s = try storage(v, at: base.position)
-                switch s {
-                case .local, .global:
-                    return AssignArrayElementExpr(s, index: try expr(index), value: try expr(value), position: position)
-                default: break
+                if let slot = DirectSlot(try storage(v, at: base.position)) {
+                    return AssignArrayElementExpr(slot, index: try expr(index), value: try expr(value), position: position)
                 }
             }
         default:
@@ -375,12 +372,8 @@ extension Lowerer {
             throw CellFailure(.runtime, "internal error: compound assignment", at: position)
         }
         if case .variable(let v) = target.kind, case .function(let f) = call.callee, let intrinsic = f.intrinsic {
-            let s = try storage(v, at: target.position)
-            let fast = CompoundNumberAssignExpr.Operation(intrinsic)
-            switch s {
-            case .local, .global:
-                if let fast { return CompoundNumberAssignExpr(s, value: try expr(rhs), operation: fast, position: position) }
-            default: break
+            if let slot = DirectSlot(try storage(v, at: target.position)), let fast = CompoundNumberAssignExpr.Operation(intrinsic) {
+                return CompoundNumberAssignExpr(slot, value: try expr(rhs), operation: fast, position: position)
             }
         }
         let place = try lvalue(target)

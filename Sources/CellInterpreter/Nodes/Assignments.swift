@@ -47,12 +47,12 @@ final class AssignVariableExpr: Expr {
 
 /// `a[i] = value` for a local or global array and an Int index: no keys, no closures.
 final class AssignArrayElementExpr: Expr {
-    let storage: VariableStorage
+    let slot: DirectSlot
     let index: Expr
     let value: Expr
 
-    init(_ storage: VariableStorage, index: Expr, value: Expr, position: Int) {
-        self.storage = storage
+    init(_ slot: DirectSlot, index: Expr, value: Expr, position: Int) {
+        self.slot = slot
         self.index = index
         self.value = value
         super.init(position: position)
@@ -61,12 +61,7 @@ final class AssignArrayElementExpr: Expr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
         let i = try index.evalInt(cx)
         let v = try value.eval(cx)
-        let pointer: UnsafeMutablePointer<Value>
-        switch storage {
-        case .local(let slot): pointer = cx.frame + slot
-        case .global(let slot): pointer = cx.globals + slot
-        default: throw CellFailure(.runtime, "internal error: array store", at: position)
-        }
+        let pointer = slot.pointer(cx)
         guard case .array(var array) = pointer.pointee else { throw internalMismatch("array", pointer.pointee, position) }
         pointer.pointee = .uninitialized
         defer { pointer.pointee = .array(array) }
@@ -178,46 +173,20 @@ final class CompoundNumberAssignExpr: Expr {
         }
     }
 
-    let storage: VariableStorage
+    let slot: DirectSlot
     let value: Expr
     let operation: Operation
 
-    init(_ storage: VariableStorage, value: Expr, operation: Operation, position: Int) {
-        self.storage = storage
+    init(_ slot: DirectSlot, value: Expr, operation: Operation, position: Int) {
+        self.slot = slot
         self.value = value
         self.operation = operation
         super.init(position: position)
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
-        let pointer: UnsafeMutablePointer<Value>
-        switch storage {
-        case .local(let slot): pointer = cx.frame + slot
-        case .global(let slot): pointer = cx.globals + slot
-        default: throw CellFailure(.runtime, "internal error: compound store", at: position)
-        }
-        switch operation {
-        case .intAdd, .intSubtract, .intMultiply:
-            let y = try value.evalInt(cx)
-            guard case .int(let x) = pointer.pointee else { throw internalMismatch("Int", pointer.pointee, position) }
-            let (r, o): (Int, Bool)
-            switch operation {
-            case .intAdd: (r, o) = x.addingReportingOverflow(y)
-            case .intSubtract: (r, o) = x.subtractingReportingOverflow(y)
-            default: (r, o) = x.multipliedReportingOverflow(by: y)
-            }
-            if o { throw overflow(operation == .intAdd ? "+" : operation == .intSubtract ? "-" : "*", x, y, position) }
-            pointer.pointee = .int(r)
-        default:
-            let y = try value.evalDouble(cx)
-            guard case .double(let x) = pointer.pointee else { throw internalMismatch("Double", pointer.pointee, position) }
-            switch operation {
-            case .doubleAdd: pointer.pointee = .double(x + y)
-            case .doubleSubtract: pointer.pointee = .double(x - y)
-            case .doubleMultiply: pointer.pointee = .double(x * y)
-            default: pointer.pointee = .double(x / y)
-            }
-        }
+        let operand = try operation.operand(value, cx)
+        try operation.apply(to: &slot.pointer(cx).pointee, operand, at: position)
         return .void
     }
 }
