@@ -38,6 +38,13 @@ for case let (i, arg) in CommandLine.arguments.enumerated() where arg == "--defi
     else { session.define(parts[0], .string(v)) }
 }
 let quiet = CommandLine.arguments.contains("--quiet")
+// `--repeat N`: runs the file as one cell in N fresh sessions, as `Benchmarks interpreter`
+// times it, and prints the median and best of the cell's own seconds.
+if let r = CommandLine.arguments.firstIndex(of: "--repeat"), let n = Int(CommandLine.arguments[r + 1]) {
+    let times = (0..<n).map { _ in Session(seed: seed).run(CellSource(code: text, file: path, firstLine: 1), timeout: 600).seconds }.sorted()
+    print(String(format: "median %.1f ms, best %.1f ms (%d runs)", times[n / 2] * 1000, times[0] * 1000, n))
+    exit(0)
+}
 // `--program`: as the corpus records a compiled program: printed text only, `[trap]` after a
 // run-time failure, `LINE:COL: error: MESSAGE` for a refusal.
 if CommandLine.arguments.contains("--program") {

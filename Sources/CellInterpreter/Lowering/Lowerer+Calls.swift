@@ -23,7 +23,7 @@ extension Lowerer {
                     // A static method: `self` is the type.
                     all.insert(.value(ConstantExpr(.metatype(cell.selfDecl?.type ?? .void), position: position)), at: 0)
                 }
-                return CallFunctionExpr(target, arguments: all, captures: try captureSources(for: cell.context, at: position),
+                return CallFunctionExpr.make(target, arguments: all, captures: try captureSources(for: cell.context, at: position),
                                         typeArguments: call.genericArguments, callerSource: source, position: position)
             default:
                 throw CellFailure(.runtime, "internal error: '\(f.signature)' cannot be called", at: position)
@@ -101,6 +101,10 @@ extension Lowerer {
                 return CallMutatingNativeExpr(body, receiver: try lvalue(base), arguments: values, typeArguments: call.genericArguments,
                                               position: position)
             }
+            // `x.squareRoot()`: the receiver is the intrinsic's operand.
+            if !f.isMutating, let intrinsic = f.intrinsic, let node = intrinsicNode(intrinsic, [try expr(base)] + values, at: position) {
+                return node
+            }
             return CallNativeExpr(body, receiver: try expr(base), arguments: values, typeArguments: call.genericArguments, position: position)
         case .cell(let cell):
             let target = try Lowerer.lowerFunction(cell, runtime: runtime)
@@ -109,7 +113,7 @@ extension Lowerer {
                 return CallMutatingExpr(target, receiver: try lvalue(base), arguments: values, typeArguments: call.genericArguments,
                                         callerSource: source, position: position)
             }
-            return CallFunctionExpr(target, arguments: [.value(try expr(base))] + args, captures: [], typeArguments: call.genericArguments,
+            return CallFunctionExpr.make(target, arguments: [.value(try expr(base))] + args, captures: [], typeArguments: call.genericArguments,
                                     callerSource: source, position: position)
         default:
             throw CellFailure(.runtime, "internal error: '\(f.signature)' has no body", at: position)

@@ -241,7 +241,7 @@ extension Lowerer {
             } else {
                 receiver = ConstantExpr(.metatype(cell.selfDecl?.type ?? .void), position: position)
             }
-            return CallFunctionExpr(target, arguments: [.value(receiver)], captures: [], typeArguments: typeArguments(of: base, p.owner),
+            return CallFunctionExpr.make(target, arguments: [.value(receiver)], captures: [], typeArguments: typeArguments(of: base, p.owner),
                                     callerSource: source, position: position)
         case .native(let get, _):
             return NativePropertyGet(base: try base.map { (b) throws(CellFailure) in try expr(b) }, get: get, position: position)
@@ -313,7 +313,7 @@ extension Lowerer {
             return CallNativeExpr(body, receiver: try expr(base), arguments: values, typeArguments: genericArguments, position: position)
         case .cell(let cell):
             let target = try Lowerer.lowerFunction(cell, runtime: runtime)
-            return CallFunctionExpr(target, arguments: [.value(try expr(base))] + values.map { .value($0) }, captures: [],
+            return CallFunctionExpr.make(target, arguments: [.value(try expr(base))] + values.map { .value($0) }, captures: [],
                                     typeArguments: genericArguments, callerSource: source, position: position)
         default:
             if sub.isRequirement {

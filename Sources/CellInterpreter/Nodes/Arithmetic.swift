@@ -5,11 +5,74 @@
 class BinaryExpr: Expr {
     let lhs: Expr
     let rhs: Expr
+    /// The operands as the operation reads them: a variable's slot or a literal is read in
+    /// place, with no call of the operand's node (half the calls of `n - 1` and `i < n`).
+    private let left: Operand
+    private let right: Operand
 
     init(_ lhs: Expr, _ rhs: Expr, position: Int) {
         self.lhs = lhs
         self.rhs = rhs
+        left = Operand(lhs)
+        right = Operand(rhs)
         super.init(position: position)
+    }
+
+    @inline(__always) final func leftInt(_ cx: Context) throws(CellFailure) -> Int { try left.int(lhs, cx) }
+    @inline(__always) final func rightInt(_ cx: Context) throws(CellFailure) -> Int { try right.int(rhs, cx) }
+    @inline(__always) final func leftDouble(_ cx: Context) throws(CellFailure) -> Double { try left.double(lhs, cx) }
+    @inline(__always) final func rightDouble(_ cx: Context) throws(CellFailure) -> Double { try right.double(rhs, cx) }
+}
+
+/// How an arithmetic node reads one operand.
+private enum Operand {
+    case local(Int)
+    case global(Int)
+    case int(Int)
+    case double(Double)
+    /// Any other node: evaluated by calling it.
+    case node
+
+    init(_ e: Expr) {
+        switch e {
+        case let e as LocalGet: self = .local(e.slot)
+        case let e as GlobalGet: self = .global(e.slot)
+        case let e as IntConstant: self = .int(e.value)
+        case let e as DoubleConstant: self = .double(e.value)
+        default: self = .node
+        }
+    }
+
+    @inline(__always)
+    func int(_ e: Expr, _ cx: Context) throws(CellFailure) -> Int {
+        switch self {
+        case .local(let s):
+            if case .int(let i) = cx.frame[s] { return i }
+            throw internalMismatch("Int", cx.frame[s], e.position)
+        case .global(let s):
+            if case .int(let i) = cx.globals[s] { return i }
+            throw internalMismatch("Int", cx.globals[s], e.position)
+        case .int(let i):
+            return i
+        default:
+            return try e.evalInt(cx)
+        }
+    }
+
+    @inline(__always)
+    func double(_ e: Expr, _ cx: Context) throws(CellFailure) -> Double {
+        switch self {
+        case .local(let s):
+            if case .double(let d) = cx.frame[s] { return d }
+            throw internalMismatch("Double", cx.frame[s], e.position)
+        case .global(let s):
+            if case .double(let d) = cx.globals[s] { return d }
+            throw internalMismatch("Double", cx.globals[s], e.position)
+        case .double(let d):
+            return d
+        default:
+            return try e.evalDouble(cx)
+        }
     }
 }
 
@@ -27,7 +90,7 @@ func divisionByZero(_ remainder: Bool, _ position: Int) -> CellFailure {
 final class IntAdd: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .int(try evalInt(cx)) }
     override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
-        let x = try lhs.evalInt(cx), y = try rhs.evalInt(cx)
+        let x = try leftInt(cx), y = try rightInt(cx)
         let (r, o) = x.addingReportingOverflow(y)
         if o { throw overflow("+", x, y, position) }
         return r
@@ -37,7 +100,7 @@ final class IntAdd: BinaryExpr {
 final class IntSubtract: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .int(try evalInt(cx)) }
     override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
-        let x = try lhs.evalInt(cx), y = try rhs.evalInt(cx)
+        let x = try leftInt(cx), y = try rightInt(cx)
         let (r, o) = x.subtractingReportingOverflow(y)
         if o { throw overflow("-", x, y, position) }
         return r
@@ -47,7 +110,7 @@ final class IntSubtract: BinaryExpr {
 final class IntMultiply: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .int(try evalInt(cx)) }
     override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
-        let x = try lhs.evalInt(cx), y = try rhs.evalInt(cx)
+        let x = try leftInt(cx), y = try rightInt(cx)
         let (r, o) = x.multipliedReportingOverflow(by: y)
         if o { throw overflow("*", x, y, position) }
         return r
@@ -57,7 +120,7 @@ final class IntMultiply: BinaryExpr {
 final class IntDivide: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .int(try evalInt(cx)) }
     override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
-        let x = try lhs.evalInt(cx), y = try rhs.evalInt(cx)
+        let x = try leftInt(cx), y = try rightInt(cx)
         if y == 0 { throw divisionByZero(false, position) }
         let (r, o) = x.dividedReportingOverflow(by: y)
         if o { throw overflow("/", x, y, position) }
@@ -68,7 +131,7 @@ final class IntDivide: BinaryExpr {
 final class IntRemainder: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .int(try evalInt(cx)) }
     override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
-        let x = try lhs.evalInt(cx), y = try rhs.evalInt(cx)
+        let x = try leftInt(cx), y = try rightInt(cx)
         if y == 0 { throw divisionByZero(true, position) }
         let (r, o) = x.remainderReportingOverflow(dividingBy: y)
         if o { throw overflow("%", x, y, position) }
@@ -79,7 +142,7 @@ final class IntRemainder: BinaryExpr {
 final class IntBitAnd: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .int(try evalInt(cx)) }
     override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
-        let x = try lhs.evalInt(cx), y = try rhs.evalInt(cx)
+        let x = try leftInt(cx), y = try rightInt(cx)
         return x & y
     }
 }
@@ -87,7 +150,7 @@ final class IntBitAnd: BinaryExpr {
 final class IntBitOr: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .int(try evalInt(cx)) }
     override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
-        let x = try lhs.evalInt(cx), y = try rhs.evalInt(cx)
+        let x = try leftInt(cx), y = try rightInt(cx)
         return x | y
     }
 }
@@ -95,7 +158,7 @@ final class IntBitOr: BinaryExpr {
 final class IntBitXor: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .int(try evalInt(cx)) }
     override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
-        let x = try lhs.evalInt(cx), y = try rhs.evalInt(cx)
+        let x = try leftInt(cx), y = try rightInt(cx)
         return x ^ y
     }
 }
@@ -103,7 +166,7 @@ final class IntBitXor: BinaryExpr {
 final class IntShiftLeft: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .int(try evalInt(cx)) }
     override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
-        let x = try lhs.evalInt(cx), y = try rhs.evalInt(cx)
+        let x = try leftInt(cx), y = try rightInt(cx)
         return x << y
     }
 }
@@ -111,7 +174,7 @@ final class IntShiftLeft: BinaryExpr {
 final class IntShiftRight: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .int(try evalInt(cx)) }
     override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
-        let x = try lhs.evalInt(cx), y = try rhs.evalInt(cx)
+        let x = try leftInt(cx), y = try rightInt(cx)
         return x >> y
     }
 }
@@ -119,7 +182,7 @@ final class IntShiftRight: BinaryExpr {
 final class IntWrappingAdd: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .int(try evalInt(cx)) }
     override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
-        let x = try lhs.evalInt(cx), y = try rhs.evalInt(cx)
+        let x = try leftInt(cx), y = try rightInt(cx)
         return x &+ y
     }
 }
@@ -127,7 +190,7 @@ final class IntWrappingAdd: BinaryExpr {
 final class IntWrappingSubtract: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .int(try evalInt(cx)) }
     override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
-        let x = try lhs.evalInt(cx), y = try rhs.evalInt(cx)
+        let x = try leftInt(cx), y = try rightInt(cx)
         return x &- y
     }
 }
@@ -135,7 +198,7 @@ final class IntWrappingSubtract: BinaryExpr {
 final class IntWrappingMultiply: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .int(try evalInt(cx)) }
     override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
-        let x = try lhs.evalInt(cx), y = try rhs.evalInt(cx)
+        let x = try leftInt(cx), y = try rightInt(cx)
         return x &* y
     }
 }
@@ -143,7 +206,7 @@ final class IntWrappingMultiply: BinaryExpr {
 final class IntLess: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .bool(try evalBool(cx)) }
     override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
-        let x = try lhs.evalInt(cx), y = try rhs.evalInt(cx)
+        let x = try leftInt(cx), y = try rightInt(cx)
         return x < y
     }
 }
@@ -151,7 +214,7 @@ final class IntLess: BinaryExpr {
 final class IntLessEqual: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .bool(try evalBool(cx)) }
     override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
-        let x = try lhs.evalInt(cx), y = try rhs.evalInt(cx)
+        let x = try leftInt(cx), y = try rightInt(cx)
         return x <= y
     }
 }
@@ -159,7 +222,7 @@ final class IntLessEqual: BinaryExpr {
 final class IntGreater: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .bool(try evalBool(cx)) }
     override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
-        let x = try lhs.evalInt(cx), y = try rhs.evalInt(cx)
+        let x = try leftInt(cx), y = try rightInt(cx)
         return x > y
     }
 }
@@ -167,7 +230,7 @@ final class IntGreater: BinaryExpr {
 final class IntGreaterEqual: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .bool(try evalBool(cx)) }
     override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
-        let x = try lhs.evalInt(cx), y = try rhs.evalInt(cx)
+        let x = try leftInt(cx), y = try rightInt(cx)
         return x >= y
     }
 }
@@ -175,7 +238,7 @@ final class IntGreaterEqual: BinaryExpr {
 final class IntEqual: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .bool(try evalBool(cx)) }
     override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
-        let x = try lhs.evalInt(cx), y = try rhs.evalInt(cx)
+        let x = try leftInt(cx), y = try rightInt(cx)
         return x == y
     }
 }
@@ -183,7 +246,7 @@ final class IntEqual: BinaryExpr {
 final class IntNotEqual: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .bool(try evalBool(cx)) }
     override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
-        let x = try lhs.evalInt(cx), y = try rhs.evalInt(cx)
+        let x = try leftInt(cx), y = try rightInt(cx)
         return x != y
     }
 }
@@ -191,7 +254,7 @@ final class IntNotEqual: BinaryExpr {
 final class DoubleLess: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .bool(try evalBool(cx)) }
     override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
-        let x = try lhs.evalDouble(cx), y = try rhs.evalDouble(cx)
+        let x = try leftDouble(cx), y = try rightDouble(cx)
         return x < y
     }
 }
@@ -199,7 +262,7 @@ final class DoubleLess: BinaryExpr {
 final class DoubleLessEqual: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .bool(try evalBool(cx)) }
     override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
-        let x = try lhs.evalDouble(cx), y = try rhs.evalDouble(cx)
+        let x = try leftDouble(cx), y = try rightDouble(cx)
         return x <= y
     }
 }
@@ -207,7 +270,7 @@ final class DoubleLessEqual: BinaryExpr {
 final class DoubleGreater: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .bool(try evalBool(cx)) }
     override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
-        let x = try lhs.evalDouble(cx), y = try rhs.evalDouble(cx)
+        let x = try leftDouble(cx), y = try rightDouble(cx)
         return x > y
     }
 }
@@ -215,7 +278,7 @@ final class DoubleGreater: BinaryExpr {
 final class DoubleGreaterEqual: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .bool(try evalBool(cx)) }
     override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
-        let x = try lhs.evalDouble(cx), y = try rhs.evalDouble(cx)
+        let x = try leftDouble(cx), y = try rightDouble(cx)
         return x >= y
     }
 }
@@ -223,7 +286,7 @@ final class DoubleGreaterEqual: BinaryExpr {
 final class DoubleEqual: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .bool(try evalBool(cx)) }
     override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
-        let x = try lhs.evalDouble(cx), y = try rhs.evalDouble(cx)
+        let x = try leftDouble(cx), y = try rightDouble(cx)
         return x == y
     }
 }
@@ -231,7 +294,7 @@ final class DoubleEqual: BinaryExpr {
 final class DoubleNotEqual: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .bool(try evalBool(cx)) }
     override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
-        let x = try lhs.evalDouble(cx), y = try rhs.evalDouble(cx)
+        let x = try leftDouble(cx), y = try rightDouble(cx)
         return x != y
     }
 }
@@ -239,7 +302,7 @@ final class DoubleNotEqual: BinaryExpr {
 final class DoubleAdd: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .double(try evalDouble(cx)) }
     override func evalDouble(_ cx: Context) throws(CellFailure) -> Double {
-        let x = try lhs.evalDouble(cx), y = try rhs.evalDouble(cx)
+        let x = try leftDouble(cx), y = try rightDouble(cx)
         return x + y
     }
 }
@@ -247,7 +310,7 @@ final class DoubleAdd: BinaryExpr {
 final class DoubleSubtract: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .double(try evalDouble(cx)) }
     override func evalDouble(_ cx: Context) throws(CellFailure) -> Double {
-        let x = try lhs.evalDouble(cx), y = try rhs.evalDouble(cx)
+        let x = try leftDouble(cx), y = try rightDouble(cx)
         return x - y
     }
 }
@@ -255,7 +318,7 @@ final class DoubleSubtract: BinaryExpr {
 final class DoubleMultiply: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .double(try evalDouble(cx)) }
     override func evalDouble(_ cx: Context) throws(CellFailure) -> Double {
-        let x = try lhs.evalDouble(cx), y = try rhs.evalDouble(cx)
+        let x = try leftDouble(cx), y = try rightDouble(cx)
         return x * y
     }
 }
@@ -263,7 +326,7 @@ final class DoubleMultiply: BinaryExpr {
 final class DoubleDivide: BinaryExpr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value { .double(try evalDouble(cx)) }
     override func evalDouble(_ cx: Context) throws(CellFailure) -> Double {
-        let x = try lhs.evalDouble(cx), y = try rhs.evalDouble(cx)
+        let x = try leftDouble(cx), y = try rightDouble(cx)
         return x / y
     }
 }

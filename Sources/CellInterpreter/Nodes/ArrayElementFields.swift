@@ -49,15 +49,27 @@ final class ArrayFieldGet: Expr {
         try element(cx)
     }
 
+    // evalDouble and evalInt match their way down to the number: going through `element`
+    // copied (retained and released) the array and the element's fields on every read.
     override func evalDouble(_ cx: Context) throws(CellFailure) -> Double {
-        let v = try element(cx)
-        guard case .double(let d) = v else { throw internalMismatch("Double", v, position) }
+        let i = try index.evalInt(cx)
+        let place = slot.pointer(cx)
+        guard case .array(let array) = place.pointee else { throw internalMismatch("array", place.pointee, position) }
+        guard i >= 0 && i < array.count else { throw indexOutOfRange(i, count: array.count, at: position) }
+        guard case .structValue(let fields) = array[i], case .double(let d) = fields[field] else {
+            throw internalMismatch("Double", array[i], position)
+        }
         return d
     }
 
     override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
-        let v = try element(cx)
-        guard case .int(let n) = v else { throw internalMismatch("Int", v, position) }
+        let i = try index.evalInt(cx)
+        let place = slot.pointer(cx)
+        guard case .array(let array) = place.pointee else { throw internalMismatch("array", place.pointee, position) }
+        guard i >= 0 && i < array.count else { throw indexOutOfRange(i, count: array.count, at: position) }
+        guard case .structValue(let fields) = array[i], case .int(let n) = fields[field] else {
+            throw internalMismatch("Int", array[i], position)
+        }
         return n
     }
 }
@@ -84,16 +96,21 @@ final class ArrayFieldCompoundAssign: Expr {
         let i = try index.evalInt(cx)
         let operand = try operation.operand(value, cx)
         let place = slot.pointer(cx)
-        // Taken out of its slot (and the element out of the array) so that the storage is not
-        // shared while it is written: the write is in place, not a copy of the array.
-        guard case .array(var array) = place.pointee else { throw internalMismatch("array", place.pointee, position) }
-        place.pointee = .uninitialized
-        defer { place.pointee = .array(array) }
+        // Moved out of its slot (and the element out of the array) so that the storage is not
+        // shared while it is written, and put back after: the write is in place, with no copy
+        // of the array and no retain or release.
+        guard case .array = place.pointee else { throw internalMismatch("array", place.pointee, position) }
+        guard case .array(var array) = place.move() else { fatalError("unreachable: checked above") }
+        defer { place.initialize(to: .array(array)) }
         guard i >= 0 && i < array.count else { throw indexOutOfRange(i, count: array.count, at: position) }
-        guard case .structValue(var fields) = array[i] else { throw internalMismatch("struct", array[i], position) }
-        array[i] = .uninitialized
-        defer { array[i] = .structValue(fields) }
-        try operation.apply(to: &fields[field], operand, at: position)
+        let field = self.field, operation = self.operation, position = self.position
+        try array.withUnsafeMutableBufferPointer { (elements) throws(CellFailure) in
+            let element = elements.baseAddress! + i
+            guard case .structValue = element.pointee else { throw internalMismatch("struct", element.pointee, position) }
+            guard case .structValue(var fields) = element.move() else { fatalError("unreachable: checked above") }
+            defer { element.initialize(to: .structValue(fields)) }
+            try operation.apply(to: &fields[field], operand, at: position)
+        }
         return .void
     }
 }
@@ -120,17 +137,15 @@ final class DictionaryDefaultCompoundAssign: Expr {
         let k = HashKey(try key.eval(cx))
         let operand = try operation.operand(value, cx)
         let place = slot.pointer(cx)
-        guard case .dictionary(var box) = place.pointee else { throw internalMismatch("dictionary", place.pointee, position) }
-        place.pointee = .uninitialized
+        // Moved out of its slot and put back, so that neither the slot nor this node holds a
+        // second reference while the table is written in place (as in `ArrayFieldCompoundAssign`).
+        guard case .dictionary = place.pointee else { throw internalMismatch("dictionary", place.pointee, position) }
+        guard case .dictionary(var box) = place.move() else { fatalError("unreachable: checked above") }
         if !isKnownUniquelyReferenced(&box) { box = DictionaryBox(box.table) }
-        defer { place.pointee = .dictionary(box) }
-        let operation = self.operation, position = self.position
-        if let i = box.table.position(of: k) {
-            try box.table.modifyValue(at: i) { (v) throws(CellFailure) in try operation.apply(to: &v, operand, at: position) }
-        } else {
-            var v = try defaultValue.eval(cx)
+        defer { place.initialize(to: .dictionary(box)) }
+        let operation = self.operation, position = self.position, defaultValue = self.defaultValue
+        try box.table.modifyValue(for: k) { () throws(CellFailure) in try defaultValue.eval(cx) } _: { (v) throws(CellFailure) in
             try operation.apply(to: &v, operand, at: position)
-            _ = box.table.update(v, for: k)
         }
         return .void
     }
@@ -150,9 +165,9 @@ final class ArrayAppend: Expr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
         let v = try value.eval(cx)
         let place = slot.pointer(cx)
-        guard case .array(var array) = place.pointee else { throw internalMismatch("array", place.pointee, position) }
-        place.pointee = .uninitialized
-        defer { place.pointee = .array(array) }
+        guard case .array = place.pointee else { throw internalMismatch("array", place.pointee, position) }
+        guard case .array(var array) = place.move() else { fatalError("unreachable: checked above") }
+        defer { place.initialize(to: .array(array)) }
         if array.count >= cx.limits.maxElements { try checkCount(array.count + 1, cx, at: position) }
         array.append(v)
         return .void

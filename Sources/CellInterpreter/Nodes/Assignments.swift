@@ -34,7 +34,7 @@ final class AssignVariableExpr: Expr {
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
         let v = try value.eval(cx)
         switch storage {
-        case .local(let slot): cx.frame[slot] = v
+        case .local(let slot): (cx.frame + slot).store(v)
         case .boxedLocal(let slot):
             guard case .box(let b) = cx.frame[slot] else { throw internalMismatch("box", cx.frame[slot], position) }
             b.value = v
@@ -62,9 +62,10 @@ final class AssignArrayElementExpr: Expr {
         let i = try index.evalInt(cx)
         let v = try value.eval(cx)
         let pointer = slot.pointer(cx)
-        guard case .array(var array) = pointer.pointee else { throw internalMismatch("array", pointer.pointee, position) }
-        pointer.pointee = .uninitialized
-        defer { pointer.pointee = .array(array) }
+        // Moved out of its slot and put back: the element is written in place, with no copy.
+        guard case .array = pointer.pointee else { throw internalMismatch("array", pointer.pointee, position) }
+        guard case .array(var array) = pointer.move() else { fatalError("unreachable: checked above") }
+        defer { pointer.initialize(to: .array(array)) }
         guard i >= 0 && i < array.count else { throw indexOutOfRange(i, count: array.count, at: position) }
         array[i] = v
         return .void
@@ -147,26 +148,38 @@ final class CompoundNumberAssignExpr: Expr {
             isInt ? .int(try e.evalInt(cx)) : .double(try e.evalDouble(cx))
         }
 
+        /// `x op y` for an Int operation, trapping on overflow as Swift does.
+        @inline(__always)
+        func apply(_ x: Int, _ y: Int, at position: Int) throws(CellFailure) -> Int {
+            let (r, o): (Int, Bool)
+            switch self {
+            case .intAdd: (r, o) = x.addingReportingOverflow(y)
+            case .intSubtract: (r, o) = x.subtractingReportingOverflow(y)
+            default: (r, o) = x.multipliedReportingOverflow(by: y)
+            }
+            if o { throw overflow(self == .intAdd ? "+" : self == .intSubtract ? "-" : "*", x, y, position) }
+            return r
+        }
+
+        /// `x op y` for a Double operation.
+        @inline(__always)
+        func apply(_ x: Double, _ y: Double) -> Double {
+            switch self {
+            case .doubleAdd: x + y
+            case .doubleSubtract: x - y
+            case .doubleMultiply: x * y
+            default: x / y
+            }
+        }
+
         /// `place op= operand`, trapping on Int overflow as Swift does.
         @inline(__always)
         func apply(to place: inout Value, _ operand: Value, at position: Int) throws(CellFailure) {
             switch (place, operand) {
             case (.int(let x), .int(let y)):
-                let (r, o): (Int, Bool)
-                switch self {
-                case .intAdd: (r, o) = x.addingReportingOverflow(y)
-                case .intSubtract: (r, o) = x.subtractingReportingOverflow(y)
-                default: (r, o) = x.multipliedReportingOverflow(by: y)
-                }
-                if o { throw overflow(self == .intAdd ? "+" : self == .intSubtract ? "-" : "*", x, y, position) }
-                place = .int(r)
+                place = .int(try apply(x, y, at: position))
             case (.double(let x), .double(let y)):
-                switch self {
-                case .doubleAdd: place = .double(x + y)
-                case .doubleSubtract: place = .double(x - y)
-                case .doubleMultiply: place = .double(x * y)
-                default: place = .double(x / y)
-                }
+                place = .double(apply(x, y))
             default:
                 throw internalMismatch("number", place, position)
             }
@@ -185,8 +198,18 @@ final class CompoundNumberAssignExpr: Expr {
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
-        let operand = try operation.operand(value, cx)
-        try operation.apply(to: &slot.pointer(cx).pointee, operand, at: position)
+        // The variable holds a number: read and written as one, with nothing to release.
+        if operation.isInt {
+            let y = try value.evalInt(cx)
+            let place = slot.pointer(cx)
+            guard case .int(let x) = place.pointee else { throw internalMismatch("Int", place.pointee, position) }
+            place.initialize(to: .int(try operation.apply(x, y, at: position)))
+        } else {
+            let y = try value.evalDouble(cx)
+            let place = slot.pointer(cx)
+            guard case .double(let x) = place.pointee else { throw internalMismatch("Double", place.pointee, position) }
+            place.initialize(to: .double(operation.apply(x, y)))
+        }
         return .void
     }
 }

@@ -71,16 +71,24 @@ func withInoutAccesses(_ places: [LValue], _ keys: [[Value]], _ cx: Context, _ v
 
 /// A call of a cell's function (or a method, with its receiver as the first argument).
 final class CallFunctionExpr: Expr {
+    /// The call: a `PlainCallExpr` when every argument is a value and it passes no captures
+    /// and no type arguments, this general node otherwise.
+    static func make(_ target: LoweredFunction, arguments: [ArgumentNode], captures: [CaptureSource], typeArguments: [CellType],
+                     callerSource: CellSource?, position: Int) -> Expr {
+        let values = arguments.compactMap { a -> Expr? in if case .value(let e) = a { return e } else { return nil } }
+        if captures.isEmpty, typeArguments.isEmpty, values.count == arguments.count {
+            return PlainCallExpr(target, arguments: values, callerSource: callerSource, position: position)
+        }
+        return CallFunctionExpr(target, arguments: arguments, captures: captures, typeArguments: typeArguments,
+                                callerSource: callerSource, position: position)
+    }
+
     let target: LoweredFunction
     let arguments: [ArgumentNode]
     let captures: [CaptureSource]
     let typeArguments: TypeArgumentList
     let callerSource: CellSource?
     private let hasInout: Bool
-
-    /// The arguments when every one is a value and the call needs no captures and no type
-    /// arguments: such a call takes the short path (most calls in numeric code: `fib(n - 1)`).
-    private let plainArguments: [Expr]?
 
     init(_ target: LoweredFunction, arguments: [ArgumentNode], captures: [CaptureSource], typeArguments: [CellType],
          callerSource: CellSource?, position: Int) {
@@ -90,15 +98,10 @@ final class CallFunctionExpr: Expr {
         self.typeArguments = TypeArgumentList(typeArguments)
         self.callerSource = callerSource
         hasInout = arguments.contains { if case .inoutPlace = $0 { return true }; return false }
-        let values = arguments.compactMap { a -> Expr? in if case .value(let e) = a { return e } else { return nil } }
-        plainArguments = captures.isEmpty && typeArguments.isEmpty && values.count == arguments.count ? values : nil
         super.init(position: position)
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
-        if let plainArguments, target.boxedParameters.isEmpty {
-            return try target.invokePlain(cx, arguments: plainArguments, at: position, callerSource: callerSource)
-        }
         let boxes = try gatherCaptures(captures, cx, at: position)
         let types = typeArguments.resolve(cx)
         if !hasInout {

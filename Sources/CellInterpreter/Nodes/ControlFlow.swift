@@ -142,6 +142,9 @@ final class ForRangeStmt: Stmt {
     let whereClause: Expr?
     let body: Stmt
     let label: String?
+    /// `body` and `whereClause`, run unretained (see `UnretainedExpr`).
+    private let runningBody: UnretainedStmt
+    private let runningWhereClause: UnretainedExpr?
 
     init(storage: VariableStorage?, lower: Expr, upper: Expr, closed: Bool, whereClause: Expr?, body: Stmt, label: String?, position: Int) {
         self.storage = storage
@@ -151,6 +154,8 @@ final class ForRangeStmt: Stmt {
         self.whereClause = whereClause
         self.body = body
         self.label = label
+        runningBody = UnretainedStmt(body)
+        runningWhereClause = whereClause.map(UnretainedExpr.init)
         super.init(position: position)
     }
 
@@ -171,8 +176,8 @@ final class ForRangeStmt: Stmt {
             try cx.tick(at: position)
             if let storage { store(.int(i), into: storage, cx, declaring: true) }
             i += 1
-            if let whereClause, !(try whereClause.evalBool(cx)) { continue }
-            if let out = loopFlow(try body.exec(cx), label: label, cx) { return out }
+            if let runningWhereClause, !(try runningWhereClause.evalBool(cx)) { continue }
+            if let out = loopFlow(try runningBody.exec(cx), label: label, cx) { return out }
         }
         return .normal
     }

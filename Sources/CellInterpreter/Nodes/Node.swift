@@ -59,14 +59,17 @@ class Stmt {
 /// Runs statements in order, stopping at the first that unwinds.
 final class BlockStmt: Stmt {
     let statements: [Stmt]
+    /// `statements`, run unretained (see `UnretainedExpr`).
+    private let running: [UnretainedStmt]
 
     init(_ statements: [Stmt], position: Int) {
         self.statements = statements
+        running = statements.map(UnretainedStmt.init)
         super.init(position: position)
     }
 
     override func exec(_ cx: Context) throws(CellFailure) -> Flow {
-        for statement in statements {
+        for statement in running {
             let flow = try statement.exec(cx)
             if case .normal = flow { continue }
             return flow
@@ -117,14 +120,17 @@ final class DeferringBlockStmt: Stmt {
 /// An expression whose value is dropped.
 final class ExprStmt: Stmt {
     let expr: Expr
+    /// `expr`, run unretained (see `UnretainedExpr`).
+    private let running: UnretainedExpr
 
     init(_ expr: Expr) {
         self.expr = expr
+        running = UnretainedExpr(expr)
         super.init(position: expr.position)
     }
 
     override func exec(_ cx: Context) throws(CellFailure) -> Flow {
-        _ = try expr.eval(cx)
+        _ = try running.eval(cx)
         return .normal
     }
 }

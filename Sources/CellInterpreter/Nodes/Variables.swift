@@ -140,17 +140,20 @@ enum VariableStorage {
 final class DeclareStmt: Stmt {
     let storage: VariableStorage
     let value: Expr?
+    /// `value`, run unretained (see `UnretainedExpr`).
+    private let runningValue: UnretainedExpr?
 
     init(_ storage: VariableStorage, value: Expr?, position: Int) {
         self.storage = storage
         self.value = value
+        runningValue = value.map(UnretainedExpr.init)
         super.init(position: position)
     }
 
     override func exec(_ cx: Context) throws(CellFailure) -> Flow {
-        let v = try value?.eval(cx) ?? .uninitialized
+        let v = try runningValue?.eval(cx) ?? .uninitialized
         switch storage {
-        case .local(let slot): cx.frame[slot] = v
+        case .local(let slot): (cx.frame + slot).store(v)
         case .boxedLocal(let slot): cx.frame[slot] = .box(VarBox(v))
         case .capture(let i): cx.captures[i].value = v
         case .global(let slot): cx.globals[slot] = v
@@ -163,7 +166,7 @@ final class DeclareStmt: Stmt {
 @inline(__always)
 func store(_ v: Value, into storage: VariableStorage, _ cx: Context, declaring: Bool) {
     switch storage {
-    case .local(let slot): cx.frame[slot] = v
+    case .local(let slot): (cx.frame + slot).store(v)
     case .boxedLocal(let slot):
         if declaring {
             cx.frame[slot] = .box(VarBox(v))

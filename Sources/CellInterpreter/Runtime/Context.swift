@@ -117,7 +117,9 @@ final class Context {
 
     @inline(__always)
     func releaseSlots(_ slots: UnsafeMutablePointer<Value>, _ size: Int) {
-        slots.deinitialize(count: size)
+        // One value at a time: `deinitialize(count:)` goes through the runtime's generic
+        // array destroy, 5 % of fib's time.
+        for i in 0..<size { (slots + i).deinitialize(count: 1) }
         stackTop -= size
     }
 

@@ -5,10 +5,22 @@ final class LoweredFunction {
     var frameSize = 0
     var parameterCount = 0
     /// Parameter slots that closures capture: boxed on entry.
-    var boxedParameters: [Int] = []
-    var body: Stmt = BlockStmt([], position: 0)
+    var boxedParameters: [Int] = [] {
+        didSet { boxesParameters = !boxedParameters.isEmpty }
+    }
+    /// Whether `boxedParameters` has any: read on every call.
+    private(set) var boxesParameters = false
+    var body: Stmt = BlockStmt([], position: 0) {
+        didSet { runningBody = UnretainedStmt(body) }
+    }
     /// A body that is one expression, run without the statement machinery.
-    var expressionBody: Expr?
+    var expressionBody: Expr? {
+        didSet { runningExpressionBody = expressionBody.map(UnretainedExpr.init) }
+    }
+    /// `body` and `expressionBody` as `PlainCallExpr` runs them, unretained (the properties
+    /// above keep them alive; they are set once, when the function is lowered).
+    private(set) var runningBody: UnretainedStmt
+    private(set) var runningExpressionBody: UnretainedExpr?
     /// The code the body's positions are in.
     let source: CellSource?
     /// Filled in once lowered (recursive functions are referenced before their bodies are).
@@ -17,6 +29,7 @@ final class LoweredFunction {
     init(name: String, source: CellSource?) {
         self.name = name
         self.source = source
+        runningBody = UnretainedStmt(body)
     }
 
     /// Runs the function: `fill` stores the arguments into the new frame (still in the caller's
@@ -51,34 +64,6 @@ final class LoweredFunction {
             for s in boxedParameters { if case .box(let b) = slots[s] { slots[s] = b.value } }
             after(slots)
             return result
-        } catch {
-            if error.kind == .optionalChainNil { throw error }
-            throw error.leavingCall(calleeSource: source, callPosition: position, callerSource: callerSource)
-        }
-    }
-
-    /// Runs a function that captures nothing, has no type arguments and boxes no parameter,
-    /// with its arguments evaluated straight into its new frame: `invoke` without the closures
-    /// and the saving of captures and type arguments, which such a body never reads. fib(25)
-    /// went from 42.9 ms to 23.1 ms with it (Benchmarks interpreter, medians of 9).
-    @inline(__always)
-    func invokePlain(_ cx: Context, arguments: [Expr], at position: Int, callerSource: CellSource?) throws(CellFailure) -> Value {
-        try cx.enterCall(at: position)
-        defer { cx.leaveCall() }
-        let size = frameSize
-        let slots = try cx.claimSlots(size, at: position)
-        defer { cx.releaseSlots(slots, size) }
-        var i = 0
-        for a in arguments {
-            slots[i] = try a.eval(cx)
-            i += 1
-        }
-        let savedFrame = cx.frame
-        cx.frame = slots
-        defer { cx.frame = savedFrame }
-        do throws(CellFailure) {
-            if let e = expressionBody { return try e.eval(cx) }
-            return cx.result(of: try body.exec(cx))
         } catch {
             if error.kind == .optionalChainNil { throw error }
             throw error.leavingCall(calleeSource: source, callPosition: position, callerSource: callerSource)

@@ -79,6 +79,17 @@ struct OrderedTable {
         try body(&values[position])
     }
 
+    /// Modifies a key's value in place, first adding the key with `makeDefault()`'s value when
+    /// it is missing: `d[k, default: v] op= x` with one lookup of a present key.
+    mutating func modifyValue<R>(for key: HashKey, default makeDefault: () throws(CellFailure) -> Value,
+                                 _ body: (inout Value) throws(CellFailure) -> R) throws(CellFailure) -> R {
+        if let i = index[key] { return try body(&values[i]) }
+        var v = try makeDefault()
+        let r = try body(&v)
+        update(v, for: key)
+        return r
+    }
+
     private mutating func compact() {
         var newKeys: [HashKey?] = []
         var newValues: [Value] = []

@@ -138,8 +138,30 @@ public protocol LibraryValue: AnyObject {
 }
 
 extension Value {
+    /// Whether the value holds nothing to release (a number, a Bool, an Int range, `nil`).
+    @inline(__always) var isTrivial: Bool {
+        switch self {
+        case .void, .bool, .int, .double, .intRange, .none, .uninitialized: true
+        default: false
+        }
+    }
+
     @inline(__always) var isUninitialized: Bool {
         if case .uninitialized = self { return true }
         return false
+    }
+}
+
+extension UnsafeMutablePointer where Pointee == Value {
+    /// Stores a value in a slot. When the slot's old value holds nothing to release (a number
+    /// variable always), it is overwritten without the generic destroy that assignment calls:
+    /// the store of every Int and Double variable in a loop.
+    @inline(__always)
+    func store(_ v: Value) {
+        if pointee.isTrivial {
+            initialize(to: v)
+        } else {
+            pointee = v
+        }
     }
 }

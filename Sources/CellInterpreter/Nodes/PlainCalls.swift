@@ -1,0 +1,144 @@
+/// A call of a cell's function whose arguments are all values and which needs no captures and
+/// no type arguments: most calls in numeric code (`fib(n - 1)`, `a(i, j)`). The arguments are
+/// evaluated straight into the new frame, and an Int, Double or Bool result comes back through
+/// `evalInt`/`evalDouble`/`evalBool` without a `Value` in between.
+///
+/// The first two arguments and the callee's body are read unretained (`UnretainedExpr`): read
+/// from properties, each was retained and released on every call. Timings in the commit.
+final class PlainCallExpr: Expr {
+    let target: LoweredFunction
+    let callerSource: CellSource?
+    private let argumentCount: Int
+    /// The first and second arguments (a placeholder where the call has fewer), unretained
+    /// (`general` holds them).
+    private let first: UnretainedExpr
+    private let second: UnretainedExpr
+    private let placeholder: Expr
+    private let rest: [Expr]
+    /// The general call, for a callee that boxes a parameter (a closure in its body captures
+    /// it): known only once the callee is lowered, which for a recursive call is later.
+    private let general: CallFunctionExpr
+
+    init(_ target: LoweredFunction, arguments: [Expr], callerSource: CellSource?, position: Int) {
+        self.target = target
+        self.callerSource = callerSource
+        argumentCount = arguments.count
+        placeholder = ConstantExpr(.void, position: position)
+        first = UnretainedExpr(arguments.first ?? placeholder)
+        second = UnretainedExpr(arguments.count > 1 ? arguments[1] : placeholder)
+        rest = Array(arguments.dropFirst(2))
+        general = CallFunctionExpr(target, arguments: arguments.map { .value($0) }, captures: [], typeArguments: [],
+                                   callerSource: callerSource, position: position)
+        super.init(position: position)
+    }
+
+    /// Enters the callee: a new frame holding the arguments (evaluated in the caller's frame)
+    /// becomes the running one. Returns the caller's frame, for `leave`.
+    @inline(__always)
+    private func enter(_ cx: Context, size: Int) throws(CellFailure) -> UnsafeMutablePointer<Value> {
+        try cx.enterCall(at: position)
+        let slots: UnsafeMutablePointer<Value>
+        do throws(CellFailure) {
+            slots = try cx.claimSlots(size, at: position)
+        } catch {
+            cx.leaveCall()
+            throw error
+        }
+        if argumentCount > 0 {
+            do throws(CellFailure) {
+                slots[0] = try first.eval(cx)
+                if argumentCount > 1 {
+                    slots[1] = try second.eval(cx)
+                    var i = 2
+                    for a in rest {
+                        slots[i] = try a.eval(cx)
+                        i += 1
+                    }
+                }
+            } catch {
+                cx.releaseSlots(slots, size)
+                cx.leaveCall()
+                throw error
+            }
+        }
+        let callerFrame = cx.frame
+        cx.frame = slots
+        return callerFrame
+    }
+
+    /// Leaves the callee: its frame is released and the caller's runs again.
+    @inline(__always)
+    private func leave(_ cx: Context, size: Int, callerFrame: UnsafeMutablePointer<Value>) {
+        cx.releaseSlots(cx.frame, size)
+        cx.frame = callerFrame
+        cx.leaveCall()
+    }
+
+    @inline(never)
+    private func leaving(_ error: CellFailure) -> CellFailure {
+        if error.kind == .optionalChainNil { return error }
+        return error.leavingCall(calleeSource: target.source, callPosition: position, callerSource: callerSource)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        let f = target
+        if f.boxesParameters { return try general.eval(cx) }
+        let size = f.frameSize
+        let callerFrame = try enter(cx, size: size)
+        defer { leave(cx, size: size, callerFrame: callerFrame) }
+        do throws(CellFailure) {
+            if let e = f.runningExpressionBody { return try e.eval(cx) }
+            return cx.result(of: try f.runningBody.exec(cx))
+        } catch {
+            throw leaving(error)
+        }
+    }
+
+    override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
+        let f = target
+        if f.boxesParameters { return try general.evalInt(cx) }
+        let size = f.frameSize
+        let callerFrame = try enter(cx, size: size)
+        defer { leave(cx, size: size, callerFrame: callerFrame) }
+        do throws(CellFailure) {
+            if let e = f.runningExpressionBody { return try e.evalInt(cx) }
+            let v = cx.result(of: try f.runningBody.exec(cx))
+            if case .int(let i) = v { return i }
+            throw internalMismatch("Int", v, position)
+        } catch {
+            throw leaving(error)
+        }
+    }
+
+    override func evalDouble(_ cx: Context) throws(CellFailure) -> Double {
+        let f = target
+        if f.boxesParameters { return try general.evalDouble(cx) }
+        let size = f.frameSize
+        let callerFrame = try enter(cx, size: size)
+        defer { leave(cx, size: size, callerFrame: callerFrame) }
+        do throws(CellFailure) {
+            if let e = f.runningExpressionBody { return try e.evalDouble(cx) }
+            let v = cx.result(of: try f.runningBody.exec(cx))
+            if case .double(let d) = v { return d }
+            throw internalMismatch("Double", v, position)
+        } catch {
+            throw leaving(error)
+        }
+    }
+
+    override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
+        let f = target
+        if f.boxesParameters { return try general.evalBool(cx) }
+        let size = f.frameSize
+        let callerFrame = try enter(cx, size: size)
+        defer { leave(cx, size: size, callerFrame: callerFrame) }
+        do throws(CellFailure) {
+            if let e = f.runningExpressionBody { return try e.evalBool(cx) }
+            let v = cx.result(of: try f.runningBody.exec(cx))
+            if case .bool(let b) = v { return b }
+            throw internalMismatch("Bool", v, position)
+        } catch {
+            throw leaving(error)
+        }
+    }
+}
