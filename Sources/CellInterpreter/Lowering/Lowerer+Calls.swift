@@ -23,8 +23,13 @@ extension Lowerer {
                     // A static method: `self` is the type.
                     all.insert(.value(ConstantExpr(.metatype(cell.selfDecl?.type ?? .void), position: position)), at: 0)
                 }
-                return CallFunctionExpr.make(target, arguments: all, captures: try captureSources(for: cell.context, at: position),
-                                        typeArguments: call.genericArguments, callerSource: source, position: position)
+                // The arguments' static types, for a call that passes Ints and Doubles unboxed.
+                let types = (f.owner != nil ? [nil] : []) + call.arguments.map { a -> CellType? in
+                    if case .value(let e) = a { return e.type } else { return nil }
+                }
+                return CallFunctionExpr.make(target, arguments: all, argumentTypes: types,
+                                             captures: try captureSources(for: cell.context, at: position),
+                                             typeArguments: call.genericArguments, callerSource: source, position: position)
             default:
                 throw CellFailure(.runtime, "internal error: '\(f.signature)' cannot be called", at: position)
             }

@@ -560,28 +560,57 @@ final class ExprDiscard: Expr {
 final class ArrayIndexExpr: Expr {
     let base: Expr
     let index: Expr
+    /// The base's slot when it is a variable: the array is read where it lies, not copied out
+    /// (a retain and a release per `v[j]`).
+    private let baseSlot: DirectSlot?
+    private let indexOperand: InlineOperand
 
     init(base: Expr, index: Expr, position: Int) {
         self.base = base
         self.index = index
+        baseSlot = DirectSlot(reading: base)
+        indexOperand = InlineOperand(index)
         super.init(position: position)
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        if let baseSlot {
+            let i = try indexOperand.int(index, cx)
+            let place = baseSlot.pointer(cx)
+            guard case .array(let a) = place.pointee else { throw internalMismatch("array", place.pointee, position) }
+            guard i >= 0 && i < a.count else { throw indexOutOfRange(i, count: a.count, at: position) }
+            return a[i]
+        }
         let b = try base.eval(cx)
-        let i = try index.evalInt(cx)
+        let i = try indexOperand.int(index, cx)
         guard case .array(let a) = b else { throw internalMismatch("array", b, position) }
         guard i >= 0 && i < a.count else { throw indexOutOfRange(i, count: a.count, at: position) }
         return a[i]
     }
 
     override func evalDouble(_ cx: Context) throws(CellFailure) -> Double {
+        if let baseSlot {
+            let i = try indexOperand.int(index, cx)
+            let place = baseSlot.pointer(cx)
+            guard case .array(let a) = place.pointee else { throw internalMismatch("array", place.pointee, position) }
+            guard i >= 0 && i < a.count else { throw indexOutOfRange(i, count: a.count, at: position) }
+            guard case .double(let d) = a[i] else { throw internalMismatch("Double", a[i], position) }
+            return d
+        }
         let v = try eval(cx)
         if case .double(let d) = v { return d }
         throw internalMismatch("Double", v, position)
     }
 
     override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
+        if let baseSlot {
+            let i = try indexOperand.int(index, cx)
+            let place = baseSlot.pointer(cx)
+            guard case .array(let a) = place.pointee else { throw internalMismatch("array", place.pointee, position) }
+            guard i >= 0 && i < a.count else { throw indexOutOfRange(i, count: a.count, at: position) }
+            guard case .int(let n) = a[i] else { throw internalMismatch("Int", a[i], position) }
+            return n
+        }
         let v = try eval(cx)
         if case .int(let n) = v { return n }
         throw internalMismatch("Int", v, position)

@@ -11,6 +11,15 @@ enum DirectSlot {
         }
     }
 
+    /// The slot a variable read reads (a local or a global), if the node is one.
+    init?(reading e: Expr) {
+        switch e {
+        case let e as LocalGet: self = .local(e.slot)
+        case let e as GlobalGet: self = .global(e.slot)
+        default: return nil
+        }
+    }
+
     @inline(__always)
     func pointer(_ cx: Context) -> UnsafeMutablePointer<Value> {
         switch self {
@@ -27,17 +36,19 @@ final class ArrayFieldGet: Expr {
     let slot: DirectSlot
     let index: Expr
     let field: Int
+    private let indexOperand: InlineOperand
 
     init(slot: DirectSlot, index: Expr, field: Int, position: Int) {
         self.slot = slot
         self.index = index
         self.field = field
+        indexOperand = InlineOperand(index)
         super.init(position: position)
     }
 
     @inline(__always)
     private func element(_ cx: Context) throws(CellFailure) -> Value {
-        let i = try index.evalInt(cx)
+        let i = try indexOperand.int(index, cx)
         let place = slot.pointer(cx)
         guard case .array(let array) = place.pointee else { throw internalMismatch("array", place.pointee, position) }
         guard i >= 0 && i < array.count else { throw indexOutOfRange(i, count: array.count, at: position) }
@@ -52,7 +63,7 @@ final class ArrayFieldGet: Expr {
     // evalDouble and evalInt match their way down to the number: going through `element`
     // copied (retained and released) the array and the element's fields on every read.
     override func evalDouble(_ cx: Context) throws(CellFailure) -> Double {
-        let i = try index.evalInt(cx)
+        let i = try indexOperand.int(index, cx)
         let place = slot.pointer(cx)
         guard case .array(let array) = place.pointee else { throw internalMismatch("array", place.pointee, position) }
         guard i >= 0 && i < array.count else { throw indexOutOfRange(i, count: array.count, at: position) }
@@ -63,7 +74,7 @@ final class ArrayFieldGet: Expr {
     }
 
     override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
-        let i = try index.evalInt(cx)
+        let i = try indexOperand.int(index, cx)
         let place = slot.pointer(cx)
         guard case .array(let array) = place.pointee else { throw internalMismatch("array", place.pointee, position) }
         guard i >= 0 && i < array.count else { throw indexOutOfRange(i, count: array.count, at: position) }
@@ -82,6 +93,8 @@ final class ArrayFieldCompoundAssign: Expr {
     let field: Int
     let value: Expr
     let operation: CompoundNumberAssignExpr.Operation
+    private let indexOperand: InlineOperand
+    private let valueOperand: InlineOperand
 
     init(slot: DirectSlot, index: Expr, field: Int, value: Expr, operation: CompoundNumberAssignExpr.Operation, position: Int) {
         self.slot = slot
@@ -89,12 +102,14 @@ final class ArrayFieldCompoundAssign: Expr {
         self.field = field
         self.value = value
         self.operation = operation
+        indexOperand = InlineOperand(index)
+        valueOperand = InlineOperand(value)
         super.init(position: position)
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
-        let i = try index.evalInt(cx)
-        let operand = try operation.operand(value, cx)
+        let i = try indexOperand.int(index, cx)
+        let operand: Value = operation.isInt ? .int(try valueOperand.int(value, cx)) : .double(try valueOperand.double(value, cx))
         let place = slot.pointer(cx)
         // Moved out of its slot (and the element out of the array) so that the storage is not
         // shared while it is written, and put back after: the write is in place, with no copy

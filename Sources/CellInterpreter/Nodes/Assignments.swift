@@ -50,16 +50,18 @@ final class AssignArrayElementExpr: Expr {
     let slot: DirectSlot
     let index: Expr
     let value: Expr
+    private let indexOperand: InlineOperand
 
     init(_ slot: DirectSlot, index: Expr, value: Expr, position: Int) {
         self.slot = slot
         self.index = index
         self.value = value
+        indexOperand = InlineOperand(index)
         super.init(position: position)
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
-        let i = try index.evalInt(cx)
+        let i = try indexOperand.int(index, cx)
         let v = try value.eval(cx)
         let pointer = slot.pointer(cx)
         // Moved out of its slot and put back: the element is written in place, with no copy.
@@ -189,23 +191,25 @@ final class CompoundNumberAssignExpr: Expr {
     let slot: DirectSlot
     let value: Expr
     let operation: Operation
+    private let valueOperand: InlineOperand
 
     init(_ slot: DirectSlot, value: Expr, operation: Operation, position: Int) {
         self.slot = slot
         self.value = value
         self.operation = operation
+        valueOperand = InlineOperand(value)
         super.init(position: position)
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
         // The variable holds a number: read and written as one, with nothing to release.
         if operation.isInt {
-            let y = try value.evalInt(cx)
+            let y = try valueOperand.int(value, cx)
             let place = slot.pointer(cx)
             guard case .int(let x) = place.pointee else { throw internalMismatch("Int", place.pointee, position) }
             place.initialize(to: .int(try operation.apply(x, y, at: position)))
         } else {
-            let y = try value.evalDouble(cx)
+            let y = try valueOperand.double(value, cx)
             let place = slot.pointer(cx)
             guard case .double(let x) = place.pointee else { throw internalMismatch("Double", place.pointee, position) }
             place.initialize(to: .double(operation.apply(x, y)))

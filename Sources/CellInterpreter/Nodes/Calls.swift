@@ -73,11 +73,11 @@ func withInoutAccesses(_ places: [LValue], _ keys: [[Value]], _ cx: Context, _ v
 final class CallFunctionExpr: Expr {
     /// The call: a `PlainCallExpr` when every argument is a value and it passes no captures
     /// and no type arguments, this general node otherwise.
-    static func make(_ target: LoweredFunction, arguments: [ArgumentNode], captures: [CaptureSource], typeArguments: [CellType],
-                     callerSource: CellSource?, position: Int) -> Expr {
+    static func make(_ target: LoweredFunction, arguments: [ArgumentNode], argumentTypes: [CellType?] = [], captures: [CaptureSource],
+                     typeArguments: [CellType], callerSource: CellSource?, position: Int) -> Expr {
         let values = arguments.compactMap { a -> Expr? in if case .value(let e) = a { return e } else { return nil } }
         if captures.isEmpty, typeArguments.isEmpty, values.count == arguments.count {
-            return PlainCallExpr(target, arguments: values, callerSource: callerSource, position: position)
+            return PlainCallExpr(target, arguments: values, argumentTypes: argumentTypes, callerSource: callerSource, position: position)
         }
         return CallFunctionExpr(target, arguments: arguments, captures: captures, typeArguments: typeArguments,
                                 callerSource: callerSource, position: position)
@@ -145,9 +145,11 @@ final class CallFunctionExpr: Expr {
         }
         var lent = Array(repeating: Value.void, count: places.count)
         return try withInoutAccesses(places, keys, cx, &lent) { (lent) throws(CellFailure) in
-            for (j, i) in placeIndex.enumerated() { evaluated[i] = lent[j] }
+            // Each lent value is moved, not copied, into the callee's frame: held once, an array
+            // passed inout is written in place there instead of copied on its first write.
+            for (j, i) in placeIndex.enumerated() { swap(&evaluated[i], &lent[j]) }
             let result = try target.invoke(cx, captures: boxes, typeArguments: types, at: position, callerSource: callerSource) { slots in
-                for (i, v) in evaluated.enumerated() { slots[i] = v }
+                for i in evaluated.indices { swap(&slots[i], &evaluated[i]) }
             } after: { slots in
                 for (j, i) in placeIndex.enumerated() {
                     lent[j] = slots[i]

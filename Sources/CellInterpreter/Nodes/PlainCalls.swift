@@ -15,14 +15,35 @@ final class PlainCallExpr: Expr {
     private let second: UnretainedExpr
     private let placeholder: Expr
     private let rest: [Expr]
+    /// How each argument is evaluated: an Int or Double through `evalInt`/`evalDouble`.
+    private let firstKind: ArgumentKind
+    private let secondKind: ArgumentKind
+    private let restKinds: [ArgumentKind]
+
+    enum ArgumentKind {
+        case int, double, value
+
+        init(_ type: CellType?) {
+            switch type {
+            case .int?: self = .int
+            case .double?: self = .double
+            default: self = .value
+            }
+        }
+    }
     /// The general call, for a callee that boxes a parameter (a closure in its body captures
     /// it): known only once the callee is lowered, which for a recursive call is later.
     private let general: CallFunctionExpr
 
-    init(_ target: LoweredFunction, arguments: [Expr], callerSource: CellSource?, position: Int) {
+    /// `argumentTypes`: the arguments' static types where known (nil: evaluated as values).
+    init(_ target: LoweredFunction, arguments: [Expr], argumentTypes: [CellType?], callerSource: CellSource?, position: Int) {
         self.target = target
         self.callerSource = callerSource
         argumentCount = arguments.count
+        let kinds = arguments.indices.map { ArgumentKind($0 < argumentTypes.count ? argumentTypes[$0] : nil) }
+        firstKind = kinds.first ?? .value
+        secondKind = kinds.count > 1 ? kinds[1] : .value
+        restKinds = Array(kinds.dropFirst(2))
         placeholder = ConstantExpr(.void, position: position)
         first = UnretainedExpr(arguments.first ?? placeholder)
         second = UnretainedExpr(arguments.count > 1 ? arguments[1] : placeholder)
@@ -46,12 +67,13 @@ final class PlainCallExpr: Expr {
         }
         if argumentCount > 0 {
             do throws(CellFailure) {
-                slots[0] = try first.eval(cx)
+                // The new slots hold `.uninitialized`: initialized over, with nothing to destroy.
+                slots.initialize(to: try argument(first, firstKind, cx))
                 if argumentCount > 1 {
-                    slots[1] = try second.eval(cx)
+                    (slots + 1).initialize(to: try argument(second, secondKind, cx))
                     var i = 2
                     for a in rest {
-                        slots[i] = try a.eval(cx)
+                        (slots + i).initialize(to: try argument(UnretainedExpr(a), restKinds[i - 2], cx))
                         i += 1
                     }
                 }
@@ -64,6 +86,15 @@ final class PlainCallExpr: Expr {
         let callerFrame = cx.frame
         cx.frame = slots
         return callerFrame
+    }
+
+    @inline(__always)
+    private func argument(_ e: UnretainedExpr, _ kind: ArgumentKind, _ cx: Context) throws(CellFailure) -> Value {
+        switch kind {
+        case .int: .int(try e.evalInt(cx))
+        case .double: .double(try e.evalDouble(cx))
+        case .value: try e.eval(cx)
+        }
     }
 
     /// Leaves the callee: its frame is released and the caller's runs again.

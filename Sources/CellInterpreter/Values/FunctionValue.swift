@@ -72,6 +72,10 @@ final class LoweredFunction {
             after(slots)
             return result
         } catch {
+            // As in Swift, an `inout` argument (or a mutating method's `self`) gets the value the
+            // callee left in it, even when the callee throws.
+            for s in boxedParameters { if case .box(let b) = slots[s] { slots[s] = b.value } }
+            after(slots)
             if error.kind == .optionalChainNil { throw error }
             throw error.leavingCall(calleeSource: source, callPosition: position, callerSource: callerSource)
         }
