@@ -109,7 +109,10 @@ final class ArrayFieldCompoundAssign: Expr {
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
         let i = try indexOperand.int(index, cx)
-        let operand: Value = operation.isInt ? .int(try valueOperand.int(value, cx)) : .double(try valueOperand.double(value, cx))
+        // The operand as a plain number (the other one unused).
+        let isInt = operation.isInt
+        let intOperand = isInt ? try valueOperand.int(value, cx) : 0
+        let doubleOperand = isInt ? 0 : try valueOperand.double(value, cx)
         let place = slot.pointer(cx)
         // Moved out of its slot (and the element out of the array) so that the storage is not
         // shared while it is written, and put back after: the write is in place, with no copy
@@ -124,7 +127,17 @@ final class ArrayFieldCompoundAssign: Expr {
             guard case .structValue = element.pointee else { throw internalMismatch("struct", element.pointee, position) }
             guard case .structValue(var fields) = element.move() else { fatalError("unreachable: checked above") }
             defer { element.initialize(to: .structValue(fields)) }
-            try operation.apply(to: &fields[field], operand, at: position)
+            try fields.withUnsafeMutableBufferPointer { (stored) throws(CellFailure) in
+                // The property holds a number: overwritten with nothing to release.
+                let p = stored.baseAddress! + field
+                if isInt {
+                    guard case .int(let x) = p.pointee else { throw internalMismatch("Int", p.pointee, position) }
+                    p.initialize(to: .int(try operation.apply(x, intOperand, at: position)))
+                } else {
+                    guard case .double(let x) = p.pointee else { throw internalMismatch("Double", p.pointee, position) }
+                    p.initialize(to: .double(operation.apply(x, doubleOperand)))
+                }
+            }
         }
         return .void
     }

@@ -116,16 +116,20 @@ final class PlainCallExpr: Expr {
         if f.boxesParameters { return try general.eval(cx) }
         let size = f.frameSize
         let callerFrame = try enter(cx, size: size)
-        defer { leave(cx, size: size, callerFrame: callerFrame) }
+        let result: Value
         do throws(CellFailure) {
             if let e = f.runningExpressionBody {
                 if let p = f.runningPrelude { _ = try p.exec(cx) }
-                return try e.eval(cx)
+                result = try e.eval(cx)
+            } else {
+                result = cx.result(of: try f.runningBody.exec(cx))
             }
-            return cx.result(of: try f.runningBody.exec(cx))
         } catch {
+            leave(cx, size: size, callerFrame: callerFrame)
             throw leaving(error)
         }
+        leave(cx, size: size, callerFrame: callerFrame)
+        return result
     }
 
     override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
@@ -133,18 +137,22 @@ final class PlainCallExpr: Expr {
         if f.boxesParameters { return try general.evalInt(cx) }
         let size = f.frameSize
         let callerFrame = try enter(cx, size: size)
-        defer { leave(cx, size: size, callerFrame: callerFrame) }
+        let result: Int
         do throws(CellFailure) {
             if let e = f.runningExpressionBody {
                 if let p = f.runningPrelude { _ = try p.exec(cx) }
-                return try e.evalInt(cx)
+                result = try e.evalInt(cx)
+            } else {
+                let v = cx.result(of: try f.runningBody.exec(cx))
+                guard case .int(let i) = v else { throw internalMismatch("Int", v, position) }
+                result = i
             }
-            let v = cx.result(of: try f.runningBody.exec(cx))
-            if case .int(let i) = v { return i }
-            throw internalMismatch("Int", v, position)
         } catch {
+            leave(cx, size: size, callerFrame: callerFrame)
             throw leaving(error)
         }
+        leave(cx, size: size, callerFrame: callerFrame)
+        return result
     }
 
     override func evalDouble(_ cx: Context) throws(CellFailure) -> Double {
@@ -152,18 +160,22 @@ final class PlainCallExpr: Expr {
         if f.boxesParameters { return try general.evalDouble(cx) }
         let size = f.frameSize
         let callerFrame = try enter(cx, size: size)
-        defer { leave(cx, size: size, callerFrame: callerFrame) }
+        let result: Double
         do throws(CellFailure) {
             if let e = f.runningExpressionBody {
                 if let p = f.runningPrelude { _ = try p.exec(cx) }
-                return try e.evalDouble(cx)
+                result = try e.evalDouble(cx)
+            } else {
+                let v = cx.result(of: try f.runningBody.exec(cx))
+                guard case .double(let d) = v else { throw internalMismatch("Double", v, position) }
+                result = d
             }
-            let v = cx.result(of: try f.runningBody.exec(cx))
-            if case .double(let d) = v { return d }
-            throw internalMismatch("Double", v, position)
         } catch {
+            leave(cx, size: size, callerFrame: callerFrame)
             throw leaving(error)
         }
+        leave(cx, size: size, callerFrame: callerFrame)
+        return result
     }
 
     override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
@@ -171,17 +183,21 @@ final class PlainCallExpr: Expr {
         if f.boxesParameters { return try general.evalBool(cx) }
         let size = f.frameSize
         let callerFrame = try enter(cx, size: size)
-        defer { leave(cx, size: size, callerFrame: callerFrame) }
+        let result: Bool
         do throws(CellFailure) {
             if let e = f.runningExpressionBody {
                 if let p = f.runningPrelude { _ = try p.exec(cx) }
-                return try e.evalBool(cx)
+                result = try e.evalBool(cx)
+            } else {
+                let v = cx.result(of: try f.runningBody.exec(cx))
+                guard case .bool(let b) = v else { throw internalMismatch("Bool", v, position) }
+                result = b
             }
-            let v = cx.result(of: try f.runningBody.exec(cx))
-            if case .bool(let b) = v { return b }
-            throw internalMismatch("Bool", v, position)
         } catch {
+            leave(cx, size: size, callerFrame: callerFrame)
             throw leaving(error)
         }
+        leave(cx, size: size, callerFrame: callerFrame)
+        return result
     }
 }
