@@ -107,7 +107,7 @@ final class ArrayFieldCompoundAssign: Expr {
         super.init(position: position)
     }
 
-    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+    override func run(_ cx: Context) throws(CellFailure) {
         let i = try indexOperand.int(index, cx)
         // The operand as a plain number (the other one unused).
         let isInt = operation.isInt
@@ -139,6 +139,10 @@ final class ArrayFieldCompoundAssign: Expr {
                 }
             }
         }
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        try run(cx)
         return .void
     }
 }
@@ -161,7 +165,7 @@ final class DictionaryDefaultCompoundAssign: Expr {
         super.init(position: position)
     }
 
-    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+    override func run(_ cx: Context) throws(CellFailure) {
         let k = HashKey(try key.eval(cx))
         let operand = try operation.operand(value, cx)
         let place = slot.pointer(cx)
@@ -175,6 +179,10 @@ final class DictionaryDefaultCompoundAssign: Expr {
         try box.table.modifyValue(for: k) { () throws(CellFailure) in try defaultValue.eval(cx) } _: { (v) throws(CellFailure) in
             try operation.apply(to: &v, operand, at: position)
         }
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        try run(cx)
         return .void
     }
 }
@@ -190,7 +198,7 @@ final class ArrayAppend: Expr {
         super.init(position: position)
     }
 
-    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+    override func run(_ cx: Context) throws(CellFailure) {
         let v = try value.eval(cx)
         let place = slot.pointer(cx)
         guard case .array = place.pointee else { throw internalMismatch("array", place.pointee, position) }
@@ -198,6 +206,10 @@ final class ArrayAppend: Expr {
         defer { place.initialize(to: .array(array)) }
         if array.count >= cx.limits.maxElements { try checkCount(array.count + 1, cx, at: position) }
         array.append(v)
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        try run(cx)
         return .void
     }
 }

@@ -9,13 +9,17 @@ final class AssignExpr: Expr {
         super.init(position: position)
     }
 
-    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+    override func run(_ cx: Context) throws(CellFailure) {
         var keys: [Value] = []
         if target.hasKeys { try target.prepare(cx, &keys) }
         var v = try value.eval(cx)
         try target.modify(cx, keys) { (place) throws(CellFailure) in
             swap(&place, &v)
         }
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        try run(cx)
         return .void
     }
 }
@@ -31,7 +35,7 @@ final class AssignVariableExpr: Expr {
         super.init(position: position)
     }
 
-    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+    override func run(_ cx: Context) throws(CellFailure) {
         let v = try value.eval(cx)
         switch storage {
         case .local(let slot): (cx.frame + slot).store(v)
@@ -41,6 +45,10 @@ final class AssignVariableExpr: Expr {
         case .capture(let i): cx.captures[i].value = v
         case .global(let slot): cx.globals[slot] = v
         }
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        try run(cx)
         return .void
     }
 }
@@ -60,7 +68,7 @@ final class AssignArrayElementExpr: Expr {
         super.init(position: position)
     }
 
-    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+    override func run(_ cx: Context) throws(CellFailure) {
         let i = try indexOperand.int(index, cx)
         let v = try value.eval(cx)
         let pointer = slot.pointer(cx)
@@ -70,6 +78,10 @@ final class AssignArrayElementExpr: Expr {
         defer { pointer.initialize(to: .array(array)) }
         guard i >= 0 && i < array.count else { throw indexOutOfRange(i, count: array.count, at: position) }
         array[i] = v
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        try run(cx)
         return .void
     }
 }
@@ -89,18 +101,22 @@ final class CompoundAssignExpr: Expr {
         super.init(position: position)
     }
 
-    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+    override func run(_ cx: Context) throws(CellFailure) {
         // The place's keys are evaluated before the value, as Swift does (`a[i] += f()`).
         if target.keyCount == 1 {
             let key = try target.singleKey(cx)
             let v = try value.eval(cx)
             try target.modify(cx, singleKey: key) { (place) throws(CellFailure) in try apply(&place, v, cx) }
-            return .void
+            return
         }
         var keys: [Value] = []
         if target.hasKeys { try target.prepare(cx, &keys) }
         let v = try value.eval(cx)
         try target.modify(cx, keys) { (place) throws(CellFailure) in try apply(&place, v, cx) }
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        try run(cx)
         return .void
     }
 
@@ -201,7 +217,7 @@ final class CompoundNumberAssignExpr: Expr {
         super.init(position: position)
     }
 
-    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+    override func run(_ cx: Context) throws(CellFailure) {
         // The variable holds a number: read and written as one, with nothing to release.
         if operation.isInt {
             let y = try valueOperand.int(value, cx)
@@ -214,6 +230,10 @@ final class CompoundNumberAssignExpr: Expr {
             guard case .double(let x) = place.pointee else { throw internalMismatch("Double", place.pointee, position) }
             place.initialize(to: .double(operation.apply(x, y)))
         }
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        try run(cx)
         return .void
     }
 }
@@ -229,7 +249,7 @@ final class TupleAssignExpr: Expr {
         super.init(position: position)
     }
 
-    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+    override func run(_ cx: Context) throws(CellFailure) {
         var allKeys: [[Value]] = []
         for t in targets {
             var keys: [Value] = []
@@ -237,13 +257,17 @@ final class TupleAssignExpr: Expr {
             allKeys.append(keys)
         }
         let v = try value.eval(cx)
-        if targets.count == 1 { return .void }
+        if targets.count == 1 { return }
         guard case .tuple(let parts) = v else { throw internalMismatch("tuple", v, position) }
         for (i, t) in targets.enumerated() {
             guard let t else { continue }
             let part = parts[i]
             try t.modify(cx, allKeys[i]) { (place) throws(CellFailure) in place = part }
         }
+    }
+
+    override func eval(_ cx: Context) throws(CellFailure) -> Value {
+        try run(cx)
         return .void
     }
 }

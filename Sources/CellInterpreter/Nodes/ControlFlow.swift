@@ -29,14 +29,28 @@ final class IfStmt: Stmt {
     /// A labelled `if`: `break label` leaves it.
     let label: String?
 
+    /// `if condition { … } else { … }` with one Boolean condition and no label, run without
+    /// walking the clause list (whose reads retain and release every part), unretained.
+    private let simple: (condition: UnretainedExpr, body: UnretainedStmt, orElse: UnretainedStmt?)?
+
     init(_ clauses: [(conditions: [ConditionNode], body: Stmt)], orElse: Stmt?, label: String?, position: Int) {
         self.clauses = clauses
         self.orElse = orElse
         self.label = label
+        if label == nil, clauses.count == 1, clauses[0].conditions.count == 1, case .boolean(let c) = clauses[0].conditions[0] {
+            simple = (UnretainedExpr(c), UnretainedStmt(clauses[0].body), orElse.map(UnretainedStmt.init))
+        } else {
+            simple = nil
+        }
         super.init(position: position)
     }
 
     override func exec(_ cx: Context) throws(CellFailure) -> Flow {
+        if let simple {
+            if try simple.condition.evalBool(cx) { return try simple.body.exec(cx) }
+            if let orElse = simple.orElse { return try orElse.exec(cx) }
+            return .normal
+        }
         var flow = Flow.normal
         var ran = false
         for clause in clauses where try evaluateConditions(clause.conditions, cx) {
@@ -96,14 +110,27 @@ final class WhileStmt: Stmt {
     let body: Stmt
     let label: String?
 
+    /// The condition when it is one Boolean expression, and the body, run unretained.
+    private let condition: UnretainedExpr?
+    private let runningBody: UnretainedStmt
+
     init(_ conditions: [ConditionNode], body: Stmt, label: String?, position: Int) {
         self.conditions = conditions
         self.body = body
         self.label = label
+        if conditions.count == 1, case .boolean(let c) = conditions[0] { condition = UnretainedExpr(c) } else { condition = nil }
+        runningBody = UnretainedStmt(body)
         super.init(position: position)
     }
 
     override func exec(_ cx: Context) throws(CellFailure) -> Flow {
+        if let condition {
+            while try condition.evalBool(cx) {
+                try cx.tick(at: position)
+                if let out = loopFlow(try runningBody.exec(cx), label: label, cx) { return out }
+            }
+            return .normal
+        }
         while try evaluateConditions(conditions, cx) {
             try cx.tick(at: position)
             if let out = loopFlow(try body.exec(cx), label: label, cx) { return out }
@@ -156,8 +183,12 @@ final class ForRangeStmt: Stmt {
         self.label = label
         runningBody = UnretainedStmt(body)
         runningWhereClause = whereClause.map(UnretainedExpr.init)
+        bodyExpression = (body as? ExprStmt).map { UnretainedExpr($0.expr) }
         super.init(position: position)
     }
+
+    /// A body that is one expression statement (`s += i`), run directly.
+    private let bodyExpression: UnretainedExpr?
 
     override func exec(_ cx: Context) throws(CellFailure) -> Flow {
         let low = try lower.evalInt(cx)
@@ -177,6 +208,10 @@ final class ForRangeStmt: Stmt {
             if let storage { store(.int(i), into: storage, cx, declaring: true) }
             i += 1
             if let runningWhereClause, !(try runningWhereClause.evalBool(cx)) { continue }
+            if let bodyExpression {
+                try bodyExpression.run(cx)
+                continue
+            }
             if let out = loopFlow(try runningBody.exec(cx), label: label, cx) { return out }
         }
         return .normal

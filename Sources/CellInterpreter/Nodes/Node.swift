@@ -15,6 +15,12 @@ class Expr {
         fatalError("\(type(of: self)) does not implement eval")
     }
 
+    /// Evaluates the expression for its effect only (an expression statement): assignments
+    /// override it, to do their work without making a `()` value to throw away.
+    func run(_ cx: Context) throws(CellFailure) {
+        _ = try eval(cx)
+    }
+
     func evalInt(_ cx: Context) throws(CellFailure) -> Int {
         let v = try eval(cx)
         if case .int(let i) = v { return i }
@@ -59,20 +65,34 @@ class Stmt {
 /// Runs statements in order, stopping at the first that unwinds.
 final class BlockStmt: Stmt {
     let statements: [Stmt]
-    /// `statements`, run unretained (see `UnretainedExpr`).
-    private let running: [UnretainedStmt]
+    /// `statements` as they run, unretained (see `UnretainedExpr`); an expression statement's
+    /// expression is run directly, one call fewer per statement.
+    private let running: [Item]
+
+    private enum Item {
+        case statement(UnretainedStmt)
+        case expression(UnretainedExpr)
+    }
 
     init(_ statements: [Stmt], position: Int) {
         self.statements = statements
-        running = statements.map(UnretainedStmt.init)
+        running = statements.map { s in
+            if let e = s as? ExprStmt { return .expression(UnretainedExpr(e.expr)) }
+            return .statement(UnretainedStmt(s))
+        }
         super.init(position: position)
     }
 
     override func exec(_ cx: Context) throws(CellFailure) -> Flow {
-        for statement in running {
-            let flow = try statement.exec(cx)
-            if case .normal = flow { continue }
-            return flow
+        for item in running {
+            switch item {
+            case .expression(let e):
+                try e.run(cx)
+            case .statement(let s):
+                let flow = try s.exec(cx)
+                if case .normal = flow { continue }
+                return flow
+            }
         }
         return .normal
     }
@@ -130,7 +150,7 @@ final class ExprStmt: Stmt {
     }
 
     override func exec(_ cx: Context) throws(CellFailure) -> Flow {
-        _ = try running.eval(cx)
+        try running.run(cx)
         return .normal
     }
 }

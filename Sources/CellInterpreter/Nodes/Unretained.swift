@@ -22,6 +22,15 @@ struct UnretainedExpr {
     }
 
     @inline(__always)
+    func run(_ cx: Context) throws(CellFailure) {
+        var failure: CellFailure?
+        reference._withUnsafeGuaranteedRef { e in
+            do throws(CellFailure) { try e.run(cx) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    @inline(__always)
     func evalInt(_ cx: Context) throws(CellFailure) -> Int {
         var failure: CellFailure?
         let v = reference._withUnsafeGuaranteedRef { e -> Int in
