@@ -101,7 +101,9 @@ extension Lowerer {
             if f.isMutating && isValueReceiver {
                 if f.intrinsic == .arrayAppend, values.count == 1, let variable = try lvalue(base) as? VariableLValue,
                    let slot = DirectSlot(variable.storage) {
-                    return ArrayAppend(slot: slot, value: values[0], position: position)
+                    var valueType: CellType?
+                    if case .value(let e)? = call.arguments.first { valueType = e.type }
+                    return ArrayAppend(slot: slot, value: values[0], valueType: valueType, position: position)
                 }
                 return CallMutatingNativeExpr(body, receiver: try lvalue(base), arguments: values, typeArguments: call.genericArguments,
                                               position: position)

@@ -358,7 +358,7 @@ extension Lowerer {
         case .subscriptGet(let base, let sub, let arguments, _) where sub.intrinsic == .arrayIndex:
             if case .variable(let v) = base.kind, arguments.count == 1, case .value(let index) = arguments[0] {
                 if let slot = DirectSlot(try storage(v, at: base.position)) {
-                    return AssignArrayElementExpr(slot, index: try expr(index), value: try expr(value), position: position)
+                    return AssignArrayElementExpr(slot, index: try expr(index), value: try expr(value), valueType: value.type, position: position)
                 }
             }
         default:

@@ -191,15 +191,17 @@ final class DictionaryDefaultCompoundAssign: Expr {
 final class ArrayAppend: Expr {
     let slot: DirectSlot
     let value: Expr
+    private let valueKind: ValueKind
 
-    init(slot: DirectSlot, value: Expr, position: Int) {
+    init(slot: DirectSlot, value: Expr, valueType: CellType?, position: Int) {
         self.slot = slot
         self.value = value
+        valueKind = ValueKind(valueType)
         super.init(position: position)
     }
 
     override func run(_ cx: Context) throws(CellFailure) {
-        let v = try value.eval(cx)
+        let v = try valueKind.eval(value, cx)
         let place = slot.pointer(cx)
         guard case .array = place.pointee else { throw internalMismatch("array", place.pointee, position) }
         guard case .array(var array) = place.move() else { fatalError("unreachable: checked above") }

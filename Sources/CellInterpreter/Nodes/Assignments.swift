@@ -59,18 +59,20 @@ final class AssignArrayElementExpr: Expr {
     let index: Expr
     let value: Expr
     private let indexOperand: InlineOperand
+    private let valueKind: ValueKind
 
-    init(_ slot: DirectSlot, index: Expr, value: Expr, position: Int) {
+    init(_ slot: DirectSlot, index: Expr, value: Expr, valueType: CellType?, position: Int) {
         self.slot = slot
         self.index = index
         self.value = value
         indexOperand = InlineOperand(index)
+        valueKind = ValueKind(valueType)
         super.init(position: position)
     }
 
     override func run(_ cx: Context) throws(CellFailure) {
         let i = try indexOperand.int(index, cx)
-        let v = try value.eval(cx)
+        let v = try valueKind.eval(value, cx)
         let pointer = slot.pointer(cx)
         // Moved out of its slot and put back: the element is written in place, with no copy.
         guard case .array = pointer.pointee else { throw internalMismatch("array", pointer.pointee, position) }

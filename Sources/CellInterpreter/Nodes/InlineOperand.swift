@@ -51,3 +51,26 @@ enum InlineOperand {
         }
     }
 }
+
+/// How a node evaluates a value whose static type it was told: an Int or a Double through
+/// `evalInt`/`evalDouble`, with no `Value` made by the child and copied by the parent.
+enum ValueKind {
+    case int, double, value
+
+    init(_ type: CellType?) {
+        switch type {
+        case .int?: self = .int
+        case .double?: self = .double
+        default: self = .value
+        }
+    }
+
+    @inline(__always)
+    func eval(_ e: Expr, _ cx: Context) throws(CellFailure) -> Value {
+        switch self {
+        case .int: .int(try e.evalInt(cx))
+        case .double: .double(try e.evalDouble(cx))
+        case .value: try e.eval(cx)
+        }
+    }
+}

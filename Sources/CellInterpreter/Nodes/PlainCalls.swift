@@ -16,21 +16,9 @@ final class PlainCallExpr: Expr {
     private let placeholder: Expr
     private let rest: [Expr]
     /// How each argument is evaluated: an Int or Double through `evalInt`/`evalDouble`.
-    private let firstKind: ArgumentKind
-    private let secondKind: ArgumentKind
-    private let restKinds: [ArgumentKind]
-
-    enum ArgumentKind {
-        case int, double, value
-
-        init(_ type: CellType?) {
-            switch type {
-            case .int?: self = .int
-            case .double?: self = .double
-            default: self = .value
-            }
-        }
-    }
+    private let firstKind: ValueKind
+    private let secondKind: ValueKind
+    private let restKinds: [ValueKind]
     /// The general call, for a callee that boxes a parameter (a closure in its body captures
     /// it): known only once the callee is lowered, which for a recursive call is later.
     private let general: CallFunctionExpr
@@ -40,7 +28,7 @@ final class PlainCallExpr: Expr {
         self.target = target
         self.callerSource = callerSource
         argumentCount = arguments.count
-        let kinds = arguments.indices.map { ArgumentKind($0 < argumentTypes.count ? argumentTypes[$0] : nil) }
+        let kinds = arguments.indices.map { ValueKind($0 < argumentTypes.count ? argumentTypes[$0] : nil) }
         firstKind = kinds.first ?? .value
         secondKind = kinds.count > 1 ? kinds[1] : .value
         restKinds = Array(kinds.dropFirst(2))
@@ -89,7 +77,7 @@ final class PlainCallExpr: Expr {
     }
 
     @inline(__always)
-    private func argument(_ e: UnretainedExpr, _ kind: ArgumentKind, _ cx: Context) throws(CellFailure) -> Value {
+    private func argument(_ e: UnretainedExpr, _ kind: ValueKind, _ cx: Context) throws(CellFailure) -> Value {
         switch kind {
         case .int: .int(try e.evalInt(cx))
         case .double: .double(try e.evalDouble(cx))
