@@ -188,7 +188,10 @@ extension Checker {
             case .nominal(let base, _) where base.isClass && decl.isClass && i == 0:
                 if base.isFinal { throw CellFailure(.type, "inheritance from a final class '\(base.name)'", at: decl.position ?? pos(inherited)) }
                 decl.superclass = type
-            case .int, .string, .double, .character where decl.isEnum && i == 0:
+            case .int where decl.isEnum, .string where decl.isEnum, .double where decl.isEnum, .character where decl.isEnum:
+                guard i == 0 else {
+                    throw CellFailure(.type, "raw type '\(type)' must appear first in the enum inheritance clause", at: pos(inherited))
+                }
                 decl.rawType = type
                 decl.conformances.append(standard.rawRepresentable)
                 decl.conformances.append(standard.equatable)
@@ -197,7 +200,9 @@ extension Checker {
                 if decl.isClass, case .nominal(let base, _) = type, base.isClass {
                     throw CellFailure(.type, "superclass '\(base.name)' must appear first in the inheritance clause", at: pos(inherited))
                 }
-                throw CellFailure(.type, "inheritance from non-protocol type '\(type)'", at: pos(inherited))
+                // swiftc reports it at the declaration's name.
+                let what = decl.isClass ? "non-protocol, non-class type" : "non-protocol type"
+                throw CellFailure(.type, "inheritance from \(what) '\(type)'", at: decl.position ?? pos(inherited))
             }
         }
         if decl.isEnum { decl.conformances.append(contentsOf: []) }

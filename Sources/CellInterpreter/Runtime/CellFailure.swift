@@ -19,24 +19,76 @@ public struct CellFailure: Error {
         case optionalChainNil
     }
 
-    public var kind: Kind
-    public var message: String
+    /// The failure's fields, in one shared box: a thrown `CellFailure` is one reference, so
+    /// every node's error path (and stack frame) stays small. Written copy-on-write.
+    private final class Storage {
+        var kind: Kind
+        var message: String
+        var position: Int?
+        var notes: [String]
+        var source: CellSource?
+        var trace: [(position: Int, source: CellSource?)] = []
+        var thrown: Value?
+
+        init(kind: Kind, message: String, position: Int?, notes: [String]) {
+            self.kind = kind
+            self.message = message
+            self.position = position
+            self.notes = notes
+        }
+
+        func copy() -> Storage {
+            let c = Storage(kind: kind, message: message, position: position, notes: notes)
+            c.source = source
+            c.trace = trace
+            c.thrown = thrown
+            return c
+        }
+    }
+
+    private var storage: Storage
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    public var kind: Kind {
+        get { storage.kind }
+        set { unique().kind = newValue }
+    }
+    public var message: String {
+        get { storage.message }
+        set { unique().message = newValue }
+    }
     /// UTF-8 offset into the code of `source`; nil when the error has no single place.
-    public var position: Int?
+    public var position: Int? {
+        get { storage.position }
+        set { unique().position = newValue }
+    }
     /// Further lines shown under the message (`note: …`).
-    public var notes: [String]
+    public var notes: [String] {
+        get { storage.notes }
+        set { unique().notes = newValue }
+    }
     /// The code the position is in, when it is not the cell that is running.
-    var source: CellSource?
+    var source: CellSource? {
+        get { storage.source }
+        set { unique().source = newValue }
+    }
     /// The calls the failure passed through on its way out, innermost first.
-    var trace: [(position: Int, source: CellSource?)] = []
+    var trace: [(position: Int, source: CellSource?)] {
+        get { storage.trace }
+        set { unique().trace = newValue }
+    }
     /// For `.thrown`: the error value (of type `any Error`).
-    var thrown: Value?
+    var thrown: Value? {
+        get { storage.thrown }
+        set { unique().thrown = newValue }
+    }
 
     public init(_ kind: Kind, _ message: String, at position: Int? = nil, notes: [String] = []) {
-        self.kind = kind
-        self.message = message
-        self.position = position
-        self.notes = notes
+        storage = Storage(kind: kind, message: message, position: position, notes: notes)
     }
 
     /// The same failure placed at `position` unless it already has a place.

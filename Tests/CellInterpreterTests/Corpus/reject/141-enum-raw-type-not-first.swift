@@ -1,0 +1,3 @@
+// A raw type must come first in an enum's inheritance clause.
+enum E: Equatable, Int { case a }
+print(E.a)
