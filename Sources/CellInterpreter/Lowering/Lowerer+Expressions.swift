@@ -573,14 +573,18 @@ final class ArrayIndexExpr: Expr {
         super.init(position: position)
     }
 
+    /// The element, read from the variable's slot where the array lies.
+    @inline(__always)
+    private func element(in baseSlot: DirectSlot, _ cx: Context) throws(CellFailure) -> Value {
+        let i = try indexOperand.int(index, cx)
+        let place = baseSlot.pointer(cx)
+        guard case .array(let a) = place.pointee else { throw internalMismatch("array", place.pointee, position) }
+        guard i >= 0 && i < a.count else { throw indexOutOfRange(i, count: a.count, at: position) }
+        return a[i]
+    }
+
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
-        if let baseSlot {
-            let i = try indexOperand.int(index, cx)
-            let place = baseSlot.pointer(cx)
-            guard case .array(let a) = place.pointee else { throw internalMismatch("array", place.pointee, position) }
-            guard i >= 0 && i < a.count else { throw indexOutOfRange(i, count: a.count, at: position) }
-            return a[i]
-        }
+        if let baseSlot { return try element(in: baseSlot, cx) }
         let b = try base.eval(cx)
         let i = try indexOperand.int(index, cx)
         guard case .array(let a) = b else { throw internalMismatch("array", b, position) }
@@ -590,11 +594,8 @@ final class ArrayIndexExpr: Expr {
 
     override func evalDouble(_ cx: Context) throws(CellFailure) -> Double {
         if let baseSlot {
-            let i = try indexOperand.int(index, cx)
-            let place = baseSlot.pointer(cx)
-            guard case .array(let a) = place.pointee else { throw internalMismatch("array", place.pointee, position) }
-            guard i >= 0 && i < a.count else { throw indexOutOfRange(i, count: a.count, at: position) }
-            guard case .double(let d) = a[i] else { throw internalMismatch("Double", a[i], position) }
+            let v = try element(in: baseSlot, cx)
+            guard case .double(let d) = v else { throw internalMismatch("Double", v, position) }
             return d
         }
         let v = try eval(cx)
@@ -604,11 +605,8 @@ final class ArrayIndexExpr: Expr {
 
     override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
         if let baseSlot {
-            let i = try indexOperand.int(index, cx)
-            let place = baseSlot.pointer(cx)
-            guard case .array(let a) = place.pointee else { throw internalMismatch("array", place.pointee, position) }
-            guard i >= 0 && i < a.count else { throw indexOutOfRange(i, count: a.count, at: position) }
-            guard case .int(let n) = a[i] else { throw internalMismatch("Int", a[i], position) }
+            let v = try element(in: baseSlot, cx)
+            guard case .int(let n) = v else { throw internalMismatch("Int", v, position) }
             return n
         }
         let v = try eval(cx)

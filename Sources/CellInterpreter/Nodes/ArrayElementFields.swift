@@ -201,7 +201,7 @@ final class ArrayAppend: Expr {
     }
 
     override func run(_ cx: Context) throws(CellFailure) {
-        let v = try valueKind.eval(value, cx)
+        let v = try valueKind.eval(UnretainedExpr(value), cx)
         let place = slot.pointer(cx)
         guard case .array = place.pointee else { throw internalMismatch("array", place.pointee, position) }
         guard case .array(var array) = place.move() else { fatalError("unreachable: checked above") }

@@ -72,7 +72,7 @@ final class AssignArrayElementExpr: Expr {
 
     override func run(_ cx: Context) throws(CellFailure) {
         let i = try indexOperand.int(index, cx)
-        let v = try valueKind.eval(value, cx)
+        let v = try valueKind.eval(UnretainedExpr(value), cx)
         let pointer = slot.pointer(cx)
         // Moved out of its slot and put back: the element is written in place, with no copy.
         guard case .array = pointer.pointee else { throw internalMismatch("array", pointer.pointee, position) }

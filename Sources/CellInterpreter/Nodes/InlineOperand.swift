@@ -66,7 +66,7 @@ enum ValueKind {
     }
 
     @inline(__always)
-    func eval(_ e: Expr, _ cx: Context) throws(CellFailure) -> Value {
+    func eval(_ e: UnretainedExpr, _ cx: Context) throws(CellFailure) -> Value {
         switch self {
         case .int: .int(try e.evalInt(cx))
         case .double: .double(try e.evalDouble(cx))

@@ -56,12 +56,12 @@ final class PlainCallExpr: Expr {
         if argumentCount > 0 {
             do throws(CellFailure) {
                 // The new slots hold `.uninitialized`: initialized over, with nothing to destroy.
-                slots.initialize(to: try argument(first, firstKind, cx))
+                slots.initialize(to: try firstKind.eval(first, cx))
                 if argumentCount > 1 {
-                    (slots + 1).initialize(to: try argument(second, secondKind, cx))
+                    (slots + 1).initialize(to: try secondKind.eval(second, cx))
                     var i = 2
                     for a in rest {
-                        (slots + i).initialize(to: try argument(UnretainedExpr(a), restKinds[i - 2], cx))
+                        (slots + i).initialize(to: try restKinds[i - 2].eval(UnretainedExpr(a), cx))
                         i += 1
                     }
                 }
@@ -74,15 +74,6 @@ final class PlainCallExpr: Expr {
         let callerFrame = cx.frame
         cx.frame = slots
         return callerFrame
-    }
-
-    @inline(__always)
-    private func argument(_ e: UnretainedExpr, _ kind: ValueKind, _ cx: Context) throws(CellFailure) -> Value {
-        switch kind {
-        case .int: .int(try e.evalInt(cx))
-        case .double: .double(try e.evalDouble(cx))
-        case .value: try e.eval(cx)
-        }
     }
 
     /// Leaves the callee: its frame is released and the caller's runs again.

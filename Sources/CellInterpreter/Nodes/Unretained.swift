@@ -11,54 +11,32 @@ struct UnretainedExpr {
         reference = .passUnretained(node)
     }
 
+    /// Calls `body` with the node, unretained. `_withUnsafeGuaranteedRef` rethrows untyped
+    /// errors, so the typed failure is carried out of it by hand.
     @inline(__always)
-    func eval(_ cx: Context) throws(CellFailure) -> Value {
+    private func with<T>(_ body: (Expr) throws(CellFailure) -> T) throws(CellFailure) -> T {
         var failure: CellFailure?
-        let v = reference._withUnsafeGuaranteedRef { e -> Value in
-            do throws(CellFailure) { return try e.eval(cx) } catch { failure = error; return .void }
+        let result = reference._withUnsafeGuaranteedRef { e -> T? in
+            do throws(CellFailure) { return try body(e) } catch { failure = error; return nil }
         }
         if let failure { throw failure }
-        return v
+        return result!
     }
 
     @inline(__always)
-    func run(_ cx: Context) throws(CellFailure) {
-        var failure: CellFailure?
-        reference._withUnsafeGuaranteedRef { e in
-            do throws(CellFailure) { try e.run(cx) } catch { failure = error }
-        }
-        if let failure { throw failure }
-    }
+    func eval(_ cx: Context) throws(CellFailure) -> Value { try with { (e) throws(CellFailure) in try e.eval(cx) } }
 
     @inline(__always)
-    func evalInt(_ cx: Context) throws(CellFailure) -> Int {
-        var failure: CellFailure?
-        let v = reference._withUnsafeGuaranteedRef { e -> Int in
-            do throws(CellFailure) { return try e.evalInt(cx) } catch { failure = error; return 0 }
-        }
-        if let failure { throw failure }
-        return v
-    }
+    func run(_ cx: Context) throws(CellFailure) { try with { (e) throws(CellFailure) in try e.run(cx) } }
 
     @inline(__always)
-    func evalDouble(_ cx: Context) throws(CellFailure) -> Double {
-        var failure: CellFailure?
-        let v = reference._withUnsafeGuaranteedRef { e -> Double in
-            do throws(CellFailure) { return try e.evalDouble(cx) } catch { failure = error; return 0 }
-        }
-        if let failure { throw failure }
-        return v
-    }
+    func evalInt(_ cx: Context) throws(CellFailure) -> Int { try with { (e) throws(CellFailure) in try e.evalInt(cx) } }
 
     @inline(__always)
-    func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
-        var failure: CellFailure?
-        let v = reference._withUnsafeGuaranteedRef { e -> Bool in
-            do throws(CellFailure) { return try e.evalBool(cx) } catch { failure = error; return false }
-        }
-        if let failure { throw failure }
-        return v
-    }
+    func evalDouble(_ cx: Context) throws(CellFailure) -> Double { try with { (e) throws(CellFailure) in try e.evalDouble(cx) } }
+
+    @inline(__always)
+    func evalBool(_ cx: Context) throws(CellFailure) -> Bool { try with { (e) throws(CellFailure) in try e.evalBool(cx) } }
 }
 
 /// A statement read without retaining it: see `UnretainedExpr`.
