@@ -3,6 +3,7 @@
 final class LoweringFrame {
     let context: FunctionContext
     private var slots: [ObjectIdentifier: Int] = [:]
+    private var variables: [VarDecl] = []
     private(set) var size = 0
 
     init(context: FunctionContext, parameters: [VarDecl]) {
@@ -13,8 +14,21 @@ final class LoweringFrame {
     func slot(for v: VarDecl) -> Int {
         if let s = slots[ObjectIdentifier(v)] { return s }
         slots[ObjectIdentifier(v)] = size
+        variables.append(v)
         size += 1
         return size - 1
+    }
+
+    /// Every slot holds an Int, a Double or a Bool (or nothing yet): a call can pop such a
+    /// frame without looking at its values. Asked once the body is lowered.
+    var holdsOnlyNumbers: Bool {
+        variables.allSatisfy { v in
+            guard !v.isCaptured else { return false }
+            switch v.type {
+            case .int, .double, .bool: return true
+            default: return false
+            }
+        }
     }
 }
 
@@ -70,6 +84,7 @@ final class Lowerer {
         f.parameterCount = parameters.count
         f.boxedParameters = parameters.enumerated().filter { $0.element.isCaptured }.map(\.offset)
         f.frameSize = max(lowerer.frame.size, parameters.count)
+        f.frameHoldsOnlyNumbers = lowerer.frame.holdsOnlyNumbers
         f.isLowered = true
         return f
     }

@@ -409,30 +409,34 @@ final class TernaryExpr: Expr {
     let whenTrue: Expr
     let whenFalse: Expr
 
+    /// `condition` as the branch evaluates it (a comparison made in place).
+    private let test: InlineCondition
+
     init(_ condition: Expr, _ whenTrue: Expr, _ whenFalse: Expr, position: Int) {
         self.condition = condition
         self.whenTrue = whenTrue
         self.whenFalse = whenFalse
+        test = InlineCondition(condition)
         super.init(position: position)
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {
-        if try condition.evalBool(cx) { return try whenTrue.eval(cx) }
+        if try test.evaluate(cx) { return try whenTrue.eval(cx) }
         return try whenFalse.eval(cx)
     }
 
     override func evalInt(_ cx: Context) throws(CellFailure) -> Int {
-        if try condition.evalBool(cx) { return try whenTrue.evalInt(cx) }
+        if try test.evaluate(cx) { return try whenTrue.evalInt(cx) }
         return try whenFalse.evalInt(cx)
     }
 
     override func evalDouble(_ cx: Context) throws(CellFailure) -> Double {
-        if try condition.evalBool(cx) { return try whenTrue.evalDouble(cx) }
+        if try test.evaluate(cx) { return try whenTrue.evalDouble(cx) }
         return try whenFalse.evalDouble(cx)
     }
 
     override func evalBool(_ cx: Context) throws(CellFailure) -> Bool {
-        if try condition.evalBool(cx) { return try whenTrue.evalBool(cx) }
+        if try test.evaluate(cx) { return try whenTrue.evalBool(cx) }
         return try whenFalse.evalBool(cx)
     }
 }

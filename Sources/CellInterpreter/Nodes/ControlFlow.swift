@@ -31,14 +31,14 @@ final class IfStmt: Stmt {
 
     /// `if condition { … } else { … }` with one Boolean condition and no label, run without
     /// walking the clause list (whose reads retain and release every part), unretained.
-    private let simple: (condition: UnretainedExpr, body: UnretainedStmt, orElse: UnretainedStmt?)?
+    private let simple: (condition: InlineCondition, body: UnretainedStmt, orElse: UnretainedStmt?)?
 
     init(_ clauses: [(conditions: [ConditionNode], body: Stmt)], orElse: Stmt?, label: String?, position: Int) {
         self.clauses = clauses
         self.orElse = orElse
         self.label = label
         if label == nil, clauses.count == 1, clauses[0].conditions.count == 1, case .boolean(let c) = clauses[0].conditions[0] {
-            simple = (UnretainedExpr(c), UnretainedStmt(clauses[0].body), orElse.map(UnretainedStmt.init))
+            simple = (InlineCondition(c), UnretainedStmt(clauses[0].body), orElse.map(UnretainedStmt.init))
         } else {
             simple = nil
         }
@@ -47,7 +47,7 @@ final class IfStmt: Stmt {
 
     override func exec(_ cx: Context) throws(CellFailure) -> Flow {
         if let simple {
-            if try simple.condition.evalBool(cx) { return try simple.body.exec(cx) }
+            if try simple.condition.evaluate(cx) { return try simple.body.exec(cx) }
             if let orElse = simple.orElse { return try orElse.exec(cx) }
             return .normal
         }
@@ -110,22 +110,23 @@ final class WhileStmt: Stmt {
     let body: Stmt
     let label: String?
 
-    /// The condition when it is one Boolean expression, and the body, run unretained.
-    private let condition: UnretainedExpr?
+    /// The condition when it is one Boolean expression (a comparison made in place), and the
+    /// body, run unretained.
+    private let condition: InlineCondition?
     private let runningBody: UnretainedStmt
 
     init(_ conditions: [ConditionNode], body: Stmt, label: String?, position: Int) {
         self.conditions = conditions
         self.body = body
         self.label = label
-        if conditions.count == 1, case .boolean(let c) = conditions[0] { condition = UnretainedExpr(c) } else { condition = nil }
+        if conditions.count == 1, case .boolean(let c) = conditions[0] { condition = InlineCondition(c) } else { condition = nil }
         runningBody = UnretainedStmt(body)
         super.init(position: position)
     }
 
     override func exec(_ cx: Context) throws(CellFailure) -> Flow {
         if let condition {
-            while try condition.evalBool(cx) {
+            while try condition.evaluate(cx) {
                 try cx.tick(at: position)
                 if let out = loopFlow(try runningBody.exec(cx), label: label, cx) { return out }
             }

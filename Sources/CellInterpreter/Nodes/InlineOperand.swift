@@ -74,3 +74,83 @@ enum ValueKind {
         }
     }
 }
+
+/// How a branch (`?:`, `if`, `while`) evaluates its Bool condition: a comparison of two Ints or
+/// two Doubles is made in the branch itself, with its operands read in place where they are
+/// variables or literals, instead of by a call of the comparison's node (one call fewer for
+/// every `n < 2`). Any other condition is called as it is.
+struct InlineCondition {
+    private enum Comparison {
+        case less, lessEqual, greater, greaterEqual, equal, notEqual
+    }
+    private enum Form {
+        case node
+        case int(Comparison)
+        case double(Comparison)
+    }
+    private let form: Form
+    /// The condition's node, and its operands' nodes when it is a comparison.
+    private let node: Expr
+    private let lhs: Expr
+    private let rhs: Expr
+    private let left: InlineOperand
+    private let right: InlineOperand
+
+    init(_ condition: Expr) {
+        node = condition
+        let comparison: (Form, BinaryExpr)? = switch condition {
+        case let e as IntLess: (.int(.less), e)
+        case let e as IntLessEqual: (.int(.lessEqual), e)
+        case let e as IntGreater: (.int(.greater), e)
+        case let e as IntGreaterEqual: (.int(.greaterEqual), e)
+        case let e as IntEqual: (.int(.equal), e)
+        case let e as IntNotEqual: (.int(.notEqual), e)
+        case let e as DoubleLess: (.double(.less), e)
+        case let e as DoubleLessEqual: (.double(.lessEqual), e)
+        case let e as DoubleGreater: (.double(.greater), e)
+        case let e as DoubleGreaterEqual: (.double(.greaterEqual), e)
+        case let e as DoubleEqual: (.double(.equal), e)
+        case let e as DoubleNotEqual: (.double(.notEqual), e)
+        default: nil
+        }
+        if let (form, e) = comparison {
+            self.form = form
+            lhs = e.lhs
+            rhs = e.rhs
+        } else {
+            form = .node
+            lhs = condition
+            rhs = condition
+        }
+        left = InlineOperand(lhs)
+        right = InlineOperand(rhs)
+    }
+
+    @inline(__always)
+    func evaluate(_ cx: Context) throws(CellFailure) -> Bool {
+        switch form {
+        case .node:
+            return try node.evalBool(cx)
+        case .int(let c):
+            let x = try left.int(lhs, cx), y = try right.int(rhs, cx)
+            switch c {
+            case .less: return x < y
+            case .lessEqual: return x <= y
+            case .greater: return x > y
+            case .greaterEqual: return x >= y
+            case .equal: return x == y
+            case .notEqual: return x != y
+            }
+        case .double(let c):
+            let x = try left.double(lhs, cx), y = try right.double(rhs, cx)
+            switch c {
+            case .less: return x < y
+            case .lessEqual: return x <= y
+            case .greater: return x > y
+            case .greaterEqual: return x >= y
+            case .equal: return x == y
+            case .notEqual: return x != y
+            }
+        }
+    }
+}

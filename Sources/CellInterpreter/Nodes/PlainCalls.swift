@@ -46,27 +46,30 @@ final class PlainCallExpr: Expr {
     @inline(__always)
     private func enter(_ cx: Context, size: Int) throws(CellFailure) -> UnsafeMutablePointer<Value> {
         try cx.enterCall(at: position)
+        // The argument slots are initialized by the arguments themselves, not first to
+        // `.uninitialized` (a sixth of a call's instructions when the frame is all arguments).
         let slots: UnsafeMutablePointer<Value>
         do throws(CellFailure) {
-            slots = try cx.claimSlots(size, at: position)
+            slots = try cx.claimSlots(size, leavingUninitialized: argumentCount, at: position)
         } catch {
             cx.leaveCall()
             throw error
         }
         if argumentCount > 0 {
+            var filled = 0
             do throws(CellFailure) {
-                // The new slots hold `.uninitialized`: initialized over, with nothing to destroy.
                 slots.initialize(to: try firstKind.eval(first, cx))
+                filled = 1
                 if argumentCount > 1 {
                     (slots + 1).initialize(to: try secondKind.eval(second, cx))
-                    var i = 2
+                    filled = 2
                     for a in rest {
-                        (slots + i).initialize(to: try restKinds[i - 2].eval(UnretainedExpr(a), cx))
-                        i += 1
+                        (slots + filled).initialize(to: try restKinds[filled - 2].eval(UnretainedExpr(a), cx))
+                        filled += 1
                     }
                 }
             } catch {
-                cx.releaseSlots(slots, size)
+                cx.releaseSlots(slots, size, callerFills: argumentCount, filled: filled)
                 cx.leaveCall()
                 throw error
             }
@@ -79,7 +82,11 @@ final class PlainCallExpr: Expr {
     /// Leaves the callee: its frame is released and the caller's runs again.
     @inline(__always)
     private func leave(_ cx: Context, size: Int, callerFrame: UnsafeMutablePointer<Value>) {
-        cx.releaseSlots(cx.frame, size)
+        if target.frameHoldsOnlyNumbers {
+            cx.popTrivialSlots(size)
+        } else {
+            cx.releaseSlots(cx.frame, size)
+        }
         cx.frame = callerFrame
         cx.leaveCall()
     }

@@ -88,11 +88,14 @@ final class Context {
         }
     }
 
+    // The call accounting below wraps (`&+`) instead of trapping: the depth is bounded by
+    // `maxCallDepth` and the stack top by `stackCapacity`, so neither can overflow, and the
+    // overflow checks were a tenth of a call's instructions.
     @inline(__always)
     func enterCall(at position: Int) throws(CellFailure) {
-        callDepth += 1
+        callDepth &+= 1
         if callDepth > limits.maxCallDepth {
-            callDepth -= 1
+            callDepth &-= 1
             throw tooDeep(at: position)
         }
         try tick(at: position)
@@ -111,16 +114,25 @@ final class Context {
 
     @inline(__always)
     func leaveCall() {
-        callDepth -= 1
+        callDepth &-= 1
     }
 
     /// Claims `size` slots on the stack for a call, set to `.uninitialized`.
     @inline(__always)
     func claimSlots(_ size: Int, at position: Int) throws(CellFailure) -> UnsafeMutablePointer<Value> {
-        guard stackTop + size <= stackCapacity else { throw stackFull(at: position) }
+        try claimSlots(size, leavingUninitialized: 0, at: position)
+    }
+
+    /// Claims `size` slots on the stack for a call whose first `callerFills` the caller
+    /// initializes at once (its arguments); the others are set to `.uninitialized`. Until the
+    /// caller has filled them, the first slots hold raw memory: release them with
+    /// `releaseSlots(_:_:filled:)`.
+    @inline(__always)
+    func claimSlots(_ size: Int, leavingUninitialized callerFills: Int, at position: Int) throws(CellFailure) -> UnsafeMutablePointer<Value> {
+        guard stackTop &+ size <= stackCapacity else { throw stackFull(at: position) }
         let slots = stack + stackTop
-        slots.initialize(repeating: .uninitialized, count: size)
-        stackTop += size
+        if size > callerFills { (slots + callerFills).initialize(repeating: .uninitialized, count: size &- callerFills) }
+        stackTop &+= size
         return slots
     }
 
@@ -130,7 +142,22 @@ final class Context {
         // `deinitialize(count:)` goes through the runtime's generic array destroy (5 % of fib's
         // time), and the destroy of a number is a call that does nothing.
         for i in 0..<size where !slots[i].isTrivial { (slots + i).deinitialize(count: 1) }
-        stackTop -= size
+        stackTop &-= size
+    }
+
+    /// Releases the slots of a call that failed while its caller was filling them: the first
+    /// `callerFills` slots hold values only up to `filled`.
+    @inline(never)
+    func releaseSlots(_ slots: UnsafeMutablePointer<Value>, _ size: Int, callerFills: Int, filled: Int) {
+        for i in 0..<size where (i >= callerFills || i < filled) && !slots[i].isTrivial { (slots + i).deinitialize(count: 1) }
+        stackTop &-= size
+    }
+
+    /// Pops the slots of a call whose frame holds only numbers and Bools (statically known):
+    /// nothing to release.
+    @inline(__always)
+    func popTrivialSlots(_ size: Int) {
+        stackTop &-= size
     }
 
     /// A function body's result, given how its statements finished.

@@ -3,6 +3,8 @@
 final class LoweredFunction {
     let name: String
     var frameSize = 0
+    /// Its frame holds only Ints, Doubles and Bools: nothing to release when a call ends.
+    var frameHoldsOnlyNumbers = false
     var parameterCount = 0
     /// Parameter slots that closures capture: boxed on entry.
     var boxedParameters: [Int] = [] {
