@@ -20,6 +20,38 @@ enum InlineOperand {
     }
 
     @inline(__always)
+    func int(_ e: UnretainedExpr, _ cx: Context) throws(CellFailure) -> Int {
+        switch self {
+        case .local(let s):
+            if case .int(let i) = cx.frame[s] { return i }
+            throw internalMismatch("Int", cx.frame[s], e.position)
+        case .global(let s):
+            if case .int(let i) = cx.globals[s] { return i }
+            throw internalMismatch("Int", cx.globals[s], e.position)
+        case .int(let i):
+            return i
+        default:
+            return try e.evalInt(cx)
+        }
+    }
+
+    @inline(__always)
+    func double(_ e: UnretainedExpr, _ cx: Context) throws(CellFailure) -> Double {
+        switch self {
+        case .local(let s):
+            if case .double(let d) = cx.frame[s] { return d }
+            throw internalMismatch("Double", cx.frame[s], e.position)
+        case .global(let s):
+            if case .double(let d) = cx.globals[s] { return d }
+            throw internalMismatch("Double", cx.globals[s], e.position)
+        case .double(let d):
+            return d
+        default:
+            return try e.evalDouble(cx)
+        }
+    }
+
+    @inline(__always)
     func int(_ e: Expr, _ cx: Context) throws(CellFailure) -> Int {
         switch self {
         case .local(let s):
@@ -79,6 +111,10 @@ enum ValueKind {
 /// two Doubles is made in the branch itself, with its operands read in place where they are
 /// variables or literals, instead of by a call of the comparison's node (one call fewer for
 /// every `n < 2`). Any other condition is called as it is.
+///
+/// Every field is trivial (nodes unretained: the branch keeps its condition, and the comparison
+/// its operands), so a branch copies it for free; with strong references, copying it on every
+/// `if` doubled mandelbrot's instructions.
 struct InlineCondition {
     private enum Comparison {
         case less, lessEqual, greater, greaterEqual, equal, notEqual
@@ -90,14 +126,14 @@ struct InlineCondition {
     }
     private let form: Form
     /// The condition's node, and its operands' nodes when it is a comparison.
-    private let node: Expr
-    private let lhs: Expr
-    private let rhs: Expr
+    private let node: UnretainedExpr
+    private let lhs: UnretainedExpr
+    private let rhs: UnretainedExpr
     private let left: InlineOperand
     private let right: InlineOperand
 
     init(_ condition: Expr) {
-        node = condition
+        node = UnretainedExpr(condition)
         let comparison: (Form, BinaryExpr)? = switch condition {
         case let e as IntLess: (.int(.less), e)
         case let e as IntLessEqual: (.int(.lessEqual), e)
@@ -113,17 +149,12 @@ struct InlineCondition {
         case let e as DoubleNotEqual: (.double(.notEqual), e)
         default: nil
         }
-        if let (form, e) = comparison {
-            self.form = form
-            lhs = e.lhs
-            rhs = e.rhs
-        } else {
-            form = .node
-            lhs = condition
-            rhs = condition
-        }
-        left = InlineOperand(lhs)
-        right = InlineOperand(rhs)
+        let operands = comparison.map { ($0.1.lhs, $0.1.rhs) } ?? (condition, condition)
+        form = comparison?.0 ?? .node
+        lhs = UnretainedExpr(operands.0)
+        rhs = UnretainedExpr(operands.1)
+        left = InlineOperand(operands.0)
+        right = InlineOperand(operands.1)
     }
 
     @inline(__always)

@@ -23,6 +23,9 @@ struct UnretainedExpr {
         return result!
     }
 
+    /// The node's position, for a failure.
+    var position: Int { reference._withUnsafeGuaranteedRef { $0.position } }
+
     @inline(__always)
     func eval(_ cx: Context) throws(CellFailure) -> Value { try with { (e) throws(CellFailure) in try e.eval(cx) } }
 
