@@ -354,7 +354,7 @@ extension Lowerer {
     private func assignment(target: TypedExpression, value: TypedExpression, at position: Int) throws(CellFailure) -> Expr {
         switch target.kind {
         case .variable(let v), .selfValue(let v):
-            return AssignVariableExpr(try storage(v, at: target.position), value: try expr(value), position: position)
+            return AssignVariableExpr(try storage(v, at: target.position), value: try expr(value), valueType: value.type, position: position)
         case .subscriptGet(let base, let sub, let arguments, _) where sub.intrinsic == .arrayIndex:
             if case .variable(let v) = base.kind, arguments.count == 1, case .value(let index) = arguments[0] {
                 if let slot = DirectSlot(try storage(v, at: base.position)) {

@@ -191,7 +191,7 @@ final class Lowerer {
             let node = try expr(e)
             return display ? DisplayStmt(node, type: e.type) : ExprStmt(node)
         case .variable(let v, let value):
-            return DeclareStmt(try storage(v, at: v.position), value: try value.map { (e) throws(CellFailure) in try expr(e) }, position: v.position)
+            return DeclareStmt(try storage(v, at: v.position), value: try value.map { (e) throws(CellFailure) in try expr(e) }, valueType: value?.type, position: v.position)
         case .patternBinding(let pattern, let value):
             return PatternBindingStmt(try self.pattern(pattern, type: value.type, at: value.position), value: try expr(value), position: value.position)
         case .function, .empty, .initializeStatic:

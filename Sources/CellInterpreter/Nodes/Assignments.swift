@@ -28,15 +28,18 @@ final class AssignExpr: Expr {
 final class AssignVariableExpr: Expr {
     let storage: VariableStorage
     let value: Expr
+    /// How `value` is evaluated: an Int or a Double through `evalInt`/`evalDouble`.
+    private let valueKind: ValueKind
 
-    init(_ storage: VariableStorage, value: Expr, position: Int) {
+    init(_ storage: VariableStorage, value: Expr, valueType: CellType?, position: Int) {
         self.storage = storage
         self.value = value
+        valueKind = ValueKind(valueType)
         super.init(position: position)
     }
 
     override func run(_ cx: Context) throws(CellFailure) {
-        let v = try value.eval(cx)
+        let v = try valueKind.eval(UnretainedExpr(value), cx)
         switch storage {
         case .local(let slot): (cx.frame + slot).store(v)
         case .boxedLocal(let slot):

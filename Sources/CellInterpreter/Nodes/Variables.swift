@@ -142,16 +142,19 @@ final class DeclareStmt: Stmt {
     let value: Expr?
     /// `value`, run unretained (see `UnretainedExpr`).
     private let runningValue: UnretainedExpr?
+    /// How `value` is evaluated: an Int or a Double through `evalInt`/`evalDouble`.
+    private let valueKind: ValueKind
 
-    init(_ storage: VariableStorage, value: Expr?, position: Int) {
+    init(_ storage: VariableStorage, value: Expr?, valueType: CellType?, position: Int) {
         self.storage = storage
         self.value = value
         runningValue = value.map(UnretainedExpr.init)
+        valueKind = ValueKind(valueType)
         super.init(position: position)
     }
 
     override func exec(_ cx: Context) throws(CellFailure) -> Flow {
-        let v = try runningValue?.eval(cx) ?? .uninitialized
+        let v = try runningValue.map { (e) throws(CellFailure) in try valueKind.eval(e, cx) } ?? .uninitialized
         switch storage {
         case .local(let slot): (cx.frame + slot).store(v)
         case .boxedLocal(let slot): cx.frame[slot] = .box(VarBox(v))
