@@ -1,9 +1,9 @@
 import CellInterpreter
 import Foundation
 
-/// The cell language against CPython 3 running the same programs in the same run: ratios
-/// hold where the machine's speed drifts. Each side is timed inside its own process,
-/// excluding start-up (median of several repeats); both must print the same answer.
+/// The cell language against CPython 3 running the same programs in the same run. Each side is
+/// timed inside its own process, excluding start-up, in paired rounds (one run each, back to
+/// back), and the speed ratio is the median of the rounds' ratios; both must print the same answer.
 /// Goal (issue 15): every program at least 1.5× CPython's speed, the geometric mean at least 3×.
 enum InterpreterBenchmarks {
     struct Program {
@@ -369,69 +369,110 @@ enum InterpreterBenchmarks {
     static func run() throws {
         var ratios: [Double] = [], bestRatios: [Double] = []
         for program in programs {
-            // Three rounds of three repeats a side, alternating, so a hiccup of a shared
-            // machine shows in one round only. The median and the best run are both reported.
-            var swiftTimes: [Double] = [], pythonTimes: [Double] = []
-            var swiftOutput = "", pythonOutput = ""
-            for _ in 0..<3 {
-                swiftTimes += (0..<3).map { _ -> Double in
+            // Paired rounds: each round runs the program once in Lectern and once in a CPython
+            // process that stays up, one right after the other (the order alternating), and the
+            // ratio is taken per round. The machine's speed drifts by up to 2× within seconds on
+            // a shared host; two runs a few milliseconds apart see the same machine, so the
+            // median of the paired ratios measures the interpreters and not the drift.
+            let python = try PythonWorker(program.python)
+            var swiftTimes: [Double] = [], pythonTimes: [Double] = [], pairRatios: [Double] = []
+            var swiftOutput = ""
+            for round in 0..<rounds {
+                func lectern() -> Double {
                     let session = Session()
                     let run = session.run(CellSource(code: program.swift, file: "bench.md", firstLine: 1), timeout: 600)
                     if let failure = run.failure { print("  failed: \(failure)") }
                     swiftOutput = run.outputs.map { if case .text(let t) = $0 { return t }; return "" }.joined()
                     return run.seconds
                 }
-                let (times, output) = try python(program.python, repeats: 3)
-                pythonTimes += times
-                pythonOutput = output
+                let s: Double, p: Double
+                if round % 2 == 0 {
+                    s = lectern()
+                    p = try python.runOnce()
+                } else {
+                    p = try python.runOnce()
+                    s = lectern()
+                }
+                swiftTimes.append(s)
+                pythonTimes.append(p)
+                pairRatios.append(p / s)
             }
+            let pythonOutput = try python.finish()
             let agree = swiftOutput == pythonOutput ? "same output" : "OUTPUTS DIFFER: \(swiftOutput.prefix(80)) vs \(pythonOutput.prefix(80))"
-            let s = Measure.median(swiftTimes), p = Measure.median(pythonTimes)
-            ratios.append(p / s)
+            let ratio = Measure.median(pairRatios)
+            ratios.append(ratio)
             bestRatios.append(pythonTimes.min()! / swiftTimes.min()!)
-            print("\(program.name): Lectern \(Measure.format(s)), CPython \(Measure.format(p)) (medians of 9); "
-                + "Lectern is \(String(format: "%.2f", p / s))× CPython's speed; best runs \(Measure.format(swiftTimes.min()!)) and "
+            print("\(program.name): Lectern \(Measure.format(Measure.median(swiftTimes))), CPython \(Measure.format(Measure.median(pythonTimes))) "
+                + "(medians of \(rounds)); Lectern is \(String(format: "%.2f", ratio))× CPython's speed (median of the rounds' ratios, "
+                + "\(String(format: "%.2f", pairRatios.min()!))–\(String(format: "%.2f", pairRatios.max()!))); best runs \(Measure.format(swiftTimes.min()!)) and "
                 + "\(Measure.format(pythonTimes.min()!)) (\(agree))")
         }
         func geometricMean(_ xs: [Double]) -> Double { exp(xs.map { log($0) }.reduce(0, +) / Double(xs.count)) }
         print(String(format: "geometric mean: %.2f× CPython (goal ≥ 3×); slowest %.2f× (goal ≥ 1.5×)", geometricMean(ratios), ratios.min() ?? 0))
-        // On a shared machine the noise only ever adds time: the best runs are the steadier
-        // comparison (as Python's timeit advises), shown beside the medians.
+        // On a shared machine the noise only ever adds time: the best runs are another steady
+        // comparison (as Python's timeit advises), shown beside the paired medians.
         print(String(format: "best runs: geometric mean %.2f× CPython; slowest %.2f×", geometricMean(bestRatios), bestRatios.min() ?? 0))
     }
 
-    /// Times a Python program inside Python (perf_counter around exec), several times, with
-    /// what it printed (from the last run).
-    static func python(_ source: String, repeats: Int) throws -> ([Double], String) {
+    static let rounds = 11
+}
+
+/// A CPython process that compiles one program once and runs it whenever asked, timing each
+/// run inside Python (perf_counter around exec, stdout captured): no start-up in the times.
+final class PythonWorker {
+    private let process = Process()
+    private let input = Pipe(), output = Pipe()
+    private let sourceFile: URL
+
+    init(_ source: String) throws {
+        sourceFile = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-bench-\(getpid()).py")
+        try Data(source.utf8).write(to: sourceFile)
         let script = """
         import time, sys, io, contextlib
-        src = sys.stdin.read()
-        code = compile(src, "bench", "exec")
-        times = []
-        for _ in range(\(repeats)):
+        code = compile(open(sys.argv[1]).read(), "bench", "exec")
+        out = ""
+        for line in sys.stdin:
+            if line.strip() != "run":
+                break
             g = {}
-            out = io.StringIO()
+            buf = io.StringIO()
             t = time.perf_counter()
-            with contextlib.redirect_stdout(out):
+            with contextlib.redirect_stdout(buf):
                 exec(code, g)
-            times.append(time.perf_counter() - t)
-        print(" ".join(str(x) for x in times))
-        sys.stdout.write(out.getvalue())
+            dt = time.perf_counter() - t
+            out = buf.getvalue()
+            sys.stdout.write(repr(dt) + "\\n")
+            sys.stdout.flush()
+        sys.stdout.write(out)
         """
-        let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let input = Pipe(), output = Pipe()
+        process.arguments = ["python3", "-c", script, sourceFile.path]
         process.standardInput = input
         process.standardOutput = output
         try process.run()
-        input.fileHandleForWriting.write(Data(source.utf8))
+    }
+
+    /// Runs the program once; its time in seconds.
+    func runOnce() throws -> Double {
+        input.fileHandleForWriting.write(Data("run\n".utf8))
+        var line = Data()
+        while true {
+            let byte = output.fileHandleForReading.readData(ofLength: 1)
+            guard let b = byte.first else { throw CocoaError(.fileReadUnknown) }
+            if b == UInt8(ascii: "\n") { break }
+            line.append(b)
+        }
+        guard let seconds = Double(String(decoding: line, as: UTF8.self)) else { throw CocoaError(.fileReadCorruptFile) }
+        return seconds
+    }
+
+    /// Ends the process; what the program printed in its last run.
+    func finish() throws -> String {
+        input.fileHandleForWriting.write(Data("done\n".utf8))
         try input.fileHandleForWriting.close()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        let firstLine = text.prefix { $0 != "\n" }
-        let times = firstLine.split(separator: " ").compactMap { Double($0) }
-        return (times, String(text.dropFirst(firstLine.count + 1)))
+        try? FileManager.default.removeItem(at: sourceFile)
+        return String(decoding: data, as: UTF8.self)
     }
 }
