@@ -111,11 +111,18 @@ extension Tensor {
     }
 
     /// The sum of a (broadcast) gradient over the axes that broadcasting stretched, giving `target`.
+    /// Total for any pair of broadcast-compatible shapes: a gradient of lower rank than `target` is
+    /// given leading axes of size 1, and one of size 1 where `target` is larger is spread over it.
     func summed(toShape target: [Int]) -> Tensor {
         if shape == target { return self }
+        if rank < target.count {
+            return reshapedUnchecked(Array(repeating: 1, count: target.count - rank) + shape).summed(toShape: target)
+        }
         let lead = rank - target.count
         var axes = Array(0..<lead)
         for i in 0..<target.count where target[i] == 1 && shape[i + lead] != 1 { axes.append(i + lead) }
-        return sumUnchecked(axes: axes, keepDims: false).reshapedUnchecked(target)
+        let reduced = sumUnchecked(axes: axes, keepDims: true)
+        let trimmed = reduced.reshapedUnchecked(Array(reduced.shape.suffix(target.count)))
+        return trimmed.shape == target ? trimmed : trimmed.broadcastUnchecked(to: target)
     }
 }

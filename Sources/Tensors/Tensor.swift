@@ -67,6 +67,13 @@ public struct Tensor: Sendable {
         }
     }
 
+    /// Notes, when this tensor is being differentiated, that `what` (`.scalars`, `.item`) read its
+    /// values as plain numbers. Whatever is computed from them no longer depends on the inputs, and
+    /// `valueAndGrad` names `what` when that leaves the result, or an input, cut off.
+    public func noteReadAsNumbers(by what: String) {
+        tracker?.tape.cut(what)
+    }
+
     /// Whether this tensor is being differentiated (it is a node of an active gradient tape).
     public var isTracked: Bool { tracker != nil }
 

@@ -6,7 +6,11 @@
 /// Nested differentiation (a gradient of a gradient) is not supported and throws.
 
 /// The value of the scalar function `f` at `inputs` and its gradient with respect to each input.
-/// Inputs that `f` does not use get zero gradients. Throws when `f` throws or returns more than one element.
+/// Inputs that `f` does not use get zero gradients. Throws when `f` throws or returns more than one
+/// element, and when the result does not depend on any input through tracked operations (a
+/// constant, or numbers read out of the graph with `.scalars`): PyTorch refuses the same, and a
+/// gradient of zeros there would be a silent wrong answer. When values were read out (see
+/// `Tensor.noteReadAsNumbers`) and an input gets no gradient, that is refused too.
 public func valueAndGrad(
     at inputs: [Tensor], _ f: ([Tensor]) throws -> Tensor
 ) throws -> (value: Tensor, gradients: [Tensor]) {
@@ -22,9 +26,13 @@ public func valueAndGrad(
     let value = output.detached
     try tape.checkUsable()
     guard let tracker = output.tracker, tracker.tape === tape else {
-        return (value, inputs.map { Tensor.zeros(like: $0) })
+        throw TensorError.differentiation(cutMessage("the result does not depend on the input through operations that can be differentiated", tape.cuts))
     }
-    let grads = try tape.backward(from: tracker)
+    let grads = try tape.backward(from: tracker, shape: output.shape)
+    let cuts = tape.cuts
+    if !cuts.isEmpty, let unreached = variables.firstIndex(where: { grads[$0.tracker!.id] == nil }) {
+        throw TensorError.differentiation(cutMessage("input \(unreached + 1) does not reach the result through operations that can be differentiated", cuts))
+    }
     let gradients = zip(inputs, variables).map { input, variable in
         grads[variable.tracker!.id].map { $0.reshapedUnchecked(input.shape).detached } ?? Tensor.zeros(like: input)
     }
@@ -55,4 +63,13 @@ public func valueAndGrad(_ f: @escaping (Tensor) throws -> Tensor) -> (Tensor) t
 /// `f` turned into a function returning its gradient (MLX's `grad(f)`).
 public func grad(_ f: @escaping (Tensor) throws -> Tensor) -> (Tensor) throws -> Tensor {
     { x in try grad(at: x, f) }
+}
+
+/// Why a differentiation has no path from an input to the result, with the cuts that explain it.
+private func cutMessage(_ what: String, _ cuts: [String]) -> String {
+    guard !cuts.isEmpty else {
+        return what + ": the result is a constant, or was built from plain numbers (Tensor(…) of values, .detached)"
+    }
+    return what + ": the graph was cut where " + cuts.joined(separator: ", ")
+        + " read a tensor being differentiated as plain numbers; compute with tensor operations instead (x * x, not Tensor(x.scalars.map { $0 * $0 }))"
 }

@@ -21,6 +21,8 @@ final class Tape: Sendable {
         var entries: [Entry] = []
         var nodeCount = 0
         var failure: String?
+        /// How values of tensors on this tape were read out as plain numbers (`.scalars`), in order.
+        var cuts: [String] = []
     }
 
     private let state = Mutex(State())
@@ -51,18 +53,28 @@ final class Tape: Sendable {
         state.withLock { s in if s.failure == nil { s.failure = message } }
     }
 
+    /// Notes that `what` read a tracked tensor's values as plain numbers: whatever is computed from
+    /// them is cut off from the inputs, which `valueAndGrad` reports if the result is.
+    func cut(_ what: String) {
+        state.withLock { s in if !s.cuts.contains(what) && s.cuts.count < 4 { s.cuts.append(what) } }
+    }
+
+    /// The cuts noted so far.
+    var cuts: [String] { state.withLock { $0.cuts } }
+
     /// Throws the failure recorded by `fail`, if any.
     func checkUsable() throws {
         if let failure = state.withLock({ $0.failure }) { throw TensorError.differentiation(failure) }
     }
 
-    /// Runs the backward pass from `output` (seeded with ones) and returns the gradient of every node
-    /// (nil where the output does not depend on it).
-    func backward(from output: Tracker) throws -> [Tensor?] {
+    /// Runs the backward pass from `output`, a one-element tensor of shape `shape` (seeded with a
+    /// one of that shape, so that every rule sees a gradient shaped as its output), and returns the
+    /// gradient of every node (nil where the output does not depend on it).
+    func backward(from output: Tracker, shape: [Int]) throws -> [Tensor?] {
         let (entries, nodeCount, failure) = state.withLock { s in (s.entries, s.nodeCount, s.failure) }
         if let failure { throw TensorError.differentiation(failure) }
         var grads = [Tensor?](repeating: nil, count: nodeCount)
-        grads[output.id] = Tensor(uncheckedShape: [], scalars: [1])
+        grads[output.id] = Tensor(uncheckedShape: shape, scalars: [1])
         for index in stride(from: entries.count - 1, through: 0, by: -1) {
             let entry = entries[index]
             guard let g = grads[entry.output] else { continue }

@@ -21,6 +21,18 @@ struct DifferentiationTests {
         #expect(gradients[2] == Tensor([0, 0]))
     }
 
+    /// A result of one element in any shape ([1], [1, 1], []) is differentiated as that element,
+    /// as PyTorch's `backward()` does; before, a result of shape [1] ended the process.
+    @Test func oneElementResultsOfAnyShape() throws {
+        #expect(try grad(at: Tensor([1.0])) { $0 * 2 } == Tensor([2]))
+        #expect(try grad(at: Tensor([[3.0]])) { try $0 * $0 } == Tensor([[6]]))
+        #expect(try grad(at: Tensor(3.0)) { try $0 * Tensor([2.0]) } == Tensor(2))
+        #expect(try grad(at: Tensor([2.0])) { try ($0 * Tensor(5.0)).reshaped([1, 1]) } == Tensor([5]))
+        let (value, gradients) = try valueAndGrad(at: [Tensor(2.0), Tensor([3.0])]) { try $0[0] * $0[1] }
+        #expect(value == Tensor([6]))
+        #expect(gradients == [Tensor(3), Tensor([2])])
+    }
+
     @Test func reusedTensorsAccumulateGradients() throws {
         let g = try grad(at: Tensor([3])) { x in try (x * x * x + x).sum() }
         #expect(g == Tensor([28]))
@@ -28,7 +40,36 @@ struct DifferentiationTests {
 
     @Test func identityAndConstantFunctions() throws {
         #expect(try grad(at: Tensor(4)) { $0 } == Tensor(1))
-        #expect(try grad(at: Tensor([1, 2])) { _ in Tensor(7) } == Tensor([0, 0]))
+        // A result that does not depend on the input is refused, as PyTorch refuses it.
+        #expect(throws: TensorError.self) { try grad(at: Tensor([1, 2])) { _ in Tensor(7) } }
+    }
+
+    /// Values read out as plain numbers and put back into a tensor cut the graph: refused, naming
+    /// the read, never a gradient of zeros.
+    @Test func aCutGraphIsAnErrorThatNamesTheCut() throws {
+        let x = Tensor([1.0, 2])
+        do {
+            _ = try grad(at: x) { x in
+                x.noteReadAsNumbers(by: "`.scalars`")
+                return Tensor(x.scalars.map { $0 * $0 }).sum()
+            }
+            Issue.record("a cut graph was differentiated")
+        } catch let error as TensorError {
+            #expect("\(error)".contains("`.scalars`"), "\(error)")
+        }
+        // One input cut off while another reaches the result: refused too.
+        #expect(throws: TensorError.self) {
+            try grad(at: [x, x]) { v in
+                v[1].noteReadAsNumbers(by: "`.item`")
+                return try (v[0] * Tensor(try v[1].sum().item)).sum()
+            }
+        }
+        // Reading values for a print without using them changes nothing.
+        let g = try grad(at: x) { x in
+            x.noteReadAsNumbers(by: "`.scalars`")
+            return try (x * x).sum()
+        }
+        #expect(g == Tensor([2, 4]))
     }
 
     @Test func functionFormsMatchTheDirectForms() throws {

@@ -60,6 +60,16 @@ let gradientCases: [GradientCase] = [
     GradientCase("negate", [[3, 4]]) { -$0[0] },
     GradientCase("pow scalar", [[3, 4]], .positive) { $0[0].pow(2.5) },
     GradientCase("pow 2", [[3, 4]]) { $0[0].pow(2) },
+    // Size-1 axes, rank-0/rank-1 mixes and scalars on either side, for every broadcasting operation.
+] + [[[1], []], [[], [1]], [[1], [3]], [[3], [1]], [[], [3]], [[1, 1], [2]], [[2, 1], [1]], [[1, 3], [2, 1]]].flatMap { shapes in [
+    GradientCase("add", shapes) { try $0[0] + $0[1] },
+    GradientCase("subtract", shapes) { try $0[0] - $0[1] },
+    GradientCase("multiply", shapes) { try $0[0] * $0[1] },
+    GradientCase("divide", shapes) { try $0[0] / $0[1] },
+    GradientCase("pow", shapes, .positive) { try $0[0].pow($0[1]) },
+    // Both together, so that each input wins somewhere even when each holds one element.
+    GradientCase("maximum and minimum", shapes, .distinct) { try $0[0].maximum($0[1]) * 2 + $0[0].minimum($0[1]) },
+] } + [
     // Elementwise functions.
     GradientCase("exp", [[3, 4]]) { $0[0].exp() },
     GradientCase("log", [[3, 4]], .positive) { $0[0].log() },
