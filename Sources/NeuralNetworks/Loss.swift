@@ -7,22 +7,26 @@ public enum LossReduction: Sendable {
     case mean
     /// The sum over all elements.
     case sum
-    /// No reduction: the per-element terms, of the inputs' broadcast shape.
+    /// No reduction: the per-element terms, of the inputs' shape.
     case none
 }
 
-/// Loss functions. Each computes per-element terms with broadcasting, then reduces them
-/// (`.mean` by default). All are differentiable and numerically stable for large logits.
+/// Loss functions. Each computes per-element terms, then reduces them (`.mean` by default). A
+/// prediction and its target must have the same shape: a loss never broadcasts one against the
+/// other (a `[3, 1]` prediction against a `[3]` target would silently compare every pair). All are
+/// differentiable and numerically stable for large logits.
 public enum Loss {
     /// `(prediction − target)²`.
     public static func meanSquaredError(_ prediction: Tensor, _ target: Tensor, reduction: LossReduction = .mean) throws -> Tensor {
-        reduce(try (prediction - target).square(), reduction)
+        try sameShape("meanSquaredError", "prediction", prediction, "target", target)
+        return reduce(try (prediction - target).square(), reduction)
     }
 
     /// Binary cross-entropy of targets in [0, 1] against logits: `softplus(x) − t·x`, i.e.
     /// `−t·log σ(x) − (1−t)·log(1 − σ(x))` without overflow.
     public static func binaryCrossEntropy(logits: Tensor, targets: Tensor, reduction: LossReduction = .mean) throws -> Tensor {
-        reduce(try logits.softplus() - targets * logits, reduction)
+        try sameShape("binaryCrossEntropy", "logits", logits, "targets", targets)
+        return reduce(try logits.softplus() - targets * logits, reduction)
     }
 
     /// Cross-entropy of integral class labels (shape `[N]`) against logits (`[N, C]`):
@@ -49,6 +53,8 @@ public enum Loss {
     public static func gaussianNegativeLogLikelihood(
         mean: Tensor, logVariance: Tensor, target: Tensor, reduction: LossReduction = .mean
     ) throws -> Tensor {
+        try sameShape("gaussianNegativeLogLikelihood", "mean", mean, "target", target)
+        try spreads("gaussianNegativeLogLikelihood", "logVariance", logVariance, over: mean)
         let squared = try (target - mean).square() * (-logVariance).exp()
         return reduce(0.5 * (try squared + logVariance + log(2 * Double.pi)), reduction)
     }
@@ -58,6 +64,9 @@ public enum Loss {
     public static func klDivergence(
         mean: Tensor, logVariance: Tensor, priorMean: Tensor, priorLogVariance: Tensor, reduction: LossReduction = .mean
     ) throws -> Tensor {
+        try sameShape("klDivergence", "mean", mean, "logVariance", logVariance)
+        try spreads("klDivergence", "priorMean", priorMean, over: mean)
+        try spreads("klDivergence", "priorLogVariance", priorLogVariance, over: mean)
         let ratio = try (logVariance.exp() + (mean - priorMean).square()) * (-priorLogVariance).exp()
         return reduce(0.5 * (try priorLogVariance - logVariance + ratio - 1), reduction)
     }
@@ -66,7 +75,25 @@ public enum Loss {
     public static func klDivergenceFromStandardNormal(
         mean: Tensor, logVariance: Tensor, reduction: LossReduction = .mean
     ) throws -> Tensor {
-        reduce(0.5 * (try logVariance.exp() + mean.square() - logVariance - 1), reduction)
+        try sameShape("klDivergenceFromStandardNormal", "mean", mean, "logVariance", logVariance)
+        return reduce(0.5 * (try logVariance.exp() + mean.square() - logVariance - 1), reduction)
+    }
+
+    /// Refuses two inputs of a loss whose shapes differ, naming both.
+    private static func sameShape(_ loss: String, _ a: String, _ x: Tensor, _ b: String, _ y: Tensor) throws {
+        guard x.shape != y.shape else { return }
+        throw TensorError.invalidArgument(
+            operation: loss,
+            reason: "the \(a) has shape \(x.shape) and the \(b) \(y.shape); a loss compares them element by element and does not broadcast (reshape one to match)")
+    }
+
+    /// Refuses a parameter of a distribution (a shared variance, a prior) that does not broadcast
+    /// to the shape of the terms without enlarging it.
+    private static func spreads(_ loss: String, _ name: String, _ p: Tensor, over x: Tensor) throws {
+        let fits = p.rank <= x.rank && zip(p.shape.reversed(), x.shape.reversed()).allSatisfy { $0 == $1 || $0 == 1 }
+        guard !fits else { return }
+        throw TensorError.invalidArgument(
+            operation: loss, reason: "the \(name) of shape \(p.shape) does not broadcast to the terms' shape \(x.shape)")
     }
 
     private static func reduce(_ terms: Tensor, _ reduction: LossReduction) -> Tensor {

@@ -10,6 +10,31 @@ struct LossTests {
         Swift.abs(a - b) <= tolerance * max(1, Swift.abs(b))
     }
 
+    /// A prediction of shape [3, 1] against a target of shape [3] would broadcast to [3, 3] and
+    /// give a wrong number without a word (mse 1.333… for identical values); every loss refuses it
+    /// and names both shapes. A shared variance or a prior may still broadcast.
+    @Test func lossesRefuseShapesThatDiffer() throws {
+        let column = try Tensor([[1.0], [2], [3]]), row = Tensor([1.0, 2, 3])
+        let refusals: [(String, () throws -> Tensor)] = [
+            ("meanSquaredError", { try Loss.meanSquaredError(column, row) }),
+            ("binaryCrossEntropy", { try Loss.binaryCrossEntropy(logits: column, targets: row) }),
+            ("gaussianNegativeLogLikelihood", { try Loss.gaussianNegativeLogLikelihood(mean: column, logVariance: column, target: row) }),
+            ("klDivergence", { try Loss.klDivergence(mean: column, logVariance: row, priorMean: Tensor(0), priorLogVariance: Tensor(0)) }),
+            ("klDivergenceFromStandardNormal", { try Loss.klDivergenceFromStandardNormal(mean: column, logVariance: row) }),
+            ("crossEntropy", { try Loss.crossEntropy(logits: Tensor.zeros([3, 2]), probabilities: Tensor.zeros([3, 1])) }),
+        ]
+        for (name, loss) in refusals {
+            do {
+                _ = try loss()
+                Issue.record("\(name) accepted shapes that differ")
+            } catch {
+                #expect("\(error)".hasPrefix(name) && "\(error)".contains("[3, 1]"), "\(error)")
+            }
+        }
+        #expect(try Loss.gaussianNegativeLogLikelihood(mean: row, logVariance: Tensor(0), target: row).item == 0.5 * log(2 * Double.pi))
+        #expect(try Loss.klDivergence(mean: row, logVariance: row, priorMean: Tensor(0), priorLogVariance: Tensor([0.0])).count == 1)
+    }
+
     @Test func meanSquaredError() throws {
         let p = Tensor([1, 2, 3]), t = Tensor([1, 0, 5])
         #expect(try Loss.meanSquaredError(p, t).item == 8.0 / 3)
