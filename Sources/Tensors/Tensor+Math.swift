@@ -28,7 +28,7 @@ extension Tensor {
     public func leakyRelu(slope: Double = 0.01) -> Tensor { unary(.leakyRelu(slope)) }
     /// `x` where positive, `alpha·(e^x − 1)` elsewhere.
     public func elu(alpha: Double = 1) -> Tensor { unary(.elu(alpha)) }
-    /// GELU with the tanh approximation of Hendrycks & Gimpel (2016).
+    /// GELU, `x·Φ(x)` with Φ the standard normal CDF (Hendrycks & Gimpel 2016, exact form, as PyTorch's default).
     public func gelu() -> Tensor { unary(.gelu) }
     /// SiLU (swish): `x · sigmoid(x)`.
     public func silu() -> Tensor { unary(.silu) }

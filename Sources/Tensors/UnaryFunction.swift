@@ -46,8 +46,8 @@ enum UnaryFunction: Sendable, Equatable {
     }
 
     /// `sqrt(2/π)` and the cubic coefficient of the tanh approximation of GELU (Hendrycks & Gimpel).
-    private static let geluC = 0.7978845608028654
-    private static let geluA = 0.044715
+    private static let inverseSquareRootOfTwo = 0.7071067811865476
+    private static let inverseSquareRootOfTwoPi = 0.3989422804014327
 
     /// The function applied to every element of `x`.
     func apply(_ x: [Double]) -> [Double] {
@@ -67,9 +67,9 @@ enum UnaryFunction: Sendable, Equatable {
         case .relu: Elementwise.map(x) { $0 > 0 ? $0 : 0 }
         case .silu: Elementwise.map(x) { $0 * UnaryFunction.sigmoid($0) }
         case .gelu:
-            Elementwise.map(x) { v in
-                0.5 * v * (1 + LibM.tanh(UnaryFunction.geluC * (v + UnaryFunction.geluA * v * v * v)))
-            }
+            // The exact form, x·Φ(x), as PyTorch's default `gelu` computes it (not the tanh
+            // approximation, which differs by up to 4e-4 and failed the PyTorch table).
+            Elementwise.map(x) { v in 0.5 * v * (1 + LibM.erf(v * UnaryFunction.inverseSquareRootOfTwo)) }
         case .leakyRelu(let slope): Elementwise.map(x) { $0 > 0 ? $0 : slope * $0 }
         case .elu(let alpha): Elementwise.map(x) { $0 > 0 ? $0 : alpha * LibM.expm1($0) }
         case .addScalar(let c): Elementwise.map(x) { $0 + c }
@@ -105,10 +105,11 @@ enum UnaryFunction: Sendable, Equatable {
                 return gi * s * (1 + v * (1 - s))
             }
         case .gelu:
+            // d/dx x·Φ(x) = Φ(x) + x·φ(x).
             Elementwise.zip(g, x) { gi, v in
-                let c = UnaryFunction.geluC, a = UnaryFunction.geluA
-                let t = LibM.tanh(c * (v + a * v * v * v))
-                return gi * (0.5 * (1 + t) + 0.5 * v * (1 - t * t) * c * (1 + 3 * a * v * v))
+                let cdf = 0.5 * (1 + LibM.erf(v * UnaryFunction.inverseSquareRootOfTwo))
+                let density = LibM.exp(-0.5 * v * v) * UnaryFunction.inverseSquareRootOfTwoPi
+                return gi * (cdf + v * density)
             }
         case .leakyRelu(let slope): Elementwise.zip(g, x) { $1 > 0 ? $0 : slope * $0 }
         case .elu(let alpha): Elementwise.zip3(g, x, y) { gi, v, out in v > 0 ? gi : gi * (out + alpha) }

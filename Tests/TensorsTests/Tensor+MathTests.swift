@@ -19,7 +19,7 @@ struct MathTests {
         ("leakyRelu", { $0.leakyRelu(slope: 0.2) }, { $0 > 0 ? $0 : 0.2 * $0 }),
         ("elu", { $0.elu(alpha: 2) }, { $0 > 0 ? $0 : 2 * (Foundation.exp($0) - 1) }),
         ("silu", { $0.silu() }, { $0 / (1 + Foundation.exp(-$0)) }),
-        ("gelu", { $0.gelu() }, { 0.5 * $0 * (1 + Foundation.tanh(0.7978845608028654 * ($0 + 0.044715 * $0 * $0 * $0))) }),
+        ("gelu", { $0.gelu() }, { 0.5 * $0 * (1 + Foundation.erf($0 / 2.0.squareRoot())) }),
         ("clamped", { $0.clamped(min: -1, max: 1) }, { min(max($0, -1), 1) }),
     ]
 

@@ -15,6 +15,7 @@ enum LibM {
     @inline(__always) static func cos(_ x: Double) -> Double { cCos(x) }
     @inline(__always) static func tanh(_ x: Double) -> Double { cTanh(x) }
     @inline(__always) static func pow(_ x: Double, _ y: Double) -> Double { cPow(x, y) }
+    @inline(__always) static func erf(_ x: Double) -> Double { cErf(x) }
 }
 
 @inline(__always) private func cExp(_ x: Double) -> Double { exp(x) }
@@ -25,3 +26,4 @@ enum LibM {
 @inline(__always) private func cCos(_ x: Double) -> Double { cos(x) }
 @inline(__always) private func cTanh(_ x: Double) -> Double { tanh(x) }
 @inline(__always) private func cPow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
+@inline(__always) private func cErf(_ x: Double) -> Double { erf(x) }
