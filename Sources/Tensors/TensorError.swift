@@ -27,7 +27,7 @@ public enum TensorError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .shapeMismatch(op, lhs, rhs):
-            return "\(op): \(lhs) × \(rhs)"
+            return Self.explainMismatch(op, lhs, rhs)
         case let .invalidShape(op, shape, reason):
             return "\(op): \(shape): \(reason)"
         case let .axisOutOfRange(op, axis, rank):
@@ -48,6 +48,41 @@ public enum TensorError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(op) is not differentiable; apply it outside valueAndGrad or to a detached tensor"
         case let .differentiation(message):
             return "valueAndGrad: \(message)"
+        }
+    }
+
+    /// Operations that broadcast their operands elementwise.
+    private static let broadcasting: Set<String> = [
+        "add", "subtract", "multiply", "divide", "pow", "maximum", "minimum", "==", "!=", "<", "<=", ">", ">=",
+    ]
+
+    /// What is wrong with two shapes, in the words of the operation: the first axis (from the end)
+    /// that cannot broadcast, or a product's inner dimensions.
+    private static func explainMismatch(_ op: String, _ lhs: [Int], _ rhs: [Int]) -> String {
+        if broadcasting.contains(op) {
+            for k in stride(from: 1, through: min(lhs.count, rhs.count), by: 1) {
+                let a = lhs[lhs.count - k], b = rhs[rhs.count - k]
+                if a != b && a != 1 && b != 1 {
+                    let which = k == 1 ? "the last dimensions are" : "the dimensions \(ordinal(k)) from the end are"
+                    return "\(op): cannot broadcast \(lhs) with \(rhs): \(which) \(a) and \(b)"
+                }
+            }
+        }
+        if op == "matmul", let k1 = lhs.last, !rhs.isEmpty {
+            let k2 = rhs.count == 1 ? rhs[0] : rhs[rhs.count - 2]
+            if k1 != k2 { return "\(op): \(lhs) × \(rhs): inner dimensions \(k1) and \(k2) differ" }
+            if lhs.count > 2 || rhs.count > 2 {
+                return "\(op): \(lhs) × \(rhs): batch dimensions \(Array(lhs.dropLast(2))) and \(Array(rhs.dropLast(2))) do not broadcast"
+            }
+        }
+        return "\(op): \(lhs) × \(rhs)"
+    }
+
+    private static func ordinal(_ k: Int) -> String {
+        switch k {
+        case 2: "2nd"
+        case 3: "3rd"
+        default: "\(k)th"
         }
     }
 }

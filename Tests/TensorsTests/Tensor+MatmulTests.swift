@@ -55,7 +55,7 @@ struct MatmulTests {
         #expect(throws: TensorError.shapeMismatch(operation: "matmul", lhs: [128, 64], rhs: [32, 2])) {
             try Tensor.zeros([128, 64]) • Tensor.zeros([32, 2])
         }
-        #expect(TensorError.shapeMismatch(operation: "matmul", lhs: [128, 64], rhs: [32, 2]).description == "matmul: [128, 64] × [32, 2]")
+        #expect(TensorError.shapeMismatch(operation: "matmul", lhs: [128, 64], rhs: [32, 2]).description == "matmul: [128, 64] × [32, 2]: inner dimensions 64 and 32 differ")
         #expect(throws: TensorError.self) { try Tensor(1) • Tensor([1]) }
         #expect(throws: TensorError.self) { try Tensor.zeros([2, 3, 4]) • Tensor.zeros([3, 4, 5]) }
     }
