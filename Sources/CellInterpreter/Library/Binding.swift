@@ -129,7 +129,7 @@ extension Registry {
             returnType = f.signature.returnClause?.type
             throwsClause = f.signature.effectSpecifiers?.throwsClause
             modifiers = Set(f.modifiers.map(\.name.text))
-            name = f.name.text
+            name = f.name.text.filter { $0 != "`" }  // `where`: a keyword as a name, without its backticks
             kind = owner == nil ? (Checker.isOperatorName(name) ? .operatorFunction : .function) : .method
             whereClause = f.genericWhereClause
         } else if let i = d.as(InitializerDeclSyntax.self) {

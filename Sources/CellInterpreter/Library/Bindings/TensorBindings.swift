@@ -88,11 +88,12 @@ extension Registry {
             t.property("var shape: [Int]", doc: "The size of each axis.") { (x: Tensor) in x.shape }
             t.property("var rank: Int", doc: "The number of axes.") { (x: Tensor) in x.rank }
             t.property("var count: Int", doc: "The number of elements.") { (x: Tensor) in x.count }
-            t.property("var item: Double", doc: "The only element of a one-element tensor.") { (x: Tensor) in try x.item }
-            t.property("var scalars: [Double]", doc: "The elements in row-major order, as an array.") { (x: Tensor) in x.scalars }
+            t.property("var item: Double", doc: "The only element of a one-element tensor.") { (x: Tensor) in x.noteReadAsNumbers(by: "`.item`"); return try x.item }
+            t.property("var scalars: [Double]", doc: "The elements in row-major order, as an array.") { (x: Tensor) in x.noteReadAsNumbers(by: "`.scalars`"); return x.scalars }
             t.property("var rows: [[Double]]", doc: "A matrix's rows as arrays (for plots).") { (x: Tensor) -> [[Double]] in
                 guard x.rank == 2 else { throw TensorError.invalidShape(operation: "rows", shape: x.shape, reason: "needs a matrix") }
                 let cols = x.shape[1]
+                x.noteReadAsNumbers(by: "`.rows`")
                 return (0..<x.shape[0]).map { r in Array(x.scalars[(r * cols)..<((r + 1) * cols)]) }
             }
             t.property("var T: Tensor", doc: "The transpose (last two axes swapped).") { (x: Tensor) in x.T }
@@ -129,6 +130,7 @@ extension Registry {
             let scalarSubscript = t.subscriptMember("subscript(_ indices: any TensorIndex...) -> Double",
                                                     doc: "One element as a Double, where a Double is expected: x[i, j].", get: { call in
                 let x = try Tensor.fromCell(call.receiver, call)
+                x.noteReadAsNumbers(by: "an element read as a Double (x[i, j])")
                 return .double(try x.indexed(try tensorIndices(call[0].arrayValue)).item)
             }, set: { call in
                 let x = try Tensor.fromCell(call.receiver, call)
@@ -154,15 +156,18 @@ extension Registry {
             let reductions: [(String, String, (Tensor) throws -> Tensor, (Tensor, Int, Bool) throws -> Tensor)] = [
                 ("sum", "The sum", { $0.sum() }, { try $0.sum(axis: $1, keepDims: $2) }),
                 ("mean", "The mean", { $0.mean() }, { try $0.mean(axis: $1, keepDims: $2) }),
-                ("variance", "The (population) variance", { try $0.variance() }, { try $0.variance(axis: $1, keepDims: $2) }),
-                ("standardDeviation", "The (population) standard deviation", { try $0.standardDeviation() },
+                ("variance", "The population variance (dividing by n; NumPy's default, not PyTorch's: pass correction: 1 for n − 1)", { try $0.variance() }, { try $0.variance(axis: $1, keepDims: $2) }),
+                ("standardDeviation", "The population standard deviation (dividing by n; correction: 1 for n − 1)", { try $0.standardDeviation() },
                  { try $0.standardDeviation(axes: [$1], keepDims: $2) }),
                 ("max", "The largest element", { try $0.max() }, { try $0.max(axis: $1, keepDims: $2) }),
                 ("min", "The smallest element", { try $0.min() }, { try $0.min(axis: $1, keepDims: $2) }),
                 ("logSumExp", "log Σ exp, computed stably", { $0.logSumExp() }, { try $0.logSumExp(axis: $1, keepDims: $2) }),
             ]
             for (name, doc, all, along) in reductions {
-                t.method("func \(name)() -> Double", doc: "\(doc) of all elements.") { (x: Tensor) in try all(x).item }
+                t.method("func \(name)() -> Double", doc: "\(doc) of all elements.") { (x: Tensor) in
+                    x.noteReadAsNumbers(by: "`.\(name)()` as a Double")
+                    return try all(x).item
+                }
                 let asTensor = t.method("func \(name)() -> Tensor", doc: "\(doc) of all elements, as a one-element Tensor (for gradients).") {
                     (x: Tensor) in try all(x)
                 }
@@ -171,11 +176,50 @@ extension Registry {
                     (x: Tensor, axis: Int, keep: Bool) in try along(x, axis, keep)
                 }
             }
+            // Both denominators: `correction: 1` divides by n − 1 (the unbiased variance, PyTorch's default).
+            t.method("func variance(correction: Int) -> Double", doc: "The variance of all elements, dividing by n − correction.") {
+                (x: Tensor, c: Int) in
+                x.noteReadAsNumbers(by: "`.variance(correction:)` as a Double")
+                return try x.variance(correction: c).item
+            }
+            t.method("func variance(correction: Int) -> Tensor", doc: "The variance of all elements as a Tensor (for gradients).") {
+                (x: Tensor, c: Int) in try x.variance(correction: c)
+            }.isDisfavored = true
+            t.method("func variance(axis: Int, keepDims: Bool = false, correction: Int) -> Tensor",
+                     doc: "The variance along an axis, dividing by n − correction.") { (x: Tensor, a: Int, k: Bool, c: Int) in
+                try x.variance(axis: a, keepDims: k, correction: c)
+            }
+            t.method("func standardDeviation(correction: Int) -> Double", doc: "The standard deviation of all elements, dividing by n − correction.") {
+                (x: Tensor, c: Int) in
+                x.noteReadAsNumbers(by: "`.standardDeviation(correction:)` as a Double")
+                return try x.standardDeviation(correction: c).item
+            }
+            t.method("func standardDeviation(axis: Int, keepDims: Bool = false, correction: Int) -> Tensor",
+                     doc: "The standard deviation along an axis, dividing by n − correction.") { (x: Tensor, a: Int, k: Bool, c: Int) in
+                try x.standardDeviation(axes: [a], keepDims: k, correction: c)
+            }
             t.method("func argmax() -> Int", doc: "The flat index of the largest element.") { (x: Tensor) in try x.argmax() }
             t.method("func argmax(axis: Int) -> Tensor", doc: "The index of the largest element along an axis.") { (x: Tensor, a: Int) in
                 try x.argmax(axis: a)
             }
             t.method("func argmin() -> Int", doc: "The flat index of the smallest element.") { (x: Tensor) in try x.argmin() }
+            t.staticMethod("static func `where`(_ condition: Tensor, _ a: Tensor, _ b: Tensor) -> Tensor",
+                           doc: "a where condition is nonzero, else b, broadcasting all three (NumPy's and PyTorch's where).") {
+                (_, c: Tensor, a: Tensor, b: Tensor) in try Tensor.where(c, a, b)
+            }
+            t.method("func diagonal() -> Tensor", doc: "The main diagonal of a matrix (of each matrix of a batch).") { (x: Tensor) in
+                try x.diagonal()
+            }
+            t.method("func trace() -> Double", doc: "The sum of a matrix's main diagonal.") { (x: Tensor) in
+                x.noteReadAsNumbers(by: "`.trace()` as a Double")
+                return try x.trace().item
+            }
+            t.method("func trace() -> Tensor", doc: "The trace as a Tensor (for gradients, and of each matrix of a batch).") { (x: Tensor) in
+                try x.trace()
+            }.isDisfavored = true
+            t.method("func argmin(axis: Int) -> Tensor", doc: "The index of the smallest element along an axis.") { (x: Tensor, a: Int) in
+                try x.argmin(axis: a)
+            }
             t.method("func softmax(axis: Int = -1) -> Tensor", doc: "exp normalised to sum to one along an axis.") { (x: Tensor, a: Int) in
                 try x.softmax(axis: a)
             }
@@ -196,6 +240,25 @@ extension Registry {
             typedFunction("func \(op) (lhs: Tensor, rhs: Tensor) -> Tensor") { (_, a: Tensor, b: Tensor) in try f(a, b) }
             typedFunction("func \(op) (lhs: Tensor, rhs: Double) -> Tensor") { (_, a: Tensor, b: Double) in try f(a, Tensor(b)) }
             typedFunction("func \(op) (lhs: Double, rhs: Tensor) -> Tensor") { (_, a: Double, b: Tensor) in try f(Tensor(a), b) }
+        }
+        // Comparisons with a number, as NumPy and PyTorch write them (`x > 0.5`, `x == 0`): a mask of
+        // ones and zeros. Between two tensors the ordering ones too; `==` of two tensors stays
+        // Swift's equality (a Bool), and `.==` compares elementwise.
+        let comparisons: [(String, (Tensor, Tensor) throws -> Tensor)] = [("<", { try $0 .< $1 }), ("<=", { try $0 .<= $1 }),
+                                                                          (">", { try $0 .> $1 }), (">=", { try $0 .>= $1 }),
+                                                                          ("==", { try $0 .== $1 }), ("!=", { try $0 .!= $1 })]
+        for (op, f) in comparisons {
+            typedFunction("func \(op) (lhs: Tensor, rhs: Double) -> Tensor", doc: "A mask: 1 where the comparison holds, else 0.") {
+                (_, a: Tensor, b: Double) in try f(a, Tensor(b))
+            }
+            typedFunction("func \(op) (lhs: Double, rhs: Tensor) -> Tensor", doc: "A mask: 1 where the comparison holds, else 0.") {
+                (_, a: Double, b: Tensor) in try f(Tensor(a), b)
+            }
+            if op != "==" && op != "!=" {
+                typedFunction("func \(op) (lhs: Tensor, rhs: Tensor) -> Tensor", doc: "A mask: 1 where the comparison holds, else 0.") {
+                    (_, a: Tensor, b: Tensor) in try f(a, b)
+                }
+            }
         }
         typedFunction("func • (lhs: Tensor, rhs: Tensor) -> Tensor", doc: "The matrix product.") { (_, a: Tensor, b: Tensor) in try a.matmul(b) }
         typedFunction("prefix func - (x: Tensor) -> Tensor") { (_, x: Tensor) in -x }
@@ -226,8 +289,13 @@ extension Registry {
             }
             t.staticMethod("static func inverse(_ a: Tensor) -> Tensor", doc: "The inverse matrix.") { (_, a: Tensor) in try Linalg.inverse(a) }
             t.staticMethod("static func logDeterminant(_ a: Tensor) -> Double", doc: "log det a of a positive definite matrix.") { (_, a: Tensor) in
-                try Linalg.logDeterminant(a).item
+                a.noteReadAsNumbers(by: "`Linalg.logDeterminant` as a Double")
+                return try Linalg.logDeterminant(a).item
             }
+            t.staticMethod("static func logDeterminant(_ a: Tensor) -> Tensor",
+                           doc: "log det a as a one-element Tensor (for gradients: its gradient is a⁻ᵀ).") { (_, a: Tensor) in
+                try Linalg.logDeterminant(a)
+            }.isDisfavored = true
             t.staticMethod("static func svd(_ a: Tensor) -> (u: Tensor, singularValues: Tensor, vt: Tensor)",
                            doc: "The singular value decomposition a = u diag(s) vt.") { (_, a: Tensor) in
                 let (u, s, vt) = try Linalg.svd(a)
@@ -249,6 +317,17 @@ extension Registry {
         typedFunction("func grad(at x: Tensor, _ f: (Tensor) -> Tensor) -> Tensor", doc: "The gradient of a scalar function of a tensor.",
                       topic: "Gradients") { (_, x: Tensor, f: CellFunction1<Tensor, Tensor>) in
             try Tensors.grad(at: x) { try f($0) }
+        }
+        typedFunction("func grad(at xs: [Tensor], _ f: ([Tensor]) -> Tensor) -> [Tensor]",
+                      doc: "The gradients of a scalar function of several tensors, one per tensor: grad(at: [w, b]) { p in … p[0] … p[1] }.",
+                      topic: "Gradients") { (_, xs: [Tensor], f: CellFunction1<[Tensor], Tensor>) in
+            try Tensors.grad(at: xs) { try f($0) }
+        }
+        typedFunction("func valueAndGrad(at xs: [Tensor], _ f: ([Tensor]) -> Tensor) -> (value: Double, gradients: [Tensor])",
+                      doc: "A scalar function's value and its gradients with respect to several tensors.", topic: "Gradients") {
+            (_, xs: [Tensor], f: CellFunction1<[Tensor], Tensor>) in
+            let (value, gradients) = try Tensors.valueAndGrad(at: xs) { try f($0) }
+            return Pair(try value.item, gradients)
         }
         typedFunction("func valueAndGrad(at x: Tensor, _ f: (Tensor) -> Tensor) -> (value: Double, gradient: Tensor)",
                       doc: "A scalar function's value and gradient at x.", topic: "Gradients") { (_, x: Tensor, f: CellFunction1<Tensor, Tensor>) in
