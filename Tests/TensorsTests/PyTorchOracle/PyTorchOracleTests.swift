@@ -20,6 +20,9 @@ struct PyTorchOracleTests {
         var keepDims: Bool?
         var shape: [Int]?
         var indices: [Int]?
+        var descending: Bool?
+        var q: Double?
+        var count: Int?
     }
 
     struct OperationCase: Codable, Sendable, CustomTestStringConvertible {
@@ -118,6 +121,13 @@ struct PyTorchOracleTests {
         case "less": return try x[0] .< x[1]
         case "greaterEqual": return try x[0] .>= x[1]
         case "lessEqual": return try x[0] .<= x[1]
+        case "sorted": return try x[0].sorted(axis: p.axis!, descending: p.descending ?? false)
+        case "median": return try x[0].median(axis: p.axis!)
+        case "quantile": return try x[0].quantile(p.q!, axis: p.axis!)
+        case "cumulativeSum": return try x[0].cumulativeSum(axis: p.axis!)
+        case "norm": return try p.axis.map { try x[0].norm(axis: $0) } ?? x[0].norm()
+        case "tiled": return try x[0].tiled(p.shape!)
+        case "repeated": return try x[0].repeated(p.count!, axis: p.axis!)
         case "diagonal": return try x[0].diagonal()
         case "trace": return try x[0].trace()
         case "inverse": return try Linalg.inverse(x[0])

@@ -138,6 +138,20 @@ def apply(op, inputs, params):
         return torch.diagonal(x, dim1=-2, dim2=-1)
     if op == "trace":
         return torch.diagonal(x, dim1=-2, dim2=-1).sum(-1)
+    if op == "sorted":
+        return torch.sort(x, dim=params["axis"], descending=params.get("descending", False), stable=True).values
+    if op == "median":
+        return torch.median(x, dim=params["axis"]).values
+    if op == "quantile":
+        return torch.quantile(x, params["q"], dim=params["axis"])
+    if op == "cumulativeSum":
+        return torch.cumsum(x, dim=params["axis"])
+    if op == "norm":
+        return torch.linalg.vector_norm(x) if params.get("axis") is None else torch.linalg.vector_norm(x, dim=params["axis"])
+    if op == "tiled":
+        return x.repeat(*params["shape"])
+    if op == "repeated":
+        return torch.repeat_interleave(x, params["count"], dim=params["axis"])
     if op == "inverse":
         return torch.linalg.inv(x)
     if op == "solve":
@@ -222,6 +236,23 @@ case("take axis 1", "take", [[2, 4, 3]], {"axis": 1, "indices": [3, 1]}, gradien
 case("where", "where", [[2, 3], [2, 3], [2, 3]], gradient=False)
 for op in ["greater", "less", "greaterEqual", "lessEqual"]:
     case(f"{op} broadcast", op, [[2, 3], [3]])
+
+# Order statistics, running sums, norms, repetition.
+for axis in [0, 1, -1]:
+    case(f"sorted axis {axis}", "sorted", [[3, 4, 5]], {"axis": axis}, gradient=(axis == -1))
+    case(f"sorted descending axis {axis}", "sorted", [[3, 4, 5]], {"axis": axis, "descending": True})
+    case(f"median axis {axis}", "median", [[3, 4, 5]], {"axis": axis}, gradient=(axis == 1))
+    case(f"cumulativeSum axis {axis}", "cumulativeSum", [[3, 4, 5]], {"axis": axis}, gradient=(axis == 0))
+    case(f"norm axis {axis}", "norm", [[3, 4, 5]], {"axis": axis}, gradient=(axis == -1))
+for q in [0.0, 0.25, 0.5, 0.9, 1.0]:
+    case(f"quantile {q} axis 1", "quantile", [[3, 4, 5]], {"axis": 1, "q": q}, gradient=(q == 0.25))
+case("quantile 0.5 of 4 (the mean of the middle two)", "quantile", [[3, 4]], {"axis": 1, "q": 0.5})
+case("median of 4 (the lower middle)", "median", [[3, 4]], {"axis": 1})
+case("norm all", "norm", [[3, 4]], gradient=True)
+case("tiled", "tiled", [[2, 3]], {"shape": [2, 3]}, gradient=True)
+case("tiled with a new axis", "tiled", [[3]], {"shape": [2, 2]})
+case("repeated axis 0", "repeated", [[2, 3]], {"axis": 0, "count": 3}, gradient=True)
+case("repeated axis 1", "repeated", [[2, 3]], {"axis": 1, "count": 2})
 
 case("diagonal", "diagonal", [[3, 4]], gradient=True)
 case("diagonal batched", "diagonal", [[2, 4, 3]], gradient=True)

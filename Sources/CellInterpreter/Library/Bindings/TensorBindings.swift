@@ -108,6 +108,19 @@ extension Registry {
             t.method("func expandedDimensions(axis: Int) -> Tensor", doc: "A new axis of size 1.") { (x: Tensor, axis: Int) in
                 try x.expandedDimensions(axis: axis)
             }
+            t.method("func unsqueezed(axis: Int) -> Tensor", doc: "A new axis of size 1 (PyTorch's unsqueeze; the same as expandedDimensions).") {
+                (x: Tensor, axis: Int) in try x.expandedDimensions(axis: axis)
+            }
+            t.method("func squeezed(axis: Int) -> Tensor", doc: "The axis of size 1 removed.") { (x: Tensor, axis: Int) in
+                try x.squeezed(axis: axis)
+            }
+            t.method("func tiled(_ repeats: [Int]) -> Tensor", doc: "The tensor repeated along each axis (NumPy's tile, PyTorch's repeat).") {
+                (x: Tensor, r: [Int]) in try x.tiled(r)
+            }
+            t.method("func repeated(_ count: Int, axis: Int) -> Tensor",
+                     doc: "Each element repeated count times along an axis, one after another (NumPy's repeat, PyTorch's repeat_interleave).") {
+                (x: Tensor, n: Int, a: Int) in try x.repeated(n, axis: a)
+            }
             t.method("func squeezed() -> Tensor", doc: "Axes of size 1 removed.") { (x: Tensor) in x.squeezed() }
             t.method("func take(_ indices: [Int], axis: Int = 0) -> Tensor", doc: "The slices at the given indices along an axis.") {
                 (x: Tensor, i: [Int], axis: Int) in try x.take(i, axis: axis)
@@ -197,6 +210,40 @@ extension Registry {
             t.method("func standardDeviation(axis: Int, keepDims: Bool = false, correction: Int) -> Tensor",
                      doc: "The standard deviation along an axis, dividing by n − correction.") { (x: Tensor, a: Int, k: Bool, c: Int) in
                 try x.standardDeviation(axes: [a], keepDims: k, correction: c)
+            }
+            // Order statistics, running sums and norms.
+            t.method("func sorted(axis: Int = -1, descending: Bool = false) -> Tensor", doc: "The elements sorted along an axis (stable).") {
+                (x: Tensor, a: Int, d: Bool) in try x.sorted(axis: a, descending: d)
+            }
+            t.method("func sortingIndices(axis: Int = -1, descending: Bool = false) -> Tensor",
+                     doc: "The positions that sort each slice along an axis (argsort).") { (x: Tensor, a: Int, d: Bool) in
+                try x.sortingIndices(axis: a, descending: d)
+            }
+            t.method("func median() -> Double", doc: "The median of all elements (the lower middle value for an even count, as torch.median).") {
+                (x: Tensor) in
+                x.noteReadAsNumbers(by: "`.median()` as a Double")
+                return try x.median().item
+            }
+            t.method("func median(axis: Int, keepDims: Bool = false) -> Tensor", doc: "The median along an axis (the lower middle value for an even count).") {
+                (x: Tensor, a: Int, k: Bool) in try x.median(axis: a, keepDims: k)
+            }
+            t.method("func quantile(_ q: Double, axis: Int, keepDims: Bool = false) -> Tensor",
+                     doc: "The q-quantile along an axis, interpolating linearly (torch.quantile; q = 0.5 averages the middle two).") {
+                (x: Tensor, q: Double, a: Int, k: Bool) in try x.quantile(q, axis: a, keepDims: k)
+            }
+            t.method("func cumulativeSum(axis: Int) -> Tensor", doc: "The running sum along an axis.") { (x: Tensor, a: Int) in
+                try x.cumulativeSum(axis: a)
+            }
+            t.method("func cumsum(axis: Int) -> Tensor", doc: "The running sum along an axis (NumPy's and PyTorch's name for cumulativeSum).") {
+                (x: Tensor, a: Int) in try x.cumulativeSum(axis: a)
+            }
+            t.method("func norm() -> Double", doc: "The Euclidean (Frobenius) norm of all elements.") { (x: Tensor) in
+                x.noteReadAsNumbers(by: "`.norm()` as a Double")
+                return x.norm().scalars[0]
+            }
+            t.method("func norm() -> Tensor", doc: "The norm as a one-element Tensor (for gradients).") { (x: Tensor) in x.norm() }.isDisfavored = true
+            t.method("func norm(axis: Int, keepDims: Bool = false) -> Tensor", doc: "The Euclidean norm along an axis.") {
+                (x: Tensor, a: Int, k: Bool) in try x.norm(axis: a, keepDims: k)
             }
             t.method("func argmax() -> Int", doc: "The flat index of the largest element.") { (x: Tensor) in try x.argmax() }
             t.method("func argmax(axis: Int) -> Tensor", doc: "The index of the largest element along an axis.") { (x: Tensor, a: Int) in
