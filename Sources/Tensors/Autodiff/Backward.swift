@@ -30,6 +30,12 @@ enum Backward: Sendable {
     case logDeterminant(inverse: Tensor)
     /// `X = A⁻¹B`; inputs A and B.
     case solve(a: Tensor, solution: Tensor)
+    /// `L` with `L·Lᵀ = A`; holds `L`.
+    case cholesky(factor: Tensor)
+    /// The eigenvalues of a symmetric `A`; holds the eigenvectors (columns).
+    case eigenvalues(vectors: Tensor)
+    /// An output with no gradient rule (eigenvectors): a gradient reaching it is an error.
+    case notDifferentiable(operation: String)
 
     /// The gradients of the inputs given the gradient `g` of the output; nil where `needs` is false.
     func gradients(_ g: Tensor, needs: Needs) throws -> [Tensor?] {
@@ -179,6 +185,29 @@ enum Backward: Sendable {
 
         case let .logDeterminant(inverse):
             return [try inverse.transposed() * g]
+
+        case let .cholesky(l):
+            // As PyTorch: T = tril(Lᵀ L̄), S = ½(T + tril(T, −1)ᵀ) (so ½T on the diagonal), Ā = L⁻ᵀ S L⁻¹.
+            let n = l.shape[0]
+            let t = try l.transposed().matmul(g)
+            var s = [Double](repeating: 0, count: n * n)
+            for i in 0..<n {
+                for j in 0...i {
+                    let v = t.scalars[i * n + j]
+                    s[i * n + j] = 0.5 * v
+                    s[j * n + i] = 0.5 * v
+                }
+            }
+            let lt = l.transposed()
+            let x = try Linalg.solveTriangular(lt, Tensor(uncheckedShape: [n, n], scalars: s), lower: false)  // L⁻ᵀ S
+            return [try Linalg.solveTriangular(lt, x.transposed(), lower: false).transposed()]            // (L⁻ᵀ Xᵀ)ᵀ = X L⁻¹
+
+        case let .eigenvalues(v):
+            // A = V diag(λ) Vᵀ with distinct λ: Ā = V diag(λ̄) Vᵀ.
+            return [try (v * g.reshapedUnchecked([1, g.count])).matmul(v.transposed())]
+
+        case let .notDifferentiable(operation):
+            throw TensorError.notDifferentiable(operation: operation)
 
         case let .solve(a, x):
             // X = A⁻¹B  ⇒  B̄ = A⁻ᵀ Ḡ,  Ā = −B̄ Xᵀ

@@ -1,27 +1,28 @@
 /// Linear algebra on matrices (rank-2 tensors) through LAPACK: symmetric eigendecomposition,
 /// Cholesky, solve, inverse, log-determinant and SVD. Failures (a matrix that is singular or not
 /// positive definite, a non-square input) are thrown as `TensorError`s naming the operation and shape.
-/// `solve`, `inverse` and `logDeterminant` are differentiable; the factorisations are not and throw
-/// `TensorError.notDifferentiable` when given a tensor being differentiated.
+/// `solve`, `inverse`, `logDeterminant`, `cholesky` and the eigenvalues of `eigh` are
+/// differentiable, with PyTorch's gradients (checked against it); `eigh`'s eigenvectors say so
+/// when a gradient reaches them, and `svd` and `solveTriangular` refuse a tensor being differentiated.
 public enum Linalg {
     /// Eigenvalues in ascending order and the matching unit eigenvectors (as columns) of a symmetric
     /// matrix, so that `a = V·diag(λ)·Vᵀ`. Only the lower triangle of `a` is read.
     public static func eigh(_ a: Tensor) throws -> (eigenvalues: Tensor, eigenvectors: Tensor) {
         let n = try square(a, "eigh")
-        try constant(a, "eigh")
         var matrix = a.scalars, w = [Double](repeating: 0, count: n)
         if n > 0 {
             let info = BLAS.syevd(n: n, a: &matrix, w: &w)
             guard info == 0 else { throw TensorError.lapackFailure(operation: "eigh", routine: "dsyevd", info: info) }
         }
-        return (Tensor(uncheckedShape: [n], scalars: w), Tensor(uncheckedShape: [n, n], scalars: matrix))
+        let vectors = Tensor(uncheckedShape: [n, n], scalars: matrix)
+        return (Tensor.tracked(Tensor(uncheckedShape: [n], scalars: w), a, .eigenvalues(vectors: vectors)),
+                Tensor.tracked(vectors, a, .notDifferentiable(operation: "eigh's eigenvectors")))
     }
 
     /// The lower-triangular `L` with `L·Lᵀ = a` for a symmetric positive-definite `a`; throws
     /// `notPositiveDefinite` otherwise. Only the lower triangle of `a` is read.
     public static func cholesky(_ a: Tensor) throws -> Tensor {
         let n = try square(a, "cholesky")
-        try constant(a, "cholesky")
         var matrix = a.scalars
         if n > 0 {
             let info = BLAS.potrf(n: n, a: &matrix)
@@ -29,7 +30,8 @@ public enum Linalg {
             guard info == 0 else { throw TensorError.lapackFailure(operation: "cholesky", routine: "dpotrf", info: info) }
         }
         for i in 0..<n { for j in (i + 1)..<max(n, i + 1) { matrix[i * n + j] = 0 } }
-        return Tensor(uncheckedShape: [n, n], scalars: matrix)
+        let factor = Tensor(uncheckedShape: [n, n], scalars: matrix)
+        return Tensor.tracked(factor, a, .cholesky(factor: factor))
     }
 
     /// `X` with `a·X = b` (`b` a vector or a matrix of right-hand sides); throws `singular` when `a` is.

@@ -101,9 +101,23 @@ struct LinalgTests {
         #expect(throws: TensorError.self) { try Linalg.svd(Tensor([1, 2])) }
     }
 
-    @Test func factorisationsRefuseTrackedInputs() throws {
-        #expect(throws: TensorError.notDifferentiable(operation: "eigh")) {
-            try valueAndGrad(at: Tensor.eye(2)) { try Linalg.eigh($0).eigenvalues.sum() }
+    /// Eigenvalues and the Cholesky factor are differentiable (their gradients are checked
+    /// against PyTorch's in PyTorchOracleTests); a gradient reaching the eigenvectors, or an SVD
+    /// of a tensor being differentiated, is refused by name rather than silently dropped.
+    @Test func whatIsNotDifferentiableSaysSo() throws {
+        let a = try Tensor([[2.0, 1], [1, 3]])
+        // d(λ₁ + λ₂)/dA = d trace(A)/dA = I.
+        #expect(try grad(at: a) { try Linalg.eigh($0).eigenvalues.sum() }.isApproximatelyEqual(to: Tensor.eye(2)))
+        #expect(throws: TensorError.notDifferentiable(operation: "eigh's eigenvectors")) {
+            try grad(at: a) { try Linalg.eigh($0).eigenvectors.sum() }
+        }
+        // Eigenvectors computed but not on the gradient's path change nothing.
+        #expect(try grad(at: a) { x in
+            _ = try Linalg.eigh(x).eigenvectors
+            return try Linalg.eigh(x).eigenvalues.sum()
+        }.isApproximatelyEqual(to: Tensor.eye(2)))
+        #expect(throws: TensorError.notDifferentiable(operation: "svd")) {
+            try grad(at: a) { try Linalg.svd($0).singularValues.sum() }
         }
     }
 }
