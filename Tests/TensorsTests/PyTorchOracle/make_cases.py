@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes cases.json: tensor operations and their gradients as PyTorch computes them in float64.
+"""Writes cases.json (tensor operations and their gradients) and
+../../NeuralNetworksTests/PyTorchOracle/loss_cases.json (losses), as PyTorch computes them in float64.
 
 `swift test` (PyTorchOracleTests) runs every case through the Tensors library and compares:
 values at relative 1e-10, gradients at relative 1e-8. Run this script again after adding a case:
@@ -268,7 +269,56 @@ case("cholesky", "cholesky", [[4, 4]], domain="spd", gradient=True)
 case("eigenvalues", "eigenvalues", [[4, 4]], domain="spd", gradient=True)
 case("singular values", "singularValues", [[3, 5]])
 
+# Losses, each with every reduction, and their gradients with respect to every input; written
+# beside the NeuralNetworks tests that read them (losses live in that module).
+def loss(op, inputs, reduction):
+    if op == "meanSquaredError":
+        return F.mse_loss(inputs[0], inputs[1], reduction=reduction)
+    if op == "binaryCrossEntropy":
+        return F.binary_cross_entropy_with_logits(inputs[0], inputs[1], reduction=reduction)
+    if op == "crossEntropyLabels":
+        return F.cross_entropy(inputs[0], inputs[1].long(), reduction=reduction)
+    if op == "crossEntropyProbabilities":
+        return F.cross_entropy(inputs[0], inputs[1], reduction=reduction)
+    if op == "gaussianNegativeLogLikelihood":
+        return F.gaussian_nll_loss(inputs[0], inputs[2], inputs[1].exp(), full=True, eps=1e-300, reduction=reduction)
+    normal = torch.distributions.Normal
+    if op == "klDivergence":
+        terms = torch.distributions.kl_divergence(normal(inputs[0], (0.5 * inputs[1]).exp()), normal(inputs[2], (0.5 * inputs[3]).exp()))
+    elif op == "klDivergenceFromStandardNormal":
+        terms = torch.distributions.kl_divergence(normal(inputs[0], (0.5 * inputs[1]).exp()), normal(0.0, 1.0))
+    else:
+        raise ValueError(op)
+    return {"mean": terms.mean(), "sum": terms.sum(), "none": terms}[reduction]
+
+
+losses = []
+for reduction in ["mean", "sum", "none"]:
+    shape = [4, 3]
+    sets = {
+        "meanSquaredError": [draw(shape), draw(shape)],
+        "binaryCrossEntropy": [draw(shape), torch.rand(shape, generator=generator)],
+        "crossEntropyLabels": [draw(shape), torch.tensor([2.0, 0.0, 1.0, 2.0])],
+        "crossEntropyProbabilities": [draw(shape), torch.softmax(draw(shape), dim=1)],
+        "gaussianNegativeLogLikelihood": [draw(shape), draw(shape, "small"), draw(shape)],
+        "klDivergence": [draw(shape), draw(shape, "small"), draw(shape), draw(shape, "small")],
+        "klDivergenceFromStandardNormal": [draw(shape), draw(shape, "small")],
+    }
+    for op, inputs in sets.items():
+        differentiable = [i for i in range(len(inputs)) if not (op == "crossEntropyLabels" and i == 1)]
+        leaves = [t.clone().requires_grad_(i in differentiable) for i, t in enumerate(inputs)]
+        out = loss(op, leaves, reduction)
+        weight = draw(list(out.shape))
+        (out * weight).sum().backward()
+        losses.append({"name": f"{op} {reduction}", "op": op, "reduction": reduction,
+                       "inputs": [encode(t) for t in inputs], "output": encode(out), "weight": encode(weight),
+                       "gradients": [encode(leaves[i].grad) if i in differentiable else None for i in range(len(inputs))]})
+
 here = os.path.dirname(os.path.abspath(__file__))
+with open(os.path.join(here, "..", "..", "NeuralNetworksTests", "PyTorchOracle", "loss_cases.json"), "w") as f:
+    json.dump({"producer": f"PyTorch {torch.__version__}, float64", "losses": losses}, f)
+    f.write("\n")
+print(f"{len(losses)} loss cases")
 with open(os.path.join(here, "cases.json"), "w") as f:
     json.dump({"producer": f"PyTorch {torch.__version__}, float64", "operations": ops, "gradients": gradients}, f)
     f.write("\n")
