@@ -15,6 +15,8 @@ extension Registry {
             }
             t.property("var parameterCount: Int", doc: "The number of trainable scalars.") { (l: Linear) in l.parameterCount }
             t.property("var weight: Tensor", doc: "The inputs × outputs weight matrix.") { (l: Linear) in l.weight }
+            t.property("var bias: Tensor?", doc: "The bias vector (nil for a layer made with bias: false).") { (l: Linear) in l.bias }
+            t.property("var parameters: [Tensor]", doc: "The trainable tensors: the weight, then the bias.") { (l: Linear) in l.parameters }
         }
         let mlp = libraryDecl("MLP")
         extend(mlp) { t in
@@ -27,6 +29,8 @@ extension Registry {
                 try m(x)
             }
             t.property("var parameterCount: Int", doc: "The number of trainable scalars.") { (m: MLP) in m.parameterCount }
+            t.property("var parameters: [Tensor]", doc: "The trainable tensors, layer by layer (weight, then bias).") { (m: MLP) in m.parameters }
+            t.property("var layers: [Linear]", doc: "The linear layers, input side first.") { (m: MLP) in m.layers }
         }
         let adam = libraryDecl("Adam")
         extend(adam) { t in

@@ -77,6 +77,18 @@ extension Registry {
                 try checkElements(shape, cx)
                 return try Tensor.randomUniform(shape, low: low, high: high, using: cx.generator)
             }
+            t.staticMethod("static func bernoulli(probabilities: Tensor) -> Tensor",
+                           doc: "A 0/1 draw for each element, 1 with its probability, from the notebook's seeded generator.") {
+                (cx, p: Tensor) in try Tensor.bernoulli(p, using: cx.generator)
+            }
+            t.staticMethod("static func categorical(probabilities: Tensor) -> Tensor",
+                           doc: "One class index per row (the last axis holds non-negative weights), from the notebook's seeded generator.") {
+                (cx, p: Tensor) in try Tensor.categorical(probabilities: p, using: cx.generator)
+            }
+            t.staticMethod("static func categorical(logits: Tensor) -> Tensor",
+                           doc: "One class index per row, drawn with probabilities softmax(logits) along the last axis.") {
+                (cx, l: Tensor) in try Tensor.categorical(logits: l, using: cx.generator)
+            }
             t.staticMethod("static func concatenate(_ tensors: [Tensor], axis: Int = 0) -> Tensor", doc: "Joins tensors along an existing axis.") {
                 (_, ts: [Tensor], axis: Int) in try Tensor.concatenate(ts, axis: axis)
             }
