@@ -13,8 +13,10 @@ extension Tensor {
             throw TensorError.shapeMismatch(operation: name, lhs: a.shape, rhs: b.shape)
         }
         try Shape.validate(shape, operation: name)
-        return Tensor(uncheckedShape: shape,
-                      scalars: Elementwise.broadcast(a.scalars, a.shape, b.scalars, b.shape, shape) { f($0, $1) ? 1 : 0 })
+        var mask = Tensor(uncheckedShape: shape,
+                          scalars: Elementwise.broadcast(a.scalars, a.shape, b.scalars, b.shape, shape) { f($0, $1) ? 1 : 0 })
+        mask.isMask = true
+        return mask
     }
 
     /// 1 where the elements are equal, else 0.
@@ -44,7 +46,9 @@ extension Tensor {
     public static func .>= (a: Tensor, b: Double) -> Tensor { a.mapConstant { $0 >= b } }
 
     private func mapConstant(_ f: (Double) -> Bool) -> Tensor {
-        Tensor(uncheckedShape: shape, scalars: Elementwise.map(scalars) { f($0) ? 1 : 0 })
+        var mask = Tensor(uncheckedShape: shape, scalars: Elementwise.map(scalars) { f($0) ? 1 : 0 })
+        mask.isMask = true
+        return mask
     }
 
     /// 1 where the element is NaN, else 0.

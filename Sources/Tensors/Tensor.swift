@@ -10,6 +10,10 @@ public struct Tensor: Sendable {
     public internal(set) var scalars: [Double]
     /// Set when this tensor is a node of a gradient tape (inside `valueAndGrad`).
     var tracker: Tracker?
+    /// Made by a comparison (`x .> 0`): its ones and zeros select elements in `masked` and
+    /// `replacing(mask:with:)`, as PyTorch's bool tensors do. Any arithmetic on it gives an
+    /// ordinary tensor, so a tensor of positions is never taken for a mask.
+    public internal(set) var isMask = false
 
     /// Wraps storage whose size the caller has already checked against `shape`.
     init(uncheckedShape shape: [Int], scalars: [Double]) {

@@ -12,10 +12,7 @@ final class AssignExpr: Expr {
     override func run(_ cx: Context) throws(CellFailure) {
         var keys: [Value] = []
         if target.hasKeys { try target.prepare(cx, &keys) }
-        var v = try value.eval(cx)
-        try target.modify(cx, keys) { (place) throws(CellFailure) in
-            swap(&place, &v)
-        }
+        try target.assign(cx, keys, try value.eval(cx))
     }
 
     override func eval(_ cx: Context) throws(CellFailure) -> Value {

@@ -25,6 +25,13 @@ class LValue {
         fatalError("\(type(of: self)) does not implement modify")
     }
 
+    /// Stores `value` (after `prepare`): a plain assignment. Accessors override it so that only
+    /// the setter runs, as in Swift (`x[i] = v` never calls the subscript's getter).
+    func assign(_ cx: Context, _ keys: [Value], _ value: Value) throws(CellFailure) {
+        var v = value
+        try modify(cx, keys) { (place) throws(CellFailure) in swap(&place, &v) }
+    }
+
     /// Reads the value (after `prepare`).
     func read(_ cx: Context, _ keys: [Value]) throws(CellFailure) -> Value {
         var result = Value.void
@@ -462,6 +469,18 @@ final class AccessorLValue: LValue {
             var v = try get(cx, receiver, args)
             try body(&v)
             try set(cx, &receiver, args, v)
+        }
+    }
+
+    override func assign(_ cx: Context, _ keys: [Value], _ value: Value) throws(CellFailure) {
+        let count = arguments.count, offset = keyOffset
+        if let base {
+            try base.modify(cx, keys) { (receiver) throws(CellFailure) in
+                try set(cx, &receiver, Array(keys[offset..<(offset + count)]), value)
+            }
+        } else {
+            var receiver = keys[offset]
+            try set(cx, &receiver, Array(keys[(offset + 1)..<(offset + 1 + count)]), value)
         }
     }
 }

@@ -117,6 +117,8 @@ struct PyTorchOracleTests {
         case "broadcast": return try x[0].broadcast(to: p.shape!)
         case "take": return try x[0].take(p.indices!, axis: p.axis!)
         case "where": return try Tensor.where(x[0] .> 0, x[1], x[2])
+        case "maskedSelect": return try x[0].masked(x[0] .> 0)
+        case "maskedFill": return try x[0].replacing(mask: x[0] .< 0, with: 0.5)
         case "greater": return try x[0] .> x[1]
         case "less": return try x[0] .< x[1]
         case "greaterEqual": return try x[0] .>= x[1]

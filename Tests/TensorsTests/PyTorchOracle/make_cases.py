@@ -153,6 +153,10 @@ def apply(op, inputs, params):
         return x.repeat(*params["shape"])
     if op == "repeated":
         return torch.repeat_interleave(x, params["count"], dim=params["axis"])
+    if op == "maskedSelect":
+        return x[x > 0]
+    if op == "maskedFill":
+        return x.masked_fill(x < 0, 0.5)
     if op == "inverse":
         return torch.linalg.inv(x)
     if op == "solve":
@@ -184,7 +188,7 @@ def case(name, op, shapes, params=None, domain="real", gradient=False, inputs=No
         weight = draw(list(y.shape))
         (y * weight).sum().backward()
         gradients.append({"name": name, "op": op, "params": params, "inputs": [encode(t) for t in inputs],
-                          "weight": encode(weight), "gradients": [encode(t.grad) for t in leaves]})
+                          "weight": encode(weight), "gradients": [encode(t.grad if t.grad is not None else torch.zeros_like(t)) for t in leaves]})
 
 
 # Broadcasting: every binary operation over every pairing of shapes, sizes 1 and rank 0 included.
@@ -234,7 +238,9 @@ case("squeeze", "squeeze", [[2, 1, 3]], {"axis": 1})
 case("broadcast to", "broadcast", [[3, 1]], {"shape": [2, 3, 4]}, gradient=True)
 case("take axis 0", "take", [[4, 3]], {"axis": 0, "indices": [2, 0, 2]}, gradient=True)
 case("take axis 1", "take", [[2, 4, 3]], {"axis": 1, "indices": [3, 1]}, gradient=True)
-case("where", "where", [[2, 3], [2, 3], [2, 3]], gradient=False)
+case("where", "where", [[2, 3], [2, 3], [2, 3]], gradient=True)
+case("x[x > 0]", "maskedSelect", [[3, 4]], gradient=True)
+case("x[x < 0] = 0.5", "maskedFill", [[3, 4]], gradient=True)
 for op in ["greater", "less", "greaterEqual", "lessEqual"]:
     case(f"{op} broadcast", op, [[2, 3], [3]])
 

@@ -164,6 +164,26 @@ extension Registry {
                 return .void
             })
             scalarSubscript.getter.isDisfavored = true
+            // Boolean masks, as PyTorch: x[x > 0] reads the selected elements as a vector,
+            // x[x > 0] = 0 (or = a vector of values) writes them.
+            t.subscriptMember("subscript(_ mask: Tensor) -> Tensor",
+                              doc: "The elements where a mask from a comparison is 1, as a vector: x[x > 0]; assigning writes them.", get: { call in
+                let x = try Tensor.fromCell(call.receiver, call)
+                return .tensor(try x.masked(try Tensor.fromCell(call[0], call)))
+            }, set: { call in
+                let x = try Tensor.fromCell(call.receiver, call)
+                call.receiver = .tensor(try x.replacing(mask: try Tensor.fromCell(call[0], call), with: try Tensor.fromCell(call[1], call)))
+                return .void
+            })
+            let maskNumberSubscript = t.subscriptMember("subscript(_ mask: Tensor) -> Double",
+                                                        doc: "Writes one number where a mask is 1: x[x < 0] = 0.", get: { call in
+                throw CellFailure(.runtime, "a mask selects a vector of elements: read x[mask] as a Tensor")
+            }, set: { call in
+                let x = try Tensor.fromCell(call.receiver, call)
+                call.receiver = .tensor(try x.replacing(mask: try Tensor.fromCell(call[0], call), with: try Double.fromCell(call[1], call)))
+                return .void
+            })
+            maskNumberSubscript.getter.isDisfavored = true
 
             // Arithmetic and maths
             t.method("func matmul(_ other: Tensor) -> Tensor", doc: "The matrix product (batched over leading axes).") { (a: Tensor, b: Tensor) in
