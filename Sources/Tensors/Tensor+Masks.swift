@@ -21,6 +21,8 @@ extension Tensor {
     /// the replaced elements get no gradient.
     public func replacing(mask: Tensor, with value: Double) throws -> Tensor {
         try checkMask(mask, "replacing(mask:)")
+        // Untracked: one pass over the mask and the elements.
+        if tracker == nil { return Tensor(uncheckedShape: shape, scalars: Elementwise.zip(mask.scalars, scalars) { $0 != 0 ? value : $1 }) }
         return try Tensor.where(mask, Tensor(value), self)
     }
 

@@ -86,6 +86,11 @@ extension Tensor {
                 operation: "where", reason: "cannot broadcast condition \(condition.shape), \(a.shape) and \(b.shape)")
         }
         try Shape.validate(shape, operation: "where")
+        // Untracked operands of the result's shape: one pass over the three arrays, no mask made
+        // (measured in the commit that added it, over 10⁶ elements).
+        if a.tracker == nil && b.tracker == nil && condition.shape == shape && a.shape == shape && b.shape == shape {
+            return Tensor(uncheckedShape: shape, scalars: Elementwise.zip3(condition.scalars, a.scalars, b.scalars) { $0 != 0 ? $1 : $2 })
+        }
         let mask = Tensor(uncheckedShape: shape,
                           scalars: Copy.broadcast(condition.scalars.map { $0 != 0 ? 1 : 0 }, shape: condition.shape, to: shape))
         let a2 = a.broadcastUnchecked(to: shape), b2 = b.broadcastUnchecked(to: shape)
