@@ -19,6 +19,9 @@ enum InlineOperand {
         }
     }
 
+    // Readers for an unretained operand node (InlineCondition's) beside the ones below for a
+    // strong one (BinaryExpr's). Making the strong readers call these through UnretainedExpr was
+    // measured slower: fib(25) 202 M -> 210 M, mandelbrot 937 M -> 954 M instructions (callgrind).
     @inline(__always)
     func int(_ e: UnretainedExpr, _ cx: Context) throws(CellFailure) -> Int {
         switch self {
