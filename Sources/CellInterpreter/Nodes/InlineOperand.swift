@@ -19,9 +19,6 @@ enum InlineOperand {
         }
     }
 
-    // Readers for an unretained operand node (InlineCondition's) beside the ones below for a
-    // strong one (BinaryExpr's). Making the strong readers call these through UnretainedExpr was
-    // measured slower: fib(25) 202 M -> 210 M, mandelbrot 937 M -> 954 M instructions (callgrind).
     @inline(__always)
     func int(_ e: UnretainedExpr, _ cx: Context) throws(CellFailure) -> Int {
         switch self {
@@ -54,37 +51,12 @@ enum InlineOperand {
         }
     }
 
+    /// The same readers for an operand node held strongly.
     @inline(__always)
-    func int(_ e: Expr, _ cx: Context) throws(CellFailure) -> Int {
-        switch self {
-        case .local(let s):
-            if case .int(let i) = cx.frame[s] { return i }
-            throw internalMismatch("Int", cx.frame[s], e.position)
-        case .global(let s):
-            if case .int(let i) = cx.globals[s] { return i }
-            throw internalMismatch("Int", cx.globals[s], e.position)
-        case .int(let i):
-            return i
-        default:
-            return try e.evalInt(cx)
-        }
-    }
+    func int(_ e: Expr, _ cx: Context) throws(CellFailure) -> Int { try int(UnretainedExpr(e), cx) }
 
     @inline(__always)
-    func double(_ e: Expr, _ cx: Context) throws(CellFailure) -> Double {
-        switch self {
-        case .local(let s):
-            if case .double(let d) = cx.frame[s] { return d }
-            throw internalMismatch("Double", cx.frame[s], e.position)
-        case .global(let s):
-            if case .double(let d) = cx.globals[s] { return d }
-            throw internalMismatch("Double", cx.globals[s], e.position)
-        case .double(let d):
-            return d
-        default:
-            return try e.evalDouble(cx)
-        }
-    }
+    func double(_ e: Expr, _ cx: Context) throws(CellFailure) -> Double { try double(UnretainedExpr(e), cx) }
 }
 
 /// How a node evaluates a value whose static type it was told: an Int or a Double through
