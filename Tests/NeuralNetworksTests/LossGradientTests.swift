@@ -32,7 +32,25 @@ let lossCases: [LossCase] = {
         LossCase(name: "klDivergenceFromStandardNormal", inputs: [normal([4, 2]), normal([4, 2])]) {
             try Loss.klDivergenceFromStandardNormal(mean: $0[0], logVariance: $0[1])
         },
-    ]
+        LossCase(name: "crossEntropy one sample", inputs: [normal([1, 3])]) { try Loss.crossEntropy(logits: $0[0], labels: Tensor([2])) },
+        LossCase(name: "crossEntropy one class", inputs: [normal([3, 1])]) { try Loss.crossEntropy(logits: $0[0], labels: Tensor([0, 0, 0])) },
+        LossCase(name: "crossEntropy probabilities one sample", inputs: [normal([1, 3]), try! normal([1, 3]).softmax()]) {
+            try Loss.crossEntropy(logits: $0[0], probabilities: $0[1], reduction: .sum)
+        },
+    ] + [[], [1], [1, 1], [1, 3], [3, 1]].flatMap { (shape: [Int]) -> [LossCase] in [
+        // Rank 0, one element and size-1 axes: the shapes where a backward rule's broadcasting breaks.
+        LossCase(name: "meanSquaredError \(shape)", inputs: [normal(shape), normal(shape)]) { try Loss.meanSquaredError($0[0], $0[1]) },
+        LossCase(name: "binaryCrossEntropy \(shape)", inputs: [normal(shape), unit(shape)]) {
+            try Loss.binaryCrossEntropy(logits: $0[0], targets: $0[1])
+        },
+        LossCase(name: "gaussianNegativeLogLikelihood \(shape)", inputs: [normal(shape), normal(shape), normal(shape)]) {
+            try Loss.gaussianNegativeLogLikelihood(mean: $0[0], logVariance: $0[1], target: $0[2], reduction: .sum)
+        },
+    ] } + [[1, 1], [1, 2], [3, 1]].map { (shape: [Int]) -> LossCase in
+        LossCase(name: "klDivergenceFromStandardNormal \(shape)", inputs: [normal(shape), normal(shape)]) {
+            try Loss.klDivergenceFromStandardNormal(mean: $0[0], logVariance: $0[1])
+        }
+    }
 }()
 
 @Suite("Loss gradients against finite differences")
