@@ -1,9 +1,16 @@
 /// Subscripts and slicing: `x[i]`, `x[a..<b]`, `x[.all, j]`, and replacing a region. Both directions
 /// are differentiable.
 extension Tensor {
-    /// The part of the tensor the indices select (see `TensorIndex`); throws for an index out of range.
-    public subscript(_ indices: any TensorIndexConvertible...) -> Tensor {
-        get throws { try indexed(indices.map(\.tensorIndex)) }
+    /// The part of the tensor the indices select (see `TensorIndex`); `nil` adds an axis of size 1
+    /// (`x[nil, 0..<3]`, NumPy's `None`). Throws for an index out of range.
+    public subscript(_ indices: (any TensorIndexConvertible)?...) -> Tensor {
+        get throws { try indexed(indices.map { $0?.tensorIndex ?? .newAxis }) }
+    }
+
+    /// `x[..., 1]`: the indices apply to the last axes and every leading axis is kept (NumPy's
+    /// and PyTorch's Ellipsis).
+    public subscript(_ leading: UnboundedRange, _ indices: (any TensorIndexConvertible)?...) -> Tensor {
+        get throws { try indexed([.ellipsis] + indices.map { $0?.tensorIndex ?? .newAxis }) }
     }
 
     /// The part of the tensor the indices select (see `TensorIndex`); throws for an index out of range.

@@ -37,6 +37,20 @@ struct IndexingTests {
         #expect(try x[0, TensorIndex.newAxis, 1].shape == [1, 4])
     }
 
+    @Test func theSpellingsStudentsBringFromNumPy() throws {
+        let x = try Tensor.arange(24).reshaped([2, 3, 4])
+        // x[..., 1] and x[None, 0:3]
+        #expect(try x[..., 1] == x[TensorIndex.ellipsis, 1])
+        #expect(try x[..., 1] == Tensor([[1, 5, 9], [13, 17, 21]]))
+        #expect(try x[...] == x)
+        #expect(try x[..., 0..<2, 3] == Tensor([[3, 7], [15, 19]]))
+        #expect(try x[nil, 0..<1].shape == [1, 1, 3, 4])
+        #expect(try x[..., nil].shape == [2, 3, 4, 1])
+        #expect(try x[0, nil, 2] == Tensor([[8, 9, 10, 11]]))
+        #expect(throws: TensorError.self) { try x[..., 4] }
+        #expect(throws: TensorError.self) { try x[..., 0, 0, 0, 0] }
+    }
+
     @Test func replacingARegion() throws {
         #expect(try m.replacing(0, with: 5)[0] == Tensor([5, 5, 5, 5]))
         #expect(try m.replacing(TensorIndex.all, 0, with: Tensor([7, 8, 9]))[TensorIndex.all, 0] == Tensor([7, 8, 9]))

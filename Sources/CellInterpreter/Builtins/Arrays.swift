@@ -42,6 +42,13 @@ extension Registry {
                     return .void
                 })
             }
+            t.subscriptMember("subscript(x: UnboundedRange) -> ArraySlice<Element>", doc: "Every element, as a slice: a[...].", get: { call in
+                .arraySlice(SliceBox(call.receiver.arrayValue[...]))
+            }, set: { call in
+                guard case .arraySlice(let replacement) = call[1] else { return .void }
+                call.receiver = .array(Array(replacement.value))
+                return .void
+            })
             t.property("var count: Int", doc: "The number of elements.", get: { v, _ in .int(v.arrayValue.count) })
             t.property("var isEmpty: Bool", get: { v, _ in .bool(v.arrayValue.isEmpty) })
             t.property("var capacity: Int", get: { v, _ in .int(v.arrayValue.capacity) })

@@ -22,6 +22,9 @@ extension Registry {
             if case .int(let l) = call[0] { return .intRange(l, Int.max) }
             return .range(RangeBox(lower: call[0], upper: nil))
         }
+        // `...` alone is this function, of type UnboundedRange: a subscript taking one reads it as
+        // "every position" (`a[...]`, `x[..., 1]`). UnboundedRange_ has no values, so it is never called.
+        function("postfix func ... (_ unbounded: UnboundedRange_)", doc: "The whole range, written alone: a[...], x[..., 1].") { _ in .void }
         function("prefix func ..< <Bound: Comparable>(maximum: Bound) -> PartialRangeUpTo<Bound>") { call in
             if case .int(let u) = call[0] { return .intRange(Int.min, u) }
             return .range(RangeBox(lower: nil, upper: call[0]))

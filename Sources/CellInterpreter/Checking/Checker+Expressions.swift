@@ -262,8 +262,10 @@ extension Checker {
             return variableReference(v, at: position)
         }
         if Checker.isOperatorName(name), lookupName(name) == nil {
-            // An operator used as a function: `reduce(0, +)`, `sorted(by: >)`.
+            // An operator used as a function: `reduce(0, +)`, `sorted(by: >)`, `map(-)`, and `...`
+            // alone (UnboundedRange). As in Swift, every fixity's declarations are candidates.
             let fs = registry.operators(name, .infix) + (extensions.infixOperators[name] ?? [])
+                + registry.operators(name, .prefix) + (extensions.prefixOperators[name] ?? []) + registry.operators(name, .postfix)
             guard !fs.isEmpty else { throw CellFailure(.name, "cannot find operator '\(name)' in scope", at: position) }
             return try functionValue(fs, name: name, argumentNames: nil, at: position, &s)
         }

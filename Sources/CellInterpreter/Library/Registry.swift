@@ -40,6 +40,7 @@ public final class Registry: @unchecked Sendable {
         for decl in standard.all { types[decl.name] = decl }
         aliases["Void"] = .void
         aliases["Any"] = .existential([])
+        aliases["UnboundedRange"] = standard.unboundedRange
     }
 
     /// The registry every session uses: the language's standard library and the model library.

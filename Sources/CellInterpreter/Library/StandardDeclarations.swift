@@ -68,6 +68,10 @@ final class StandardDeclarations {
     let lazySequence = structDecl("LazySequence", "A lazy view of a sequence.")
     let floatingPointSign = NominalDecl(name: "FloatingPointSign", kind: .enumeration, origin: .standard,
                                         doc: "The sign of a floating-point value: .plus or .minus.")
+    /// The uninhabited parameter of the postfix `...` whose function type is `UnboundedRange`
+    /// (`a[...]`, `x[..., 1]`), as in the standard library.
+    let unboundedRange_ = NominalDecl(name: "UnboundedRange_", kind: .enumeration, origin: .standard,
+                                      doc: "The operand type of the `...` that stands for a whole range.")
 
     /// Unused placeholder kept for the element of sequences in messages.
     let sequenceElement: GenericParameter
@@ -84,7 +88,7 @@ final class StandardDeclarations {
          expressibleByDictionaryLiteral,
          int, double, bool, string, character, never, array, dictionary, set, optional, range, closedRange, partialRangeFrom,
          partialRangeUpTo, partialRangeThrough, arraySlice, substring, reversedCollection, enumeratedSequence, zip2Sequence,
-         strideTo, strideThrough, characterSet, roundingRule, floatingPointSign]
+         strideTo, strideThrough, characterSet, roundingRule, floatingPointSign, unboundedRange_]
     }
 
     init() {
@@ -194,6 +198,11 @@ final class StandardDeclarations {
         string.conformances.append(cVarArg)
         int.associatedTypes["Stride"] = .int
         double.associatedTypes["Stride"] = .double
+    }
+
+    /// `UnboundedRange`: the type of `...` written alone, `(UnboundedRange_) -> ()`.
+    var unboundedRange: CellType {
+        .function(FunctionType(parameters: [ParameterType(.nominal(unboundedRange_, []))], result: .void))
     }
 
     private static func protocolDecl(_ name: String, _ doc: String) -> NominalDecl {

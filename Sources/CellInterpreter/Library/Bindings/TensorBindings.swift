@@ -143,7 +143,8 @@ extension Registry {
             }
 
             // Indexing
-            t.subscriptMember("subscript(_ indices: any TensorIndex...) -> Tensor", doc: "Elements or slices: x[0], x[0..<10], x[i, j].", get: { call in
+            t.subscriptMember("subscript(_ indices: (any TensorIndex)?...) -> Tensor",
+                              doc: "Elements or slices: x[0], x[0..<10], x[i, j]; nil adds an axis of size 1 (x[nil, 0..<3]).", get: { call in
                 let x = try Tensor.fromCell(call.receiver, call)
                 return .tensor(try x.indexed(try tensorIndices(call[0].arrayValue)))
             }, set: { call in
@@ -152,7 +153,7 @@ extension Registry {
                 call.receiver = .tensor(try x.replacing(try tensorIndices(call[0].arrayValue), with: replacement))
                 return .void
             })
-            let scalarSubscript = t.subscriptMember("subscript(_ indices: any TensorIndex...) -> Double",
+            let scalarSubscript = t.subscriptMember("subscript(_ indices: (any TensorIndex)?...) -> Double",
                                                     doc: "One element as a Double, where a Double is expected: x[i, j].", get: { call in
                 let x = try Tensor.fromCell(call.receiver, call)
                 x.noteReadAsNumbers(by: "an element read as a Double (x[i, j])")
@@ -164,6 +165,30 @@ extension Registry {
                 return .void
             })
             scalarSubscript.getter.isDisfavored = true
+            // `...` first stands for every leading axis the other indices leave: x[..., 1] is the
+            // last axis' element 1 of every row, as NumPy's and PyTorch's Ellipsis.
+            t.subscriptMember("subscript(_ leading: UnboundedRange, _ indices: (any TensorIndex)?...) -> Tensor",
+                              doc: "Indices of the last axes, every leading axis kept: x[..., 1], x[..., 0..<2].", get: { call in
+                let x = try Tensor.fromCell(call.receiver, call)
+                return .tensor(try x.indexed([.ellipsis] + (try tensorIndices(call[1].arrayValue))))
+            }, set: { call in
+                let x = try Tensor.fromCell(call.receiver, call)
+                let indices = [TensorIndex.ellipsis] + (try tensorIndices(call[1].arrayValue))
+                call.receiver = .tensor(try x.replacing(indices, with: try Tensor.fromCell(call[2], call)))
+                return .void
+            })
+            let scalarEllipsisSubscript = t.subscriptMember("subscript(_ leading: UnboundedRange, _ indices: (any TensorIndex)?...) -> Double",
+                                                            doc: "One element as a Double; assigning a number writes it: x[..., 0] = 0.", get: { call in
+                let x = try Tensor.fromCell(call.receiver, call)
+                x.noteReadAsNumbers(by: "an element read as a Double (x[..., i])")
+                return .double(try x.indexed([.ellipsis] + (try tensorIndices(call[1].arrayValue))).item)
+            }, set: { call in
+                let x = try Tensor.fromCell(call.receiver, call)
+                let indices = [TensorIndex.ellipsis] + (try tensorIndices(call[1].arrayValue))
+                call.receiver = .tensor(try x.replacing(indices, with: Tensor(try Double.fromCell(call[2], call))))
+                return .void
+            })
+            scalarEllipsisSubscript.getter.isDisfavored = true
             // Boolean masks, as PyTorch: x[x > 0] reads the selected elements as a vector,
             // x[x > 0] = 0 (or = a vector of values) writes them.
             t.subscriptMember("subscript(_ mask: Tensor) -> Tensor",
@@ -432,9 +457,11 @@ extension Registry {
     ]
 }
 
-/// Tensor indices from what a cell wrote in `x[…]`: Ints and ranges (as existentials).
+/// Tensor indices from what a cell wrote in `x[…]`: Ints and ranges (as existentials), and nil
+/// for a new axis of size 1.
 func tensorIndices(_ parts: [Value]) throws -> [TensorIndex] {
     try parts.map { part in
+        if case .none = part { return .newAxis }
         var v = part
         var closed = false
         if case .existential(let box) = v {
