@@ -93,6 +93,17 @@ struct TensorBindingTests {
         Case("let m = MLP(widths: [2, 8, 1])\nm.parameters.map { $0.shape }", "→ [[2, 8], [8], [8, 1], [1]]"),
         Case("let m = MLP(widths: [2, 8, 1])\nm.layers[1].weight.shape", "→ [8, 1]"),
         Case("Linear(3, 2).bias!.shape", "→ [2]"),
+        Case("""
+             let e = MLP(widths: [2, 3, 2])
+             let d = Linear(2, 2)
+             let x = Tensor.ones([4, 2])
+             let (l2, both) = valueAndGrad((e, d)) { mse(d(e(x)), x) }
+             let (l1, alone) = valueAndGrad(d) { mse(d(e(x)), x) }
+             let (l3, listed) = valueAndGrad([e, d]) { mse(d(e(x)), x) }
+             let (_, encoder) = valueAndGrad(e) { mse(d(e(x)), x) }
+             [l1 == l2, l2 == l3, listed.norm == both.norm, abs(both.norm * both.norm - alone.norm * alone.norm - encoder.norm * encoder.norm) < 1e-12]
+             """, "→ [true, true, true, true]"),
+        Case("let d = Linear(2, 2)\nlet opt = SGD(learningRate: 0.1)\nopt.learningRate = 0.01\nopt.learningRate", "→ 0.01"),
         Case("Linear(3, 2, bias: false).bias == nil", "→ true"),
         Case("MLP(widths: [2, 8, 1], activation: \"swish\")", "1:1: error: unknown activation 'swish'; choose one of identity, relu, tanh, sigmoid, softplus, gelu, silu, leakyRelu"),
         Case("Gizmo(size: 2)", "1:1: error: cannot find 'Gizmo' in scope"),

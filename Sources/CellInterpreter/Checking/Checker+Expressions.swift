@@ -196,10 +196,22 @@ extension Checker {
     private func generateArray(_ array: ArrayExprSyntax, _ s: inout SolverState) throws(CellFailure) -> TypedExpression {
         let position = pos(array)
         let element = s.newVariable(array.elements.isEmpty ? .emptyCollection : .other, at: position)
-        var items: [TypedExpression] = []
-        for item in array.elements {
-            let e = try generate(item.expression, &s)
-            items.append(join(e, into: element, &s, site: .collectionElement))
+        var generated: [TypedExpression] = []
+        for item in array.elements { generated.append(try generate(item.expression, &s)) }
+        // Literals of one family (`[1, 2.5]`) share a type, found together. Literals that cannot
+        // (`[1, "two"]`) each keep their own and convert to the element type, which only a
+        // context such as [Any] can give, as in Swift.
+        var families: Set<String> = []
+        for e in generated {
+            guard case .variable(let v) = s.shallow(e.type), let literal = s.literals[v] else { continue }
+            switch literal {
+            case .integer, .float: families.insert("number")
+            case .nilLiteral: continue
+            default: families.insert(literal.noun)
+            }
+        }
+        let items = generated.map { e in
+            families.count > 1 ? conversionSite(e, to: element, site: .collectionElement, &s) : join(e, into: element, &s, site: .collectionElement)
         }
         let t = s.newVariable(.literal, literal: .array(element), at: position)
         return TypedExpression(.arrayLiteral(items), type: t, at: position)

@@ -356,6 +356,13 @@ final class Solver {
                     return convert(from, w, site, &state, at: position)
                 case (_, .existential):
                     return .unsolved
+                case (.array(let e), .array(let t)) where state.resolved(e).isResolved && state.resolved(t).isResolved
+                                                          && state.resolved(e) != state.resolved(t):
+                    // The elements' own conversions already typed them ([Circle]): the literal keeps
+                    // that type and converts as an array value does ([Circle] to [any Shape]).
+                    let own = CellType.array(state.resolved(e))
+                    if let failure = unify(from, own, &state, at: position) { return .failed(failure) }
+                    return convertResolved(own, state.resolved(to), site, &state, at: position)
                 default:
                     return outcome(unify(from, to, &state, at: position), site: site, from: from, to: to, state)
                 }
@@ -902,7 +909,14 @@ final class Solver {
                 upper[v, default: []].append(t)
             }
         }
-        guard let v = order.first(where: { !decidedByChoices.contains($0) }) else { return nil }
+        // Elements of different types (`[encoder, decoder]`) have no type of their own: while an
+        // overload is still to be chosen, its parameter (`[any Module]`) is what gives them one.
+        let choicesPending = state.constraints.contains { if case .disjunction = $0 { true } else { false } }
+        func heterogeneous(_ v: Int) -> Bool {
+            guard !upperBounds, choicesPending, let l = lower[v], let first = l.first else { return false }
+            return l.contains { $0 != first }
+        }
+        guard let v = order.first(where: { !decidedByChoices.contains($0) && !heterogeneous($0) }) else { return nil }
         var candidates: [CellType] = []
         for t in lower[v] ?? [] {
             if nilInto.contains(v) {

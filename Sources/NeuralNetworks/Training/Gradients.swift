@@ -78,7 +78,28 @@ extension Tensor {
 /// The value of `loss` and its gradient with respect to every parameter of `model`
 /// (MLX's `valueAndGrad(model:)`): `let (l, g) = try valueAndGrad(model: mlp) { try Loss.meanSquaredError(mlp(x), y) }`.
 public func valueAndGrad(model: any Module, _ loss: () throws -> Tensor) throws -> (value: Tensor, gradients: Gradients) {
-    let named = model.namedParameters
+    try valueAndGrad(parameters: model.namedParameters, loss)
+}
+
+/// The value of `loss` and its gradient with respect to the parameters of several models at once
+/// (an encoder and a decoder, a generator and its critic), as one `Gradients` that one optimiser can
+/// apply. Names are prefixed with the model's position (`0.layers.0.weight`, `1.weight`), as
+/// PyTorch names a `ModuleList`; a parameter two models share appears once, under its first name,
+/// with its whole gradient.
+public func valueAndGrad(models: [any Module], _ loss: () throws -> Tensor) throws -> (value: Tensor, gradients: Gradients) {
+    var named: [(name: String, parameter: ParameterReference)] = []
+    var seen = Set<ObjectIdentifier>()
+    for (i, model) in models.enumerated() {
+        for (name, parameter) in model.namedParameters where seen.insert(ObjectIdentifier(parameter)).inserted {
+            named.append(("\(i).\(name)", parameter))
+        }
+    }
+    return try valueAndGrad(parameters: named, loss)
+}
+
+/// Each parameter is replaced by a tracked copy while `loss` runs, then restored (also when it throws).
+private func valueAndGrad(parameters named: [(name: String, parameter: ParameterReference)],
+                          _ loss: () throws -> Tensor) throws -> (value: Tensor, gradients: Gradients) {
     let references = named.map(\.parameter)
     let (value, tensors) = try valueAndGrad(at: references.map(\.value)) { tracked in
         let originals = references.map(\.value)

@@ -30,6 +30,28 @@ struct GradientsTests {
         #expect(model.parameters.allSatisfy { !$0.isTracked })
     }
 
+    /// An encoder and a decoder trained by one loss: one Gradients over both, each part equal to
+    /// the gradient taken for that model alone; a model listed twice counts once.
+    @Test func gradientsOfSeveralModelsAtOnce() throws {
+        let rng = RandomGenerator(seed: 3)
+        let encoder = try MLP(widths: [4, 3, 2], activation: .tanh, using: rng)
+        let decoder = try Linear(2, 4, using: rng)
+        let x = try Tensor.randomNormal([5, 4], using: rng)
+        let loss = { try Loss.meanSquaredError(decoder(encoder(x)), x) }
+        let (value, both) = try valueAndGrad(models: [encoder, decoder], loss)
+        #expect(try value.item == loss().item)
+        #expect(both.names == ["0.layers.0.weight", "0.layers.0.bias", "0.layers.1.weight", "0.layers.1.bias", "1.weight", "1.bias"])
+        let (_, alone0) = try valueAndGrad(model: encoder, loss)
+        let (_, alone1) = try valueAndGrad(model: decoder, loss)
+        #expect(both.tensors == alone0.tensors + alone1.tensors)
+        #expect(both.references.map(ObjectIdentifier.init) == (alone0.references + alone1.references).map(ObjectIdentifier.init))
+
+        let (_, twice) = try valueAndGrad(models: [decoder, decoder], loss)
+        #expect(twice.names == ["0.weight", "0.bias"])
+        #expect(twice.tensors == alone1.tensors)
+        #expect(encoder.parameters.allSatisfy { !$0.isTracked } && decoder.parameters.allSatisfy { !$0.isTracked })
+    }
+
     @Test func parametersAreRestoredWhenTheLossThrows() throws {
         let model = try Linear(2, 2, using: RandomGenerator(seed: 2))
         let before = model.parameters

@@ -59,6 +59,31 @@ extension Value {
     static func tensor(_ t: Tensor) -> Value { .object(TensorValue(t)) }
 }
 
+/// A box whose object is a model or layer with parameters.
+protocol ModuleHolder {
+    var module: any Module { get }
+}
+
+extension ObjectBox: ModuleHolder where T: Module {
+    var module: any Module { object }
+}
+
+/// A model or layer a cell passes as `any Module`: any library object with parameters.
+struct AnyModule: CellConvertible {
+    let module: any Module
+    /// What the cell passed, given back unchanged.
+    let value: Value
+
+    static func cellType(_ registry: Registry) -> CellType { .existential([registry.types["Module"]!]) }
+    static func fromCell(_ value: Value, _ call: NativeCall) throws -> AnyModule {
+        var inner = value
+        if case .existential(let box) = inner { inner = box.value }
+        guard case .object(let o as any ModuleHolder) = inner else { throw BridgingError(expected: "a model or layer") }
+        return AnyModule(module: o.module, value: value)
+    }
+    func toCell(_ call: NativeCall) -> Value { value }
+}
+
 /// Labelled data is a struct; cells hold it read-only.
 extension LabeledData: LibraryObject {
     static var cellTypeName: String { "LabeledData" }
@@ -217,6 +242,14 @@ extension Registry {
             let decl = NominalDecl(name: name, kind: isClass ? .classType : .structure, origin: .library, doc: doc)
             decl.isFinal = true
             addType(decl, topic: topic)
+        }
+        // The types with trainable parameters: what valueAndGrad takes, one or several at once.
+        let module = NominalDecl(name: "Module", kind: .protocolType, origin: .library,
+                                 doc: "A layer or model with trainable parameters: what valueAndGrad differentiates.")
+        module.genericParameters = [GenericParameter(name: "Self", conformances: [module], index: 0)]
+        addType(module, topic: "Neural networks")
+        for name in ["Linear", "MLP", "LogisticRegression", "MADE", "Autoencoder", "VAE", "VQVAE", "GAN", "DDPM"] {
+            self.types[name]!.conformances.append(module)
         }
     }
 

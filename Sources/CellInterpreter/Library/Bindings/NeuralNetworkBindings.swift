@@ -66,16 +66,30 @@ extension Registry {
                 (g: Gradients, m: Double) in try g.clipped(maxNorm: m)
             }
         }
-        typedFunction("func valueAndGrad(_ model: MLP, _ loss: () -> Tensor) -> (loss: Double, gradients: Gradients)",
+        typedFunction("func valueAndGrad(_ model: any Module, _ loss: () -> Tensor) -> (loss: Double, gradients: Gradients)",
                       doc: "A loss computed from the model, and its gradients for the model's parameters.", topic: "Gradients") {
-            (_, model: MLP, loss: CellFunction0<Tensor>) in
-            let (value, g) = try NeuralNetworks.valueAndGrad(model: model) { try loss() }
+            (_, model: AnyModule, loss: CellFunction0<Tensor>) in
+            let (value, g) = try NeuralNetworks.valueAndGrad(model: model.module) { try loss() }
             return Pair(try value.item, g)
         }
-        typedFunction("func valueAndGrad(_ model: Linear, _ loss: () -> Tensor) -> (loss: Double, gradients: Gradients)",
-                      doc: "A loss computed from the layer, and its gradients for the layer's parameters.", topic: "Gradients") {
-            (_, model: Linear, loss: CellFunction0<Tensor>) in
-            let (value, g) = try NeuralNetworks.valueAndGrad(model: model) { try loss() }
+        typedFunction("func valueAndGrad(_ models: (any Module, any Module), _ loss: () -> Tensor) -> (loss: Double, gradients: Gradients)",
+                      doc: "A loss of two models (an encoder and a decoder), and its gradients for both: one optimiser updates both.",
+                      topic: "Gradients") {
+            (_, models: Pair<AnyModule, AnyModule>, loss: CellFunction0<Tensor>) in
+            let (value, g) = try NeuralNetworks.valueAndGrad(models: [models.first.module, models.second.module]) { try loss() }
+            return Pair(try value.item, g)
+        }
+        typedFunction("func valueAndGrad(_ models: (any Module, any Module, any Module), _ loss: () -> Tensor) -> (loss: Double, gradients: Gradients)",
+                      doc: "A loss of three models, and its gradients for all three.", topic: "Gradients") {
+            (_, models: Triple<AnyModule, AnyModule, AnyModule>, loss: CellFunction0<Tensor>) in
+            let list = [models.first.module, models.second.module, models.third.module]
+            let (value, g) = try NeuralNetworks.valueAndGrad(models: list) { try loss() }
+            return Pair(try value.item, g)
+        }
+        typedFunction("func valueAndGrad(_ models: [any Module], _ loss: () -> Tensor) -> (loss: Double, gradients: Gradients)",
+                      doc: "A loss of any number of models, and its gradients for all of them.", topic: "Gradients") {
+            (_, models: [AnyModule], loss: CellFunction0<Tensor>) in
+            let (value, g) = try NeuralNetworks.valueAndGrad(models: models.map(\.module)) { try loss() }
             return Pair(try value.item, g)
         }
 
