@@ -57,15 +57,16 @@ extension ActivationLayer: StateSaving {
 }
 
 extension Optimizer: StateSaving {
-    /// The step count, the settings and every parameter's moment buffers.
+    /// The step count, the settings (the rate and its schedule) and every parameter's moment buffers.
     public func savedState() -> SavedState {
-        let step = self.step, learningRate = self.learningRate, checksFinite = self.checksFinite
+        let step = self.step, learningRate = self.learningRate, checksFinite = self.checksFinite, schedule = self.schedule
         let states = self.states
         let buffers = states.mapValues(\.storage)
         let settings = savedSettings()
         return SavedState { [self] in
             self.step = step
             self.learningRate = learningRate
+            self.schedule = schedule
             self.checksFinite = checksFinite
             self.states = states
             for (id, state) in states { state.storage = buffers[id]! }

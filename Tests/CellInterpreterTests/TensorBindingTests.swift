@@ -104,6 +104,20 @@ struct TensorBindingTests {
              [l1 == l2, l2 == l3, listed.norm == both.norm, abs(both.norm * both.norm - alone.norm * alone.norm - encoder.norm * encoder.norm) < 1e-12]
              """, "→ [true, true, true, true]"),
         Case("let d = Linear(2, 2)\nlet opt = SGD(learningRate: 0.1)\nopt.learningRate = 0.01\nopt.learningRate", "→ 0.01"),
+        Case("LearningRateSchedule.stepDecay(initial: 0.1, every: 2, factor: 0.5).rate(at: 5)", "→ 0.025"),
+        Case("""
+             let m = Linear(1, 1, bias: false)
+             let opt = SGD(learningRate: 1)
+             opt.schedule = .exponential(initial: 0.5, factor: 0.5)
+             var moves: [Double] = []
+             for _ in 0..<3 {
+                 let before: Double = m.weight[0, 0]
+                 opt.update(valueAndGrad(m) { m.weight.sum() }.gradients)
+                 moves.append(before - m.weight[0, 0])
+             }
+             moves
+             """, "→ [0.5, 0.25, 0.125]"),
+        Case("LearningRateSchedule.cosine(initial: 0.1, steps: 0)", "1:22: error: learning-rate schedule: steps 0 must be positive"),
         Case("Linear(3, 2, bias: false).bias == nil", "→ true"),
         Case("MLP(widths: [2, 8, 1], activation: \"swish\")", "1:1: error: unknown activation 'swish'; choose one of identity, relu, tanh, sigmoid, softplus, gelu, silu, leakyRelu"),
         Case("Gizmo(size: 2)", "1:1: error: cannot find 'Gizmo' in scope"),

@@ -4,8 +4,11 @@ import Tensors
 /// for NaN/Inf, and leaves one method, `apply`, to each algorithm (as MLX's `applySingle`). The base
 /// itself is plain gradient descent, `p ← p − lr·g`.
 open class Optimizer {
-    /// The step size.
+    /// The step size. Set it between steps to change it, or give a `schedule`.
     public var learningRate: Double
+    /// When set, each `update` first sets `learningRate` to `schedule.rate(at: k)` for update k
+    /// (counting from 0), as an Optax schedule does.
+    public var schedule: LearningRateSchedule?
     /// The number of updates applied so far.
     public internal(set) var step = 0
     /// Whether `update` checks gradients before and parameters after each step for NaN/Inf.
@@ -50,6 +53,7 @@ open class Optimizer {
     /// `TrainingError.nonFinite` naming the step and tensor if a gradient or an updated parameter is
     /// NaN or infinite (the parameters are then left as they were before this step when the gradient is at fault).
     public func update(_ gradients: Gradients) throws {
+        if let schedule { learningRate = schedule.rate(at: step) }
         step += 1
         if checksFinite { try gradients.checkFinite(step: step) }
         var states: [State] = []

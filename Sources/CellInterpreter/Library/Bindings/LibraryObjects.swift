@@ -110,6 +110,11 @@ extension MLP: LibraryObject {
     var cellSummary: String { "\(parameterCount) parameters" }
 }
 
+extension LearningRateSchedule: LibraryObject {
+    static var cellTypeName: String { "LearningRateSchedule" }
+    var cellSummary: String { description }
+}
+
 extension Adam: LibraryObject {
     static var cellTypeName: String { "Adam" }
     var cellSummary: String { "learning rate \(formatDouble(learningRate)), step \(step)" }
@@ -218,6 +223,8 @@ extension Registry {
             ("Adam", true, "Adam with bias correction (Kingma & Ba, 2015).", "Neural networks"),
             ("SGD", true, "Stochastic gradient descent, optionally with momentum.", "Neural networks"),
             ("Gradients", false, "Gradients of a model's parameters.", "Neural networks"),
+            ("LearningRateSchedule", false, "A learning rate by step, with PyTorch's scheduler formulas: set it as an optimiser's schedule.",
+             "Neural networks"),
             ("Figure", false, "A plot, or panels of plots; shown as SVG under the cell.", "Figures"),
             ("Image", false, "A raster image; shown as an embedded PNG.", "Figures"),
             ("Dataset", false, "The course's data: the 8×8 digits and seeded synthetic sets.", "Data"),

@@ -42,9 +42,10 @@ extension Registry {
                 try o.update(g)
                 return Nothing()
             }
-            t.property("var learningRate: Double", doc: "The step size.", get: { (o: Adam) in o.learningRate }, set: { (o: Adam, v: Double) in
-                o.learningRate = v
-            })
+            t.property("var learningRate: Double", doc: "The step size; set it between steps to change it.", get: { (o: Adam) in o.learningRate },
+                       set: { (o: Adam, v: Double) in o.learningRate = v })
+            t.property("var schedule: LearningRateSchedule?", doc: "When set, each update takes its rate from it (update k uses rate(at: k)).",
+                       get: { (o: Adam) in o.schedule }, set: { (o: Adam, v: LearningRateSchedule?) in o.schedule = v })
         }
         let sgd = libraryDecl("SGD")
         extend(sgd) { t in
@@ -55,9 +56,40 @@ extension Registry {
                 try o.update(g)
                 return Nothing()
             }
-            t.property("var learningRate: Double", doc: "The step size.", get: { (o: SGD) in o.learningRate }, set: { (o: SGD, v: Double) in
-                o.learningRate = v
-            })
+            t.property("var learningRate: Double", doc: "The step size; set it between steps to change it.", get: { (o: SGD) in o.learningRate },
+                       set: { (o: SGD, v: Double) in o.learningRate = v })
+            t.property("var schedule: LearningRateSchedule?", doc: "When set, each update takes its rate from it (update k uses rate(at: k)).",
+                       get: { (o: SGD) in o.schedule }, set: { (o: SGD, v: LearningRateSchedule?) in o.schedule = v })
+        }
+        extend(libraryDecl("LearningRateSchedule")) { t in
+            t.staticMethod("static func constant(_ rate: Double) -> LearningRateSchedule", doc: "The same rate at every step.") {
+                (_, r: Double) in try LearningRateSchedule.constant(r).validated()
+            }
+            t.staticMethod("static func stepDecay(initial: Double, every: Int, factor: Double) -> LearningRateSchedule",
+                           doc: "initial · factor^⌊step / every⌋ (PyTorch's StepLR).") {
+                (_, initial: Double, every: Int, factor: Double) in try LearningRateSchedule.stepDecay(initial: initial, every: every, factor: factor).validated()
+            }
+            t.staticMethod("static func exponential(initial: Double, factor: Double) -> LearningRateSchedule",
+                           doc: "initial · factor^step (PyTorch's ExponentialLR).") {
+                (_, initial: Double, factor: Double) in try LearningRateSchedule.exponential(initial: initial, factor: factor).validated()
+            }
+            t.staticMethod("static func cosine(initial: Double, minimum: Double = 0, steps: Int) -> LearningRateSchedule",
+                           doc: "From initial down to minimum over steps along half a cosine (PyTorch's CosineAnnealingLR).") {
+                (_, initial: Double, minimum: Double, steps: Int) in try LearningRateSchedule.cosine(initial: initial, minimum: minimum, steps: steps).validated()
+            }
+            t.staticMethod("static func linear(initial: Double, startFactor: Double, endFactor: Double = 1, steps: Int) -> LearningRateSchedule",
+                           doc: "initial times a factor going linearly from startFactor to endFactor over steps: a warm-up (PyTorch's LinearLR).") {
+                (_, initial: Double, start: Double, end: Double, steps: Int) in
+                try LearningRateSchedule.linear(initial: initial, startFactor: start, endFactor: end, steps: steps).validated()
+            }
+            t.staticMethod("static func sequence(_ first: LearningRateSchedule, steps: Int, then: LearningRateSchedule) -> LearningRateSchedule",
+                           doc: "first for steps steps, then the other from its own step 0: a warm-up, then a decay (PyTorch's SequentialLR).") {
+                (_, first: LearningRateSchedule, steps: Int, then: LearningRateSchedule) in
+                try LearningRateSchedule.sequence(first, steps: steps, then: then).validated()
+            }
+            t.method("func rate(at step: Int) -> Double", doc: "The rate for a step (0 for the first update).") {
+                (s: LearningRateSchedule, k: Int) in s.rate(at: k)
+            }
         }
         let gradients = libraryDecl("Gradients")
         extend(gradients) { t in
