@@ -3,6 +3,13 @@ import Testing
 
 @Suite("Tensor: construction, value semantics, printing")
 struct TensorTests {
+    /// Four words: the shape, the elements, and the tape node or mask flag in one field. Every
+    /// tape entry and gradient array holds tensors, so a fifth word costs each tracked operation.
+    @Test func aTensorIsFourWords() {
+        #expect(MemoryLayout<Tensor>.size == 32)
+        #expect(MemoryLayout<Tensor?>.size == 32)
+    }
+
     @Test func shapeAndDataInitialiser() throws {
         let t = try Tensor(shape: [2, 3], data: [1, 2, 3, 4, 5, 6])
         #expect(t.shape == [2, 3])
