@@ -1,12 +1,16 @@
+import CellInterpreter
 import SwiftIDEUtils
 import SwiftParser
 import SwiftSyntax
 
 /// Highlights Swift code from swift-syntax's own classification (the same one editors use),
-/// as `<span class="…">` runs over escaped text.
+/// as `<span class="…">` runs over escaped text. Code outside `SourceBounds` (which would make
+/// parsing or classifying slow or deep) is shown as plain escaped text.
 public enum SyntaxHighlighter {
     public static func highlight(_ code: String) -> String {
+        if SourceBounds.checkText(code) != nil { return HTML.escape(code) }
         let tree = Parser.parse(source: code)
+        if SourceBounds.checkTree(tree) != nil { return HTML.escape(code) }
         let bytes = Array(code.utf8)
         var out = ""
         out.reserveCapacity(bytes.count * 2)

@@ -34,11 +34,34 @@ struct DiagnosticTests {
         #expect(d.calledFrom == ["m.md:8:31", "m.md:8:21"])
     }
 
+    /// Refused before folding, at once (it used to take the type checker's whole step budget, and
+    /// crashed the parser before that).
     @Test func aTwentyThousandTermExpressionIsRefusedNotACrash() throws {
         let code = "let total = " + Array(repeating: "1", count: 20_000).joined(separator: " + ")
+        let clock = ContinuousClock()
+        let start = clock.now
         let d = try #require(failure([("big.md", 1, code)]))
-        #expect(d.line == 1 && d.column >= 1)
-        #expect(d.message.contains("unable to type-check this expression in reasonable time"))
+        #expect(clock.now - start < .seconds(5))
+        #expect("\(d.line):\(d.column)" == "1:13")
+        #expect(d.message.contains("more than \(SourceBounds.maxOperatorsPerExpression) operators"))
+    }
+
+    @Test func aLongExpressionWithinTheBoundsRuns() throws {
+        let code = "let total = " + Array(repeating: "1", count: 200).joined(separator: " + ") + "\nprint(total)"
+        #expect(failure([("ok.md", 1, code)]) == nil)
+    }
+
+    @Test func aChainThatNestsWithoutBracketsIsRefusedAtItsStart() throws {
+        let code = "let s = \"a\"" + String(repeating: ".lowercased()", count: 3_000)
+        let d = try #require(failure([("chain.md", 1, code)]))
+        #expect(d.line == 1 && d.message.contains("nests more than \(SourceBounds.maxTreeDepth) levels"))
+    }
+
+    @Test func aThousandNestedBracketsAreRefusedAtTheThirteenth() throws {
+        let code = "let x = " + String(repeating: "[", count: 1_000)
+        let d = try #require(failure([("b.md", 1, code)]))
+        #expect("\(d.line):\(d.column)" == "1:21")
+        #expect(d.message == "square brackets nested more than 12 deep are not supported in cells")
     }
 
     @Test func thirtyNestedBracketsAreRefusedQuickly() throws {
@@ -52,8 +75,8 @@ struct DiagnosticTests {
 
     @Test func deepNestingOfParenthesesIsALocatedError() throws {
         let code = "let x = " + String(repeating: "(", count: 5_000) + "1" + String(repeating: ")", count: 5_000)
-        let d = failure([("p.md", 1, code)])
-        // Either it runs (the stack is large enough) or it is refused at a place; it never crashes.
-        if let d { #expect(d.line == 1) }
+        let d = try #require(failure([("p.md", 1, code)]))
+        #expect("\(d.line):\(d.column)" == "1:\(9 + SourceBounds.maxNesting)")
+        #expect(d.message.contains("nested more than \(SourceBounds.maxNesting) deep"))
     }
 }

@@ -19,8 +19,9 @@ enum CellParser {
     }()
 
     static func parse(_ code: String) throws(CellFailure) -> SourceFileSyntax {
-        try refuseDeepBrackets(code)
+        if let v = SourceBounds.checkText(code) { throw CellFailure(.unsupported, v.message + " in cells", at: v.offset) }
         let tree = Parser.parse(source: code)
+        if let v = SourceBounds.checkTree(tree) { throw CellFailure(.unsupported, v.message, at: v.offset) }
         try refuseWhatCrashesTheDiagnostics(tree)
         let diagnostics = ParseDiagnosticsGenerator.diagnostics(for: tree)
         if let first = diagnostics.first(where: { $0.diagMessage.severity == .error }) {
@@ -41,54 +42,6 @@ enum CellParser {
 }
 
 extension CellParser {
-    /// How deep square brackets may nest in a cell.
-    static let maxBracketDepth = 12
-
-    /// swift-syntax 603 parses nested square brackets in time exponential in their depth (its
-    /// lookahead tries array type and literal at each level: 16 levels take 0.1 s, 22 take 3 s,
-    /// 40 never finish; found by the cell fuzzer). Real cells nest a few levels, so past
-    /// `maxBracketDepth` the cell is refused before it reaches the parser, at the bracket that
-    /// went too deep. Brackets inside comments and string literals do not count.
-    static func refuseDeepBrackets(_ code: String) throws(CellFailure) {
-        let bytes = Array(code.utf8)
-        var depth = 0
-        var i = 0
-        func at(_ k: Int) -> UInt8 { k < bytes.count ? bytes[k] : 0 }
-        while i < bytes.count {
-            switch bytes[i] {
-            case UInt8(ascii: "/") where at(i + 1) == UInt8(ascii: "/"):
-                while i < bytes.count, bytes[i] != UInt8(ascii: "\n") { i += 1 }
-            case UInt8(ascii: "/") where at(i + 1) == UInt8(ascii: "*"):
-                i += 2
-                while i < bytes.count, !(bytes[i] == UInt8(ascii: "*") && at(i + 1) == UInt8(ascii: "/")) { i += 1 }
-                i += 1
-            case UInt8(ascii: "\""):
-                let quote = UInt8(ascii: "\"")
-                if at(i + 1) == quote, at(i + 2) == quote {
-                    i += 3
-                    while i < bytes.count, !(bytes[i] == quote && at(i + 1) == quote && at(i + 2) == quote) { i += 1 }
-                    i += 2
-                } else {
-                    i += 1
-                    while i < bytes.count, bytes[i] != quote, bytes[i] != UInt8(ascii: "\n") {
-                        if bytes[i] == UInt8(ascii: "\\") { i += 1 }
-                        i += 1
-                    }
-                }
-            case UInt8(ascii: "["):
-                depth += 1
-                if depth > maxBracketDepth {
-                    throw CellFailure(.unsupported, "square brackets nested more than \(maxBracketDepth) deep are not supported in cells", at: i)
-                }
-            case UInt8(ascii: "]"):
-                depth = max(0, depth - 1)
-            default:
-                break
-            }
-            i += 1
-        }
-    }
-
     /// swift-syntax 603's diagnostics stop the process (a Fix-It with no change) on an `=` whose
     /// sides both have a space but are still "inconsistent" because stray text sits in the
     /// trivia (`let x \u{FFFD}= 0`, found by fuzzing). Such a cell is refused here first, at the
