@@ -19,7 +19,8 @@ public final class Session {
     /// Cells may use only files inside `directory` (for notebooks from others: `--safe`).
     public var confinesFiles = false
     /// Every file path the notebook's cells have used so far, for the run cache.
-    public internal(set) var filesTouched: Set<String> = []
+    /// The files cells have read, each with its content digest when first read.
+    public internal(set) var filesRead: [String: String] = [:]
     let declarations = SessionDeclarations()
     let runtime: SessionRuntime
     let globals = GlobalStorage()
@@ -69,7 +70,7 @@ public final class Session {
                 context.displaySize = displaySize
                 defer {
                     outputs = context.outputs
-                    self.filesTouched.formUnion(context.filesTouched)
+                    self.filesRead.merge(context.filesRead) { first, _ in first }
                 }
                 do throws(CellFailure) {
                     _ = try program.exec(context)
@@ -126,7 +127,7 @@ public final class Session {
                 let typed = try checker.checkInline(e)
                 let (node, frameSize) = try Lowerer.lowerInline(typed, context: self.declarations.root, runtime: self.runtime, source: source)
                 let context = self.makeContext(limits: self.limits, frameSize: frameSize)
-                defer { self.filesTouched.formUnion(context.filesTouched) }
+                defer { self.filesRead.merge(context.filesRead) { first, _ in first } }
                 let value = try node.eval(context)
                 return try context.describe(value, typed.type, at: 0)
             }

@@ -12,7 +12,7 @@ public struct SessionSnapshot {
     fileprivate let declarations: SessionDeclarations.Snapshot
     fileprivate let globals: [Value]
     fileprivate let generator: RandomGenerator.State
-    fileprivate let filesTouched: Set<String>
+    fileprivate let filesRead: [String: String]
     fileprivate let boxes: [(VarBox, Value)]
     fileprivate let instances: [(ClassInstance, [Value])]
     fileprivate let objects: [SavedState]
@@ -34,7 +34,7 @@ extension Session {
         var walker = SnapshotWalker()
         for value in slots where !walker.visit(value) { return nil }
         return SessionSnapshot(declarations: declarations.snapshot, globals: slots, generator: generator.state,
-                               filesTouched: filesTouched, boxes: walker.boxes, instances: walker.instances, objects: walker.objects)
+                               filesRead: filesRead, boxes: walker.boxes, instances: walker.instances, objects: walker.objects)
     }
 
     /// Puts the session back as it was when `snapshot` was taken: names declared since are
@@ -48,7 +48,7 @@ extension Session {
         for (instance, fields) in snapshot.instances { instance.fields = fields }
         for state in snapshot.objects { state.restore() }
         generator.state = snapshot.generator
-        filesTouched = snapshot.filesTouched
+        filesRead = snapshot.filesRead
     }
 }
 

@@ -55,9 +55,9 @@ public struct CellOptions: Sendable, Hashable {
             }
             label = value
         case "caption": caption = value
-        case "width": width = try Self.positive(name, value)
-        case "height": height = try Self.positive(name, value)
-        case "timeout": timeout = try Self.positive(name, value)
+        case "width": width = try Self.positive(name, value, atMost: Self.maxPixels, unit: " px")
+        case "height": height = try Self.positive(name, value, atMost: Self.maxPixels, unit: " px")
+        case "timeout": timeout = try Self.positive(name, value, atMost: Self.maxTimeout, unit: " s")
         default:
             var message = "unknown cell option '\(name)'"
             if let near = nearestName(to: name, in: Self.names) { message += "; did you mean '\(near)'?" }
@@ -81,10 +81,18 @@ public struct CellOptions: Sendable, Hashable {
         }
     }
 
-    static func positive(_ name: String, _ value: String) throws(OptionError) -> Double {
+    /// The largest figure side a cell may ask for, in pixels.
+    static let maxPixels = 10_000.0
+    /// The longest a cell may ask to run, in seconds (a day).
+    static let maxTimeout = 86_400.0
+
+    static func positive(_ name: String, _ value: String, atMost limit: Double, unit: String) throws(OptionError) -> Double {
         let number = value.hasSuffix("px") ? String(value.dropLast(2)) : value
         guard let d = Double(number), d.isFinite, d > 0 else {
             throw OptionError("option '\(name)' must be a positive number, got '\(value)'")
+        }
+        guard d <= limit else {
+            throw OptionError("option '\(name)' must be at most \(Int(limit))\(unit), got '\(value)'")
         }
         return d
     }

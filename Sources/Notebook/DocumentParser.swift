@@ -65,7 +65,8 @@ private struct TreeWalker {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
         let text = scanner.text
-        text.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        var bytes = text
+        bytes.withUTF8 { utf8 in utf8.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) } }
         guard let root = cmark_parser_finish(parser) else { return [] }
         defer { cmark_node_free(root) }
 
@@ -93,6 +94,14 @@ private struct TreeWalker {
                 cmark_node_unlink(node)
                 cmark_node_free(node)
                 return true
+            }
+            // Links and images of every kind (inline, reference, autolinks, in footnotes and table
+            // cells) are LINK and IMAGE nodes by now: an address that is not safe is emptied.
+            for node in nodes {
+                let type = cmark_node_get_type(node)
+                guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node),
+                      !SafeURL.isAllowed(String(cString: url)) else { continue }
+                cmark_node_set_url(node, "")
             }
         }
         var cellCount = 0

@@ -22,8 +22,18 @@ public struct SourceFile: Sendable {
         if isDirectory.boolValue {
             throw Diagnostic.error("\(path): is a directory, expected a Markdown notebook", at: nil)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Diagnostic.error("\(path): cannot be read (permission denied?)", at: nil)
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            // A FIFO or a device would block the read, or never end it.
+            throw Diagnostic.error("\(path): is not a regular file, expected a Markdown notebook", at: nil)
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            // The system's own reason (permission denied, too many open files …), not a guess.
+            let code = (error as NSError).userInfo[NSUnderlyingErrorKey].flatMap { ($0 as? NSError)?.code } ?? Int(EIO)
+            throw Diagnostic.error("\(path): cannot be read: \(String(cString: strerror(Int32(code))).lowercased())", at: nil)
         }
         return try decode(data, path: path)
     }

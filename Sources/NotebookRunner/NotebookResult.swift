@@ -12,7 +12,8 @@ public struct NotebookResult {
     /// Everything to report, in order: cell failures, inline failures, warnings.
     public var diagnostics: [Diagnostic]
     /// The files the cells read or wrote (absolute or as resolved), for the cache's key.
-    public var filesRead: [String] = []
+    /// The files the cells read, each with its content digest when it was read.
+    public var filesRead: [String: String] = [:]
     /// The result came from `.lectern-cache/`, not from running the cells.
     public var fromCache = false
 

@@ -72,7 +72,9 @@ public struct NotebookRunner {
         var start = 0
         var unitDiagnostics: [[Diagnostic]] = []
         var snapshots: [SessionSnapshot?] = []
-        if let previous, previous.setting == setting {
+        // A file a kept cell read has changed since: nothing kept can be trusted, so all runs again.
+        if let previous, previous.setting == setting,
+           previous.result.filesRead.allSatisfy({ ContentDigest.of(file: $0.key) == $0.value }) {
             var changed = 0
             while changed < keys.count, changed < previous.keys.count, keys[changed] == previous.keys[changed] { changed += 1 }
             start = min(changed, previous.snapshots.count)
@@ -144,7 +146,7 @@ public struct NotebookRunner {
             if keepingState { snapshots.append(stopped ? nil : session.snapshot()) }
         }
         result.diagnostics = unitDiagnostics.flatMap { $0 }
-        result.filesRead = session.filesTouched.sorted()
+        result.filesRead = session.filesRead
         guard keepingState else { return (result, nil) }
         let state = RunState(session: session, setting: setting, keys: keys, snapshots: snapshots,
                              unitDiagnostics: unitDiagnostics, result: result, resumedAfterCells: max(0, start - 1))

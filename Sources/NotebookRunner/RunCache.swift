@@ -29,7 +29,7 @@ public struct RunCache {
 
     /// The key of a run: a digest of what decides its outputs.
     public static func key(of document: Document, parameters: [(String, ParameterValue)], safe: Bool = false) -> String {
-        var h = Digest()
+        var h = ContentDigest()
         h.add("lectern \(LecternVersion.current)")
         if safe { h.add("safe") }
         h.add("seed \(document.frontMatter.seed)")
@@ -46,7 +46,7 @@ public struct RunCache {
 
     /// The entry of a notebook (one per notebook path, replaced on each run).
     func entryPath(for document: Document) -> String {
-        var h = Digest()
+        var h = ContentDigest()
         h.add(absolute(document.source.path))
         let name = ((document.source.path as NSString).lastPathComponent as NSString).deletingPathExtension
         return (folder as NSString).appendingPathComponent("\(name)-\(h.hex.prefix(16)).json")
@@ -67,8 +67,11 @@ public struct RunCache {
         guard entry.key == key, entry.cells.count == document.cells.count,
               entry.inlineValues.count == document.inlineExpressions.count else { return .miss }
         for file in entry.files where Self.contentDigest(of: file.path) != file.digest { return .miss }
+        if let problem = entry.problem(for: document) {
+            return .unusable(.warning("ignoring the cache entry \(path): \(problem); the notebook runs again", at: nil))
+        }
         var result = NotebookResult(document: document, cells: [], inlineValues: [], diagnostics: [])
-        result.filesRead = entry.files.map(\.path)
+        result.filesRead = Dictionary(entry.files.map { ($0.path, $0.digest) }, uniquingKeysWith: { first, _ in first })
         result.fromCache = true
         for (cell, cached) in zip(document.cells, entry.cells) {
             result.cells.append(CellResult(cell: cell, status: cached.status.value, outputs: cached.outputs.map(\.output),
@@ -85,7 +88,9 @@ public struct RunCache {
         guard !result.failed, result.diagnostics.isEmpty else { return }
         let entry = CacheEntry(
             key: key,
-            files: result.filesRead.sorted().map { CachedFile(path: $0, digest: Self.contentDigest(of: $0)) },
+            // Each file's digest as the cell read it: a file changed since then makes the entry stale
+            // at once, instead of storing the old results under the new file's digest.
+            files: result.filesRead.sorted { $0.key < $1.key }.map { CachedFile(path: $0.key, digest: $0.value) },
             cells: result.cells.map { CachedCell($0) },
             inlineValues: zip(result.document.inlineExpressions, result.inlineValues).map { CachedInline($1, at: $0.location) })
         let encoder = JSONEncoder()
@@ -97,47 +102,11 @@ public struct RunCache {
     }
 
     /// A digest of a file's bytes ("absent" when it does not exist).
-    static func contentDigest(of path: String) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { return "absent" }
-        var h = Digest()
-        data.withUnsafeBytes { h.add(bytes: $0) }
-        return h.hex
-    }
+    static func contentDigest(of path: String) -> String { ContentDigest.of(file: path) }
 
     private func absolute(_ path: String) -> String {
         path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }
-}
-
-/// A 128-bit digest (two FNV-1a lanes with different offsets, lengths mixed in): collisions
-/// between edits of one notebook are not a practical concern for a cache key.
-struct Digest {
-    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
-    private var b: UInt64 = 0x6c62_272e_07bb_0142
-    private var length: UInt64 = 0
-
-    mutating func add(_ text: String) {
-        var t = text
-        t.withUTF8 { add(bytes: UnsafeRawBufferPointer($0)) }
-        add(bytes: UnsafeRawBufferPointer(start: [UInt8(0xff)], count: 1))
-    }
-
-    mutating func add(bytes: UnsafeRawBufferPointer) {
-        for byte in bytes {
-            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-            b = (b ^ UInt64(byte) ^ (b >> 29)) &* 0x9e37_79b9_7f4a_7c15
-        }
-        length &+= UInt64(bytes.count)
-    }
-
-    var hex: String {
-        let mixedB = b ^ (length &* 0xff51_afd7_ed55_8ccd)
-        return String(a, radix: 16).leftPadded(16) + String(mixedB, radix: 16).leftPadded(16)
-    }
-}
-
-private extension String {
-    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
 }
 
 // MARK: - The entry's JSON form

@@ -20,7 +20,7 @@ public enum IndexPage {
     public static func render(title: String, entries: [Entry]) -> String {
         var list = "<ol class=\"notebooks\">\n"
         for e in entries {
-            list += "<li><a href=\"\(HTML.attribute(e.page))\">\(HTML.escape(e.title))</a>"
+            list += "<li><a href=\"\(HTML.relativeLink(e.page))\">\(HTML.escape(e.title))</a>"
             if e.failed { list += " <span class=\"xref-missing\">failed</span>" }
             if let s = e.subtitle, !s.isEmpty { list += "<span class=\"subtitle\">\(HTML.escape(s))</span>" }
             list += "</li>\n"

@@ -27,6 +27,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         AtomicFile.exitCleanlyOnInterrupt()
         let notebooks = try findNotebooks(paths)
+        try checkOutputNames(notebooks, ext: "ipynb", index: false)
         try prepareOutputFolder(output)
         var failed = false
         for outcome in try runOptions.runAll(notebooks) {
@@ -35,7 +36,7 @@ struct ExportCommand: ParsableCommand {
                 failed = true
                 continue
             }
-            let name = ((outcome.path as NSString).lastPathComponent as NSString).deletingPathExtension + ".ipynb"
+            let name = pageName(of: outcome.path, ext: "ipynb")
             let destination = (output as NSString).appendingPathComponent(name)
             do {
                 try writeAtomically(try JupyterExport.render(result), to: destination)

@@ -23,6 +23,28 @@ func findNotebooks(_ paths: [String]) throws -> [String] {
     return found
 }
 
+/// The file a notebook becomes: its file name with `.html` (or `ext`) for `.md`.
+func pageName(of notebook: String, ext: String = "html") -> String {
+    ((notebook as NSString).lastPathComponent as NSString).deletingPathExtension + "." + ext
+}
+
+/// Refuses, before anything is written, notebooks whose outputs would overwrite one another (two
+/// `intro.md` in different folders) or, with `index`, the index that several notebooks get (an
+/// `index.md`).
+func checkOutputNames(_ notebooks: [String], ext: String = "html", index: Bool) throws {
+    var owner: [String: String] = [:]
+    for notebook in notebooks {
+        let name = pageName(of: notebook, ext: ext)
+        if index, notebooks.count > 1, name == "index.html" {
+            throw ValidationError("\(notebook) would be written to index.html, where the index of the \(notebooks.count) notebooks goes; rename it")
+        }
+        if let other = owner[name] {
+            throw ValidationError("\(other) and \(notebook) would both be written to \(name); rename one of them")
+        }
+        owner[name] = notebook
+    }
+}
+
 func prepareOutputFolder(_ path: String) throws {
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {

@@ -40,7 +40,9 @@ enum Pipeline {
             var warnings: [Diagnostic] = []
             let cache = RunCache()
             var key: String?
-            if mode != .off, let parameters = try? runner.parameters(of: document) {
+            // Under --safe the cache is neither read nor written: an entry this run did not produce
+            // could carry HTML or SVG that the notebook's own cells could not.
+            if mode != .off, !safe, let parameters = try? runner.parameters(of: document) {
                 key = RunCache.key(of: document, parameters: parameters, safe: safe)
             }
             if mode == .normal, let key {

@@ -69,7 +69,7 @@ struct PreviewCommand: ParsableCommand {
         report(outcome.diagnostics)
         guard let result = outcome.result else { return nil }
         let page = PageRenderingBridge.page(result)
-        let name = ((outcome.path as NSString).lastPathComponent as NSString).deletingPathExtension + ".html"
+        let name = pageName(of: outcome.path)
         try? writeAtomically(page, to: (output as NSString).appendingPathComponent(name))
         return page
     }

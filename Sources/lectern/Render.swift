@@ -68,26 +68,28 @@ struct Render: ParsableCommand {
     @Flag(help: "Render handouts for printing: code hidden unless a cell sets echo: true.")
     var handout = false
 
-    @Flag(name: .customLong("no-timings"), help: "Leave cells' running times off the page (byte-identical pages from run to run, unless cells time themselves with timeIt).")
-    var noTimings = false
+    @Flag(inversion: .prefixedNo,
+          help: "Show each cell's running time on the page (off by default, so that a notebook gives byte-identical pages from run to run; --report records the times either way).")
+    var timings = false
 
     @OptionGroup var runOptions: RunOptions
 
     func run() throws {
         AtomicFile.exitCleanlyOnInterrupt()
         let notebooks = try findNotebooks(paths)
+        try checkOutputNames(notebooks, index: true)
         try prepareOutputFolder(output)
         var failed = false
         var entries: [IndexPage.Entry] = []
         for outcome in try runOptions.runAll(notebooks) {
             report(outcome.diagnostics)
             let path = outcome.path
-            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".html"
+            let name = pageName(of: path)
             guard let result = outcome.result else {
                 failed = true
                 continue
             }
-            let page = PageRenderer.render(result, options: PageOptions(handout: handout, timings: !noTimings))
+            let page = PageRenderer.render(result, options: PageOptions(handout: handout, timings: timings))
             report(page.warnings)
             let destination = (output as NSString).appendingPathComponent(name)
             do {

@@ -1,4 +1,5 @@
 import CellInterpreter
+import Foundation
 import Notebook
 import NotebookRunner
 import Testing
@@ -87,5 +88,26 @@ struct ResumeTests {
         let other = NotebookRunner(parameterOverrides: ["k": "3"]).run(try document(text), resuming: first.state)
         #expect(other.state?.resumedAfterCells == 0)
         #expect(shown(other.result).contains("30"))
+    }
+
+    /// A data file that changed after a cell read it makes the kept state stale: preview used to
+    /// keep the cell's old result (and store it under the new file's digest).
+    @Test func aChangedDataFileRunsEverythingAgain() throws {
+        let folder = NSTemporaryDirectory() + "resume-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let csv = folder + "/d.csv"
+        try "1,2\n3,4\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let text = "```swift\nlet d = Dataset.csv(path: \"d.csv\")\n```\n\n```swift\nd.sum()\n```\n"
+        let doc = try DocumentParser.parse(SourceFile(path: folder + "/nb.md", text: text))
+        let runner = NotebookRunner()
+        let first = runner.run(doc, resuming: nil)
+        #expect(shown(first.result).contains("10.0"))
+        #expect(first.result.filesRead.keys.contains(csv))
+        try "1,2\n3,5\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let again = runner.run(doc, resuming: first.state)
+        #expect(again.state?.resumedAfterCells == 0)
+        #expect(shown(again.result).contains("11.0"), "\(shown(again.result))")
+        #expect(again.result.filesRead[csv] == ContentDigest.of(file: csv))
     }
 }

@@ -48,6 +48,30 @@ struct DocumentParserTests {
         #expect(error?.location?.line == 2)
     }
 
+    /// Numbers past what a cell can use are refused where they are written (a timeout of 1e308
+    /// once ended the process).
+    @Test(arguments: [
+        ("timeout: 1e308", "option 'timeout' must be at most 86400 s, got '1e308'"),
+        ("timeout: 0", "option 'timeout' must be a positive number, got '0'"),
+        ("timeout: nan", "option 'timeout' must be a positive number, got 'nan'"),
+        ("width: 100000", "option 'width' must be at most 10000 px, got '100000'"),
+        ("height: -3px", "option 'height' must be a positive number, got '-3px'"),
+    ])
+    func numericOptionsAreRangeChecked(_ option: String, _ message: String) throws {
+        let error = #expect(throws: Diagnostic.self) { try parse("```swift\n//| \(option)\n1\n```\n") }
+        #expect(error?.message == message)
+        #expect(error?.location?.line == 2)
+    }
+
+    /// A NUL is replaced by U+FFFD, as CommonMark says, and nothing after it is lost: cmark was
+    /// given the text up to its first NUL, so a failing `expect` after one passed `check`.
+    @Test func aNULByteLosesNothingAfterIt() throws {
+        let d = try parse("before \u{0} after\n\n```swift\nexpect(false)\n```\n\nThe end.\n")
+        #expect(d.cells.map(\.code) == ["expect(false)"])
+        #expect(prose(d).contains("before \u{FFFD} after"))
+        #expect(prose(d).contains("The end."))
+    }
+
     @Test func cellLinesCountFrontMatterAndMultiLineMath() throws {
         let text = "---\ntitle: T\n---\n\n$$\na\nb\n$$\n\n```swift\nlet x = 1\n```\n"
         let d = try parse(text)

@@ -24,6 +24,16 @@ struct SourceFileTests {
         #expect(error?.message == "the notebook is empty")
     }
 
+    /// A FIFO named like a notebook would block the read forever.
+    @Test func aFileThatIsNotRegularIsAnError() throws {
+        let path = NSTemporaryDirectory() + "fifo-\(getpid()).md"
+        unlink(path)
+        #expect(mkfifo(path, 0o644) == 0)
+        defer { unlink(path) }
+        let error = #expect(throws: Diagnostic.self) { try SourceFile.read(path: path) }
+        #expect(error?.message.contains("is not a regular file") == true)
+    }
+
     @Test func aMissingFileIsAnError() {
         let error = #expect(throws: Diagnostic.self) { try SourceFile.read(path: "/nonexistent/nb.md") }
         #expect(error?.description == "error: /nonexistent/nb.md: no such file or directory")

@@ -13,12 +13,25 @@ extension CommandLineTests {
 
     @Test func anUnchangedNotebookRendersFromTheCacheWithTheSamePage() throws {
         let dir = try workspace(["notebooks/n.md": text("# N\n\n```swift\nvar s = 0\nfor i in 0..<10 { s += i }\ns\n```\n")])
-        let first = try lectern(["render", "--no-timings"], in: dir)
+        let first = try lectern(["render"], in: dir)
         #expect(first.status == 0 && !first.stderr.contains("from cache"), "\(first.stderr)")
         let page = try read(dir, "output/n.html")
-        let second = try lectern(["render", "--no-timings"], in: dir)
+        let second = try lectern(["render"], in: dir)
         #expect(second.stderr.contains("from cache"), "\(second.stderr)")
         #expect(try read(dir, "output/n.html") == page)
+    }
+
+    /// Two runs of the same notebook give the same bytes by default: cell times stay off the page
+    /// unless --timings asks for them (they differed on every run before).
+    @Test func pagesAreByteIdenticalByDefaultAndTimesAreOptIn() throws {
+        let dir = try workspace(["notebooks/n.md": text("```swift\nvar s = 0\nfor i in 0..<1000 { s += i }\ns\n```\n")])
+        #expect(try lectern(["render", "--no-cache"], in: dir).status == 0)
+        let first = try read(dir, "output/n.html")
+        #expect(try lectern(["render", "--no-cache"], in: dir).status == 0)
+        #expect(try read(dir, "output/n.html") == first)
+        #expect(!first.contains("<p class=\"cell-time\">"))
+        #expect(try lectern(["render", "--timings"], in: dir).status == 0)
+        #expect(try read(dir, "output/n.html").contains("<p class=\"cell-time\">"))
     }
 
     @Test func aProseEditIsServedFromTheCacheAndAppearsOnThePage() throws {
@@ -68,6 +81,68 @@ extension CommandLineTests {
         #expect(try lectern(["render"], in: dir).stderr.contains("from cache"))
     }
 
+    /// Rewrites the one cache entry of `dir` through `edit` (on its JSON object).
+    func editEntry(_ dir: URL, _ edit: (inout [String: Any]) -> Void) throws {
+        let cache = dir.appendingPathComponent(".lectern-cache")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: cache.path).first)
+        let url = cache.appendingPathComponent(name)
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        edit(&object)
+        try JSONSerialization.data(withJSONObject: object).write(to: url)
+    }
+
+    /// An entry is data to check, not to trust: a failure placed past the end of its code (this
+    /// ended every later run with SIGILL) or an image whose size is not its PNG's is ignored with
+    /// a warning, and the notebook runs again.
+    @Test(arguments: ["a failure at line offset Int.max", "an image 10¹⁸ pixels high", "an unknown output kind"])
+    func anEntryThatCannotBeRightIsIgnoredWithAWarning(_ what: String) throws {
+        let dir = try workspace(["notebooks/n.md": text("""
+            ```swift
+            //| error: true
+            let x = [1][2]
+            ```
+
+            ```swift
+            imageGrid(Tensor.ones([2, 4]), columns: 2)
+            ```
+            """)])
+        let first = try lectern(["render"], in: dir)
+        #expect(first.status == 0, "\(first.stderr)")
+        try editEntry(dir) { entry in
+            var cells = entry["cells"] as! [[String: Any]]
+            switch what {
+            case "a failure at line offset Int.max":
+                var failure = cells[0]["failure"] as! [String: Any]
+                failure["lineOffset"] = Int.max
+                cells[0]["failure"] = failure
+            case "an image 10¹⁸ pixels high":
+                var outputs = cells[1]["outputs"] as! [[String: Any]]
+                outputs[0]["height"] = 1_000_000_000_000_000_000
+                cells[1]["outputs"] = outputs
+            default:
+                var outputs = cells[1]["outputs"] as! [[String: Any]]
+                outputs[0]["kind"] = "script"
+                cells[1]["outputs"] = outputs
+            }
+            entry["cells"] = cells
+        }
+        let again = try lectern(["render"], in: dir)
+        #expect(again.status == 0, "\(what): \(again.stderr)")
+        #expect(again.stderr.contains("warning: ignoring the cache entry"), "\(what): \(again.stderr)")
+        #expect(!again.stderr.contains("from cache"))
+        #expect(try lectern(["render"], in: dir).stderr.contains("from cache"))
+    }
+
+    /// Under --safe nothing is read from the cache, not even an entry with the right key: a
+    /// planted entry could hold HTML the notebook's cells could not produce.
+    @Test func safeRunsNeitherReadNorWriteTheCache() throws {
+        let dir = try workspace(["notebooks/n.md": text("```swift\n6 * 7\n```\n")])
+        let first = try lectern(["render", "--safe"], in: dir)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(".lectern-cache").path))
+        #expect(!(try lectern(["render", "--safe"], in: dir)).stderr.contains("from cache"))
+    }
+
     @Test func noCacheNeitherReadsNorWrites() throws {
         let dir = try workspace(["notebooks/n.md": text("```swift\n6 * 7\n```\n")])
         let outcome = try lectern(["render", "--no-cache"], in: dir)
@@ -88,10 +163,42 @@ extension CommandLineTests {
         let outcome = try lectern(["render", "--jobs", "2"], in: dir)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let index = try read(dir, "output/index.html")
-        let first = try #require(index.range(of: "href=\"01-a.html\">First</a>"))
-        let second = try #require(index.range(of: "href=\"02-b.html\">Second</a>"))
+        let first = try #require(index.range(of: "href=\"./01-a.html\">First</a>"))
+        let second = try #require(index.range(of: "href=\"./02-b.html\">Second</a>"))
         #expect(first.lowerBound < second.lowerBound)
         #expect(index.contains("第二"))
+    }
+
+    /// A notebook's file name reaches the index as a percent-encoded relative link, never as a
+    /// scheme: `javascript:alert(1).md` became a script link before.
+    @Test func anIndexLinkIsARelativePathWhateverTheFileIsCalled() throws {
+        let dir = try workspace(["notebooks/javascript:alert(1).md": text("# Named badly\n\n```swift\n1\n```\n"),
+                                 "notebooks/other.md": text("# Other\n")])
+        let outcome = try lectern(["render", "--safe"], in: dir)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let index = try read(dir, "output/index.html")
+        #expect(index.contains("href=\"./javascript%3Aalert%281%29.html\""), "\(index)")
+        #expect(!index.contains("href=\"javascript:"))
+    }
+
+    /// Pages that would overwrite one another are refused before anything runs or is written
+    /// (exit 0 with one page lost before).
+    @Test(arguments: [
+        (["notebooks/index.md", "notebooks/b.md"], "index.html, where the index"),
+        (["notebooks/x/intro.md", "notebooks/y/intro.md"], "would both be written to intro.html"),
+    ])
+    func outputNamesThatCollideAreRefused(_ files: [String], _ message: String) throws {
+        let dir = try workspace([:])
+        for f in files {
+            let url = dir.appendingPathComponent(f)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text("# T\n\n```swift\n1\n```\n").write(to: url)
+        }
+        let folders = Set(files.map { ($0 as NSString).deletingLastPathComponent })
+        let outcome = try lectern(["render"] + folders.sorted(), in: dir)
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("output").path))
     }
 
     @Test func theRunReportListsEveryCell() throws {

@@ -32,7 +32,7 @@ extension CommandLineTests {
     func anInterruptedRenderLeavesThePagesAndTheCacheAsTheyWere(_ i: Interruption) throws {
         let dir = try workspace(["notebooks/a.md": text("# A\n\n```swift\n6 * 7\n```\n"),
                                  "notebooks/b.md": text("# B\n\n```swift\n1 + 1\n```\n")])
-        #expect(try lectern(["render", "--no-timings"], in: dir).status == 0)
+        #expect(try lectern(["render"], in: dir).status == 0)
         let output = dir.appendingPathComponent("output"), cache = dir.appendingPathComponent(".lectern-cache")
         let pagesBefore = snapshot(output), cacheBefore = snapshot(cache)
         #expect(pagesBefore.keys.sorted() == ["a.html", "b.html", "index.html"])
@@ -42,7 +42,7 @@ extension CommandLineTests {
         try Data("# B\n\n```swift\n//| timeout: 20\nvar n = 0\nwhile true { n += 1 }\n```\n".utf8).write(to: dir.appendingPathComponent("notebooks/b.md"))
         let process = Process()
         process.executableURL = Self.executable
-        process.arguments = ["render", "--no-timings"]
+        process.arguments = ["render"]
         process.currentDirectoryURL = dir
         let errors = Pipe()
         process.standardError = errors
@@ -64,5 +64,37 @@ extension CommandLineTests {
         }
         #expect(snapshot(output) == pagesBefore, "\(i.name): the pages changed")
         #expect(snapshot(cache) == cacheBefore, "\(i.name): the cache changed")
+    }
+
+    /// What a `kill -9` leaves (a temporary being written) is removed by the next run that writes
+    /// to that folder; a file that is not Lectern's stays.
+    @Test func temporariesOfAKilledRunAreRemovedByTheNextRun() throws {
+        let dir = try workspace(["notebooks/a.md": text("# A\n\n```swift\n1\n```\n")])
+        let dead = Process()
+        dead.executableURL = URL(fileURLWithPath: "/bin/true")
+        try dead.run()
+        dead.waitUntilExit()
+        let pid = dead.processIdentifier
+        let output = dir.appendingPathComponent("output")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let leftovers = [".lectern-\(pid)-12345.tmp", ".a.html.\(pid).678.tmp"]
+        for name in leftovers + ["keep.tmp"] { try Data(count: 1000).write(to: output.appendingPathComponent(name)) }
+        #expect(try lectern(["render"], in: dir).status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: output.path)
+        #expect(!names.contains { leftovers.contains($0) }, "\(names)")
+        #expect(names.contains("keep.tmp") && names.contains("a.html"))
+    }
+
+    /// A destination that is not a regular file is refused and left as it is (a FIFO at the
+    /// --report path was replaced by a file).
+    @Test func aDestinationThatIsNotARegularFileIsRefused() throws {
+        let dir = try workspace(["notebooks/a.md": text("# A\n\n```swift\n1\n```\n")])
+        let fifo = dir.appendingPathComponent("run.json").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let outcome = try lectern(["render", "--report", "run.json"], in: dir)
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains("exists and is not a regular file (a FIFO)"), "\(outcome.stderr)")
+        var status = stat()
+        #expect(lstat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
     }
 }

@@ -224,10 +224,15 @@ struct LibraryContext {
         }
     }
 
-    /// A path written in a cell, made absolute against the notebook's folder (and confined to
-    /// it under `--safe`).
+    /// A path written in a cell for the library to write to, made absolute against the
+    /// notebook's folder (and confined to it under `--safe`).
     func path(_ written: String) throws -> String {
         try call.context.resolvePath(written, at: call.position)
+    }
+
+    /// A path the library reads: as `path`, and the file's digest is noted as it is read.
+    func readPath(_ written: String) throws -> String {
+        try call.context.resolveReadPath(written, at: call.position)
     }
 
     func fail(_ message: String) -> CellFailure { call.fail(message) }

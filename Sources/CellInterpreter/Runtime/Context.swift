@@ -40,7 +40,8 @@ final class Context {
     /// The notebook's folder: relative paths in cells resolve against it.
     var directory: String?
     var progressSink: ((LibraryProgress) -> Void)?
-    var filesTouched: Set<String> = []
+    /// The files cells read, each with its digest when it was first read.
+    var filesRead: [String: String] = [:]
     var confinesFiles = false
     private let deadline: UInt64
     private var ticksUntilClockCheck = 1 << 12
@@ -173,6 +174,14 @@ final class Context {
         progressSink?(progress)
     }
 
+    /// A path a cell reads, resolved as `resolvePath` does; its content digest is noted now, as
+    /// the cell reads it, so a cached or kept result is stale as soon as the file changes.
+    func resolveReadPath(_ path: String, at position: Int) throws(CellFailure) -> String {
+        let resolved = try resolvePath(path, at: position)
+        if filesRead[resolved] == nil { filesRead[resolved] = ContentDigest.of(file: resolved) }
+        return resolved
+    }
+
     /// A path a cell uses, made absolute against the notebook's folder; confined to that
     /// folder when the session says so (`--safe`).
     func resolvePath(_ path: String, at position: Int) throws(CellFailure) -> String {
@@ -184,7 +193,6 @@ final class Context {
         } else {
             resolved = directory!.hasSuffix("/") ? directory! + path : directory! + "/" + path
         }
-        filesTouched.insert(resolved)
         return resolved
     }
 

@@ -29,11 +29,11 @@ extension Registry {
             }
             t.staticMethod("static func csv(path: String, hasHeader: Bool = false) -> Tensor",
                            doc: "A CSV file of numbers as a matrix (path relative to the notebook).") { (cx, path: String, header: Bool) in
-                try Dataset.csv(path: try cx.path(path), hasHeader: header)
+                try Dataset.csv(path: try cx.readPath(path), hasHeader: header)
             }
             t.staticMethod("static func labeledCSV(path: String, labelColumn: Int = 0, hasHeader: Bool = false) -> LabeledData",
                            doc: "A CSV file of numbers with one column of integer labels.") { (cx, path: String, column: Int, header: Bool) in
-                try Dataset.labeledCSV(path: try cx.path(path), labelColumn: column, hasHeader: header)
+                try Dataset.labeledCSV(path: try cx.readPath(path), labelColumn: column, hasHeader: header)
             }
         }
 

@@ -163,7 +163,7 @@ extension Registry {
             }
             t.contextMethod("func load(from path: String)", doc: "Reads weights saved by save(to:) into a model of the same shape.") {
                 (cx, m: M, path: String) in
-                try load(m, try cx.path(path))
+                try load(m, try cx.readPath(path))
                 return Nothing()
             }
             t.property("var history: LossHistory", doc: historyDoc) { (m: M) in history(m) }
