@@ -40,6 +40,8 @@ private struct TreeWalker {
     let scanner: MathScanner
     let defaults: CellOptions
     var headings: [Heading] = []
+    /// The headings' ids so far, for making new ones unique in constant time.
+    private var usedIDs: Set<String> = []
     var inlineExpressions: [InlineExpression]
     /// Remove the author's raw HTML (blocks and inline tags) before anything else.
     var dropRawHTML = false
@@ -228,6 +230,7 @@ private struct TreeWalker {
         let location = SourceLocation(
             file: source.path, line: fileLine(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
         headings.append(Heading(level: level, text: text, id: id, location: location))
+        usedIDs.insert(id)
         let marker = cmark_node_new(CMARK_NODE_TEXT)!
         cmark_node_set_literal(marker, SlotToken.make(.heading, headings.count - 1))
         cmark_node_prepend_child(node, marker)
@@ -268,7 +271,7 @@ private struct TreeWalker {
         if slug.isEmpty { slug = "section" }
         var candidate = slug
         var n = 1
-        while headings.contains(where: { $0.id == candidate }) {
+        while usedIDs.contains(candidate) {
             candidate = "\(slug)-\(n)"
             n += 1
         }

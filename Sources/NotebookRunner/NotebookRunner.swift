@@ -183,15 +183,19 @@ public final class RunState {
     /// the options that change a run, and the places in the file.
     static func unitKeys(of document: Document) -> [String] {
         var keys: [String] = []
-        for unit in 0...document.cells.count {
+        // `cells` is computed from the blocks: taken once (per unit, it made 10,000 cells quadratic).
+        let cells = document.cells
+        var inlines = [[InlineExpression]](repeating: [], count: cells.count + 1)
+        for inline in document.inlineExpressions where inlines.indices.contains(inline.cellsBefore) { inlines[inline.cellsBefore].append(inline) }
+        for unit in 0...cells.count {
             var key = ""
             if unit > 0 {
-                let c = document.cells[unit - 1]
+                let c = cells[unit - 1]
                 let o = c.options
                 key = "cell \(c.codeStart.line):\(c.codeStart.column) \(c.fence.line) eval \(o.eval) error \(o.error) expect \(o.expectError) "
                     + "timeout \(String(describing: o.timeout)) size \(String(describing: o.width))x\(String(describing: o.height))\n\(c.code)"
             }
-            for inline in document.inlineExpressions where inline.cellsBefore == unit {
+            for inline in inlines[unit] {
                 key += "\ninline \(inline.location.line):\(inline.location.column) \(inline.code)"
             }
             keys.append(key)

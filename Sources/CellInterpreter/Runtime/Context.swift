@@ -18,7 +18,19 @@ final class Context {
     let registry: Registry
     /// The session's declarations as running code needs them (witnesses, equality, lowering).
     let runtime: SessionRuntime
-    var outputs: [CellOutput] = []
+    /// The cell's outputs so far, the text printed since the last value included.
+    var outputs: [CellOutput] {
+        get { printed.isEmpty ? closed : closed + [.text(printed)] }
+        set {
+            closed = newValue
+            printed = ""
+        }
+    }
+    /// Outputs before the text being printed.
+    private var closed: [CellOutput] = []
+    /// Text printed since the last value shown, grown in place: joining each print to the last
+    /// output copied all the text before it (300,000 prints took 34 s).
+    private var printed = ""
     /// Set by `return` before it unwinds with `Flow.returned`.
     var returnValue: Value = .void
     /// The label a `break`/`continue` names, while it unwinds.
@@ -215,11 +227,16 @@ final class Context {
 
     /// Appends printed text, joining it to text printed just before.
     func write(_ text: String) {
-        if case .text(let previous)? = outputs.last {
-            outputs[outputs.count - 1] = .text(previous + text)
-        } else {
-            outputs.append(.text(text))
+        printed += text
+    }
+
+    /// Appends a value shown under the cell, after the text printed before it.
+    func show(_ output: CellOutput) {
+        if !printed.isEmpty {
+            closed.append(.text(printed))
+            printed = ""
         }
+        closed.append(output)
     }
 
     /// A type written in generic code, with the running function's type arguments put in.

@@ -241,10 +241,10 @@ extension Context {
         var v = value
         if case .existential(let box) = v { v = box.value }
         if case .object(let object) = v, let rich = object as? RichDisplayable {
-            do { outputs.append(.value(try rich.display(size: displaySize))) } catch { throw failure(from: error, at: position) }
+            do { show(.value(try rich.display(size: displaySize))) } catch { throw failure(from: error, at: position) }
             return
         }
-        outputs.append(.value(.text(try debugDescribe(value, type, at: position))))
+        show(.value(.text(try debugDescribe(value, type, at: position))))
     }
 }
 
