@@ -13,7 +13,7 @@ public struct ContentDigest {
     public mutating func add(_ text: String) {
         var t = text
         t.withUTF8 { add(bytes: UnsafeRawBufferPointer($0)) }
-        add(bytes: UnsafeRawBufferPointer(start: [UInt8(0xff)], count: 1))
+        withUnsafeBytes(of: UInt8(0xff)) { add(bytes: $0) }
     }
 
     public mutating func add(bytes: UnsafeRawBufferPointer) {
