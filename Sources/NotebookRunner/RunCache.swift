@@ -66,7 +66,7 @@ public struct RunCache {
         }
         guard entry.key == key, entry.cells.count == document.cells.count,
               entry.inlineValues.count == document.inlineExpressions.count else { return .miss }
-        for file in entry.files where Self.contentDigest(of: file.path) != file.digest { return .miss }
+        for file in entry.files where ContentDigest.of(file: file.path) != file.digest { return .miss }
         if let problem = entry.problem(for: document) {
             return .unusable(.warning("ignoring the cache entry \(path): \(problem); the notebook runs again", at: nil))
         }
@@ -101,8 +101,6 @@ public struct RunCache {
         try AtomicFile.write(data, to: path)
     }
 
-    /// A digest of a file's bytes ("absent" when it does not exist).
-    static func contentDigest(of path: String) -> String { ContentDigest.of(file: path) }
 
     private func absolute(_ path: String) -> String {
         path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path

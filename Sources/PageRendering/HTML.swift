@@ -31,23 +31,12 @@ public enum HTML {
     /// digits and `-._~` stay) and the whole starting with `./`, so that no file name, however
     /// named (`javascript:alert(1).html`), can read as a scheme. Ready for an attribute.
     public static func relativeLink(_ path: String) -> String {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
-            var out = ""
-            for byte in segment.utf8 {
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                     UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                    out.unicodeScalars.append(Unicode.Scalar(byte))
-                default:
-                    out += "%" + String(byte, radix: 16, uppercase: true).leftPaddedToTwo
-                }
-            }
-            return out
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false).map {
+            $0.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
         }
         return "./" + segments.joined(separator: "/")
     }
-}
 
-private extension String {
-    var leftPaddedToTwo: String { count >= 2 ? self : "0" + self }
+    /// RFC 3986's unreserved characters, ASCII only.
+    private static let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
 }

@@ -100,29 +100,21 @@ extension Registry {
         }
         typedFunction("func valueAndGrad(_ model: any Module, _ loss: () -> Tensor) -> (loss: Double, gradients: Gradients)",
                       doc: "A loss computed from the model, and its gradients for the model's parameters.", topic: "Gradients") {
-            (_, model: AnyModule, loss: CellFunction0<Tensor>) in
-            let (value, g) = try NeuralNetworks.valueAndGrad(model: model.module) { try loss() }
-            return Pair(try value.item, g)
+            (_, model: AnyModule, loss: CellFunction0<Tensor>) in try lossAndGradients([model], prefixed: false, loss)
         }
         typedFunction("func valueAndGrad(_ models: (any Module, any Module), _ loss: () -> Tensor) -> (loss: Double, gradients: Gradients)",
                       doc: "A loss of two models (an encoder and a decoder), and its gradients for both: one optimiser updates both.",
                       topic: "Gradients") {
-            (_, models: Pair<AnyModule, AnyModule>, loss: CellFunction0<Tensor>) in
-            let (value, g) = try NeuralNetworks.valueAndGrad(models: [models.first.module, models.second.module]) { try loss() }
-            return Pair(try value.item, g)
+            (_, models: Pair<AnyModule, AnyModule>, loss: CellFunction0<Tensor>) in try lossAndGradients([models.first, models.second], prefixed: true, loss)
         }
         typedFunction("func valueAndGrad(_ models: (any Module, any Module, any Module), _ loss: () -> Tensor) -> (loss: Double, gradients: Gradients)",
                       doc: "A loss of three models, and its gradients for all three.", topic: "Gradients") {
             (_, models: Triple<AnyModule, AnyModule, AnyModule>, loss: CellFunction0<Tensor>) in
-            let list = [models.first.module, models.second.module, models.third.module]
-            let (value, g) = try NeuralNetworks.valueAndGrad(models: list) { try loss() }
-            return Pair(try value.item, g)
+            try lossAndGradients([models.first, models.second, models.third], prefixed: true, loss)
         }
         typedFunction("func valueAndGrad(_ models: [any Module], _ loss: () -> Tensor) -> (loss: Double, gradients: Gradients)",
                       doc: "A loss of any number of models, and its gradients for all of them.", topic: "Gradients") {
-            (_, models: [AnyModule], loss: CellFunction0<Tensor>) in
-            let (value, g) = try NeuralNetworks.valueAndGrad(models: models.map(\.module)) { try loss() }
-            return Pair(try value.item, g)
+            (_, models: [AnyModule], loss: CellFunction0<Tensor>) in try lossAndGradients(models, prefixed: true, loss)
         }
 
         // Losses
@@ -146,6 +138,15 @@ extension Registry {
             return try GenerativeModels.timeIt(repeats: repeats, warmUp: warmUp) { _ = try body() }
         }
     }
+}
+
+/// What every cell form of valueAndGrad gives: the loss as a number and the gradients of all the
+/// models' parameters (one model keeps its own names; a tuple or array of them is prefixed by position).
+private func lossAndGradients(_ models: [AnyModule], prefixed: Bool, _ loss: CellFunction0<Tensor>) throws -> Pair<Double, Gradients> {
+    let (value, g) = !prefixed
+        ? try NeuralNetworks.valueAndGrad(model: models[0].module) { try loss() }
+        : try NeuralNetworks.valueAndGrad(models: models.map(\.module)) { try loss() }
+    return Pair(try value.item, g)
 }
 
 /// An activation function by name.
