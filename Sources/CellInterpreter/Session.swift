@@ -57,10 +57,18 @@ public final class Session {
 
     /// Runs one cell: parse, check, lower, run. What the cell printed and displayed before a
     /// failure is kept, and the failure is reported at its place in the Markdown file.
-    public func run(_ source: CellSource, timeout: Double? = nil, displaySize: DisplaySize = DisplaySize()) -> CellRun {
+    /// `outputBytesLeft` is what the notebook's output limit still allows (the cell's own limit
+    /// applies as well); `budgetLeft` the seconds the notebook's time budget still allows.
+    public func run(_ source: CellSource, timeout: Double? = nil, displaySize: DisplaySize = DisplaySize(),
+                    outputBytesLeft: Int = .max, budgetLeft: Double? = nil) -> CellRun {
         let start = monotonicNanoseconds()
         var limits = self.limits
         if let timeout { limits.timeout = timeout }
+        var budgetBound = false
+        if let budgetLeft, budgetLeft < limits.timeout {
+            limits.timeout = max(0, budgetLeft)
+            budgetBound = true
+        }
         var outputs: [CellOutput] = []
         var failure: CellDiagnostic?
         do throws(CellFailure) {
@@ -68,23 +76,30 @@ public final class Session {
                 let (program, frameSize) = try self.prepare(source)
                 let context = self.makeContext(limits: limits, frameSize: frameSize)
                 context.displaySize = displaySize
+                context.timeoutIsNotebookBudget = budgetBound
+                let cellLimit = limits.maxCellOutputBytes
+                context.outputBytesLeft = min(cellLimit, outputBytesLeft)
+                context.outputLimit = OutputLimit(bytes: outputBytesLeft < cellLimit ? self.limits.maxNotebookOutputBytes : cellLimit,
+                                                  ofPage: outputBytesLeft < cellLimit)
                 defer {
                     outputs = context.outputs
                     self.filesRead.merge(context.filesRead) { first, _ in first }
                 }
-                do throws(CellFailure) {
-                    _ = try program.exec(context)
-                } catch {
-                    if error.kind == .thrown {
-                        throw error
-                    }
-                    throw error
-                }
+                // One element limit for the cell's tensors as for its arrays and strings.
+                _ = try Tensor.withElementLimit(limits.maxElements) { () throws(CellFailure) in try program.exec(context) }
             }
         } catch {
             failure = CellDiagnostic(error, in: source)
         }
         let seconds = Double(monotonicNanoseconds() - start) / 1e9
+        // A library call (a large eigh) cannot look at the clock while it runs: a cell that ended
+        // past its limit that way fails all the same, with what it output kept.
+        if failure == nil, seconds > limits.timeout + 0.5 {
+            failure = CellDiagnostic(CellFailure(.timeout, "the cell ran for \(String(format: "%.1f", seconds)) s, more than its limit of "
+                                                 + "\(formatSeconds(limits.timeout)), inside a library call that could not stop sooner", at: 0,
+                                                 notes: ["raise the limit with '//| timeout: SECONDS' if the work is meant to take longer"]),
+                                     in: source)
+        }
         return CellRun(outputs: outputs, failure: failure, seconds: seconds)
     }
 
@@ -128,7 +143,7 @@ public final class Session {
                 let (node, frameSize) = try Lowerer.lowerInline(typed, context: self.declarations.root, runtime: self.runtime, source: source)
                 let context = self.makeContext(limits: self.limits, frameSize: frameSize)
                 defer { self.filesRead.merge(context.filesRead) { first, _ in first } }
-                let value = try node.eval(context)
+                let value = try Tensor.withElementLimit(self.limits.maxElements) { () throws(CellFailure) in try node.eval(context) }
                 return try context.describe(value, typed.type, at: 0)
             }
             return .success(InlineValue(printed: text))
@@ -151,6 +166,12 @@ public struct CellRun {
     public var failure: CellDiagnostic?
     /// Wall-clock seconds the cell took.
     public var seconds: Double
+
+    public init(outputs: [CellOutput], failure: CellDiagnostic?, seconds: Double) {
+        self.outputs = outputs
+        self.failure = failure
+        self.seconds = seconds
+    }
 }
 
 /// The notebook's globals: slots that grow as cells declare names (never while a cell runs,

@@ -12,6 +12,12 @@ public struct NotebookRunner {
     /// For notebooks from others (`--safe`): cells may use only files inside the notebook's
     /// folder, and a cell's `timeout:` cannot raise the time limit.
     public var safe = false
+    /// Called just before a cell runs, with its index (a supervising process watches the time).
+    public var cellStarting: ((Int) -> Void)?
+    /// Called after each unit (unit 0: the inline expressions before the first cell; unit u:
+    /// cell u−1 and the inline expressions after it) with the result so far and the unit's
+    /// diagnostics, so a run can be reported as it goes.
+    public var unitFinished: ((_ unit: Int, _ result: NotebookResult, _ diagnostics: [Diagnostic]) -> Void)?
 
     public init(parameterOverrides: [String: String] = [:], limits: Limits = Limits(),
                 progress: ((LibraryProgress) -> Void)? = nil) {
@@ -103,7 +109,6 @@ public struct NotebookRunner {
         // Unit 0 is the inline expressions before the first cell; unit u ≥ 1 is cell u−1 and the
         // inline expressions right after it.
         for unit in start..<keys.count {
-            var diagnostics: [Diagnostic] = []
             if unit > 0 {
                 let k = unit - 1, cell = cells[k]
                 if stopped {
@@ -113,21 +118,22 @@ public struct NotebookRunner {
                 } else {
                     let source = CellSource(code: cell.code, file: cell.codeStart.file, firstLine: cell.codeStart.line,
                                             columnOffset: cell.codeStart.column - 1)
-                    let timeout = safe ? min(cell.options.timeout ?? limits.timeout, limits.timeout) : cell.options.timeout
-                    let run = session.run(source, timeout: timeout,
-                                          displaySize: DisplaySize(width: cell.options.width, height: cell.options.height))
-                    var status = CellStatus.succeeded
-                    if let failure = run.failure {
-                        let allowed = cell.options.error || cell.options.expectError
-                        status = .failed(allowed: allowed)
-                        if !allowed {
-                            diagnostics.append(Diagnostic(failure))
-                            stopped = true
-                        }
-                    } else if cell.options.expectError {
-                        status = .failed(allowed: false)
-                        diagnostics.append(.error("the cell was expected to fail ('expect-error: true') but it succeeded", at: cell.fence))
+                    let budgetLeft = limits.notebookTimeBudget.map { $0 - result.cells.reduce(0) { $0 + $1.seconds } }
+                    let outputLeft = limits.maxNotebookOutputBytes - result.cells.reduce(0) { $0 + $1.outputs.reduce(0) { $0 + $1.byteCount } }
+                    cellStarting?(k)
+                    let run: CellRun
+                    if let budgetLeft, budgetLeft <= 0 {
+                        // Not started: a cell without loops would never look at its clock.
+                        run = CellRun(outputs: [], failure: CellDiagnostic(
+                            kind: .timeout, message: "the notebook's time budget of \(formatSeconds(limits.notebookTimeBudget!)) ran out before this cell",
+                            file: cell.codeStart.file, line: cell.codeStart.line, column: cell.codeStart.column, notes: []), seconds: 0)
+                    } else {
+                        run = session.run(source, timeout: timeout(of: cell), displaySize: DisplaySize(width: cell.options.width, height: cell.options.height),
+                                          outputBytesLeft: max(0, outputLeft), budgetLeft: budgetLeft)
                     }
+                    let status = Self.status(of: cell, failure: run.failure)
+                    // A failure the cell did not allow stops the notebook; an unexpected success does not.
+                    if run.failure != nil, status == .failed(allowed: false) { stopped = true }
                     result.cells.append(CellResult(cell: cell, status: status, outputs: run.outputs, failure: run.failure, seconds: run.seconds))
                 }
             }
@@ -135,14 +141,13 @@ public struct NotebookRunner {
                 let source = CellSource(code: inline.code, file: inline.location.file, firstLine: inline.location.line,
                                         columnOffset: inline.location.column - 1)
                 switch session.evaluate(source) {
-                case .success(let value):
-                    result.inlineValues[i] = .value(value.printed)
-                case .failure(let diagnostic):
-                    result.inlineValues[i] = .failed(diagnostic)
-                    diagnostics.append(Diagnostic(diagnostic))
+                case .success(let value): result.inlineValues[i] = .value(value.printed)
+                case .failure(let diagnostic): result.inlineValues[i] = .failed(diagnostic)
                 }
             }
+            let diagnostics = Self.diagnostics(ofUnit: unit, in: result)
             unitDiagnostics.append(diagnostics)
+            unitFinished?(unit, result, diagnostics)
             if keepingState { snapshots.append(stopped ? nil : session.snapshot()) }
         }
         result.diagnostics = unitDiagnostics.flatMap { $0 }
@@ -151,6 +156,41 @@ public struct NotebookRunner {
         let state = RunState(session: session, setting: setting, keys: keys, snapshots: snapshots,
                              unitDiagnostics: unitDiagnostics, result: result, resumedAfterCells: max(0, start - 1))
         return (result, state)
+    }
+}
+
+extension NotebookRunner {
+    /// The time limit a cell runs under: its own `timeout:`, which under `--safe` cannot raise
+    /// the limit; nil for the session's.
+    public func timeout(of cell: Cell) -> Double? {
+        safe ? min(cell.options.timeout ?? limits.timeout, limits.timeout) : cell.options.timeout
+    }
+
+    /// How a cell that ran ended, given its failure: a failure the cell allowed (`error:`,
+    /// `expect-error:`) and a success it did not (`expect-error:`) are told apart.
+    static func status(of cell: Cell, failure: CellDiagnostic?) -> CellStatus {
+        if failure != nil { return .failed(allowed: cell.options.error || cell.options.expectError) }
+        return cell.options.expectError ? .failed(allowed: false) : .succeeded
+    }
+
+    /// The errors a unit reports (unit 0: the inline expressions before the first cell; unit u:
+    /// cell u−1 and the inline expressions after it), from its results alone, in order.
+    static func diagnostics(ofUnit unit: Int, in result: NotebookResult) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        if unit > 0, unit - 1 < result.cells.count {
+            let r = result.cells[unit - 1]
+            if r.status == .failed(allowed: false) {
+                if let failure = r.failure {
+                    out.append(Diagnostic(failure))
+                } else {
+                    out.append(.error("the cell was expected to fail ('expect-error: true') but it succeeded", at: r.cell.fence))
+                }
+            }
+        }
+        for (i, inline) in result.document.inlineExpressions.enumerated() where inline.cellsBefore == unit {
+            if case .failed(let d) = result.inlineValues[i] { out.append(Diagnostic(d)) }
+        }
+        return out
     }
 }
 

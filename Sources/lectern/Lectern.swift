@@ -9,6 +9,6 @@ struct Lectern: ParsableCommand {
         commandName: "lectern",
         abstract: "Run course notes written as Markdown notebooks, and render them to HTML.",
         version: LecternVersion.current,
-        subcommands: [Render.self, Check.self, PreviewCommand.self, ExportCommand.self, MathCommand.self, ReferenceCommand.self],
+        subcommands: [Render.self, Check.self, PreviewCommand.self, ExportCommand.self, MathCommand.self, ReferenceCommand.self, RunContainedCommand.self],
         defaultSubcommand: Render.self)
 }

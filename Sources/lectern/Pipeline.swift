@@ -54,7 +54,11 @@ enum Pipeline {
                 }
             }
             let result: NotebookResult
-            if let kept {
+            if safe, kept == nil {
+                // A notebook from others runs in a child process with memory and CPU limits: a
+                // crash or a runaway library call ends only that notebook, as a located failure.
+                result = ContainedRun.lectern.run(document, runner: runner)
+            } else if let kept {
                 let run = runner.run(document, resuming: kept.state)
                 result = run.result
                 kept.state = run.state

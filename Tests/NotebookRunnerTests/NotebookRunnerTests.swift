@@ -71,3 +71,21 @@ struct NotebookRunnerTests {
         #expect(r.failed)
     }
 }
+
+extension NotebookRunnerTests {
+    @Test func theNotebookBudgetIsSharedByItsCells() throws {
+        let text = "```swift\nvar i = 0\nwhile i < 1 { }\n```\n\n```swift\nprint(1)\n```\n"
+        let document = try DocumentParser.parse(SourceFile(path: "nb.md", text: text))
+        let r = NotebookRunner(limits: Limits(timeout: 5, notebookTimeBudget: 0.3)).run(document)
+        #expect(r.cells.map(\.status) == [.failed(allowed: false), .notRun])
+        #expect(r.diagnostics.first?.description == "nb.md:3:9: error: the notebook's time budget of 0.3 s ran out in this cell and it was stopped")
+    }
+
+    @Test func theNotebooksOutputLimitCoversItsCells() throws {
+        let text = "```swift\nprint(String(repeating: \"a\", count: 80))\n```\n\n```swift\nprint(String(repeating: \"b\", count: 80))\n```\n"
+        let document = try DocumentParser.parse(SourceFile(path: "nb.md", text: text))
+        let r = NotebookRunner(limits: Limits(maxCellOutputBytes: 100, maxNotebookOutputBytes: 120)).run(document)
+        #expect(r.cells.map(\.status) == [.succeeded, .failed(allowed: false)])
+        #expect(r.diagnostics.first?.message == "the notebook's output passed its limit of 120 bytes")
+    }
+}

@@ -45,3 +45,63 @@ extension CommandLineTests {
         #expect(try String(contentsOf: dir.appendingPathComponent("output/n.html"), encoding: .utf8).contains("onclick"))
     }
 }
+
+/// `--safe` runs each notebook in a child process with memory and CPU limits: what a cell's own
+/// limits cannot stop ends that notebook with a located error, and the others render.
+extension CommandLineTests {
+    static let wellBehaved = """
+        # Fine
+
+        ```swift
+        let answer = 6 * 7
+        print("hello")
+        ```
+
+        The answer is `{swift} answer`.
+
+        ```swift
+        //| error: true
+        Tensor.zeros([2, 2])[5, 5]
+        ```
+
+        ```swift
+        scatter([0.0, 1.0, 2.0], [1.0, 0.0, 1.0])
+        ```
+
+        """
+
+    @Test func aContainedRunGivesTheSamePageAsAnInProcessOne() throws {
+        let dir = try workspace(["notebooks/n.md": text(Self.wellBehaved)])
+        let safe = try lectern(["render", "--safe", "notebooks/n.md", "-o", "safe"], in: dir)
+        #expect(safe.status == 0, "\(safe.stderr)")
+        let plain = try lectern(["render", "--no-cache", "notebooks/n.md", "-o", "plain"], in: dir)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        let a = try Data(contentsOf: dir.appendingPathComponent("safe/n.html"))
+        let b = try Data(contentsOf: dir.appendingPathComponent("plain/n.html"))
+        #expect(a == b)
+        #expect(String(decoding: a, as: UTF8.self).contains("The answer is <span class=\"inline-value\">42</span>"))
+    }
+
+    @Test func runningOutOfMemoryEndsOnlyThatNotebook() throws {
+        let hungry = "```swift\nprint(\"before\")\n```\n\n```swift\nvar keep: [Tensor] = []\nfor i in 0..<200 { keep.append(Tensor.ones([4_000_000]) * Double(i)) }\n```\n"
+        let dir = try workspace(["notebooks/a-hungry.md": text(hungry), "notebooks/b-fine.md": text("# Fine\n\n```swift\nprint(1)\n```\n")])
+        let outcome = try lectern(["render", "--safe", "notebooks"], in: dir)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("notebooks/a-hungry.md:6:1: error: the cell ended the process that ran it"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("under --safe a notebook may use 2048 MiB of memory"))
+        let page = try String(contentsOf: dir.appendingPathComponent("output/a-hungry.html"), encoding: .utf8)
+        #expect(page.contains("<pre class=\"output\">before</pre>"))
+        #expect(try String(contentsOf: dir.appendingPathComponent("output/b-fine.html"), encoding: .utf8).contains("<pre class=\"output\">1</pre>"))
+    }
+
+    @Test func aLibraryCallCannotOverrunTheCellsLimit() throws {
+        let slow = "```swift\n//| timeout: 0.5\nlet a = Tensor.randomNormal([1800, 1800])\nlet s = a.matmul(a.transposed())\nlet (values, _) = Linalg.eigh(s)\n```\n"
+        let dir = try workspace(["notebooks/slow.md": text(slow)])
+        let start = Date()
+        let outcome = try lectern(["render", "--safe", "notebooks/slow.md"], in: dir)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("slow.md:3:1: error: the cell ran for more than 0.5 s and was stopped (inside a library call"),
+                "\(outcome.stderr)")
+        #expect(Date().timeIntervalSince(start) < 30)
+    }
+}

@@ -6,7 +6,7 @@ extension Registry {
             guard case .array(let items) = call[0], case .string(let separator) = call[1], case .string(let terminator) = call[2] else { return .void }
             var parts: [String] = []
             for item in items { parts.append(try call.context.describe(item, .any, at: call.position)) }
-            call.write(parts.joined(separator: separator) + terminator)
+            try call.write(parts.joined(separator: separator) + terminator)
             return .void
         }
         function("func show(_ value: Any)", doc: "Displays a value under the cell, as a top-level expression would.", topic: "Output") { call in
@@ -26,7 +26,7 @@ extension Registry {
             guard case .array(let items) = call[0] else { return .void }
             var parts: [String] = []
             for item in items { parts.append(try call.context.debugDescribe(item, .any, at: call.position)) }
-            call.write(parts.joined(separator: call.string(1)) + call.string(2))
+            try call.write(parts.joined(separator: call.string(1)) + call.string(2))
             return .void
         }
         function("func assert(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String = String())",

@@ -207,7 +207,13 @@ final class Lowerer {
         case .guardStatement(let conditions, let orElse):
             return GuardStmt(try self.conditions(conditions), orElse: try block(orElse, position: 0), position: 0)
         case .whileLoop(let label, let conditions, let body):
-            return WhileStmt(try self.conditions(conditions), body: try block(body, position: 0), label: label, position: 0)
+            // Located at its first condition, so a loop stopped by the clock points at itself.
+            let position: Int
+            switch conditions.first {
+            case .boolean(let e), .optionalBinding(_, let e), .pattern(_, let e): position = e.position
+            case nil: position = 0
+            }
+            return WhileStmt(try self.conditions(conditions), body: try block(body, position: 0), label: label, position: position)
         case .repeatWhile(let label, let body, let condition):
             return RepeatStmt(body: try block(body, position: 0), condition: try expr(condition), label: label, position: condition.position)
         case .forIn(let label, let pattern, let sequence, let whereClause, let body):

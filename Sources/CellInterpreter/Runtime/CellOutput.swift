@@ -34,3 +34,22 @@ public protocol RichDisplayable {
     /// How the value is shown under a cell, at the size the cell asked for if any.
     func display(size: DisplaySize) throws -> DisplayedValue
 }
+
+extension CellOutput {
+    /// The bytes this output adds to a page (before escaping or base64), counted against the
+    /// cell's and the notebook's output limits.
+    public var byteCount: Int {
+        switch self {
+        case .text(let t), .value(.text(let t)), .value(.html(let t)): t.utf8.count
+        case .value(.svg(let s, let d)): s.utf8.count + d.utf8.count
+        case .value(.png(let bytes, _, _, let d)): bytes.count + d.utf8.count
+        }
+    }
+}
+
+/// The output limit a cell runs under, for the message when it is passed.
+struct OutputLimit {
+    var bytes: Int
+    /// The notebook's remaining allowance is smaller than the cell's own limit.
+    var ofPage: Bool
+}

@@ -55,6 +55,12 @@ final class Context {
     /// The files cells read, each with its digest when it was first read.
     var filesRead: [String: String] = [:]
     var confinesFiles = false
+    /// Bytes the cell may still output: the smaller of its own limit and what the page has left.
+    var outputBytesLeft = Int.max
+    /// Which limit `outputBytesLeft` comes from, for the failure's message.
+    var outputLimit = OutputLimit(bytes: Int.max, ofPage: false)
+    /// The cell's time limit is what remains of the notebook's budget, not its own timeout.
+    var timeoutIsNotebookBudget = false
     private let deadline: UInt64
     private var ticksUntilClockCheck = 1 << 12
     private var stepsLeft: Int
@@ -95,6 +101,10 @@ final class Context {
             throw CellFailure(.timeout, "the cell took more than \(budget) steps and was stopped", at: position)
         }
         if monotonicNanoseconds() > deadline {
+            if timeoutIsNotebookBudget, let budget = limits.notebookTimeBudget {
+                throw CellFailure(.timeout, "the notebook's time budget of \(formatSeconds(budget)) ran out in this cell and it was stopped",
+                                  at: position)
+            }
             throw CellFailure(
                 .timeout, "the cell ran for more than \(formatSeconds(limits.timeout)) and was stopped",
                 at: position, notes: ["raise the limit with '//| timeout: SECONDS' if the work is meant to take longer"])
@@ -190,6 +200,12 @@ final class Context {
     /// the cell reads it, so a cached or kept result is stale as soon as the file changes.
     func resolveReadPath(_ path: String, at position: Int) throws(CellFailure) -> String {
         let resolved = try resolvePath(path, at: position)
+        // A file is read whole: one larger than the element limit allows (eight bytes an element)
+        // is refused before it is loaded.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: resolved))?[.size] as? Int, size > limits.maxFileBytes {
+            throw CellFailure(.resourceLimit, "'\(path)' has \(size) bytes, more than the limit of \(limits.maxFileBytes) for a file a cell reads",
+                              at: position)
+        }
         if filesRead[resolved] == nil { filesRead[resolved] = ContentDigest.of(file: resolved) }
         return resolved
     }
@@ -225,18 +241,33 @@ final class Context {
         }
     }
 
-    /// Appends printed text, joining it to text printed just before.
-    func write(_ text: String) {
+    /// Appends printed text, joining it to text printed just before; fails when the cell's
+    /// output would pass its byte limit (what was written before stays).
+    func write(_ text: String, at position: Int) throws(CellFailure) {
+        try claimOutput(text.utf8.count, at: position)
         printed += text
     }
 
-    /// Appends a value shown under the cell, after the text printed before it.
-    func show(_ output: CellOutput) {
+    /// Appends a value shown under the cell, after the text printed before it; fails when the
+    /// cell's output would pass its byte limit.
+    func show(_ output: CellOutput, at position: Int) throws(CellFailure) {
+        try claimOutput(output.byteCount, at: position)
         if !printed.isEmpty {
             closed.append(.text(printed))
             printed = ""
         }
         closed.append(output)
+    }
+
+    private func claimOutput(_ bytes: Int, at position: Int) throws(CellFailure) {
+        guard bytes <= outputBytesLeft else {
+            let what = outputLimit.ofPage ? "the notebook's output passed its limit of \(formatBytes(outputLimit.bytes))"
+                                          : "the cell's output passed its limit of \(formatBytes(outputLimit.bytes))"
+            outputBytesLeft = 0
+            throw CellFailure(.resourceLimit, what, at: position,
+                              notes: ["print a summary (a shape, a mean, a few rows) instead of every value"])
+        }
+        outputBytesLeft -= bytes
     }
 
     /// A type written in generic code, with the running function's type arguments put in.
@@ -272,6 +303,7 @@ func realPath(_ path: String) -> String? {
     return String(cString: p)
 }
 
-func formatSeconds(_ s: Double) -> String {
+/// Seconds as messages say them: "10 s", "0.5 s".
+public func formatSeconds(_ s: Double) -> String {
     s == s.rounded() && abs(s) < 1e15 ? "\(Int(s)) s" : "\(s) s"
 }

@@ -241,10 +241,12 @@ extension Context {
         var v = value
         if case .existential(let box) = v { v = box.value }
         if case .object(let object) = v, let rich = object as? RichDisplayable {
-            do { show(.value(try rich.display(size: displaySize))) } catch { throw failure(from: error, at: position) }
+            let output: CellOutput
+            do { output = .value(try rich.display(size: displaySize)) } catch { throw failure(from: error, at: position) }
+            try show(output, at: position)
             return
         }
-        show(.value(.text(try debugDescribe(value, type, at: position))))
+        try show(.value(.text(try debugDescribe(value, type, at: position))), at: position)
     }
 }
 

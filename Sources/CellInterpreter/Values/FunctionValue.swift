@@ -166,8 +166,8 @@ struct NativeCall {
     }
 
     /// Appends text to the cell's printed output.
-    func write(_ text: String) {
-        context.write(text)
+    func write(_ text: String) throws(CellFailure) {
+        try context.write(text, at: position)
     }
 
     /// Ends the call with a timeout error if the cell has run out of time; long loops call it.
