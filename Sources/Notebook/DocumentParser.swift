@@ -29,7 +29,7 @@ public enum DocumentParser {
 }
 
 /// cmark's extensions are registered once per process (cmark's own flag is not thread-safe).
-private let coreExtensionsRegistered: Bool = {
+let coreExtensionsRegistered: Bool = {
     cmark_gfm_core_extensions_ensure_registered()
     return true
 }()

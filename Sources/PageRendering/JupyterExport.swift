@@ -7,8 +7,12 @@ import NotebookRunner
 /// `{swift}` values filled in, the title as a heading), each Swift cell as a code cell with its
 /// outputs — printed text as a stdout stream, values as `text/plain`, figures as
 /// `image/svg+xml`, images as `image/png`, tables as `text/html`, failures as `error`.
+///
+/// Values spliced into the Markdown (the title, the subtitle, inline values, failure messages)
+/// are escaped as text. With `safe` (a notebook from others), the Markdown cells keep no raw
+/// HTML and no link or image address `SafeURL` refuses, as a `--safe` page does.
 public enum JupyterExport {
-    public static func render(_ result: NotebookResult) throws -> String {
+    public static func render(_ result: NotebookResult, safe: Bool = false) throws -> String {
         let document = result.document
         let lines = document.source.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var markdownLines = lines
@@ -18,9 +22,9 @@ public enum JupyterExport {
             guard markdownLines.indices.contains(i), let range = markdownLines[i].range(of: inline.raw) else { continue }
             let text: String
             switch value {
-            case .value(let v): text = v
-            case .failed(let d): text = "`error: \(d.message)`"
-            case .notRun: text = "`not run`"
+            case .value(let v): text = SafeMarkdown.escape(v)
+            case .failed(let d): text = "*" + SafeMarkdown.escape("error: \(d.message)") + "*"
+            case .notRun: text = "*not run*"
             }
             markdownLines[i].replaceSubrange(range, with: text)
         }
@@ -34,13 +38,14 @@ public enum JupyterExport {
             while chunk.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { chunk.removeLast() }
             guard !chunk.isEmpty else { return }
             markdownCount += 1
+            let markdown = chunk.joined(separator: "\n")
             cells.append(["cell_type": "markdown", "id": "md-\(markdownCount)", "metadata": [String: Any](),
-                          "source": sourceLines(chunk.joined(separator: "\n"))])
+                          "source": sourceLines(safe ? SafeMarkdown.sanitize(markdown) : markdown)])
         }
 
         var title: [String] = []
-        if let t = document.frontMatter.title { title.append("# " + t) }
-        if let s = document.frontMatter.subtitle { title.append("*" + s + "*") }
+        if let t = document.frontMatter.title { title.append("# " + SafeMarkdown.escape(t)) }
+        if let s = document.frontMatter.subtitle { title.append("*" + SafeMarkdown.escape(s) + "*") }
         if !title.isEmpty {
             markdownCount += 1
             cells.append(["cell_type": "markdown", "id": "md-\(markdownCount)", "metadata": [String: Any](),

@@ -39,7 +39,7 @@ struct ExportCommand: ParsableCommand {
             let name = pageName(of: outcome.path, ext: "ipynb")
             let destination = (output as NSString).appendingPathComponent(name)
             do {
-                try writeAtomically(try JupyterExport.render(result), to: destination)
+                try writeAtomically(try JupyterExport.render(result, safe: runOptions.safe), to: destination)
                 printError("\(destination)  (\(result.cells.count) cells)")
             } catch {
                 report([.error("cannot write \(destination): \(error.localizedDescription)", at: nil)])

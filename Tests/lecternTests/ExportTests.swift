@@ -66,3 +66,40 @@ extension CommandLineTests {
         #expect(check.terminationStatus == 0, "nbformat rejected the notebook: \(message)")
     }
 }
+
+extension CommandLineTests {
+    static let hostileSource = """
+        ---
+        title: "Title <img src=x onerror=alert(1)>"
+        subtitle: "<script>alert(2)</script>"
+        ---
+
+        Text <b onclick="x()">bold</b>, a [link](javascript:alert(3)), <javascript:alert(4)>, math $a < b$.
+
+        <script>alert(5)</script>
+
+        ```swift
+        let v = "<img src=x onerror=alert(6)>"
+        ```
+
+        Value: `{swift} v`.
+        """
+
+    @Test func exportSafeLeavesNothingThatCouldRunInTheMarkdown() throws {
+        let dir = try workspace(["notebooks/h.md": text(Self.hostileSource)])
+        let outcome = try lectern(["export", "--safe", "notebooks/h.md"], in: dir)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let path = dir.appendingPathComponent("output/h.ipynb")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: path)) as? [String: Any])
+        let cells = try #require(json["cells"] as? [[String: Any]])
+        let markdown = cells.filter { $0["cell_type"] as? String == "markdown" }.map { ($0["source"] as? [String] ?? []).joined() }.joined()
+        // A '<' that starts a tag must be escaped ('\<' or '&lt;' show as text).
+        #expect(markdown.firstMatch(of: /(^|[^\\])<(script|img|b )/) == nil, "\(markdown)")
+        for danger in ["onclick", "](javascript"] {
+            #expect(!markdown.contains(danger), "\(danger) in \(markdown)")
+        }
+        #expect(markdown.contains("math $a < b$"))
+        #expect(markdown.contains("Value: \\<img src=x onerror=alert(6)\\>."))
+        try validateWithNbformat(path)
+    }
+}
