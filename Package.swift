@@ -101,5 +101,6 @@ if ProcessInfo.processInfo.environment["LECTERN_FUZZ"] != nil {
         .executableTarget(name: "FuzzTeX", dependencies: ["TeXToMathML"], path: "Fuzz/tex"),
         .executableTarget(name: "FuzzMarkdown", dependencies: ["Notebook", "NotebookRunner", "PageRendering"], path: "Fuzz/markdown"),
         .executableTarget(name: "FuzzCells", dependencies: ["CellInterpreter"], path: "Fuzz/cells"),
+        .executableTarget(name: "FuzzSafe", dependencies: ["CellInterpreter", "Notebook", "NotebookRunner", "PageRendering"], path: "Fuzz/safe"),
     ]
 }

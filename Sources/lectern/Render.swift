@@ -92,6 +92,11 @@ struct Render: ParsableCommand {
             let page = PageRenderer.render(result, options: PageOptions(handout: handout, timings: timings))
             report(page.warnings)
             let destination = (output as NSString).appendingPathComponent(name)
+            if runOptions.safe, let refusal = unsafePage(page.html, destination) {
+                report([refusal])
+                failed = true
+                continue
+            }
             do {
                 try writeAtomically(page.html, to: destination)
             } catch {
@@ -107,8 +112,13 @@ struct Render: ParsableCommand {
         }
         if notebooks.count > 1 {
             let index = (output as NSString).appendingPathComponent("index.html")
+            let html = IndexPage.render(title: "Notebooks", entries: entries)
+            if runOptions.safe, let refusal = unsafePage(html, index) {
+                report([refusal])
+                throw ExitCode.failure
+            }
             do {
-                try writeAtomically(IndexPage.render(title: "Notebooks", entries: entries), to: index)
+                try writeAtomically(html, to: index)
                 printError("\(index)  (\(entries.count) notebooks)")
             } catch {
                 report([.error("cannot write \(index): \(error.localizedDescription)", at: nil)])
@@ -140,6 +150,15 @@ struct Check: ParsableCommand {
         }
         if failed { throw ExitCode.failure }
     }
+}
+
+/// Under `--safe`, the independent check of a finished page (`PageSafety`): a page that fails
+/// it is not written. The renderer is built never to produce one; this is the second line.
+func unsafePage(_ html: String, _ destination: String) -> Diagnostic? {
+    let violations = PageSafety.violations(in: html)
+    guard !violations.isEmpty else { return nil }
+    return Diagnostic(.error, "\(destination) was not written: under --safe it would hold \(violations[0])", at: nil,
+                      notes: violations.dropFirst().prefix(4).map { "and \($0)" } + ["this is a bug in Lectern; please report it"])
 }
 
 func parseParameters(_ items: [String]) throws -> [String: String] {
