@@ -177,8 +177,10 @@ extension ContainedRun {
         return 0
     }
 
+    /// Sets a soft limit and, a little above it, the hard one: past the soft CPU limit the
+    /// process gets SIGXCPU (reported as such), past the hard one SIGKILL.
     private static func setLimit(_ resource: __rlimit_resource_t, _ value: Int) {
-        var limit = rlimit(rlim_cur: rlim_t(value), rlim_max: rlim_t(value))
+        var limit = rlimit(rlim_cur: rlim_t(value), rlim_max: rlim_t(value) + (resource == Int32(RLIMIT_CPU.rawValue) ? 5 : 0))
         _ = setrlimit(resource, &limit)
     }
 }
@@ -301,9 +303,13 @@ private final class ChildWatch: @unchecked Sendable {
         case .signal(let number):
             var notes = ["under --safe a notebook may use \(memoryBytes >> 20) MiB of memory", after]
             if let childMessage { notes.insert("it said: \(childMessage.prefix(300))", at: 0) }
-            let name = signalName(number)
             if number == SIGXCPU { return ("the notebook used up its CPU time in this cell and was stopped", [after]) }
-            return ("the cell ended the process that ran it (\(name)); it most likely ran out of memory", notes)
+            let said = childMessage ?? ""
+            if said.contains("failed to allocate") || said.localizedCaseInsensitiveContains("out of memory") {
+                return ("the cell ran out of memory and ended the process that ran it (\(signalName(number)))", notes)
+            }
+            return ("the cell ended the process that ran it (\(signalName(number))): it may have run out of memory, or met a bug in Lectern",
+                    notes)
         case .exit(let status):
             var notes = [after]
             if let childMessage { notes.insert("it said: \(childMessage.prefix(300))", at: 0) }

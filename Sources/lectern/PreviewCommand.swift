@@ -70,6 +70,10 @@ struct PreviewCommand: ParsableCommand {
         guard let result = outcome.result else { return nil }
         let page = PageRenderingBridge.page(result)
         let name = pageName(of: outcome.path)
+        if runOptions.safe, let refusal = unsafePage(page, name) {
+            report([refusal])
+            return nil
+        }
         try? writeAtomically(page, to: (output as NSString).appendingPathComponent(name))
         return page
     }

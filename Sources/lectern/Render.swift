@@ -22,7 +22,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Write a JSON report of every notebook and cell (status, seconds, diagnostics) to this file.")
     var report: String?
 
-    @Flag(help: "For notebooks from others: raw HTML dropped, files only inside the notebook's folder, 10 s per cell, smaller size limits.")
+    @Flag(help: "For notebooks from others: no raw HTML or script addresses, files only inside the notebook's folder, 10 s per cell and 300 s per notebook, smaller size limits, each notebook in a process of its own (2 GiB).")
     var safe = false
 
     var cacheMode: CacheMode { noCache ? .off : refresh ? .refresh : .normal }

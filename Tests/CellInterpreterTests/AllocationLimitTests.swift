@@ -17,6 +17,10 @@ struct AllocationLimitTests {
         Case("let a = [Int](repeating: 0, count: 2_000)", "1:9: error: 2000 elements is more than the limit of 1000"),
         Case("let s = String(repeating: \"ab\", count: 600)", "1:9: error: 1200 elements is more than the limit of 1000"),
         Case("let s = \"x\".padding(toLength: 5_000, withPad: \" \", startingAt: 0)", "1:13: error: 5000 elements is more than the limit of 1000"),
+        Case("let s = String(format: \"%999999999d\", 1)", "1:9: error: 999999999 elements is more than the limit of 1000"),
+        Case("let s = String(format: \"%-2000s|\", \"a\")", "1:9: error: 2000 elements is more than the limit of 1000"),
+        Case("let s = String(format: \"%.5000f\", 1.0)", "1:9: error: 5000 elements is more than the limit of 1000"),
+        Case("let s = String(format: \"%99999999999999999999999d\", 1)", "1:9: error: 9223372036854775807 elements is more than the limit of 1000"),
         // Output: what was printed before the limit stays (13 lines, 94 bytes); the print that
         // would pass it fails.
         Case("for i in 0..<100 { print(\"line \\(i)\") }",

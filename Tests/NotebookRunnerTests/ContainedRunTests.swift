@@ -38,7 +38,7 @@ struct ContainedRunTests {
         let r = try run(child: lines(Self.unit0, #"{"started":{"cell":0}}"#, Self.cell1, #"{"started":{"cell":1}}"#)
                         + "; echo 'Fatal error: failed to allocate' >&2; kill -SEGV $$")
         #expect(r.cells.map(\.status) == [.succeeded, .failed(allowed: false)])
-        #expect(r.diagnostics.map(\.description).first?.hasPrefix("nb.md:10:1: error: the cell ended the process that ran it (SIGSEGV)") == true)
+        #expect(r.diagnostics.map(\.description).first?.hasPrefix("nb.md:10:1: error: the cell ran out of memory and ended the process that ran it (SIGSEGV)") == true)
         #expect(r.diagnostics.first?.notes.first == "it said: Fatal error: failed to allocate")
     }
 

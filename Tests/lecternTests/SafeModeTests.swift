@@ -87,7 +87,7 @@ extension CommandLineTests {
         let dir = try workspace(["notebooks/a-hungry.md": text(hungry), "notebooks/b-fine.md": text("# Fine\n\n```swift\nprint(1)\n```\n")])
         let outcome = try lectern(["render", "--safe", "notebooks"], in: dir)
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.contains("notebooks/a-hungry.md:6:1: error: the cell ended the process that ran it"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("notebooks/a-hungry.md:6:1: error: the cell ran out of memory and ended the process that ran it"), "\(outcome.stderr)")
         #expect(outcome.stderr.contains("under --safe a notebook may use 2048 MiB of memory"))
         let page = try String(contentsOf: dir.appendingPathComponent("output/a-hungry.html"), encoding: .utf8)
         #expect(page.contains("<pre class=\"output\">before</pre>"))

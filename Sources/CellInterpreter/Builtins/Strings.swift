@@ -272,8 +272,16 @@ func formatString(_ format: String, _ arguments: [Value], _ call: NativeCall) th
             out += "%"
             continue
         }
-        let width = Int(spec.dropFirst().split(separator: ".").first?.filter { $0.isNumber } ?? "") ?? 0
-        if width > 10_000 { throw call.fail("a field width of \(width) is more than cells allow") }
+        // Width and precision are allocations like any other: under the one element limit (a
+        // number too long for Int is past it too).
+        let parts = spec.dropFirst().split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        func number(_ part: Substring?) -> Int {
+            let digits = part?.filter(\.isNumber) ?? ""
+            return digits.isEmpty ? 0 : Int(digits) ?? Int.max
+        }
+        let width = number(parts.first)
+        try call.checkSize(width)
+        try call.checkSize(number(parts.count > 1 ? parts[1] : nil))
         guard next < arguments.count else { throw call.fail("format '\(format)' needs more arguments than the \(arguments.count) given") }
         var argument = arguments[next]
         if case .existential(let box) = argument { argument = box.value }
