@@ -28,6 +28,20 @@ public enum DocumentParser {
     }
 }
 
+/// Every node under `root`, in document order, collected before any is changed (cmark's
+/// iterator must not see the tree change).
+func cmarkNodes(_ root: OpaquePointer) -> [OpaquePointer] {
+    var nodes: [OpaquePointer] = []
+    let iterator = cmark_iter_new(root)
+    while true {
+        let event = cmark_iter_next(iterator)
+        if event == CMARK_EVENT_DONE { break }
+        if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { nodes.append(node) }
+    }
+    cmark_iter_free(iterator)
+    return nodes
+}
+
 /// cmark's extensions are registered once per process (cmark's own flag is not thread-safe).
 let coreExtensionsRegistered: Bool = {
     cmark_gfm_core_extensions_ensure_registered()
@@ -80,14 +94,7 @@ private struct TreeWalker {
 
     /// Collects nodes first (cmark's iterator must not see the tree change), then rewrites.
     private mutating func transform(_ root: OpaquePointer) throws(Diagnostic) {
-        var nodes: [OpaquePointer] = []
-        let iterator = cmark_iter_new(root)
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { nodes.append(node) }
-        }
-        cmark_iter_free(iterator)
+        var nodes = cmarkNodes(root)
 
         if dropRawHTML {
             nodes.removeAll { node in

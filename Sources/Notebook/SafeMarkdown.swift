@@ -20,17 +20,8 @@ public enum SafeMarkdown {
         guard let root = cmark_parser_finish(parser) else { return "" }
         defer { cmark_node_free(root) }
 
-        // Nodes are collected first: cmark's iterator must not see the tree change.
-        var nodes: [OpaquePointer] = []
-        let iterator = cmark_iter_new(root)
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { nodes.append(node) }
-        }
-        cmark_iter_free(iterator)
         var dropped: [OpaquePointer] = []
-        for node in nodes {
+        for node in cmarkNodes(root) {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 dropped.append(node)

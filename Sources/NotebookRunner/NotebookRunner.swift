@@ -106,6 +106,10 @@ public struct NotebookRunner {
         session.confinesFiles = safe
 
         var stopped = false
+        // Running totals for the notebook's budget and output limit (kept cells included),
+        // added to as cells run instead of summed again before each one.
+        var secondsSpent = result.cells.reduce(0) { $0 + $1.seconds }
+        var outputBytes = result.cells.reduce(0) { $0 + $1.outputs.reduce(0) { $0 + $1.byteCount } }
         // Unit 0 is the inline expressions before the first cell; unit u ≥ 1 is cell u−1 and the
         // inline expressions right after it.
         for unit in start..<keys.count {
@@ -118,8 +122,8 @@ public struct NotebookRunner {
                 } else {
                     let source = CellSource(code: cell.code, file: cell.codeStart.file, firstLine: cell.codeStart.line,
                                             columnOffset: cell.codeStart.column - 1)
-                    let budgetLeft = limits.notebookTimeBudget.map { $0 - result.cells.reduce(0) { $0 + $1.seconds } }
-                    let outputLeft = limits.maxNotebookOutputBytes - result.cells.reduce(0) { $0 + $1.outputs.reduce(0) { $0 + $1.byteCount } }
+                    let budgetLeft = limits.notebookTimeBudget.map { $0 - secondsSpent }
+                    let outputLeft = limits.maxNotebookOutputBytes - outputBytes
                     cellStarting?(k)
                     let run: CellRun
                     if let budgetLeft, budgetLeft <= 0 {
@@ -135,6 +139,8 @@ public struct NotebookRunner {
                     // A failure the cell did not allow stops the notebook; an unexpected success does not.
                     if run.failure != nil, status == .failed(allowed: false) { stopped = true }
                     result.cells.append(CellResult(cell: cell, status: status, outputs: run.outputs, failure: run.failure, seconds: run.seconds))
+                    secondsSpent += run.seconds
+                    outputBytes += run.outputs.reduce(0) { $0 + $1.byteCount }
                 }
             }
             for (i, inline) in document.inlineExpressions.enumerated() where inline.cellsBefore == unit && !stopped {
