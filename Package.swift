@@ -30,10 +30,15 @@ let package = Package(
         .target(name: "GenerativeModels", dependencies: ["Tensors", "NeuralNetworks"],
                 resources: [.copy("Data/Resources/digits.csv"), .copy("Data/Resources/digits-source.md")]),
 
+        // Shared by figures, equations and pages: the one escaping function, the one
+        // colour-map table.
+        .target(name: "Markup"),
+        .target(name: "ColorMaps"),
+
         // Figures and equations: know nothing of notebooks.
-        .target(name: "TeXToMathML"),
-        .target(name: "Plotting"),
-        .target(name: "Imaging", dependencies: ["CPNG"]),
+        .target(name: "TeXToMathML", dependencies: ["Markup"]),
+        .target(name: "Plotting", dependencies: ["Markup", "ColorMaps"]),
+        .target(name: "Imaging", dependencies: ["CPNG", "ColorMaps"]),
 
         // The notebook layers.
         .target(name: "Notebook", dependencies: [
@@ -54,7 +59,7 @@ let package = Package(
         ]),
         .target(name: "NotebookRunner", dependencies: ["Notebook", "CellInterpreter"]),
         .target(name: "PageRendering", dependencies: [
-            "Notebook", "NotebookRunner", "CellInterpreter", "TeXToMathML", "CCmarkGFM",
+            "Notebook", "NotebookRunner", "CellInterpreter", "TeXToMathML", "Markup", "CCmarkGFM",
             .product(name: "SwiftSyntax", package: "swift-syntax"),
             .product(name: "SwiftParser", package: "swift-syntax"),
             .product(name: "SwiftIDEUtils", package: "swift-syntax"),
@@ -80,7 +85,9 @@ let package = Package(
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
         .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks"]),
         .testTarget(name: "GenerativeModelsTests", dependencies: ["GenerativeModels"]),
-        .testTarget(name: "TeXToMathMLTests", dependencies: ["TeXToMathML"]),
+        .testTarget(name: "TeXToMathMLTests", dependencies: ["TeXToMathML", "Markup"]),
+        .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
+        .testTarget(name: "ColorMapsTests", dependencies: ["ColorMaps"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "CPNG"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),

@@ -7,7 +7,11 @@ The HTML validator checks the markup; this checks the page as the browser lays i
       that a stylesheet hid, has none),
   (c) no console errors, no uncaught exceptions, no failed resource loads, and no request
       leaving the machine (the pages are meant to be self-contained),
-  (d) a full-page screenshot of each page, for a person to look at.
+  (d) at 1280 px (a laptop) and at 390 px (a phone): no sideways scrolling, no element wider
+      than its column (a scroll container counts, not what scrolls inside it), no display
+      equation wider than its own box,
+  (e) Chinese (lang="zh") drawn with a font that has its glyphs, never as tofu boxes,
+  (f) full-page screenshots at both widths (NAME.png, NAME-390.png), for a person to look at.
 It also notes, without failing, an equation number drawn over a wide display equation.
 Closed <details> (folded cells) are opened first, so what they hold is measured too.
 One line per page; exit status 1 if any page fails. `--self-test` runs the checks on a page
@@ -42,6 +46,78 @@ MEASURE = r"""(async () => {
     badSvgs: svgs.filter(s => !hasBox(s)).map(name),
     badMaths: maths.filter(m => !hasBox(m)).map(name),
   };
+})()"""
+
+
+# At each width: a page that scrolls sideways, elements wider than their column (what sits
+# inside a scroll container is the container's business: only the container is measured),
+# display equations whose content is wider than their box, and Chinese runs (lang="zh")
+# with their text.
+LAYOUT = r"""(async () => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  await document.fonts.ready;
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const root = document.documentElement;
+  const main = document.querySelector('main') || document.body;
+  const cs = getComputedStyle(main);
+  const box = main.getBoundingClientRect();
+  const left = box.left + parseFloat(cs.paddingLeft), right = box.right - parseFloat(cs.paddingRight);
+  const clipped = e => { for (let a = e.parentElement; a && a !== main; a = a.parentElement) {
+    if (getComputedStyle(a).overflowX !== 'visible') return true; } return false; };
+  const name = e => '<' + e.tagName.toLowerCase() + (e.id ? ' id=' + e.id : '') +
+    (e.className && typeof e.className === 'string' ? ' class="' + e.className + '"' : '') + '>';
+  const wide = [];
+  for (const e of main.querySelectorAll('*')) {
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 || (r.right <= right + 1 && r.left >= left - 1)) continue;
+    if (clipped(e)) continue;
+    wide.push(`${name(e)} ${Math.round(r.width)} px at ${Math.round(r.left - left)}…${Math.round(r.right - left)} in a ${Math.round(right - left)} px column`);
+  }
+  // A display equation's drawn width: from its leftmost to its rightmost token, scrolled or not.
+  const drawn = m => { let l = Infinity, r = -Infinity;
+    for (const t of m.querySelectorAll('mi, mn, mo, mtext, ms, mspace')) {
+      const b = t.getBoundingClientRect(); if (b.width) { l = Math.min(l, b.left); r = Math.max(r, b.right); } }
+    return r > l ? r - l : 0; };
+  const describe = (m, w, b) => `${m.closest('[id]') ? '#' + m.closest('[id]').id + ' ' : ''}${Math.round(w)} px in ${Math.round(b)} px: ` +
+    (m.getAttribute('alttext') || m.textContent).replace(/\s+/g, ' ').slice(0, 70);
+  const maths = [...document.querySelectorAll('math[display="block"]')];
+  // An equation wider than its container fails; one that fits only by scrolling inside its
+  // own box (no break point narrow enough) is noted.
+  const equations = maths.map(m => [m, m.getBoundingClientRect().width, m.parentElement.clientWidth])
+    .filter(([m, w, b]) => w > b + 1).map(([m, w, b]) => describe(m, w, b));
+  const scrolling = maths.map(m => [m, drawn(m), m.getBoundingClientRect().width])
+    .filter(([m, w, b]) => w > b + 1).map(([m, w, b]) => describe(m, w, b));
+  return {
+    sideways: root.scrollWidth > root.clientWidth + 1 ? `${root.scrollWidth} px wide in a ${root.clientWidth} px window` : null,
+    wide: wide.slice(0, 30), wideCount: wide.length, equations, scrolling,
+  };
+})()"""
+
+# Chinese drawn as tofu: each CJK character of a lang="zh" element is drawn on a canvas in
+# the element's font and compared with a character no font has (U+10FFFD, whose box is the
+# font's "missing glyph"); the same pixels mean the character has no glyph either.
+TOFU = r"""(() => {
+  const canvas = document.createElement('canvas');
+  canvas.width = 64; canvas.height = 64;
+  const g = canvas.getContext('2d', { willReadFrequently: true });
+  const draw = (ch, font) => {
+    g.clearRect(0, 0, 64, 64); g.font = font; g.textBaseline = 'middle'; g.fillText(ch, 4, 32);
+    return Array.from(g.getImageData(0, 0, 64, 64).data).join(',');
+  };
+  const cjk = ch => { const c = ch.codePointAt(0);
+    return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF); };
+  const found = [], seen = new Set();
+  for (const e of document.querySelectorAll('[lang|="zh"]')) {
+    const font = getComputedStyle(e).font.replace(/^.*?(\d+(\.\d+)?px)/, 'normal 400 32px');
+    const missing = draw('\u{10FFFD}', font);
+    for (const ch of e.textContent) {
+      if (!cjk(ch) || seen.has(font + ch)) continue;
+      seen.add(font + ch);
+      if (seen.size > 600) break;
+      if (draw(ch, font) === missing) found.push(`${ch} (U+${ch.codePointAt(0).toString(16).toUpperCase()}) in "${e.textContent.slice(0, 30)}"`);
+    }
+  }
+  return found;
 })()"""
 
 
@@ -126,6 +202,10 @@ class Chromium:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
+# A laptop and a phone (CSS pixels); screenshots of each (NAME.png and NAME-390.png).
+WIDTHS = (1280, 390)
+
+
 def check_page(chrome, path, screenshots):
     """Load one page; return its counts and the list of problems found."""
     target = chrome.call("Target.createTarget", url="about:blank")["targetId"]
@@ -163,19 +243,41 @@ def check_page(chrome, path, screenshots):
         elif e["method"] == "Network.loadingFailed" and not p.get("canceled"):
             failed.append(f"failed load: {urls.get(p['requestId'], '?')[:140]} ({p['errorText']})")
 
-    size = chrome.call("Page.getLayoutMetrics", session=s)["cssContentSize"]
-    shot = chrome.call("Page.captureScreenshot", session=s, format="png", captureBeyondViewport=True,
-                       clip={"x": 0, "y": 0, "width": max(size["width"], 1280),
-                             "height": size["height"], "scale": 1})
-    name = os.path.splitext(os.path.basename(path))[0] + ".png"
-    with open(os.path.join(screenshots, name), "wb") as f:
-        f.write(base64.b64decode(shot["data"]))
+    stem = os.path.splitext(os.path.basename(path))[0]
+    layout = []
+    boxes = chrome.call("Runtime.evaluate", session=s, expression=TOFU, returnByValue=True)
+    if "exceptionDetails" in boxes:
+        raise RuntimeError(f"{path}: the tofu check failed: {boxes['exceptionDetails']}")
+    layout += [f"Chinese drawn without a glyph (tofu): {x}" for x in boxes["result"]["value"][:20]]
+    for width in WIDTHS:
+        if width != 1280:
+            chrome.call("Emulation.setDeviceMetricsOverride", session=s, width=width, height=900,
+                        deviceScaleFactor=1, mobile=width < 600)
+        measured = chrome.call("Runtime.evaluate", session=s, expression=LAYOUT, awaitPromise=True,
+                               returnByValue=True)
+        if "exceptionDetails" in measured:
+            raise RuntimeError(f"{path}: measuring the layout failed: {measured['exceptionDetails']}")
+        m = measured["result"]["value"]
+        if m["sideways"]:
+            layout.append(f"at {width} px the page scrolls sideways: {m['sideways']}")
+        layout += [f"at {width} px wider than its column: {w}" for w in m["wide"]]
+        if m["wideCount"] > len(m["wide"]):
+            layout.append(f"at {width} px … and {m['wideCount'] - len(m['wide'])} more elements wider than their column")
+        layout += [f"at {width} px an equation wider than its container: {e}" for e in m["equations"]]
+        found["overlaps"] += [f"at {width} px scrolls inside its box: {e}" for e in m["scrolling"]]
+        size = chrome.call("Page.getLayoutMetrics", session=s)["cssContentSize"]
+        shot = chrome.call("Page.captureScreenshot", session=s, format="png", captureBeyondViewport=True,
+                           clip={"x": 0, "y": 0, "width": max(size["width"], width),
+                                 "height": min(size["height"], 30000), "scale": 1})
+        name = stem + (".png" if width == 1280 else f"-{width}.png")
+        with open(os.path.join(screenshots, name), "wb") as f:
+            f.write(base64.b64decode(shot["data"]))
     chrome.call("Target.closeTarget", targetId=target)
 
     problems = ([f"broken image: {x}" for x in found["badImages"]]
                 + [f"svg without a box: {x}" for x in found["badSvgs"]]
-                + [f"math without a box: {x}" for x in found["badMaths"]] + console + failed)
-    found.update(console=len(console), failed=len(failed), failures=failed, problems=problems)
+                + [f"math without a box: {x}" for x in found["badMaths"]] + console + failed + layout)
+    found.update(console=len(console), failed=len(failed), failures=failed, problems=problems, layout=layout)
     return found
 
 
@@ -184,7 +286,7 @@ def report(path, r):
     print(f"{os.path.basename(path):34} images {r['images']:3}  svgs {r['svgs']:3}  math {r['maths']:4}"
           f"  console errors {r['console']:2}  failed loads {r['failed']:2}  {'ok' if ok else 'FAIL'}")
     for o in r["overlaps"]:
-        print(f"    note: equation number {o} is drawn over its equation")
+        print(f"    note: equation {o}" if o.startswith("at ") else f"    note: equation number {o} is drawn over its equation")
     for p in r["problems"][:20]:
         print("    " + p)
     if len(r["problems"]) > 20:
@@ -195,12 +297,18 @@ def report(path, r):
 GOOD = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>good</title></head><body>
 <p><img alt="dot" src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg=="></p>
 <p><math><mi>x</mi><mo>=</mo><mn>1</mn></math></p>
-<p><svg width="20" height="20"><rect width="20" height="20"/></svg></p></body></html>"""
+<p><svg width="20" height="20"><rect width="20" height="20"/></svg></p>
+<p>A term and its Chinese: generative model, <span lang="zh">生成模型</span>.</p></body></html>"""
 BAD = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>bad</title></head><body>
 <p><img alt="missing" src="missing.png"><img alt="not local" src="http://127.0.0.1:9/x.png"></p>
 <p><math style="display:none"><mi>x</mi></math></p>
 <p><svg width="0" height="0"></svg></p>
 <div id="eq-wide" style="position: relative; width: 150px"><math display="block"><mtext>an equation wider than its column</mtext></math><span class="eq-number" style="position: absolute; right: 0; top: 0">(1)</span></div>
+<div style="width: 2000px; height: 4px">wider than the column and the window</div>
+<div style="overflow-x: auto"><div style="width: 3000px">inside a scroll container: not counted</div></div>
+<div style="width: 300px"><math display="block" style="overflow-x: auto"><mrow><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>y</mi></mrow></math></div>
+<div style="width: 300px"><math display="block" style="width: 900px"><mrow><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>x</mi><mo>+</mo><mi>y</mi></mrow></math></div>
+<p lang="zh">𱍊𱍋</p>
 <script>console.error("planted console error"); notAFunction();</script></body></html>"""
 
 
@@ -225,7 +333,16 @@ def self_test(chrome):
         "console.error and the exception are reported": bad["console"] == 2,
         "the failed loads are reported": sum(f.startswith("failed load") for f in bad["failures"]) == 2,
         "the request off the machine is reported": sum(f.startswith("external") for f in bad["failures"]) == 1,
-        "the equation number over its equation is noted": len(bad["overlaps"]) == 1 and not good["overlaps"],
+        "the equation number over its equation is noted":
+            sum(not o.startswith("at ") for o in bad["overlaps"]) == 1 and not good["overlaps"],
+        "the sideways scroll is reported at both widths": sum("scrolls sideways" in p for p in bad["layout"]) == 2,
+        "the wide element is reported, not what scrolls inside its box":
+            any("wider than its column: <div>" in p and "2000 px" in p for p in bad["layout"])
+            and not any("3000 px" in p for p in bad["layout"]),
+        "the equation wider than its container is reported, the one that scrolls is noted":
+            sum("equation wider than its container" in p for p in bad["layout"]) == 2
+            and sum(o.startswith("at ") and "scrolls inside" in o for o in bad["overlaps"]) == 2,
+        "Chinese without a glyph is reported": sum("without a glyph" in p for p in bad["layout"]) == 2,
     }
     for what, held in expected.items():
         print(f"  {'ok  ' if held else 'MISS'} {what}")

@@ -1,20 +1,27 @@
-/// A colour map from [0, 1] to 8-bit sRGB, applied to single-channel images. The same maps,
-/// names and tables as Plotting's `ColorMap` (each target holds its own copy; both test
-/// suites pin the tables' checksums), so an image and a heatmap of the same data match.
+/// A continuous colour map from [0, 1] to 8-bit sRGB: the one table behind heatmaps,
+/// contours and colour bars (Plotting) and single-channel images (Imaging), so an image and
+/// a heatmap of the same data match. Raw values name the maps for cell bindings.
 public enum ColorMap: String, Sendable, CaseIterable {
-    /// Perceptually uniform dark blue → green → yellow.
+    /// Perceptually uniform dark blue → green → yellow; the default for magnitudes.
     case viridis
     /// Blue → near-white → red (ColorBrewer RdBu, reversed), for signed values around 0.
     case diverging
     /// Black → white.
     case gray
-    /// White → black, e.g. ink on paper.
+    /// White → black, e.g. ink on paper for digit images.
     case grayReversed
 
-    /// The colour at `t` in [0, 1] (clamped; NaN maps to 0), quantised to one of 256
+    /// One entry of a map: 8-bit sRGB channels.
+    public typealias RGB = (red: UInt8, green: UInt8, blue: UInt8)
+
+    /// The colour at `t` in [0, 1] (clamped; NaN maps to the low end), quantised to one of 256
     /// entries as d3's `interpolateViridis` does (entry ⌊256·t⌋).
-    public func rgb(at t: Double) -> (red: UInt8, green: UInt8, blue: UInt8) {
-        let i = Self.index(t)
+    public func rgb(at t: Double) -> RGB {
+        entry(Self.index(t))
+    }
+
+    /// Entry `i` of the 256, low to high.
+    public func entry(_ i: Int) -> RGB {
         switch self {
         case .viridis: return Self.viridisTable[i]
         case .diverging: return Self.divergingTable[i]
@@ -29,15 +36,17 @@ public enum ColorMap: String, Sendable, CaseIterable {
     /// Whether every entry is a grey (so a single-channel PNG can hold the result).
     public var isGray: Bool { self == .gray || self == .grayReversed }
 
-    static func index(_ t: Double) -> Int {
+    /// The entry `t` in [0, 1] falls in: ⌊256·t⌋ clamped to 0…255, as d3's `ramp()`; NaN and
+    /// −∞ give 0, +∞ gives 255.
+    public static func index(_ t: Double) -> Int {
         guard t.isFinite else { return t == .infinity ? 255 : 0 }
-        return min(255, Int((min(max(t, 0), 1) * 256).rounded(.down)))  // as d3's ramp(): ⌊256·t⌋
+        return min(255, Int((min(max(t, 0), 1) * 256).rounded(.down)))
     }
 
     private static let viridisTable = parse(ColorMapTables.viridis)
     private static let divergingTable = parse(ColorMapTables.diverging)
 
-    private static func parse(_ text: String) -> [(red: UInt8, green: UInt8, blue: UInt8)] {
+    private static func parse(_ text: String) -> [RGB] {
         let hex = Array(text.unicodeScalars.filter { $0.properties.isASCIIHexDigit })
         return stride(from: 0, to: hex.count, by: 6).map { i in
             let v = UInt32(String(String.UnicodeScalarView(hex[i..<i + 6])), radix: 16)!

@@ -7,8 +7,9 @@
 //   low values are blue and high values red, sampled at 256 points with d3's uniform
 //   B-spline (`interpolateRgbBasis`); i.e. d3's `interpolateRdBu(1 - t)`.
 //
-// The Plotting and Imaging targets each hold an identical copy of this file (neither
-// target may depend on the other); both test suites pin the same checksums of the tables.
+// The one copy: Plotting (heatmaps, contours, colour bars) and Imaging (single-channel
+// images) both read these tables through `ColorMap`, so an image and a heatmap of the same
+// data match.
 
 enum ColorMapTables {
     static let viridis = """

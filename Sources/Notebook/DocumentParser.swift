@@ -19,6 +19,11 @@ public enum DocumentParser {
             frontMatter = try FrontMatter.parse(yaml: yaml, path: source.path)
         }
         let scanner = MathScanner(body: String(body), path: source.path, firstLine: bodyLine)
+        for inline in scanner.inlineExpressions {
+            if let digits = inline.digits, !InlineExpression.digitsRange.contains(digits) {
+                throw .error("digits must be from 1 to 17 (a Double holds 17 significant digits), got \(digits == .max ? "more" : String(digits))", at: inline.location)
+            }
+        }
         var builder = TreeWalker(source: source, scanner: scanner, defaults: frontMatter.cellDefaults)
         builder.dropRawHTML = safe
         let blocks = try builder.run()

@@ -16,11 +16,30 @@ public struct FrontMatter: Sendable {
     public var numberSections = false
     /// Options every cell starts from (Quarto's `execute:`).
     public var cellDefaults = CellOptions()
+    /// The paper a printed page is laid out for (`papersize: a4` or `letter`, as Quarto).
+    public var paperSize = PaperSize.a4
+    /// The language of the prose (`lang: en`, BCP 47), declared on the page.
+    public var language = "en"
 
     public init() {}
 
     /// Keys the front matter understands; others are ignored, as Quarto ignores formats it lacks.
-    static let knownKeys = ["title", "subtitle", "author", "date", "seed", "params", "toc", "number-sections", "execute"]
+    static let knownKeys = ["title", "subtitle", "author", "date", "seed", "params", "toc", "number-sections", "execute", "papersize", "lang"]
+}
+
+/// Paper sizes for printing, with the CSS `@page` size each names.
+public enum PaperSize: String, Sendable, CaseIterable {
+    case a4, letter, a5, legal
+
+    /// The value of CSS `@page { size: … }`.
+    public var css: String {
+        switch self {
+        case .a4: "A4"
+        case .letter: "letter"
+        case .a5: "A5"
+        case .legal: "legal"
+        }
+    }
 }
 
 /// A named constant from `params:`.
@@ -160,6 +179,18 @@ extension FrontMatter {
                     }
                     front.parameters.append(Parameter(name: name, value: parameterValue, location: location(nameNode.mark)))
                 }
+            case "papersize":
+                guard let text = value.scalar?.string, let size = PaperSize(rawValue: text.lowercased()) else {
+                    throw .error("front matter 'papersize' must be one of \(PaperSize.allCases.map(\.rawValue).joined(separator: ", "))", at: location(value.mark))
+                }
+                front.paperSize = size
+            case "lang":
+                // BCP 47's shape: letters, digits and hyphens (en, zh-Hans, en-GB).
+                guard let text = value.scalar?.string, !text.isEmpty, text.count <= 35,
+                      text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }), text.first!.isLetter else {
+                    throw .error("front matter 'lang' must be a language tag such as en or zh-Hans", at: location(value.mark))
+                }
+                front.language = text
             case "execute":
                 guard let options = value.mapping else {
                     throw .error("front matter 'execute' must be a mapping of cell options", at: location(value.mark))

@@ -9,12 +9,39 @@ public struct InlineExpression: Sendable, Hashable {
     public var location: SourceLocation
     /// How many cells come before it in the notebook; it runs after them.
     public var cellsBefore: Int
+    /// Significant digits the author asked for with a trailing `, digits: n`
+    /// (`{swift} loss, digits: 3`), or nil for the page's default.
+    public var digits: Int?
 
-    public init(code: String, raw: String, location: SourceLocation, cellsBefore: Int = 0) {
+    /// The significant digits an author may ask for: a Double holds 17 at most.
+    public static let digitsRange = 1...17
+
+    public init(code: String, raw: String, location: SourceLocation, cellsBefore: Int = 0, digits: Int? = nil) {
         self.code = code
         self.raw = raw
         self.location = location
         self.cellsBefore = cellsBefore
+        self.digits = digits
+    }
+
+    /// Splits a trailing `, digits: n` off an inline expression. A Swift expression cannot end
+    /// in a top-level `, label: n` (a call's arguments end with `)`), so the split is exact.
+    static func splitDigits(_ code: String) -> (code: String, digits: Int?) {
+        var rest = Substring(code)
+        func dropSpaces() { while let last = rest.last, last == " " || last == "\t" || last == "\n" { rest.removeLast() } }
+        dropSpaces()
+        let number = rest.reversed().prefix(while: { $0.isASCII && $0.isNumber })
+        guard !number.isEmpty else { return (code, nil) }
+        rest.removeLast(number.count)
+        dropSpaces()
+        guard rest.hasSuffix("digits:") else { return (code, nil) }
+        rest.removeLast("digits:".count)
+        dropSpaces()
+        guard rest.hasSuffix(",") else { return (code, nil) }
+        rest.removeLast()
+        dropSpaces()
+        let digits = Int(String(number.reversed())) ?? Int.max  // too long for an Int: refused as out of range
+        return (String(rest), digits)
     }
 }
 

@@ -189,7 +189,8 @@ struct MathScanner {
                         let rest = content.dropFirst(lead)
                         loc.column += runLength + lead + rest.prefix(while: { $0 == " " || $0 == "\n" }).count
                         let raw = String(decoding: bytes[i..<(k + closing)], as: UTF8.self)
-                        inlineExpressions.append(InlineExpression(code: code, raw: raw, location: loc))
+                        let (expression, digits) = InlineExpression.splitDigits(code)
+                        inlineExpressions.append(InlineExpression(code: expression, raw: raw, location: loc, digits: digits))
                         emit(SlotToken.make(.inlineExpression, inlineExpressions.count - 1))
                         skip(k + closing - i)
                     } else {

@@ -16,11 +16,15 @@ enum CellRenderer {
             let code = "<pre class=\"code\"><code class=\"language-swift\">\(SyntaxHighlighter.highlight(cell.code))</code></pre>\n"
             html += o.fold ? "<details class=\"code-fold\"><summary>Code</summary>\n\(code)</details>\n" : code
         }
-        if o.output, !result.outputs.isEmpty {
+        // A handout that hides a cell's code keeps its figures but not its printed text, which
+        // would stand without the code it answers; `output: true` on the cell keeps it.
+        let dropsText = options.handout && !showCode && !o.explicitlySet.contains("output")
+        let outputs = dropsText ? result.outputs.filter { !$0.isText } : result.outputs
+        if o.output, !outputs.isEmpty {
             html += "<div class=\"outputs\">\n"
             // A cell's caption and number go under its last figure, once.
-            let lastFigure = result.outputs.lastIndex { if case .value(.svg) = $0 { true } else if case .value(.png) = $0 { true } else { false } }
-            for (i, output) in result.outputs.enumerated() {
+            let lastFigure = outputs.lastIndex { if case .value(.svg) = $0 { true } else if case .value(.png) = $0 { true } else { false } }
+            for (i, output) in outputs.enumerated() {
                 html += render(output, cell: cell, number: number, captioned: i == lastFigure)
             }
             html += "</div>\n"
@@ -55,11 +59,11 @@ enum CellRenderer {
         case .text(let text):
             var t = text
             if t.hasSuffix("\n") { t.removeLast() }
-            return "<pre class=\"output\">\(HTML.escape(t))</pre>\n"
+            return "<pre class=\"\(outputClass(t, "output"))\">\(HTML.escape(t))</pre>\n"
         case .value(let value):
             switch value {
             case .text(let text):
-                return "<pre class=\"output value\">\(HTML.escape(text))</pre>\n"
+                return "<pre class=\"\(outputClass(text, "output value"))\">\(HTML.escape(text))</pre>\n"
             case .html(let html):
                 return "<div class=\"output html\">\(html)</div>\n"
             case .svg(let svg, let description):
@@ -72,6 +76,21 @@ enum CellRenderer {
         }
     }
 
+    /// Output classes; `tabular` for text laid out in columns (two or more lines with a gap
+    /// of two spaces between words), which keeps its lines whole and scrolls rather than
+    /// wrapping and losing its columns.
+    static func outputClass(_ text: String, _ base: String) -> String {
+        var columnLines = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let trimmed = line.drop(while: { $0 == " " })
+            if trimmed.contains("  "), trimmed.trimmingCharacters(in: .whitespaces).contains(" ") {
+                columnLines += 1
+                if columnLines >= 2 { return base + " tabular" }
+            }
+        }
+        return base
+    }
+
     private static func figure(_ content: String, cell: Cell, number: String?, captioned: Bool) -> String {
         var html = "<figure>\(content)"
         guard captioned else { return html + "</figure>\n" }
@@ -82,5 +101,15 @@ enum CellRenderer {
             html += "<figcaption>\(prefix.replacingOccurrences(of: ":</span> ", with: "</span>"))</figcaption>"
         }
         return html + "</figure>\n"
+    }
+}
+
+extension CellOutput {
+    /// Printed text or a value shown as text (not a figure or markup).
+    var isText: Bool {
+        switch self {
+        case .text, .value(.text): true
+        default: false
+        }
     }
 }

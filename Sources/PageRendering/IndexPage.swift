@@ -26,28 +26,8 @@ public enum IndexPage {
             list += "</li>\n"
         }
         list += "</ol>\n"
-        return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="Lectern \(LecternVersion.current)">
-        <title>\(HTML.escape(title))</title>
-        <style>
-        \(Stylesheet.css)
-        </style>
-        </head>
-        <body>
-        <main>
-        <header class="title-block">
-        <h1 class="title">\(HTML.escape(title))</h1>
-        </header>
-        \(list)<footer class="page-footer">Rendered by Lectern \(LecternVersion.current).</footer>
-        </main>
-        </body>
-        </html>
-
-        """
+        let header = "<header class=\"title-block\">\n<h1 class=\"title\">\(HTML.escape(title))</h1>\n</header>\n"
+        return PageSkeleton(title: title, body: header + list,
+                            footer: "Rendered by Lectern \(LecternVersion.current).").html
     }
 }

@@ -47,27 +47,12 @@ public enum PageRenderer {
         // The contents list shows each heading as the page does (its formulas as MathML).
         body.insert(contentsOf: tableOfContents(document, references: references, body: body),
                     at: body.index(body.startIndex, offsetBy: body.distance(from: body.startIndex, to: titleEnd)))
-        let source = HTML.escape(document.source.path)
-        let html = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="Lectern \(LecternVersion.current)">
-        <title>\(HTML.escape(document.title))</title>
-        <style>
-        \(Stylesheet.css)
-        </style>
-        </head>
-        <body>
-        <main>
-        \(body)<footer class="page-footer">Rendered by Lectern \(LecternVersion.current) from <code>\(source)</code>.</footer>
-        </main>
-        </body>
-        </html>
-
-        """
+        let html = PageSkeleton(
+            title: document.title, language: document.frontMatter.language,
+            extraCSS: document.frontMatter.paperSize == .a4 ? "" : "@page { size: \(document.frontMatter.paperSize.css); }",
+            body: document.frontMatter.language.hasPrefix("zh") ? body : LanguageRuns.markChinese(body),
+            footer: "Rendered by Lectern \(LecternVersion.current) from <code>\(HTML.escape(document.source.path))</code>."
+        ).html
         // In the order of the file, as a reader fixes them.
         let ordered = warnings.enumerated().sorted {
             let a = $0.element.location, b = $1.element.location

@@ -49,7 +49,8 @@ struct ProseRenderer {
         guard result.inlineValues.indices.contains(index) else { return "" }
         switch result.inlineValues[index] {
         case .value(let text):
-            return "<span class=\"inline-value\">\(HTML.escape(text))</span>"
+            let digits = document.inlineExpressions.indices.contains(index) ? document.inlineExpressions[index].digits : nil
+            return "<span class=\"inline-value\">\(NumberTypesetter.html(text, digits: digits))</span>"
         case .failed(let diagnostic):
             return "<span class=\"inline-error\" title=\"\(HTML.attribute(diagnostic.description))\">error: \(HTML.escape(diagnostic.message))</span>"
         case .notRun:
@@ -62,7 +63,7 @@ struct ProseRenderer {
 /// `alttext` and annotation; a formula that does not convert shows its source, marked, and
 /// is reported at its place in the Markdown file.
 enum MathRendering {
-    static let converter = MathMLConverter(tagPlacement: .byCaller)
+    static let converter = MathMLConverter(tagPlacement: .byCaller, breaksLines: true)
 
     /// `standalone`: a display formula that is a paragraph of its own (a block, not a span);
     /// `number`: its equation number, when it is labelled.

@@ -11,9 +11,13 @@ enum Stylesheet {
       --code-bg: #f5f6f8; --code-border: #d8dce3; --output-bg: #ffffff; --accent: #2f5fa7;
       --error: #a3222d; --error-bg: #fdf1f2; --warn: #8a5a00; --warn-bg: #fff8e6;
       --kw: #a8327d; --st: #b0411a; --nu: #1c6a99; --co: #6b7280; --ty: #6d3fb3; --at: #8a5a00; --lb: #3d5a80;
-      --prose: "Charter", "Bitstream Charter", "Sitka Text", Cambria, "Noto Serif", "DejaVu Serif", Georgia, serif;
-      --ui: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Helvetica Neue", Arial, sans-serif;
-      --mono: ui-monospace, "SFMono-Regular", "JetBrains Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace;
+      /* Latin faces first; Chinese falls through to a CJK face of the same kind (serif with
+         serif): Noto/Source Han (Debian's fonts-noto-cjk), then the platform's own. */
+      --cjk-serif: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", STSong, SimSun;
+      --cjk-sans: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei";
+      --prose: "Charter", "Bitstream Charter", "Sitka Text", Cambria, "Noto Serif", "DejaVu Serif", Georgia, var(--cjk-serif), serif;
+      --ui: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Helvetica Neue", Arial, var(--cjk-sans), sans-serif;
+      --mono: ui-monospace, "SFMono-Regular", "JetBrains Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", "Noto Sans Mono CJK SC", var(--cjk-sans), monospace;
     }
     @media screen and (prefers-color-scheme: dark) {
       :root {
@@ -22,6 +26,14 @@ enum Stylesheet {
         --error: #ff8a8f; --error-bg: #2d1a1d; --warn: #f0c060; --warn-bg: #2b2416;
         --kw: #e48bc3; --st: #f0a070; --nu: #7cc4f2; --co: #8b93a1; --ty: #b99cf0; --at: #e0b35a; --lb: #9fb8dc;
       }
+    }
+    /* Plots are inline SVG whose background, ink, axes and grid carry classes: dark mode
+       recolours them with the page instead of leaving white cards (data colours stay). */
+    @media screen and (prefers-color-scheme: dark) {
+      .cell figure svg .lc-bg { fill: var(--output-bg); }
+      .cell figure svg .lc-ink { fill: var(--text); }
+      .cell figure svg .lc-axis { stroke: var(--muted); }
+      .cell figure svg .lc-grid { stroke: var(--rule); }
     }
     * { box-sizing: border-box; }
     html { -webkit-text-size-adjust: 100%; }
@@ -53,6 +65,7 @@ enum Stylesheet {
     .cell pre.output { margin: 0; padding: .5rem 1rem; background: var(--output-bg); border-left: 3px solid var(--rule);
       white-space: pre-wrap; overflow-wrap: anywhere; }
     .cell pre.output.value { color: var(--text); }
+    .cell pre.output.tabular { white-space: pre; overflow-wrap: normal; overflow-x: auto; }
     .cell figure { margin: .75rem 0 0; text-align: center; }
     .cell figure svg, .cell figure img { max-width: 100%; height: auto; }
     .cell figure img { image-rendering: pixelated; }
@@ -61,6 +74,13 @@ enum Stylesheet {
     /* Room on both sides for the number, so a wide formula never runs under it (and stays centred). */
     .math.display.numbered { padding: 0 2.75em; }
     .eq-number { position: absolute; right: 0; top: 50%; transform: translateY(-50%); font-family: var(--prose); font-size: 1rem; color: var(--muted); }
+    /* On a phone the number takes a line of its own under the equation, which keeps the
+       whole width. */
+    @media (max-width: 600px) {
+      main { padding-left: 1rem; padding-right: 1rem; }
+      .math.display.numbered { padding: 0; }
+      .eq-number { position: static; display: block; transform: none; text-align: right; line-height: 1.2; }
+    }
     .section-number { color: var(--faint); margin-right: .35em; }
     a.xref { text-decoration: none; border-bottom: 1px dotted currentColor; }
     .xref-missing { color: var(--warn); background: var(--warn-bg); font-family: var(--mono); font-size: .86em; padding: 0 .2em; border-radius: 3px; }
@@ -83,14 +103,20 @@ enum Stylesheet {
     .ty { color: var(--ty); } .at { color: var(--at); } .lb { color: var(--lb); } .dl { color: var(--nu); }
     footer.page-footer { margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--rule); font: .8rem/1.4 var(--ui); color: var(--faint); }
     .footnotes { font-size: .9rem; color: var(--muted); }
+    /* A4 unless the notebook's front matter asks for other paper (papersize). */
+    @page { size: A4; margin: 16mm 15mm 18mm; }
     @media print {
-      body { font-size: 11pt; background: #fff; color: #000; }
+      body { font-size: 10.5pt; background: #fff; color: #000; }
       main { max-width: none; padding: 0; }
-      .cell, figure, pre, table { break-inside: avoid; }
-      h1, h2, h3 { break-after: avoid; }
+      /* Break between blocks, never inside a figure, an equation, code or an output, and
+         keep a heading with what follows it and code with its output. */
+      .cell, figure, pre, table, .math.display, .cell .outputs, blockquote { break-inside: avoid; }
+      h1, h2, h3, h4, header.title-block { break-after: avoid; }
+      .cell pre.code { break-after: avoid; }
+      p { orphans: 3; widows: 3; }
       a { color: inherit; }
       footer.page-footer, .cell-time, nav.toc { display: none; }
-      main > h2 ~ h2 { break-before: page; }
+      figcaption, blockquote, .footnotes, .cell-note, header.title-block .subtitle, header.title-block .byline { color: #000; }
       details.code-fold { display: none; }
       /* Paper cannot scroll: long code lines wrap instead of being cut off. */
       pre, .cell pre.code, main > pre { white-space: pre-wrap; overflow-wrap: anywhere; overflow-x: visible; }

@@ -1,9 +1,9 @@
 import Testing
-@testable import Imaging
+import ColorMaps
 
-@Suite("Imaging colour maps match Plotting's")
-struct ImagingColorMapTests {
-    /// FNV-1a of the 256 entries as lowercase hex — the same numbers PlottingTests pins.
+@Suite("The colour-map tables (one copy, shared by Plotting and Imaging)")
+struct ColorMapTableTests {
+    /// FNV-1a of the 256 entries as lowercase hex, pinning the published tables.
     static func checksum(_ map: ColorMap) -> UInt64 {
         let hex = Array("0123456789abcdef")
         var text = ""
@@ -16,11 +16,18 @@ struct ImagingColorMapTests {
         return h
     }
 
-    @Test("table checksums (shared with PlottingTests)", arguments: [
+    @Test("table checksums", arguments: [
         (ColorMap.viridis, 0x6ffdc72316b5242d as UInt64), (.diverging, 0xd9ac9c4ed94f48ed),
     ])
     func checksums(_ map: ColorMap, _ expected: UInt64) {
         #expect(Self.checksum(map) == expected)
+    }
+
+    @Test("entry index: ⌊256·t⌋ clamped, as d3's ramp()", arguments: [
+        (0.0, 0), (0.5, 128), (1.0, 255), (0.999, 255), (-1, 0), (2, 255), (.nan, 0), (-.infinity, 0), (.infinity, 255),
+    ] as [(Double, Int)])
+    func index(_ t: Double, _ expected: Int) {
+        #expect(ColorMap.index(t) == expected)
     }
 
     @Test("ends and middle", arguments: [

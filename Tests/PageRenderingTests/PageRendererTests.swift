@@ -47,7 +47,7 @@ struct PageRendererTests {
 
     @Test func everythingACellPrintsIsEscaped() throws {
         let html = try page("```swift\nprint(\"<script>alert('x')</script> & more\")\n\"<b>\"\n```\n")
-        #expect(html.contains("&lt;script&gt;alert('x')&lt;/script&gt; &amp; more"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"))
         #expect(html.contains("&quot;&lt;b&gt;&quot;"))
         #expect(!html.contains("<script>"))
     }

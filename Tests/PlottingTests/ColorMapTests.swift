@@ -3,8 +3,8 @@ import Testing
 
 @Suite("Colour maps and palette")
 struct ColorMapTests {
-    /// FNV-1a of the 256 entries as lowercase hex. Imaging's tests pin the same numbers, so
-    /// the two targets' copies of the tables cannot drift apart unnoticed.
+    /// FNV-1a of the 256 entries as lowercase hex: Plotting's colours are the shared tables'
+    /// (ColorMapsTests pins the same numbers).
     static func checksum(_ map: ColorMap) -> UInt64 {
         var h: UInt64 = 0xcbf29ce484222325
         for byte in map.table.map({ String($0.hex.dropFirst()) }).joined().utf8 {
@@ -14,7 +14,7 @@ struct ColorMapTests {
         return h
     }
 
-    @Test("table checksums (shared with ImagingTests)", arguments: [
+    @Test("table checksums (as ColorMapsTests pins them)", arguments: [
         (ColorMap.viridis, 0x6ffdc72316b5242d as UInt64), (.diverging, 0xd9ac9c4ed94f48ed),
     ])
     func checksums(_ map: ColorMap, _ expected: UInt64) {

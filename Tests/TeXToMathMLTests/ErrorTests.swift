@@ -1,5 +1,6 @@
 import Testing
 @testable import TeXToMathML
+import Markup
 
 /// Malformed or unknown input: the error's kind and where it points (UTF-8 offset, and
 /// 1-based line and column in UTF-8 bytes), and that `render` shows the source instead.
@@ -111,7 +112,7 @@ struct ErrorTests {
         #expect(rendering.diagnostics.count == 1)
         #expect(rendering.diagnostics.first?.utf8Offset == errorCase.offset)
         #expect(rendering.tag == nil)
-        let source = XMLEscaping.escaped(errorCase.tex)
+        let source = Markup.escape(errorCase.tex)
         #expect(rendering.mathML.contains("<merror class=\"tex-error\" data-message=\""))
         #expect(rendering.mathML.contains("<mtext>" + source + "</mtext></merror></math>"))
         #expect(rendering.mathML.contains(" alttext=\"" + source + "\""))
@@ -133,7 +134,7 @@ struct ErrorTests {
     @Test("the message is escaped in the error element")
     func escapedMessage() {
         let rendering = MathMLConverter().render(#"\color{<b>} x"#, display: false)
-        #expect(rendering.mathML.contains(#"data-message="1:1: invalid argument '&lt;b&gt;' for \color""#))
+        #expect(rendering.mathML.contains(#"data-message="1:1: invalid argument &#39;&lt;b&gt;&#39; for \color""#))
         #expect(WellFormedness.problems(in: rendering.mathML).isEmpty)
     }
 }

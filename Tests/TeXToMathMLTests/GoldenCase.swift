@@ -1,5 +1,6 @@
 import Testing
 @testable import TeXToMathML
+import Markup
 
 /// One golden case: TeX, inline or display, and the MathML it must produce inside
 /// `<semantics>` (the `<math>` wrapper and annotation are checked by every case too).
@@ -27,7 +28,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
 /// and returns what is inside `<semantics>` before the annotation.
 func semanticsBody(_ tex: String, display: Bool, converter: MathMLConverter = MathMLConverter()) throws -> String {
     let mathML = try converter.convert(tex, display: display)
-    let escaped = XMLEscaping.escaped(tex)
+    let escaped = Markup.escape(tex)
     let open = "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"" + (display ? " display=\"block\"" : "")
         + " alttext=\"" + escaped + "\"><semantics>"
     let close = "<annotation encoding=\"application/x-tex\">" + escaped + "</annotation></semantics></math>"

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TeXToMathML
+import Markup
 
 /// Whatever the input, conversion ends quickly with MathML or a located error: no crash,
 /// no stack overflow, no hang, and never any content dropped.
@@ -37,7 +38,7 @@ struct RobustnessTests {
         } else {
             Issue.record("expected tooDeeplyNested, got \(String(describing: rendering.diagnostics.first))")
         }
-        #expect(rendering.mathML.contains(XMLEscaping.escaped(tex)))
+        #expect(rendering.mathML.contains(Markup.escape(tex)))
     }
 
     /// Other pathological inputs end in some error, quickly, with the source shown.
@@ -56,7 +57,7 @@ struct RobustnessTests {
         let rendering = MathMLConverter().render(tex, display: false)
         #expect(clock.now - start < .seconds(2))
         #expect(rendering.isError)
-        #expect(rendering.mathML.contains(XMLEscaping.escaped(tex)))
+        #expect(rendering.mathML.contains(Markup.escape(tex)))
     }
 
     @Test("nesting just under the limit converts")
@@ -135,7 +136,7 @@ struct RobustnessTests {
                 failures += 1
                 Issue.record("\(tex) → \(problems)")
             }
-            if rendering.isError, !rendering.mathML.contains("<mtext>" + XMLEscaping.escaped(tex) + "</mtext>") {
+            if rendering.isError, !rendering.mathML.contains("<mtext>" + Markup.escape(tex) + "</mtext>") {
                 failures += 1
                 Issue.record("source dropped for \(tex)")
             }

@@ -36,7 +36,7 @@ enum WellFormedness {
                     break
                 }
                 let entity = String(String.UnicodeScalarView(scalars[(index + 1)..<end]))
-                if !entities.contains(entity) && !(entity.hasPrefix("#x") && entity.count > 2) {
+                if !entities.contains(entity) && !(entity.hasPrefix("#x") && entity.count > 2) && !(entity.hasPrefix("#") && entity.count > 1 && entity.dropFirst().allSatisfy(\.isNumber)) {
                     problems.append("unknown entity &\(entity);")
                 }
                 index = end + 1

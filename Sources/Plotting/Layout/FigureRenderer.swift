@@ -27,10 +27,10 @@ struct FigureRenderer {
                          "font-family": Self.fontFamily, "font-size": px(AxisModel.tickFont)])
         svg.text("title", ["id": "\(id)-title"], accessibleTitle)
         svg.text("desc", ["id": "\(id)-desc"], figure.description ?? FigureDescription(figure, layouts).text)
-        svg.element("rect", ["width": px(w), "height": px(h), "fill": "#ffffff"])
+        svg.element("rect", ["class": "lc-bg", "width": px(w), "height": px(h), "fill": "#ffffff"])
         if let title = figure.title {
             svg.text("text", ["x": px(w / 2), "y": "21", "text-anchor": "middle", "font-size": "15",
-                              "font-weight": "600", "fill": "#111111"], title)
+                              "font-weight": "600", "fill": "#111111", "class": "lc-ink"], title)
         }
         for (k, layout) in layouts.enumerated() {
             PanelRenderer(layout: layout, index: k, idPrefix: id).draw(into: &svg)

@@ -13,7 +13,7 @@ extension PanelRenderer {
             d += "M\(px(area.x)),\(y)H\(px(area.right))"
         }
         guard !d.isEmpty else { return }
-        svg.element("path", ["d": d, "stroke": Self.gridInk, "stroke-width": "1", "fill": "none"])
+        svg.element("path", ["d": d, "stroke": Self.gridInk, "stroke-width": "1", "fill": "none", "class": "lc-grid"])
     }
 
     /// The bottom and left axis lines, ticks pointing outward, and tick labels.
@@ -31,9 +31,9 @@ extension PanelRenderer {
             let y = px(layout.yAxis.scale(t.value))
             d += "M\(px(area.x)),\(y)h\(px(-(t.major ? tick : tick * 0.6)))"
         }
-        svg.element("path", ["d": d, "stroke": Self.axisInk, "stroke-width": "1", "fill": "none"])
+        svg.element("path", ["d": d, "stroke": Self.axisInk, "stroke-width": "1", "fill": "none", "class": "lc-axis"])
 
-        svg.open("g", ["fill": Self.ink])
+        svg.open("g", ["fill": Self.ink, "class": "lc-ink"])
         let labelY = area.bottom + tick + 4 + AxisModel.tickFont * 0.8
         for t in layout.xAxis.ticks where !t.label.isEmpty {
             let x = layout.xAxis.scale(t.value)

@@ -4,7 +4,7 @@ extension PanelRenderer {
         let entries = layout.plan.legend
         guard !entries.isEmpty else { return }
         let x = area.right + 14
-        svg.open("g", ["font-size": px(PanelLayout.legendFont), "fill": Self.ink])
+        svg.open("g", ["font-size": px(PanelLayout.legendFont), "fill": Self.ink, "class": "lc-ink"])
         for (k, entry) in entries.enumerated() {
             let cy = area.y + 8 + Double(k) * 18
             switch entry.swatch {
@@ -43,13 +43,13 @@ extension PanelRenderer {
         svg.close("g")
         var d = "M\(px(x)),\(px(top))h12V\(px(bottom))h-12Z"
         for t in axis.ticks { d += "M\(px(x + 12)),\(px(scale(t.value)))h\(px(PanelLayout.tickLength))" }
-        svg.element("path", ["d": d, "stroke": Self.axisInk, "stroke-width": "1", "fill": "none"])
+        svg.element("path", ["d": d, "stroke": Self.axisInk, "stroke-width": "1", "fill": "none", "class": "lc-axis"])
         if let levels = spec.levels {
             var marks = ""
             for level in levels { marks += "M\(px(x)),\(px(scale(level)))h12" }
             svg.element("path", ["d": marks, "stroke": "#ffffff", "stroke-width": "1", "fill": "none"])
         }
-        svg.open("g", ["fill": Self.ink])
+        svg.open("g", ["fill": Self.ink, "class": "lc-ink"])
         for t in axis.ticks {
             svg.text("text", ["x": px(x + 12 + PanelLayout.tickLength + 3), "y": px(scale(t.value) + AxisModel.tickFont * 0.35)], t.label)
         }
@@ -57,7 +57,7 @@ extension PanelRenderer {
         if let label = spec.label {
             let lx = x + 12 + PanelLayout.tickLength + 3 + axis.widestLabel + 14
             svg.text("text", ["transform": "translate(\(px(lx)),\(px((top + bottom) / 2))) rotate(-90)",
-                              "text-anchor": "middle", "font-size": px(PanelLayout.labelFont), "fill": Self.ink], label)
+                              "text-anchor": "middle", "font-size": px(PanelLayout.labelFont), "fill": Self.ink, "class": "lc-ink"], label)
         }
     }
 }

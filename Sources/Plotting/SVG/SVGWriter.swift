@@ -1,5 +1,7 @@
+import Markup
+
 /// Builds SVG markup. All escaping happens here: attribute values and text content pass
-/// through `escape`, element and attribute names are fixed strings from this target.
+/// through `Markup.escape` (the pages' and equations' rule too), element and attribute names are fixed strings from this target.
 struct SVGWriter {
     private(set) var output = ""
 
@@ -24,7 +26,7 @@ struct SVGWriter {
     mutating func text(_ name: String, _ attributes: Attributes = [:], _ content: String) {
         output += "<" + name
         write(attributes)
-        output += ">" + Self.escape(content) + "</" + name + ">\n"
+        output += ">" + Markup.escape(content) + "</" + name + ">\n"
     }
 
     /// Closes `</name>`.
@@ -39,33 +41,7 @@ struct SVGWriter {
 
     private mutating func write(_ attributes: Attributes) {
         for (key, value) in attributes {
-            output += " " + key + "=\"" + Self.escape(value) + "\""
+            output += " " + key + "=\"" + Markup.escape(value) + "\""
         }
-    }
-
-    /// XML-escapes `&`, `<`, `>`, `"` and `'`; drops control characters XML forbids.
-    static func escape(_ s: String) -> String {
-        var needs = false
-        for u in s.utf8 where u == 38 || u == 60 || u == 62 || u == 34 || u == 39 || u < 32 {
-            needs = true
-            break
-        }
-        guard needs else { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 16)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t", "\n", "\r": out += " "
-            default:
-                if scalar.value < 32 { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }

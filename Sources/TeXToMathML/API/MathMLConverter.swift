@@ -22,12 +22,18 @@ public struct MathMLConverter: Sendable {
     public var maximumDepth: Int
     /// Where a top-level `\tag` is drawn. `align` rows' tags are always in the MathML.
     public var tagPlacement: TagPlacement
+    /// Whether display formulas may break across lines at top-level relations (and after
+    /// quads) when their column is too narrow: each line is an `<mrow>` in an
+    /// `<mrow class="tex-lines">` that `MathStylesheet` wraps with CSS (MathML Core itself has
+    /// no line breaking). Off: one row, as written.
+    public var breaksLines: Bool
 
     /// A converter; the defaults suit pages (`lectern render` passes `.byCaller` to place
     /// equation numbers itself).
-    public init(maximumDepth: Int = 64, tagPlacement: TagPlacement = .inMathML) {
+    public init(maximumDepth: Int = 64, tagPlacement: TagPlacement = .inMathML, breaksLines: Bool = false) {
         self.maximumDepth = maximumDepth
         self.tagPlacement = tagPlacement
+        self.breaksLines = breaksLines
     }
 
     /// The `<math>` element for `tex`; `display` gives `display="block"`.
@@ -64,7 +70,7 @@ public struct MathMLConverter: Sendable {
             throw TeXMathError(.unexpectedCharacter(String(describing: error)), utf8Offset: 0, in: tex)
         }
         let mathML = MathDocument.element(root: root, tex: tex, display: display,
-                                          tag: tagPlacement == .inMathML ? tag : nil)
+                                          tag: tagPlacement == .inMathML ? tag : nil, breakable: breaksLines)
         return (mathML, tag)
     }
 }

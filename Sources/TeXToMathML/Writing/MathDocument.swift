@@ -3,7 +3,10 @@
 enum MathDocument {
     static let namespace = "http://www.w3.org/1998/Math/MathML"
 
-    static func element(root: MathNode, tex: String, display: Bool, tag: EquationTag?) -> String {
+    /// `breakable`: a display formula's top-level row is written as lines that the page's
+    /// CSS lets wrap at relations (`MathStylesheet`), so a long equation fits a narrow
+    /// column instead of running past it.
+    static func element(root: MathNode, tex: String, display: Bool, tag: EquationTag?, breakable: Bool = false) -> String {
         var writer = MathMLWriter()
         writer.output.reserveCapacity(tex.utf8.count * 14 + 160)
         openMath(tex: tex, display: display, into: &writer.output)
@@ -14,13 +17,19 @@ enum MathDocument {
             writer.output += "<mtable displaystyle=\"true\"><mtr><mtd>"
             writer.writeContents(root, style: style)
             writer.output += "</mtd><mtd style=\"padding-left:2em\"><mtext>"
-            XMLEscaping.append(tag.label, to: &writer.output)
+            writer.output.appendEscaped(tag.label)
             writer.output += "</mtext></mtd></mtr></mtable>"
+        } else if breakable, display, case .row(let nodes) = root,
+                  case let breaks = MathMLWriter.lineBreaks(in: nodes), !breaks.isEmpty {
+            // One row of lines: laid out as a row where the browser ignores the CSS.
+            writer.output += "<mrow class=\"tex-lines\"><mrow>"
+            writer.writeRow(nodes, style: style, lineBreaks: breaks)
+            writer.output += "</mrow></mrow>"
         } else {
             writer.writeArgument(root, style: style)
         }
         writer.output += "<annotation encoding=\"application/x-tex\">"
-        XMLEscaping.append(tex, to: &writer.output)
+        writer.output.appendEscaped(tex)
         writer.output += "</annotation></semantics></math>"
         return writer.output.string
     }
@@ -30,9 +39,9 @@ enum MathDocument {
         var output = MarkupBuffer()
         openMath(tex: tex, display: display, into: &output)
         output += "<merror class=\"tex-error\" data-message=\""
-        XMLEscaping.append(error.description, to: &output)
+        output.appendEscaped(error.description)
         output += "\"><mtext>"
-        XMLEscaping.append(tex, to: &output)
+        output.appendEscaped(tex)
         output += "</mtext></merror></math>"
         return output.string
     }
@@ -41,7 +50,7 @@ enum MathDocument {
         output += "<math xmlns=\"" + namespace + "\""
         if display { output += " display=\"block\"" }
         output += " alttext=\""
-        XMLEscaping.append(tex, to: &output)
+        output.appendEscaped(tex)
         output += "\">"
     }
 }

@@ -52,7 +52,7 @@ extension MathMLWriter {
         if let leftSpace { output += " lspace=\"" + leftSpace + "\"" }
         if let rightSpace { output += " rspace=\"" + rightSpace + "\"" }
         output += ">"
-        XMLEscaping.append(op.text, to: &output)
+        output.appendEscaped(op.text)
         output += "</mo>"
     }
 
@@ -96,7 +96,7 @@ extension MathMLWriter {
         output += "<mo fence=\"true\" form=\"" + form + "\""
         if !Self.isDictionaryStretchyFence(text) { output += " stretchy=\"true\"" }
         output += ">"
-        XMLEscaping.append(text, to: &output)
+        output.appendEscaped(text)
         output += "</mo>"
     }
 }

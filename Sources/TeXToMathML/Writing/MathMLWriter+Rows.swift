@@ -3,8 +3,10 @@
 extension MathMLWriter {
     /// Writes a row's atoms one after another (no `<mrow>`), computing each one's context.
     /// `leading` and `trailing` are the classes just outside the row (`\left(` is open).
+    /// `lineBreaks`: indices of atoms that start a new line of a display formula (see
+    /// `lineBreaks(in:)`); each starts a new `<mrow>` inside the caller's `tex-lines` row.
     mutating func writeRow(_ nodes: [MathNode], style: MathStyle, leading: MathClass? = nil,
-                           trailing: MathClass? = nil) {
+                           trailing: MathClass? = nil, lineBreaks: Set<Int> = []) {
         if nodes.count == 1, leading == nil, trailing == nil {
             // Alone in its row, a binary operator has nothing to combine: it is ordinary.
             let mathClass = Self.mathClass(nodes[0])
@@ -21,6 +23,7 @@ extension MathMLWriter {
         }
         var previous = leading
         for (index, node) in nodes.enumerated() {
+            if lineBreaks.contains(index) { output += "</mrow><mrow>" }
             let context = Context(previous: previous, next: nextClasses[index], effective: classes[index])
             if case .function = Self.nucleus(node), let previous, Self.addsThinSpaceBeforeOperator(previous) {
                 output += "<mspace width=\"0.1667em\"/>"
@@ -104,6 +107,33 @@ extension MathMLWriter {
             return
         }
         writeRow([node], style: style)
+    }
+
+    /// Where a long display formula may break, as TeX authors break one by hand: before each
+    /// top-level relation that has something before it on its line (the relation starts
+    /// the continuation line; `:=` and other runs of relations stay together), and after a
+    /// top-level space of a quad or more (`a = b,\quad c = d`). Empty when there is none.
+    static func lineBreaks(in nodes: [MathNode]) -> Set<Int> {
+        var breaks: Set<Int> = []
+        var previous: MathClass? = nil
+        var lineHasAtom = false
+        for (index, node) in nodes.enumerated() {
+            if case .space(let width) = node {
+                if width >= 1, lineHasAtom, index + 1 < nodes.count {
+                    breaks.insert(index + 1)
+                    lineHasAtom = false
+                    previous = nil
+                }
+                continue
+            }
+            let mathClass = Self.mathClass(node)
+            if mathClass == .rel, previous != .rel, lineHasAtom, !breaks.contains(index) {
+                breaks.insert(index)
+            }
+            lineHasAtom = true
+            previous = mathClass
+        }
+        return breaks
     }
 
     /// Writes a node's children inside an element that accepts several (`msqrt`, `mtd`).

@@ -29,7 +29,7 @@ extension MathMLWriter {
                 output += "<mtd style=\"padding-left:2em;text-align:right\">"
                 if let tag = table.rowTags[rowIndex] {
                     output += "<mtext>"
-                    XMLEscaping.append(tag.label, to: &output)
+                    output.appendEscaped(tag.label)
                     output += "</mtext>"
                 }
                 output += "</mtd>"

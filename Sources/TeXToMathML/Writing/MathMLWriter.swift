@@ -22,17 +22,17 @@ struct MathMLWriter {
         switch node {
         case .identifier(let text, let upright):
             output += upright && text.unicodeScalars.count == 1 ? "<mi mathvariant=\"normal\">" : "<mi>"
-            XMLEscaping.append(text, to: &output)
+            output.appendEscaped(text)
             output += "</mi>"
         case .number(let text):
             output += "<mn>"
-            XMLEscaping.append(text, to: &output)
+            output.appendEscaped(text)
             output += "</mn>"
         case .symbol(let op):
             writeOperator(op, style: style, context: context)
         case .function(let name):
             output += "<mi>"
-            XMLEscaping.append(name, to: &output)
+            output.appendEscaped(name)
             output += "</mi>"
         case .text(let text, let textStyle):
             writeText(text, style: textStyle)
@@ -180,7 +180,7 @@ struct MathMLWriter {
         output += mark.stretchy ? "<mo stretchy=\"true\"" : "<mo stretchy=\"false\""
         if let scale = mark.scale { output += " mathsize=\"" + scale + "\"" }
         output += ">"
-        XMLEscaping.append(mark.mark, to: &output)
+        output.appendEscaped(mark.mark)
         output += "</mo>"
         output += mark.under ? "</munder>" : "</mover>"
     }
@@ -201,7 +201,7 @@ struct MathMLWriter {
         let trailing = kept.hasSuffix(" ")
         if trailing { kept = kept.dropLast() }
         if leading { output += "&#xA0;" }
-        XMLEscaping.append(String(kept), to: &output)
+        output.appendEscaped(String(kept))
         if trailing { output += "&#xA0;" }
         output += "</mtext>"
     }
@@ -220,7 +220,7 @@ struct MathMLWriter {
         }
         if let color = change.color {
             output += " mathcolor=\""
-            XMLEscaping.append(color, to: &output)
+            output.appendEscaped(color)
             output += "\""
         }
         output += ">"

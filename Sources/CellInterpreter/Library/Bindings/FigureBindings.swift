@@ -55,7 +55,7 @@ extension Registry {
         typedFunction("func heatmap(_ matrix: [[Double]], colorMap: String = \"viridis\", colorLabel: String? = nil, \(labels)) -> Figure",
                       doc: "A matrix as coloured cells, row 0 at the top; colorMap: viridis, diverging, gray, grayReversed.", topic: "Figures") {
             (cx, matrix: [[Double]], map: String, colorLabel: String?, title: String?, xLabel: String?, yLabel: String?) in
-            plot([try Mark.heatmap(matrix, colorMap: try plotColorMap(map, cx), colorLabel: colorLabel)], title, xLabel, yLabel)
+            plot([try Mark.heatmap(matrix, colorMap: try colorMap(map, cx), colorLabel: colorLabel)], title, xLabel, yLabel)
         }
         typedFunction("func contour(x: ClosedRange<Double>, y: ClosedRange<Double>, levels: Int = 10, count: Int = 60, filled: Bool = false, \(labels), _ f: (Double, Double) -> Double) -> Figure",
                       doc: "Contour lines of f(x, y) over a grid (filled: a heatmap under them).", topic: "Figures") {
@@ -100,7 +100,7 @@ extension Registry {
             (cx, rows: [[Double]], height: Int, width: Int, columns: Int?, map: String, range: String, padding: Int, scale: Int?) in
             let batch = try ImageBatch(flattened: rows, height: height, width: width)
             let image = try batch.grid(columns: columns, padding: padding, scale: scale, range: try valueRange(range, cx),
-                                       colorMap: try imageColorMap(map, cx))
+                                       colorMap: try colorMap(map, cx))
             return ImageObject(image: image, summary: "A grid of \(rows.count) images of \(height)×\(width) pixels")
         }
         typedFunction("func imageGrid(_ images: Tensor, columns: Int? = nil, colorMap: String = \"gray\", range: String = \"auto\", padding: Int = 2, scale: Int? = nil) -> Image",
@@ -123,7 +123,7 @@ extension Registry {
             let rows = (0..<count).map { Array(t.scalars[($0 * size)..<(($0 + 1) * size)]) }
             let batch = try ImageBatch(flattened: rows, height: height, width: width)
             let image = try batch.grid(columns: columns, padding: padding, scale: scale, range: try valueRange(range, cx),
-                                       colorMap: try imageColorMap(map, cx))
+                                       colorMap: try colorMap(map, cx))
             return ImageObject(image: image, summary: "A grid of \(count) images of \(height)×\(width) pixels")
         }
     }
@@ -152,16 +152,10 @@ private func pointColor(_ color: AnyCellValue?, _ cx: LibraryContext) throws -> 
     throw cx.fail("color must be [Int] (classes), [String] (names), [Double] (values), a Tensor or \"#rrggbb\", got a value of type '\(color.type)'")
 }
 
-private func plotColorMap(_ name: String, _ cx: LibraryContext) throws -> Plotting.ColorMap {
-    guard let map = Plotting.ColorMap(rawValue: name) else {
-        throw cx.fail("unknown colour map '\(name)'; choose one of \(Plotting.ColorMap.allCases.map(\.rawValue).joined(separator: ", "))")
-    }
-    return map
-}
-
-private func imageColorMap(_ name: String, _ cx: LibraryContext) throws -> Imaging.ColorMap {
-    guard let map = Imaging.ColorMap(rawValue: name) else {
-        throw cx.fail("unknown colour map '\(name)'; choose one of \(Imaging.ColorMap.allCases.map(\.rawValue).joined(separator: ", "))")
+/// A colour map by name, the same for plots and images (one table, in ColorMaps).
+private func colorMap(_ name: String, _ cx: LibraryContext) throws -> ColorMap {
+    guard let map = ColorMap(rawValue: name) else {
+        throw cx.fail("unknown colour map '\(name)'; choose one of \(ColorMap.allCases.map(\.rawValue).joined(separator: ", "))")
     }
     return map
 }

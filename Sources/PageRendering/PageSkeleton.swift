@@ -1,0 +1,40 @@
+import Notebook
+
+/// The one HTML skeleton of every page Lectern writes — notebook pages, the index, the
+/// reference — so that they share a head (charset, viewport, generator, the stylesheet), a
+/// language and a footer, and a change to one is a change to all.
+struct PageSkeleton {
+    /// The document title (text, escaped here).
+    var title: String
+    /// The page's language (BCP 47), for `<html lang>`: hyphenation, quotes and font choice.
+    var language = "en"
+    /// Page-specific CSS after the shared stylesheet.
+    var extraCSS = ""
+    /// The page's content inside `<main>` (markup).
+    var body: String
+    /// The footer's content (markup).
+    var footer: String
+
+    var html: String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(HTML.attribute(language))">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="Lectern \(LecternVersion.current)">
+        <title>\(HTML.escape(title))</title>
+        <style>
+        \(Stylesheet.css)\(extraCSS.isEmpty ? "" : "\n" + extraCSS)
+        </style>
+        </head>
+        <body>
+        <main>
+        \(body)<footer class="page-footer">\(footer)</footer>
+        </main>
+        </body>
+        </html>
+
+        """
+    }
+}

@@ -1,0 +1,52 @@
+@testable import PageRendering
+import Testing
+
+/// Inline values set as numbers in prose: a true minus, powers of ten, sensible digits.
+struct NumberTypesetterTests {
+    @Test("numbers as Swift prints them", arguments: [
+        // Integers: never rounded; minus sign; groups of three from five digits.
+        ("42", nil, "42"), ("-3", nil, "−3"), ("1797", nil, "1797"), ("60000", nil, "60\u{202F}000"),
+        ("-1234567", nil, "−1\u{202F}234\u{202F}567"),
+        // Doubles: four significant digits by default, trailing zeros dropped.
+        ("0.30000000000000004", nil, "0.3"), ("1.3862943611198906", nil, "1.386"), ("-17.2", nil, "−17.2"),
+        ("1797.0", nil, "1797"), ("123456.7", nil, "123\u{202F}457"), ("0.0001234", nil, "0.0001234"),
+        ("9.99996", nil, "10"), ("2.5", nil, "2.5"), ("0.0", nil, "0"), ("-0.0", nil, "0"),
+        // Powers of ten instead of e-notation.
+        ("3.4e-12", nil, "3.4 × 10<sup>−12</sup>"), ("-1e-05", nil, "−1 × 10<sup>−5</sup>"),
+        ("6.02214076e+23", nil, "6.022 × 10<sup>23</sup>"), ("1e+16", nil, "1 × 10<sup>16</sup>"),
+        // Digits the author asked for: exactly that many, zeros kept; integer parts kept whole.
+        ("1.5", 4, "1.500"), ("3.14159", 2, "3.1"), ("1797.3", 2, "1797"), ("3.4e-12", 3, "3.40 × 10<sup>−12</sup>"),
+        ("0.1", 17, "0.10000000000000001"),
+        // Rounded from the binary value, not its decimal text: 2.675 is 2.67499999…
+        ("2.675", 3, "2.67"),
+        // Not finite.
+        ("inf", nil, "∞"), ("-inf", nil, "−∞"), ("nan", nil, "NaN"),
+        // Lists of numbers, each typeset.
+        ("[0.5, -1.25, 3e-07]", nil, "[0.5, −1.25, 3 × 10<sup>−7</sup>]"),
+        // Anything else is text, escaped and unchanged.
+        ("a-b", nil, "a-b"), ("-", nil, "-"), ("1.", nil, "1."), ("1e", nil, "1e"), ("[a, -1]", nil, "[a, -1]"),
+        ("<b>-1</b>", nil, "&lt;b&gt;-1&lt;/b&gt;"), ("Optional(-1.0)", nil, "Optional(-1.0)"), ("", nil, ""),
+    ] as [(String, Int?, String)])
+    func typeset(_ printed: String, _ digits: Int?, _ expected: String) {
+        #expect(NumberTypesetter.html(printed, digits: digits) == expected)
+    }
+}
+
+/// Chinese runs in prose marked `lang="zh"`; markup, math, figures and code left alone.
+struct LanguageRunsTests {
+    @Test("runs of Chinese", arguments: [
+        ("plain English", "plain English"),
+        ("a 生成模型 (generative model)", #"a <span lang="zh">生成模型</span> (generative model)"#),
+        ("<p>证据下界，即 ELBO</p>", #"<p><span lang="zh">证据下界，即</span> ELBO</p>"#),
+        ("生成 模型", #"<span lang="zh">生成 模型</span>"#),
+        (##"<a title="模型" href="#x">模型</a>"##, ##"<a title="模型" href="#x"><span lang="zh">模型</span></a>"##),
+        ("<math><mtext>模型</mtext></math> 模型", #"<math><mtext>模型</mtext></math> <span lang="zh">模型</span>"#),
+        ("<pre><code>// 注释</code></pre>", "<pre><code>// 注释</code></pre>"),
+        ("<svg><text>图</text></svg>图", #"<svg><text>图</text></svg><span lang="zh">图</span>"#),
+        ("<code>x</code>模型<br/>型", #"<code>x</code><span lang="zh">模型</span><br/><span lang="zh">型</span>"#),
+        ("→ ≤ ′ “quotes” ∑", "→ ≤ ′ “quotes” ∑"),
+    ])
+    func mark(_ html: String, _ expected: String) {
+        #expect(LanguageRuns.markChinese(html) == expected)
+    }
+}

@@ -1,0 +1,81 @@
+import Testing
+@testable import TeXToMathML
+
+/// Long display formulas break as TeX authors break them by hand: before top-level relations
+/// and after quads, never inside a group, a fence or a script.
+struct LineBreakTests {
+    static let breaking = MathMLConverter(breaksLines: true)
+
+    /// The lines of a display formula: the text content of each line's `<mrow>`, or one
+    /// line holding everything when the formula is not broken.
+    static func lines(_ tex: String) throws -> [String] {
+        let mathML = try breaking.convert(tex, display: true)
+        guard let start = mathML.range(of: "<mrow class=\"tex-lines\">") else { return [text(of: mathML)] }
+        var rest = mathML[start.upperBound...]
+        var lines: [String] = []
+        // Lines are the direct children; each opens with <mrow> and the list closes with </mrow></mrow>.
+        var depth = 0, line = ""
+        while !rest.isEmpty {
+            if rest.hasPrefix("<mrow") {
+                depth += 1
+                if depth == 1 { line = "" }
+            } else if rest.hasPrefix("</mrow>") {
+                depth -= 1
+                if depth == 0 { lines.append(text(of: line)) }
+                if depth < 0 { break }
+            }
+            if depth >= 1 { line.append(rest.first!) }
+            rest = rest.dropFirst()
+        }
+        return lines
+    }
+
+    /// The characters of the tokens, markup and the invisible function application dropped.
+    static func text(of markup: some StringProtocol) -> String {
+        var out = "", inTag = false
+        let body = markup.components(separatedBy: "<annotation").first ?? String(markup)
+        for ch in body {
+            if ch == "<" { inTag = true } else if ch == ">" { inTag = false } else if !inTag { out.append(ch) }
+        }
+        return out.replacingOccurrences(of: "&#x2061;", with: "")
+    }
+
+    @Test("break points", arguments: [
+        ("a = b", ["a", "=b"]),
+        ("p(x) = p(x_1) p(x_2) = \\prod_i p(x_i)", ["p(x)", "=p(x1)p(x2)", "=∏ip(xi)"]),
+        ("a := b", ["a", ":=b"]),
+        ("a \\le b \\le c", ["a", "≤b", "≤c"]),
+        ("x = 1,\\quad y = 2", ["x", "=1,", "y", "=2"]),
+        // Nothing to break at the top level: one line, as written.
+        ("a + b + c", ["a+b+c"]),
+        ("\\left( a = b \\right)", ["(a=b)"]),
+        ("{a = b}", ["a=b"]),
+        ("\\frac{a = b}{c}", ["a=bc"]),
+        ("x_{i = 1}", ["xi=1"]),
+        // A leading relation has nothing before it to break from.
+        ("= a", ["=a"]),
+    ])
+    func breaks(_ tex: String, _ expected: [String]) throws {
+        #expect(try Self.lines(tex) == expected)
+    }
+
+    @Test("inline formulas and the default converter never break")
+    func noBreaks() throws {
+        #expect(!(try Self.breaking.convert("a = b = c", display: false)).contains("tex-lines"))
+        #expect(!(try MathMLConverter().convert("a = b = c", display: true)).contains("tex-lines"))
+    }
+
+    @Test("spacing is the same broken or not: only the line rows are added")
+    func sameAtoms() throws {
+        let tex = #"\mathbb{E}[x] = W\mathbb{E}[z] + \mu = \mu, \qquad \operatorname{Cov}[x] = WW^\top + \sigma^2 I"#
+        let plain = try MathMLConverter().convert(tex, display: true)
+        let broken = try Self.breaking.convert(tex, display: true)
+        // The same tokens with the same attributes (spacing, stretching) in the same order;
+        // only <mrow>s differ.
+        func tokens(_ m: String) -> [String] {
+            m.components(separatedBy: "<").filter { !$0.hasPrefix("mrow") && !$0.hasPrefix("/mrow") }
+        }
+        #expect(broken.contains("tex-lines"))
+        #expect(tokens(broken) == tokens(plain))
+    }
+}
