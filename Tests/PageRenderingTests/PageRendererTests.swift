@@ -45,6 +45,48 @@ struct PageRendererTests {
         #expect(html.components(separatedBy: "<figure>").count == 3)
     }
 
+    func handout(_ text: String) throws -> String {
+        let document = try DocumentParser.parse(SourceFile(path: "nb.md", text: text))
+        return PageRenderer.render(NotebookRunner().run(document), options: PageOptions(handout: true)).html
+    }
+
+    @Test func aHandoutKeepsFiguresButNotThePrintsOfCodeItHides() throws {
+        let hidden = try handout("```swift\nprint(\"orphan line\")\nplot([1.0, 2.0])\n```\n")
+        #expect(!hidden.contains("orphan line"))
+        #expect(hidden.contains("<figure>"))
+        let kept = try handout("```swift\n//| output: true\nprint(\"asked for\")\n```\n")
+        #expect(kept.contains("asked for"))
+        let shown = try handout("```swift\n//| echo: true\nprint(\"with its code\")\n```\n")
+        #expect(shown.contains("with its code"))
+    }
+
+    @Test func outputsInColumnsKeepThem() throws {
+        let html = try page("```swift\nprint(\"k    loss\")\nprint(\"1    0.50\")\nprint(\"2    0.25\")\nprint(\"a sentence with single spaces\")\n```\n```swift\nprint(\"prose-like output, one line\")\n```\n")
+        #expect(html.contains("<pre class=\"output tabular\">k    loss"))
+        #expect(html.contains("<pre class=\"output\">prose-like output, one line</pre>"))
+    }
+
+    @Test func theFrontMatterSetsLanguageAndPaper() throws {
+        let zh = try page("---\nlang: zh-Hans\npapersize: letter\n---\n生成模型\n")
+        #expect(zh.contains("<html lang=\"zh-Hans\">"))
+        #expect(zh.contains("@page { size: letter; }"))
+        #expect(!zh.contains("<span lang=\"zh\">"))  // the page is Chinese: no runs to mark
+        let en = try page("An English page with a 生成模型.\n")
+        #expect(en.contains("<html lang=\"en\">"))
+        #expect(en.contains("<span lang=\"zh\">生成模型</span>"))
+        #expect(!en.contains("@page { size: letter"))
+        for bad in ["papersize: a3", "lang: \"en us\""] {
+            #expect(throws: Diagnostic.self) { try DocumentParser.parse(SourceFile(path: "nb.md", text: "---\n\(bad)\n---\nx\n")) }
+        }
+    }
+
+    @Test func inlineValuesAreTypeset() throws {
+        let html = try page("```swift\nlet x = -0.000000034\nlet n = 60000\n```\nx is `{swift} x`, n is `{swift} n`, a third `{swift} 1.0 / 3.0, digits: 2`.\n")
+        #expect(html.contains("<span class=\"inline-value\">−3.4 × 10<sup>−8</sup></span>"))
+        #expect(html.contains("<span class=\"inline-value\">60\u{202F}000</span>"))
+        #expect(html.contains("<span class=\"inline-value\">0.33</span>"))
+    }
+
     @Test func everythingACellPrintsIsEscaped() throws {
         let html = try page("```swift\nprint(\"<script>alert('x')</script> & more\")\n\"<b>\"\n```\n")
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"))

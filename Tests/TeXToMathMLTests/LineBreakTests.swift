@@ -41,11 +41,14 @@ struct LineBreakTests {
     }
 
     @Test("break points", arguments: [
-        ("a = b", ["a", "=b"]),
-        ("p(x) = p(x_1) p(x_2) = \\prod_i p(x_i)", ["p(x)", "=p(x1)p(x2)", "=∏ip(xi)"]),
-        ("a := b", ["a", ":=b"]),
-        ("a \\le b \\le c", ["a", "≤b", "≤c"]),
-        ("x = 1,\\quad y = 2", ["x", "=1,", "y", "=2"]),
+        // A short left-hand side stays with its first relation; later relations start lines.
+        ("a = b", ["a=b"]),
+        ("p(x) = p(x_1) p(x_2) = \\prod_i p(x_i)", ["p(x)=p(x1)p(x2)", "=∏ip(xi)"]),
+        ("a := b := c", ["a:=b", ":=c"]),
+        ("a \\le b \\le c", ["a≤b", "≤c"]),
+        ("x = 1,\\quad y = 2 = z", ["x=1,", "y=2", "=z"]),
+        // A long one does not: the break before the first relation is allowed.
+        ("a + b + c + d = e", ["a+b+c+d", "=e"]),
         // Nothing to break at the top level: one line, as written.
         ("a + b + c", ["a+b+c"]),
         ("\\left( a = b \\right)", ["(a=b)"]),
@@ -53,7 +56,7 @@ struct LineBreakTests {
         ("\\frac{a = b}{c}", ["a=bc"]),
         ("x_{i = 1}", ["xi=1"]),
         // A leading relation has nothing before it to break from.
-        ("= a", ["=a"]),
+        ("= a = b", ["=a", "=b"]),
     ])
     func breaks(_ tex: String, _ expected: [String]) throws {
         #expect(try Self.lines(tex) == expected)

@@ -112,25 +112,31 @@ extension MathMLWriter {
     /// Where a long display formula may break, as TeX authors break one by hand: before each
     /// top-level relation that has something before it on its line (the relation starts
     /// the continuation line; `:=` and other runs of relations stay together), and after a
-    /// top-level space of a quad or more (`a = b,\quad c = d`). Empty when there is none.
+    /// top-level space of a quad or more (`a = b,\quad c = d`). A short left-hand side
+    /// (`p(x)`, `C`: at most `shortSide` atoms) stays with its first relation, so it never
+    /// stands alone at the end of a line. Empty when there is none.
     static func lineBreaks(in nodes: [MathNode]) -> Set<Int> {
+        let shortSide = 6
         var breaks: Set<Int> = []
         var previous: MathClass? = nil
-        var lineHasAtom = false
+        var atomsInPart = 0  // atoms since the start or the last quad
+        var relationsInPart = 0
         for (index, node) in nodes.enumerated() {
             if case .space(let width) = node {
-                if width >= 1, lineHasAtom, index + 1 < nodes.count {
+                if width >= 1, atomsInPart > 0, index + 1 < nodes.count {
                     breaks.insert(index + 1)
-                    lineHasAtom = false
+                    atomsInPart = 0
+                    relationsInPart = 0
                     previous = nil
                 }
                 continue
             }
             let mathClass = Self.mathClass(node)
-            if mathClass == .rel, previous != .rel, lineHasAtom, !breaks.contains(index) {
-                breaks.insert(index)
+            if mathClass == .rel, previous != .rel {
+                if atomsInPart > 0, relationsInPart > 0 || atomsInPart > shortSide { breaks.insert(index) }
+                relationsInPart += 1
             }
-            lineHasAtom = true
+            atomsInPart += 1
             previous = mathClass
         }
         return breaks
