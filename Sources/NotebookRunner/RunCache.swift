@@ -5,7 +5,8 @@ import Notebook
 /// Results of earlier runs, kept in `.lectern-cache/` so a notebook whose code, parameters and
 /// data are unchanged re-renders without running a cell (a prose edit re-renders at once).
 ///
-/// An entry is keyed by everything that decides what the cells produce: the Lectern version,
+/// An entry is keyed by everything that decides what the cells produce: the Lectern version
+/// and its output revision (figures drawn by an older Lectern are not served by a newer one),
 /// the seed, the parameter values, each cell's code and the options that change its run
 /// (`eval`, `error`, `expect-error`, `timeout`, `width`, `height`), and the inline expressions.
 /// Data files the cells read are checked by content when the entry is looked up. Entries are
@@ -30,7 +31,7 @@ public struct RunCache {
     /// The key of a run: a digest of what decides its outputs.
     public static func key(of document: Document, parameters: [(String, ParameterValue)], safe: Bool = false) -> String {
         var h = ContentDigest()
-        h.add("lectern \(LecternVersion.current)")
+        h.add("lectern \(LecternVersion.current) outputs \(LecternVersion.outputRevision)")
         if safe { h.add("safe") }
         h.add("seed \(document.frontMatter.seed)")
         for (name, value) in parameters { h.add("param \(name) \(value.typeName) \(value)") }

@@ -76,6 +76,21 @@ enum CellRenderer {
         }
     }
 
+    /// A caption's text with its `$…$` formulas as inline MathML, as in prose (a lone `$`
+    /// stays a dollar sign; a formula that fails to convert shows its source, marked).
+    static func captionHTML(_ caption: String) -> String {
+        var html = ""
+        var rest = Substring(caption)
+        while let open = rest.firstIndex(of: "$"),
+              let close = rest[rest.index(after: open)...].firstIndex(of: "$") {
+            html += HTML.escape(String(rest[..<open]))
+            let tex = String(rest[rest.index(after: open)..<close])
+            html += "<span class=\"math inline\">\(MathRendering.converter.render(tex, display: false).mathML)</span>"
+            rest = rest[rest.index(after: close)...]
+        }
+        return html + HTML.escape(String(rest))
+    }
+
     /// Output classes; `tabular` for text laid out in columns (two or more lines with a gap
     /// of two spaces between words), which keeps its lines whole and scrolls rather than
     /// wrapping and losing its columns.
@@ -96,7 +111,7 @@ enum CellRenderer {
         guard captioned else { return html + "</figure>\n" }
         let prefix = number.map { "<span class=\"figure-number\">\($0):</span> " } ?? ""
         if let caption = cell.options.caption {
-            html += "<figcaption>\(prefix)\(HTML.escape(caption))</figcaption>"
+            html += "<figcaption>\(prefix)\(captionHTML(caption))</figcaption>"
         } else if number != nil {
             html += "<figcaption>\(prefix.replacingOccurrences(of: ":</span> ", with: "</span>"))</figcaption>"
         }

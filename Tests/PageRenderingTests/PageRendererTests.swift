@@ -80,6 +80,13 @@ struct PageRendererTests {
         }
     }
 
+    @Test func captionsSetTheirMathAsProseDoes() throws {
+        let html = try page("```swift\n//| label: fig-d\n//| caption: The optimum $D^*(x)$ of $V$, in $ dollars.\nplot([1.0, 2.0])\n```\n")
+        #expect(html.contains("<figcaption><span class=\"figure-number\">Figure 1:</span> The optimum <span class=\"math inline\"><math"))
+        #expect(html.contains("alttext=\"D^*(x)\""))
+        #expect(html.contains(", in $ dollars.</figcaption>"))
+    }
+
     @Test func inlineValuesAreTypeset() throws {
         let html = try page("```swift\nlet x = -0.000000034\nlet n = 60000\n```\nx is `{swift} x`, n is `{swift} n`, a third `{swift} 1.0 / 3.0, digits: 2`.\n")
         #expect(html.contains("<span class=\"inline-value\">−3.4 × 10<sup>−8</sup></span>"))

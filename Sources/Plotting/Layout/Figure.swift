@@ -14,20 +14,31 @@ public struct Figure: Sendable {
     public var title: String?
     /// The accessible description; nil generates one from the marks and axes.
     public var description: String?
+    /// Panels share their x range and their y range (each the union of all panels' data on
+    /// that axis), so small multiples compare at a glance. Axes with a fixed domain or with
+    /// categories keep their own.
+    public var sharedAxes: Bool
+
+    /// The widest a figure is by default: a page's text column, so that text in the figure
+    /// is shown at its own size (11 px ticks stay 11 px) instead of shrunk to fit.
+    public static let columnWidth = 720.0
 
     /// A figure of `panels`, `columns` per row (default: up to 3 per row, as square as
-    /// possible). Default size: 640 × 400 px for one panel, 360 × 280 px per panel otherwise.
+    /// possible). Default size: 640 × 400 px for one panel; otherwise 360 × 280 px per panel,
+    /// narrowed to `columnWidth` with the panels' shape kept when the row is wider.
     public init(_ panels: [Plot], columns: Int? = nil, width: Double? = nil, height: Double? = nil,
-                title: String? = nil, description: String? = nil) {
+                title: String? = nil, description: String? = nil, sharedAxes: Bool = false) {
         let n = max(panels.count, 1)
         let cols = max(1, min(columns ?? min(3, Int(Double(n).squareRoot().rounded(.up))), n))
         let rows = (n + cols - 1) / cols
         self.panels = panels
         self.columns = cols
-        self.width = width ?? (n == 1 ? 640 : 360 * Double(cols))
-        self.height = height ?? (n == 1 ? 400 : 280 * Double(rows) + (title == nil ? 0 : 30))
+        let panelWidth = min(360, Self.columnWidth / Double(cols))
+        self.width = width ?? (n == 1 ? 640 : panelWidth * Double(cols))
+        self.height = height ?? (n == 1 ? 400 : (panelWidth * 280 / 360).rounded() * Double(rows) + (title == nil ? 0 : 30))
         self.title = title
         self.description = description
+        self.sharedAxes = sharedAxes
     }
 
     /// A figure holding one panel.

@@ -16,7 +16,7 @@ struct FigureRenderer {
         guard w.isFinite, h.isFinite, w >= 120, h >= 100, w <= 10_000, h <= 10_000 else {
             throw PlotError.invalid("figure", "width and height must be between 120 × 100 and 10000 × 10000 px, got \(NumberFormat.general(w)) × \(NumberFormat.general(h))")
         }
-        let plans = try figure.panels.map(PanelPlan.init)
+        let plans = try self.plans()
         let layouts = try layOut(plans)
 
         var svg = SVGWriter()
@@ -29,7 +29,7 @@ struct FigureRenderer {
         svg.text("desc", ["id": "\(id)-desc"], figure.description ?? FigureDescription(figure, layouts).text)
         svg.element("rect", ["class": "lc-bg", "width": px(w), "height": px(h), "fill": "#ffffff"])
         if let title = figure.title {
-            svg.text("text", ["x": px(w / 2), "y": "21", "text-anchor": "middle", "font-size": "15",
+            svg.label("text", ["x": px(w / 2), "y": "21", "text-anchor": "middle", "font-size": "15",
                               "font-weight": "600", "fill": "#111111", "class": "lc-ink"], title)
         }
         for (k, layout) in layouts.enumerated() {
@@ -41,11 +41,31 @@ struct FigureRenderer {
 
     /// The panel layouts `render()` draws (for tests of geometry).
     func layouts() throws -> [PanelLayout] {
-        try layOut(try figure.panels.map(PanelPlan.init))
+        try layOut(try plans())
+    }
+
+    /// Each panel's plan; with `sharedAxes`, every panel's free continuous axes span the
+    /// union of all panels' data on that axis.
+    func plans() throws -> [PanelPlan] {
+        guard figure.sharedAxes, figure.panels.count > 1 else { return try figure.panels.map { try PanelPlan($0) } }
+        func union(_ extents: [Extent?]) -> Extent? {
+            extents.compactMap { $0 }.reduce(nil) { (acc: Extent?, next: Extent) in acc?.union(next) ?? next }
+        }
+        // Shared among panels whose axis is free and of the same kind (a log axis never takes
+        // a linear panel's zeros); bars' category axes are never shared.
+        let free = figure.panels.filter { p in !p.marks.contains { if case .bar = $0 { true } else { false } } }
+        func sharedX(_ kind: ScaleKind) -> Extent? {
+            union(free.filter { $0.xDomain == nil && $0.xScale == kind }.flatMap { $0.marks.map(\.drawing.xExtent) })
+        }
+        func sharedY(_ kind: ScaleKind) -> Extent? {
+            union(figure.panels.filter { $0.yDomain == nil && $0.yScale == kind }.flatMap { $0.marks.map(\.drawing.yExtent) })
+        }
+        return try figure.panels.map { try PanelPlan($0, sharedX: sharedX($0.xScale), sharedY: sharedY($0.yScale)) }
     }
 
     private var accessibleTitle: String {
-        figure.title ?? figure.panels.compactMap(\.title).first ?? "Figure"
+        let title = figure.title ?? figure.panels.compactMap(\.title).first ?? "Figure"
+        return MathText.hasMath(title) ? MathText(title).plain : title
     }
 
     /// Cells on a grid, then margins from each panel's needs, aligned so that plot areas in

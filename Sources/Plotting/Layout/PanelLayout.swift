@@ -76,7 +76,7 @@ struct PanelLayout {
 
     var legendWidth: Double {
         guard !plan.legend.isEmpty else { return 0 }
-        let widest = plan.legend.map { TextMetrics.width($0.label, fontSize: Self.legendFont) }.max() ?? 0
+        let widest = plan.legend.map { MathText.width(of: $0.label, fontSize: Self.legendFont) }.max() ?? 0
         return 14 + 14 + 6 + widest + 6
     }
 

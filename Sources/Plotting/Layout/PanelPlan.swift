@@ -24,7 +24,9 @@ struct PanelPlan {
     /// The palette colour given to each mark that has none.
     let markColors: [Color]
 
-    init(_ plot: Plot) throws {
+    /// `sharedX`, `sharedY`: extents every panel of a figure spans (`Figure.sharedAxes`),
+    /// joined to this panel's own data on an axis without a fixed domain.
+    init(_ plot: Plot, sharedX: Extent? = nil, sharedY: Extent? = nil) throws {
         guard !plot.marks.isEmpty else {
             throw PlotError(.emptyData, "plot\(plot.title.map { " “\($0)”" } ?? ""): no marks to draw")
         }
@@ -42,7 +44,7 @@ struct PanelPlan {
             x = .band(labels: first.categories)
         } else {
             x = try Self.domain(axis: "x", kind: plot.xScale, fixed: plot.xDomain, marks: plot.marks,
-                                extents: drawings.map(\.xExtent), reversed: false)
+                                extents: drawings.map(\.xExtent) + [sharedX], reversed: false)
         }
         let reversedY = plot.marks.contains { if case .heatmap(let h) = $0 { return h.rowZeroAtTop } else { return false } }
         if plot.yScale == .log, let m = plot.marks.first(where: \.needsZeroBaseline) {
@@ -50,7 +52,7 @@ struct PanelPlan {
             throw PlotError.invalid(name, "bars are measured from zero, so they cannot stand on a log y axis; use a linear y scale")
         }
         y = try Self.domain(axis: "y", kind: plot.yScale, fixed: plot.yDomain, marks: plot.marks,
-                            extents: drawings.map(\.yExtent), reversed: reversedY)
+                            extents: drawings.map(\.yExtent) + [sharedY], reversed: reversedY)
 
         // Colours: marks without one take palette colours after any categorical classes.
         let categoriesUsed = drawings.compactMap { $0 as? ScatterMark }.map(\.categoryLabels.count).max() ?? 0

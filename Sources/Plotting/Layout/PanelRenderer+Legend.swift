@@ -19,7 +19,7 @@ extension PanelRenderer {
             case .area(let c):
                 svg.element("rect", ["x": px(x + 1), "y": px(cy - 6), "width": "12", "height": "12", "fill": c.hex])
             }
-            svg.text("text", ["x": px(x + 20), "y": px(cy + PanelLayout.legendFont * 0.35)], entry.label)
+            svg.label("text", ["x": px(x + 20), "y": px(cy + PanelLayout.legendFont * 0.35)], entry.label)
         }
         svg.close("g")
     }
@@ -56,7 +56,7 @@ extension PanelRenderer {
         svg.close("g")
         if let label = spec.label {
             let lx = x + 12 + PanelLayout.tickLength + 3 + axis.widestLabel + 14
-            svg.text("text", ["transform": "translate(\(px(lx)),\(px((top + bottom) / 2))) rotate(-90)",
+            svg.label("text", ["transform": "translate(\(px(lx)),\(px((top + bottom) / 2))) rotate(-90)",
                               "text-anchor": "middle", "font-size": px(PanelLayout.labelFont), "fill": Self.ink, "class": "lc-ink"], label)
         }
     }

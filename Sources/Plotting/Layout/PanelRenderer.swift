@@ -54,21 +54,21 @@ struct PanelRenderer {
 
     private func drawLabels(into svg: inout SVGWriter) {
         if let title = plot.title {
-            svg.text("text", ["x": px(area.x + area.width / 2), "y": px(layout.cell.y + 19), "text-anchor": "middle",
+            svg.label("text", ["x": px(area.x + area.width / 2), "y": px(layout.cell.y + 19), "text-anchor": "middle",
                               "font-size": px(PanelLayout.titleFont), "font-weight": "600", "fill": "#111111", "class": "lc-ink"], title)
         }
         if let label = plot.xLabel {
             let below = layout.xAxis.rotatedLabels
                 ? PanelLayout.tickLength + 4 + layout.xAxis.widestLabel * 0.643 + AxisModel.tickFont * 0.766
                 : PanelLayout.tickLength + 4 + AxisModel.tickFont
-            svg.text("text", ["x": px(area.x + area.width / 2), "y": px(area.bottom + below + 17),
+            svg.label("text", ["x": px(area.x + area.width / 2), "y": px(area.bottom + below + 17),
                               "text-anchor": "middle", "font-size": px(PanelLayout.labelFont), "fill": Self.ink, "class": "lc-ink"], label)
         }
         if let label = plot.yLabel {
             // Beside the tick labels (not the cell edge), so it follows an equal-aspect area.
             let x = area.x - PanelLayout.tickLength - 3 - layout.yAxis.widestLabel - 8
             let y = area.y + area.height / 2
-            svg.text("text", ["transform": "translate(\(px(x)),\(px(y))) rotate(-90)", "text-anchor": "middle",
+            svg.label("text", ["transform": "translate(\(px(x)),\(px(y))) rotate(-90)", "text-anchor": "middle",
                               "font-size": px(PanelLayout.labelFont), "fill": Self.ink, "class": "lc-ink"], label)
         }
     }

@@ -29,6 +29,30 @@ struct SVGWriter {
         output += ">" + Markup.escape(content) + "</" + name + ">\n"
     }
 
+    /// Writes `<name …>` holding plot text from the user (a title, an axis label, a legend
+    /// entry): as written, or, with TeX math between dollars, as `<tspan>`s of `MathText`'s
+    /// runs: italic letters, scripts at 70 % raised or lowered with `dy` (which every SVG
+    /// renderer supports) and brought back to the baseline after.
+    mutating func label(_ name: String, _ attributes: Attributes = [:], _ content: String) {
+        guard MathText.hasMath(content) else { return text(name, attributes, content) }
+        output += "<" + name
+        write(attributes)
+        output += ">"
+        var offset = 0.0  // the baseline's current shift, in the surrounding text's em, down > 0
+        for run in MathText(content).runs {
+            let target = run.position == .sub ? MathText.subShift : run.position == .sup ? -MathText.supShift : 0
+            let scale = run.position == .base ? 1 : MathText.scriptScale
+            var attributes = ""
+            if target != offset { attributes += " dy=\"\(((target - offset) / scale * 1000).rounded() / 1000)em\"" }
+            if scale != 1 { attributes += " font-size=\"70%\"" }
+            if run.italic { attributes += " font-style=\"italic\"" }
+            let text = Markup.escape(run.text)
+            output += attributes.isEmpty ? text : "<tspan" + attributes + ">" + text + "</tspan>"
+            offset = target
+        }
+        output += "</" + name + ">\n"
+    }
+
     /// Closes `</name>`.
     mutating func close(_ name: String) {
         output += "</" + name + ">\n"

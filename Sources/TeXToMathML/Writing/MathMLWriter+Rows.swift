@@ -23,15 +23,31 @@ extension MathMLWriter {
         }
         var previous = leading
         for (index, node) in nodes.enumerated() {
-            if lineBreaks.contains(index) { output += "</mrow><mrow>" }
+            let startsLine = lineBreaks.contains(index)
+            if startsLine { output += "</mrow><mrow>" }
             let context = Context(previous: previous, next: nextClasses[index], effective: classes[index])
             if case .function = Self.nucleus(node), let previous, Self.addsThinSpaceBeforeOperator(previous) {
                 output += "<mspace width=\"0.1667em\"/>"
             }
+            let start = output.bytes.count
             write(node, style: style, context: context)
+            if startsLine, classes[index] == .bin || classes[index] == .rel { keepInfix(from: start) }
             writeFunctionApplication(after: node, next: nextClasses[index])
             if let mathClass = classes[index] { previous = mathClass }
         }
+    }
+
+    /// An operator that opens a line of a broken formula is first in its row, where MathML
+    /// would take it as a prefix operator (a sign: no space after `+` or `−`); `form="infix"`
+    /// keeps the spacing it has between terms.
+    mutating func keepInfix(from start: Int) {
+        let open = Array("<mo".utf8)
+        let bytes = output.bytes
+        guard bytes.count >= start + 4, Array(bytes[start..<(start + 3)]) == open,
+              bytes[start + 3] == UInt8(ascii: " ") || bytes[start + 3] == UInt8(ascii: ">") else { return }
+        let end = bytes[start...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count
+        guard !String(decoding: bytes[start..<end], as: UTF8.self).contains("form=") else { return }
+        output.bytes.insert(contentsOf: Array(" form=\"infix\"".utf8), at: start + 3)
     }
 
     /// After `\log` (with or without scripts) and before its argument: the invisible
@@ -111,12 +127,15 @@ extension MathMLWriter {
 
     /// Where a long display formula may break, as TeX authors break one by hand: before each
     /// top-level relation that has something before it on its line (the relation starts
-    /// the continuation line; `:=` and other runs of relations stay together), and after a
-    /// top-level space of a quad or more (`a = b,\quad c = d`). A short left-hand side
+    /// the continuation line; `:=` and other runs of relations stay together), before each
+    /// top-level binary operator (`+`, `−` between terms; a sign is not one), after a
+    /// top-level thick space (`\;`) and after a quad or more (`a = b,\quad c = d`). A short left-hand side
     /// (`p(x)`, `C`: at most `shortSide` atoms) stays with its first relation, so it never
-    /// stands alone at the end of a line. Empty when there is none.
+    /// stands alone at the end of a line. The browser wraps only where a line is full, so a
+    /// formula that fits is one line whatever its break points. Empty when there is none.
     static func lineBreaks(in nodes: [MathNode]) -> Set<Int> {
         let shortSide = 6
+        let classes = rowClasses(nodes, nil, nil)
         var breaks: Set<Int> = []
         var previous: MathClass? = nil
         var atomsInPart = 0  // atoms since the start or the last quad
@@ -124,17 +143,23 @@ extension MathMLWriter {
         for (index, node) in nodes.enumerated() {
             if case .space(let width) = node {
                 if width >= 1, atomsInPart > 0, index + 1 < nodes.count {
+                    // A quad separates formulas: what follows starts afresh.
                     breaks.insert(index + 1)
                     atomsInPart = 0
                     relationsInPart = 0
                     previous = nil
+                } else if width >= 0.27, atomsInPart > 0, index + 1 < nodes.count {
+                    // A thick space (`\;`) separates terms: a break, within the formula.
+                    breaks.insert(index + 1)
                 }
                 continue
             }
-            let mathClass = Self.mathClass(node)
+            let mathClass = classes[index]
             if mathClass == .rel, previous != .rel {
                 if atomsInPart > 0, relationsInPart > 0 || atomsInPart > shortSide { breaks.insert(index) }
                 relationsInPart += 1
+            } else if mathClass == .bin, atomsInPart > 0 {
+                breaks.insert(index)
             }
             atomsInPart += 1
             previous = mathClass

@@ -77,12 +77,12 @@ extension Registry {
             }
             return plot([.quiver(mark)], title, xLabel, yLabel, equalAspect: true)
         }
-        typedFunction("func figure(_ panels: [Figure], columns: Int? = nil, title: String? = nil) -> Figure",
-                      doc: "Several plots side by side as the panels of one figure.", topic: "Figures") {
-            (cx, figures: [FigureObject], columns: Int?, title: String?) in
+        typedFunction("func figure(_ panels: [Figure], columns: Int? = nil, title: String? = nil, sharedAxes: Bool = false) -> Figure",
+                      doc: "Several plots side by side as the panels of one figure; sharedAxes gives them one x range and one y range.", topic: "Figures") {
+            (cx, figures: [FigureObject], columns: Int?, title: String?, sharedAxes: Bool) in
             let panels = figures.flatMap(\.panels)
             guard !panels.isEmpty else { throw cx.fail("figure(_:) needs at least one panel") }
-            return FigureObject(panels: panels, columns: columns, title: title)
+            return FigureObject(panels: panels, columns: columns, title: title, sharedAxes: sharedAxes)
         }
         extend(libraryDecl("Figure")) { t in
             t.contextMethod("func overlay(_ other: Figure) -> Figure", doc: "This plot with another's marks drawn on top.") {

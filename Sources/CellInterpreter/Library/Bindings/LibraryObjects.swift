@@ -132,9 +132,10 @@ struct FigureObject: LibraryObject, RichDisplayable {
     let panels: [Plot]
     var columns: Int?
     var title: String?
+    var sharedAxes = false
 
     func display(size: DisplaySize) throws -> DisplayedValue {
-        var figure = Figure(panels, columns: columns, title: title)
+        var figure = Figure(panels, columns: columns, title: title, sharedAxes: sharedAxes)
         if panels.count == 1 {
             figure = Figure(panels[0], width: size.width ?? 640, height: size.height ?? 400, title: title)
         } else {
