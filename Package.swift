@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
         .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks"]),
         .testTarget(name: "GenerativeModelsTests", dependencies: ["GenerativeModels"]),
-        .testTarget(name: "TeXToMathMLTests", dependencies: ["TeXToMathML", "Markup"]),
+        .testTarget(name: "TeXToMathMLTests", dependencies: ["TeXToMathML", "Markup"], exclude: ["KaTeX"]),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
         .testTarget(name: "ColorMapsTests", dependencies: ["ColorMaps"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),

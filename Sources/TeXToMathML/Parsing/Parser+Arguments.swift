@@ -74,7 +74,9 @@ extension Parser {
         let arrows: [String: String] = [
             "xrightarrow": "→", "xleftarrow": "←", "xleftrightarrow": "↔", "xRightarrow": "⇒",
             "xLeftarrow": "⇐", "xLeftrightarrow": "⇔", "xmapsto": "↦", "xhookrightarrow": "↪",
-            "xhookleftarrow": "↩",
+            "xhookleftarrow": "↩", "xrightleftharpoons": "⇌", "xleftrightharpoons": "⇋",
+            "xrightharpoonup": "⇀", "xrightharpoondown": "⇁", "xleftharpoonup": "↼", "xleftharpoondown": "↽",
+            "xlongequal": "=", "xtwoheadrightarrow": "↠", "xtwoheadleftarrow": "↞",
         ]
         let under = try parseOptionalArgument(command: "\\" + name, at: offset)
         let over = try parseArgument(for: "\\" + name, at: offset)

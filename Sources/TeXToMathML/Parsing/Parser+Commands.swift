@@ -78,7 +78,7 @@ extension Parser {
     /// Commands that are not plain symbols, by family.
     enum Family {
         case accent, font, text, bigDelimiter, fraction, squareRoot, left, begin, rule, stack
-        case textColor, not, tag, label, noNumber, explicitSpace, phantom, mathStrut, boxed
+        case textColor, not, tag, label, noNumber, explicitSpace, phantom, mathStrut, boxed, strike
         case ensureMath, classed, operatorName, extensibleArrow, substack, binaryMod, mod, dots
     }
 
@@ -91,17 +91,20 @@ extension Parser {
             for suffix in ["", "l", "r", "m"] { table[size + suffix] = .bigDelimiter }
         }
         let named: [Family: [String]] = [
-            .fraction: ["frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom"],
-            .squareRoot: ["sqrt"], .left: ["left"], .begin: ["begin"], .rule: ["overline", "underline"],
+            .fraction: ["frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom", "genfrac"],
+            .squareRoot: ["sqrt"], .left: ["left"], .begin: ["begin"], .rule: ["overline", "underline", "underbar"],
             .stack: ["overset", "stackrel", "underset"], .textColor: ["textcolor"], .not: ["not"],
             .tag: ["tag"], .label: ["label"], .noNumber: ["nonumber", "notag"],
             .explicitSpace: ["hspace", "kern", "mkern", "mskip", "hskip", "mspace"],
             .phantom: ["phantom", "hphantom", "vphantom"], .mathStrut: ["mathstrut"], .boxed: ["boxed"],
+            .strike: ["cancel", "bcancel", "xcancel", "sout"],
             .ensureMath: ["ensuremath"],
             .classed: ["mathord", "mathop", "mathbin", "mathrel", "mathopen", "mathclose", "mathpunct", "mathinner"],
             .operatorName: ["operatorname"],
             .extensibleArrow: ["xrightarrow", "xleftarrow", "xleftrightarrow", "xRightarrow", "xLeftarrow",
-                               "xLeftrightarrow", "xmapsto", "xhookrightarrow", "xhookleftarrow"],
+                               "xLeftrightarrow", "xmapsto", "xhookrightarrow", "xhookleftarrow",
+                               "xrightleftharpoons", "xleftrightharpoons", "xrightharpoonup", "xrightharpoondown",
+                               "xleftharpoonup", "xleftharpoondown", "xlongequal", "xtwoheadrightarrow", "xtwoheadleftarrow"],
             .substack: ["substack"], .binaryMod: ["bmod"], .mod: ["pmod", "mod"], .dots: ["dots"],
         ]
         for (family, names) in named {
@@ -137,6 +140,9 @@ extension Parser {
         case .phantom: return try parsePhantom(name, at: offset)
         case .mathStrut: return .phantom(.symbol(Operator("(", .open)), .vertical)
         case .boxed: return try parseBoxed(at: offset)
+        case .strike:
+            let strike: Strike = name == "cancel" ? .up : name == "bcancel" ? .down : name == "xcancel" ? .cross : .horizontal
+            return .struck(try parseArgument(for: "\\" + name, at: offset), strike)
         case .ensureMath: return try parseArgument(for: "\\ensuremath", at: offset)
         case .classed: return try parseClassed(name, at: offset)
         case .operatorName: return try parseOperatorName(at: offset)

@@ -7,7 +7,8 @@ extension Parser {
         "textbar": "|", "textless": "<", "textgreater": ">", "ldots": "…", "dots": "…",
         "textendash": "–", "textemdash": "—", "S": "§", "P": "¶", "copyright": "©",
         ",": "\u{2009}", ":": "\u{2005}", ";": "\u{2004}", "quad": "\u{2003}",
-        "qquad": "\u{2003}\u{2003}", "\\": " ", "-": "",
+        "qquad": "\u{2003}\u{2003}", "\\": " ", "-": "", "lq": "‘", "rq": "’", "textquoteleft": "‘",
+        "textquoteright": "’", "textquotedblleft": "“", "textquotedblright": "”",
     ]
 
     /// Parses the raw text in `range` into text nodes (and math nodes for `$…$`).
@@ -45,7 +46,17 @@ extension Parser {
                 }
                 let name = String(decoding: bytes[index..<nameEnd], as: UTF8.self)
                 index = nameEnd
-                if let replacement = Self.textEscapes[name] {
+                if name == "(" {
+                    // `\(…\)`: math inside the text, as `$…$` (LaTeX's other inline delimiter).
+                    flush()
+                    var close = index
+                    while close + 1 < end, !(bytes[close] == UInt8(ascii: "\\") && bytes[close + 1] == UInt8(ascii: ")")) {
+                        close += bytes[close] == UInt8(ascii: "\\") ? 2 : 1
+                    }
+                    guard close + 1 < end else { throw error(.unexpectedCharacter("\\("), at: start) }
+                    parts.append(try parseSubformula(index..<close, at: start))
+                    index = close + 2
+                } else if let replacement = Self.textEscapes[name] {
                     buffer += Array(replacement.utf8)
                     if Tokenizer.isLetter(bytes[start + 1]) {
                         while index < end, bytes[index] == 0x20 { index += 1 }  // TeX eats the space after a control word

@@ -175,6 +175,8 @@ struct Parser {
 
     static let infixFractions: [String: FractionKind] = [
         "over": .auto, "atop": .atop, "choose": .binomial(.auto),
+        "brace": .general(open: "{", close: "}", thickness: "0", style: .auto),
+        "brack": .general(open: "[", close: "]", thickness: "0", style: .auto),
     ]
 
     // MARK: Items

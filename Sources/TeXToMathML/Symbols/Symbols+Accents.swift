@@ -8,7 +8,8 @@ extension Symbols {
         "hat": Accent(mark: "ˆ", stretchy: false), "widehat": Accent(mark: "\u{0302}", stretchy: true),
         "check": Accent(mark: "ˇ", stretchy: false), "widecheck": Accent(mark: "ˇ", stretchy: true),
         "tilde": Accent(mark: "˜", stretchy: false), "widetilde": Accent(mark: "˜", stretchy: true),
-        "bar": Accent(mark: "¯", stretchy: false),
+        // U+02C9, as KaTeX: Latin Modern Math sets U+00AF over an x where it cannot be seen.
+        "bar": Accent(mark: "ˉ", stretchy: false),
         // A full-size arrow scaled down, as U+20D7 sits off-centre over a letter.
         "vec": Accent(mark: "→", stretchy: false, scale: "70%"),
         "dot": Accent(mark: "˙", stretchy: false), "ddot": Accent(mark: "¨", stretchy: false),

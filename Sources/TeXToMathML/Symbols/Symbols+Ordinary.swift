@@ -10,7 +10,7 @@ extension Symbols {
         "aleph": .upright("ℵ"), "beth": .upright("ℶ"), "gimel": .upright("ℷ"),
         "angle": .upright("∠"), "measuredangle": .upright("∡"), "triangle": .upright("△"),
         "top": .upright("⊤"), "bot": .upright("⊥"), "intercal": .upright("⊺"),
-        "prime": .ordOperator("′"), "backprime": .ordOperator("‵"),
+        "prime": .ordOperator("′"), "backprime": .ordOperator("‵"), "lq": .ordOperator("‘"), "rq": .ordOperator("’"),
         "surd": .upright("√"), "flat": .upright("♭"), "sharp": .upright("♯"), "natural": .upright("♮"),
         "clubsuit": .upright("♣"), "diamondsuit": .upright("♢"), "heartsuit": .upright("♡"),
         "spadesuit": .upright("♠"), "checkmark": .upright("✓"),

@@ -10,7 +10,7 @@ extension Symbols {
         "equiv": .rel("≡"), "sim": .rel("∼"), "thicksim": .rel("∼"), "nsim": .rel("≁"),
         "backsim": .rel("∽"), "simeq": .rel("≃"), "eqsim": .rel("≂"),
         "cong": .rel("≅"), "ncong": .rel("≇"), "propto": .rel("∝"), "varpropto": .rel("∝"),
-        "doteq": .rel("≐"), "triangleq": .rel("≜"), "circeq": .rel("≗"), "asymp": .rel("≍"),
+        "doteq": .rel("≐"), "doteqdot": .rel("≑"), "Doteq": .rel("≑"), "fallingdotseq": .rel("≒"), "risingdotseq": .rel("≓"), "triangleq": .rel("≜"), "circeq": .rel("≗"), "asymp": .rel("≍"),
         "coloneqq": .rel("≔"), "eqqcolon": .rel("≕"), "coloneq": .rel("≔"), "Coloneqq": .rel("⩴"),
         "in": .rel("∈"), "notin": .rel("∉"), "ni": .rel("∋"), "owns": .rel("∋"),
         "subset": .rel("⊂"), "supset": .rel("⊃"), "subseteq": .rel("⊆"), "supseteq": .rel("⊇"),

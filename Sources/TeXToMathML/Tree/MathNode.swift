@@ -36,6 +36,14 @@ indirect enum MathNode: Sendable, Equatable {
     case phantom(MathNode, PhantomKind)
     /// `\boxed{…}`.
     case boxed(MathNode)
+    /// `\cancel`, `\bcancel`, `\xcancel`, `\sout`: a sub-tree struck through.
+    case struck(MathNode, Strike)
+}
+
+/// How `\cancel` and its kin strike their argument: `/`, `\`, both, or a horizontal line.
+enum Strike: String, Sendable, Equatable {
+    case up = "updiagonalstrike", down = "downdiagonalstrike", cross = "updiagonalstrike downdiagonalstrike"
+    case horizontal = "horizontalstrike"
 }
 
 /// One `<mo>`: its text, TeX class and the attributes that differ from the dictionary.
@@ -71,8 +79,11 @@ enum FractionKind: Sendable, Equatable {
     case binomial(FractionStyle)
     /// `\atop`: no rule, no parentheses.
     case atop
+    /// `\genfrac{left}{right}{thickness}{style}`, `\brace`, `\brack`: any delimiters (nil
+    /// for none), rule thickness (nil for the default) and style.
+    indirect case general(open: String?, close: String?, thickness: String?, style: FractionStyle)
 
-    enum FractionStyle: Sendable, Equatable { case auto, display, text }
+    enum FractionStyle: Sendable, Equatable { case auto, display, text, script, scriptScript }
 }
 
 /// An accent: the mark and how it sits.

@@ -106,6 +106,8 @@ struct MathMLWriter {
             output += "<mrow style=\"border:0.06em solid;padding:0.25em\">"
             writeContents(inner, style: style)
             output += "</mrow>"
+        case .struck(let inner, let strike):
+            writeStruck(inner, strike, style: style)
         }
     }
 
@@ -113,11 +115,44 @@ struct MathMLWriter {
     /// spaces like the operator it is.
     private mutating func writeBase(_ base: MathNode, style: MathStyle, context: Context) {
         switch base {
-        case .symbol, .scripts, .overUnder, .function, .classed, .accent:
+        case .symbol:
+            if Self.isSizedDelimiter(base) {
+                writeSizedBase(base, style: style, context: context)
+            } else {
+                write(base, style: style, context: context)
+            }
+        case .scripts, .overUnder, .function, .classed, .accent:
             write(base, style: style, context: context)
         default:
             writeArgument(base, style: style)
         }
+    }
+
+    /// `\cancel{…}` and kin: <menclose> says what it is (MathML Core lays it out as a row);
+    /// the lines are CSS gradients, which every browser draws. Out of line, so that `write`'s
+    /// frame, on every level of the recursion, stays small.
+    @inline(never)
+    private mutating func writeStruck(_ inner: MathNode, _ strike: Strike, style: MathStyle) {
+        output += "<menclose notation=\"" + strike.rawValue + "\" style=\"" + Self.strikeStyle(strike) + "\">"
+        writeContents(inner, style: style)
+        output += "</menclose>"
+    }
+
+    /// `\big)` and friends: a delimiter with a fixed size.
+    @inline(never)
+    static func isSizedDelimiter(_ node: MathNode) -> Bool {
+        if case .symbol(let op) = node { return op.size != nil }
+        return false
+    }
+
+    /// `\big)^{1/2}`: a sized delimiter as a script's base keeps its size only in a row of
+    /// its own (Chromium stretches operators in rows; a bare base is drawn small and dropped).
+    /// Out of line, so the recursion's frames stay small.
+    @inline(never)
+    private mutating func writeSizedBase(_ base: MathNode, style: MathStyle, context: Context) {
+        output += "<mrow>"
+        write(base, style: style, context: context)
+        output += "</mrow>"
     }
 
     private mutating func writeScripts(base: MathNode, sub: MathNode?, sup: MathNode?, style: MathStyle,
@@ -147,31 +182,80 @@ struct MathMLWriter {
         }
     }
 
+    /// How a fraction is drawn: delimiters, rule thickness and a forced style.
+    struct FractionShape {
+        var open: String?, close: String?, thickness: String?
+        var forced: MathStyle?
+    }
+
+    @inline(never)
+    static func shape(of kind: FractionKind) -> FractionShape {
+        switch kind {
+        case .auto: FractionShape()
+        case .atop: FractionShape(thickness: "0")
+        case .display: FractionShape(forced: .display)
+        case .text: FractionShape(forced: .text)
+        case .binomial(let fractionStyle): FractionShape(open: "(", close: ")", thickness: "0", forced: style(fractionStyle))
+        case .general(let open, let close, let thickness, let fractionStyle):
+            FractionShape(open: open, close: close, thickness: thickness, forced: style(fractionStyle))
+        }
+    }
+
+    @inline(never)
+    private mutating func openFraction(_ shape: FractionShape, style: MathStyle) {
+        if let forced = shape.forced, forced != style {
+            switch forced {
+            case .display: output += "<mstyle displaystyle=\"true\" scriptlevel=\"0\">"
+            case .text: output += "<mstyle displaystyle=\"false\" scriptlevel=\"0\">"
+            case .script: output += "<mstyle displaystyle=\"false\" scriptlevel=\"1\">"
+            case .scriptScript: output += "<mstyle displaystyle=\"false\" scriptlevel=\"2\">"
+            }
+        }
+        if shape.open != nil || shape.close != nil { output += "<mrow>" }
+        if let open = shape.open { writeFence(open, form: "prefix") }
+        output += shape.thickness.map { "<mfrac linethickness=\"" + $0 + "\">" } ?? "<mfrac>"
+    }
+
+    @inline(never)
+    private mutating func closeFraction(_ shape: FractionShape, style: MathStyle) {
+        output += "</mfrac>"
+        if let close = shape.close { writeFence(close, form: "postfix") }
+        if shape.open != nil || shape.close != nil { output += "</mrow>" }
+        if let forced = shape.forced, forced != style { output += "</mstyle>" }
+    }
+
     private mutating func writeFraction(_ numerator: MathNode, _ denominator: MathNode, kind: FractionKind,
                                         style: MathStyle) {
-        var forced: MathStyle?
-        var binomial = false
-        switch kind {
-        case .auto, .atop: forced = nil
-        case .display: forced = .display
-        case .text: forced = .text
-        case .binomial(let fractionStyle):
-            binomial = true
-            forced = fractionStyle == .display ? .display : fractionStyle == .text ? .text : nil
+        let shape = Self.shape(of: kind)
+        openFraction(shape, style: style)
+        let parts = (shape.forced ?? style).fractionParts
+        writeArgument(numerator, style: parts)
+        writeArgument(denominator, style: parts)
+        closeFraction(shape, style: style)
+    }
+
+    /// A line of 0.06em through the box: corner to corner (one gradient per diagonal) or
+    /// across the middle.
+    static func strikeStyle(_ strike: Strike) -> String {
+        func line(_ direction: String) -> String {
+            "linear-gradient(\(direction),transparent calc(50% - 0.03em),currentColor calc(50% - 0.03em),currentColor calc(50% + 0.03em),transparent calc(50% + 0.03em))"
         }
-        var fractionStyle = style
-        if let forced, forced != style {
-            output += forced == .display ? "<mstyle displaystyle=\"true\" scriptlevel=\"0\">"
-                : "<mstyle displaystyle=\"false\" scriptlevel=\"0\">"
-            fractionStyle = forced
+        switch strike {
+        case .up: return "background:" + line("to top right")
+        case .down: return "background:" + line("to bottom right")
+        case .cross: return "background:" + line("to top right") + "," + line("to bottom right")
+        case .horizontal: return "background:" + line("to bottom")
         }
-        if binomial { output += "<mrow>"; writeFence("(", form: "prefix") }
-        output += binomial || kind == .atop ? "<mfrac linethickness=\"0\">" : "<mfrac>"
-        writeArgument(numerator, style: fractionStyle.fractionParts)
-        writeArgument(denominator, style: fractionStyle.fractionParts)
-        output += "</mfrac>"
-        if binomial { writeFence(")", form: "postfix"); output += "</mrow>" }
-        if let forced, forced != style { output += "</mstyle>" }
+    }
+
+    static func style(_ fractionStyle: FractionKind.FractionStyle) -> MathStyle? {
+        switch fractionStyle {
+        case .auto: nil
+        case .display: .display
+        case .text: .text
+        case .script: .script
+        case .scriptScript: .scriptScript
+        }
     }
 
     private mutating func writeAccent(base: MathNode, mark: Accent, style: MathStyle) {
