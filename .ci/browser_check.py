@@ -13,6 +13,10 @@ The HTML validator checks the markup; this checks the page as the browser lays i
   (e) Chinese (lang="zh") drawn with a font that has its glyphs, never as tofu boxes,
   (f) full-page screenshots at both widths (NAME.png, NAME-390.png), for a person to look at.
 It also notes, without failing, an equation number drawn over a wide display equation.
+With Firefox on the machine (`--firefox`, found on PATH by default), (a), (b) and (d) run in
+headless Firefox as well, driven over Marionette (.ci/marionette.py), with a screenshot at
+1280 px (NAME-firefox.png); Firefox has its own MathML layout, so a page that fits in
+Chromium may not fit there.
 Closed <details> (folded cells) are opened first, so what they hold is measured too.
 One line per page; exit status 1 if any page fails. `--self-test` runs the checks on a page
 broken on purpose and on a good one, and fails unless the broken one fails for every planted
@@ -34,10 +38,18 @@ MEASURE = r"""(async () => {
   const maths = [...document.querySelectorAll('math')];
   // Not a failure (yet), a note: an equation number drawn over its own wide equation.
   const meets = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  // What scrolls out of the equation's own box is hidden, not under the number: parts are
+  // clipped to the nearest box from the formula up to the numbered block that clips them.
+  const visible = (r, m, stop) => {
+    for (let a = m; a; a = a === stop ? null : a.parentElement) {
+      if (getComputedStyle(a).overflowX !== 'visible') { const v = a.getBoundingClientRect();
+        return { left: Math.max(r.left, v.left), right: Math.min(r.right, v.right), top: r.top, bottom: r.bottom }; } }
+    return r; };
   const overlaps = [...document.querySelectorAll('.eq-number')].filter(n => {
     const m = n.parentElement.querySelector('math'), box = n.getBoundingClientRect();
     const parts = m ? [...m.querySelectorAll(':scope > semantics > :not(annotation), :scope > :not(semantics)')] : [];
-    return parts.some(p => meets(p.getBoundingClientRect(), box));
+    return parts.some(p => { const r = visible(p.getBoundingClientRect(), m, n.parentElement);
+      return r.left < r.right && meets(r, box); });
   }).map(n => n.textContent + ' ' + (n.parentElement.id ? '#' + n.parentElement.id : ''));
   return {
     overlaps,
@@ -206,6 +218,60 @@ class Chromium:
 WIDTHS = (1280, 390)
 
 
+def layout_findings(m, width, found, layout):
+    """LAYOUT's measurements at one width: problems into `layout`, notes into found's overlaps."""
+    if m["sideways"]:
+        layout.append(f"at {width} px the page scrolls sideways: {m['sideways']}")
+    layout += [f"at {width} px wider than its column: {w}" for w in m["wide"]]
+    if m["wideCount"] > len(m["wide"]):
+        layout.append(f"at {width} px … and {m['wideCount'] - len(m['wide'])} more elements wider than their column")
+    layout += [f"at {width} px an equation wider than its container: {e}" for e in m["equations"]]
+    found["overlaps"] += [f"at {width} px scrolls inside its box: {e}" for e in m["scrolling"]]
+
+
+def check_page_firefox(ff, path, screenshots):
+    """The same boxes and layout in headless Firefox, at 1280 px and at 390 px. Firefox's
+    smallest headless window is wider than a phone, so 390 px is measured inside an iframe of
+    that width (media queries follow the frame). Left to Chromium: console and network
+    (Marionette does not report them) and tofu (Firefox draws a missing glyph as a box holding
+    its code point, different for every character, so the canvas comparison cannot tell; both
+    browsers take their fonts from the same fontconfig). A full-page screenshot at 1280 px is
+    NAME-firefox.png."""
+    url = "file://" + os.path.abspath(path)
+    ff.size(1280, 900)
+    ff.navigate(url)
+    found = ff.run("return " + MEASURE)
+    layout = []
+    stem = os.path.splitext(os.path.basename(path))[0]
+    frame_folder = tempfile.mkdtemp(prefix="browser-check-frame-")
+    try:
+        for width in WIDTHS:
+            if width != 1280:
+                wrapper = os.path.join(frame_folder, "frame.html")
+                with open(wrapper, "w") as f:
+                    f.write(f'<!DOCTYPE html><html><body style="margin:0"><iframe src="{html_attr(url)}" '
+                            f'style="width:{width}px;height:900px;border:0"></iframe></body></html>')
+                ff.navigate("file://" + wrapper)
+                ff.into_frame(ff.run("return document.querySelector('iframe')"))
+            layout_findings(ff.run("return " + LAYOUT), width, found, layout)
+            if width == 1280:
+                with open(os.path.join(screenshots, stem + "-firefox.png"), "wb") as f:
+                    f.write(ff.screenshot())
+            else:
+                ff.out_of_frame()
+    finally:
+        shutil.rmtree(frame_folder, ignore_errors=True)
+    problems = ([f"broken image: {x}" for x in found["badImages"]]
+                + [f"svg without a box: {x}" for x in found["badSvgs"]]
+                + [f"math without a box: {x}" for x in found["badMaths"]] + layout)
+    found.update(console=0, failed=0, failures=[], problems=problems, layout=layout)
+    return found
+
+
+def html_attr(text):
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
 def check_page(chrome, path, screenshots):
     """Load one page; return its counts and the list of problems found."""
     target = chrome.call("Target.createTarget", url="about:blank")["targetId"]
@@ -257,14 +323,7 @@ def check_page(chrome, path, screenshots):
                                returnByValue=True)
         if "exceptionDetails" in measured:
             raise RuntimeError(f"{path}: measuring the layout failed: {measured['exceptionDetails']}")
-        m = measured["result"]["value"]
-        if m["sideways"]:
-            layout.append(f"at {width} px the page scrolls sideways: {m['sideways']}")
-        layout += [f"at {width} px wider than its column: {w}" for w in m["wide"]]
-        if m["wideCount"] > len(m["wide"]):
-            layout.append(f"at {width} px … and {m['wideCount'] - len(m['wide'])} more elements wider than their column")
-        layout += [f"at {width} px an equation wider than its container: {e}" for e in m["equations"]]
-        found["overlaps"] += [f"at {width} px scrolls inside its box: {e}" for e in m["scrolling"]]
+        layout_findings(measured["result"]["value"], width, found, layout)
         size = chrome.call("Page.getLayoutMetrics", session=s)["cssContentSize"]
         shot = chrome.call("Page.captureScreenshot", session=s, format="png", captureBeyondViewport=True,
                            clip={"x": 0, "y": 0, "width": max(size["width"], width),
@@ -283,7 +342,7 @@ def check_page(chrome, path, screenshots):
 
 def report(path, r):
     ok = not r["problems"]
-    print(f"{os.path.basename(path):34} images {r['images']:3}  svgs {r['svgs']:3}  math {r['maths']:4}"
+    print(f"{os.path.basename(path):44} images {r['images']:3}  svgs {r['svgs']:3}  math {r['maths']:4}"
           f"  console errors {r['console']:2}  failed loads {r['failed']:2}  {'ok' if ok else 'FAIL'}")
     for o in r["overlaps"]:
         print(f"    note: equation {o}" if o.startswith("at ") else f"    note: equation number {o} is drawn over its equation")
@@ -349,6 +408,32 @@ def self_test(chrome):
     return all(expected.values())
 
 
+def self_test_firefox(ff):
+    """The planted faults Firefox can show (not the console or network ones)."""
+    folder = tempfile.mkdtemp(prefix="browser-check-self-test-")
+    try:
+        for name, text in (("good.html", GOOD), ("bad.html", BAD)):
+            with open(os.path.join(folder, name), "w") as f:
+                f.write(text)
+        good = check_page_firefox(ff, os.path.join(folder, "good.html"), folder)
+        bad = check_page_firefox(ff, os.path.join(folder, "bad.html"), folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    report("self-test good.html (Firefox)", good)
+    report("self-test bad.html (Firefox)", bad)
+    expected = {
+        "the good page passes in Firefox": not good["problems"],
+        "the missing images are reported in Firefox": len(bad["badImages"]) == 2,
+        "the hidden math is reported in Firefox": len(bad["badMaths"]) == 1,
+        "the sideways scroll is reported at both widths in Firefox": sum("scrolls sideways" in p for p in bad["layout"]) == 2,
+        "the equation wider than its container is reported in Firefox":
+            sum("equation wider than its container" in p for p in bad["layout"]) == 2,
+    }
+    for what, held in expected.items():
+        print(f"  {'ok  ' if held else 'MISS'} {what}")
+    return all(expected.values())
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("pages", nargs="*", help="HTML files to check")
@@ -356,6 +441,9 @@ def main():
     ap.add_argument("--screenshots", default=os.environ.get("SCREENSHOTS", "output/screenshots"),
                     help="folder for the full-page screenshots (env SCREENSHOTS; default output/screenshots)")
     ap.add_argument("--self-test", action="store_true", help="prove the checks fail on a broken page")
+    ap.add_argument("--firefox", default=shutil.which("firefox-esr") or shutil.which("firefox"),
+                    help="Firefox binary: the layout checks run in it too (default: firefox-esr or firefox on PATH)")
+    ap.add_argument("--no-firefox", dest="firefox", action="store_const", const=None, help="Chromium only")
     args = ap.parse_args()
     chrome = Chromium(args.browser)
     try:
@@ -367,8 +455,21 @@ def main():
         results = [report(p, check_page(chrome, p, args.screenshots)) for p in args.pages]
     finally:
         chrome.close()
-    print(f"{results.count(True)} of {len(results)} pages passed; screenshots in {args.screenshots}/")
-    return 0 if results and all(results) else 1
+    print(f"Chromium: {results.count(True)} of {len(results)} pages passed; screenshots in {args.screenshots}/")
+    if not args.firefox:
+        print("Firefox: not on this machine; the layout was checked in Chromium only")
+        return 0 if results and all(results) else 1
+    from marionette import Firefox
+    ff = Firefox(args.firefox)
+    try:
+        if not self_test_firefox(ff):
+            print("Firefox self-test FAILED: a check cannot fail")
+            return 1
+        firefox = [report(p + " (Firefox)", check_page_firefox(ff, p, args.screenshots)) for p in args.pages]
+    finally:
+        ff.close()
+    print(f"Firefox: {firefox.count(True)} of {len(firefox)} pages passed")
+    return 0 if results and all(results) and all(firefox) else 1
 
 
 if __name__ == "__main__":

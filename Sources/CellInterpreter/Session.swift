@@ -1,5 +1,6 @@
 import Foundation
 import SwiftSyntax
+import Plotting
 import Tensors
 
 /// One notebook's interpreter session: the names, types and values its cells have declared,
@@ -21,6 +22,9 @@ public final class Session {
     /// Every file path the notebook's cells have used so far, for the run cache.
     /// The files cells have read, each with its content digest when first read.
     public internal(set) var filesRead: [String: String] = [:]
+    /// The colours labels have in the figures the notebook's cells have shown so far, so that a
+    /// class keeps its colour from figure to figure on the page.
+    public internal(set) var categoryColors = CategoryColors()
     let declarations = SessionDeclarations()
     let runtime: SessionRuntime
     let globals = GlobalStorage()
@@ -76,6 +80,7 @@ public final class Session {
                 let (program, frameSize) = try self.prepare(source)
                 let context = self.makeContext(limits: limits, frameSize: frameSize)
                 context.displaySize = displaySize
+                context.categoryColors = self.categoryColors
                 context.timeoutIsNotebookBudget = budgetBound
                 let cellLimit = limits.maxCellOutputBytes
                 context.outputBytesLeft = min(cellLimit, outputBytesLeft)
@@ -84,6 +89,7 @@ public final class Session {
                 defer {
                     outputs = context.outputs
                     self.filesRead.merge(context.filesRead) { first, _ in first }
+                    self.categoryColors = context.categoryColors
                 }
                 // One element limit for the cell's tensors as for its arrays and strings.
                 _ = try Tensor.withElementLimit(limits.maxElements) { () throws(CellFailure) in try program.exec(context) }

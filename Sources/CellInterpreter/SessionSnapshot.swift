@@ -1,4 +1,5 @@
 import NeuralNetworks
+import Plotting
 import Tensors
 
 /// A session as it was after a cell: its declarations, the values its globals hold, the
@@ -13,6 +14,7 @@ public struct SessionSnapshot {
     fileprivate let globals: [Value]
     fileprivate let generator: RandomGenerator.State
     fileprivate let filesRead: [String: String]
+    fileprivate let categoryColors: CategoryColors
     fileprivate let boxes: [(VarBox, Value)]
     fileprivate let instances: [(ClassInstance, [Value])]
     fileprivate let objects: [SavedState]
@@ -34,7 +36,7 @@ extension Session {
         var walker = SnapshotWalker()
         for value in slots where !walker.visit(value) { return nil }
         return SessionSnapshot(declarations: declarations.snapshot, globals: slots, generator: generator.state,
-                               filesRead: filesRead, boxes: walker.boxes, instances: walker.instances, objects: walker.objects)
+                               filesRead: filesRead, categoryColors: categoryColors, boxes: walker.boxes, instances: walker.instances, objects: walker.objects)
     }
 
     /// Puts the session back as it was when `snapshot` was taken: names declared since are
@@ -49,6 +51,7 @@ extension Session {
         for state in snapshot.objects { state.restore() }
         generator.state = snapshot.generator
         filesRead = snapshot.filesRead
+        categoryColors = snapshot.categoryColors
     }
 }
 

@@ -5,6 +5,7 @@ public enum LecternVersion {
     /// The revision of what cells produce for the same code — a figure's SVG, an image's
     /// PNG, a value's text — within one version. Part of the cache key: bump it with any
     /// change to those formats, or cached pages keep the old form (3: plots carry the classes
-    /// dark mode recolours).
-    public static let outputRevision = 3
+    /// dark mode recolours; 4: a label keeps its colour across a page's figures, points on a
+    /// heatmap have a white rim).
+    public static let outputRevision = 4
 }

@@ -76,9 +76,11 @@ enum MathRendering {
         let tag = standalone ? "div" : "span"
         let id = math.label.map { " id=\"\(HTML.attribute($0))\"" } ?? ""
         let label = number.map { "(\($0))" } ?? rendered.tag?.label
-        let numbered = label.map { "<span class=\"eq-number\">\(HTML.escape($0))</span>" } ?? ""
-        let classes = label == nil ? "math display" : "math display numbered"
-        return "<\(tag) class=\"\(classes)\"\(id)>\(rendered.mathML)\(numbered)</\(tag)>"
+        guard let label else { return "<\(tag) class=\"math display\"\(id)>\(rendered.mathML)</\(tag)>" }
+        // The formula scrolls in a box of its own beside the number, so a formula too wide for
+        // the column never runs under its number (Firefox does not scroll <math> itself).
+        return "<\(tag) class=\"math display numbered\"\(id)><\(tag) class=\"eq-body\">\(rendered.mathML)</\(tag)>"
+            + "<span class=\"eq-number\">\(HTML.escape(label))</span></\(tag)>"
     }
 
     /// The file position of an error inside a formula: from the opening dollar, through the

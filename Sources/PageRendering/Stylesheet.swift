@@ -103,16 +103,18 @@ enum Stylesheet {
     .cell figure svg, .cell figure img { max-width: 100%; height: auto; }
     .cell figure img { image-rendering: pixelated; }
     .figure-number { font-weight: 600; color: var(--text); }
-    .math.display { position: relative; }
-    /* Room on both sides for the number, so a wide formula never runs under it (and stays centred). */
-    .math.display.numbered { padding: 0 2.75em; }
-    .eq-number { position: absolute; right: 0; top: 50%; transform: translateY(-50%); font-family: var(--prose); font-size: 1rem; color: var(--muted); }
+    /* A numbered formula sits in the middle column, scrolling in its own box when too wide; the
+       number has the right column (the left one keeps the formula centred). */
+    .math.display.numbered { display: grid; grid-template-columns: 2.75em minmax(0, 1fr) 2.75em; align-items: center; overflow-x: visible; }
+    .eq-body { display: block; grid-column: 2; min-width: 0; overflow-x: auto; }
+    .eq-number { grid-column: 3; justify-self: end; font-family: var(--prose); font-size: 1rem; color: var(--muted); }
     /* On a phone the number takes a line of its own under the equation, which keeps the
        whole width. */
     @media (max-width: 600px) {
       main { padding-left: 1rem; padding-right: 1rem; }
-      .math.display.numbered { padding: 0; }
-      .eq-number { position: static; display: block; transform: none; text-align: right; line-height: 1.2; }
+      .math.display.numbered { grid-template-columns: minmax(0, 1fr); }
+      .eq-body, .eq-number { grid-column: 1; }
+      .eq-number { line-height: 1.2; }
     }
     .section-number { color: var(--faint); margin-right: .35em; }
     a.xref { text-decoration: none; border-bottom: 1px dotted currentColor; }

@@ -52,7 +52,11 @@ struct LineBreakTests {
         // Between terms; a sign is not a binary operator.
         ("a + b - c", ["a", "+b", "−c"]),
         ("x = -a + b", ["x=−a", "+b"]),
-        ("\\Big( a + b \\Big)", ["(a", "+b)"]),
+        // Inside brackets only a long group breaks, and only between terms.
+        ("\\Big( a + b \\Big)", ["(a+b)"]),
+        ("y = \\Big( a + b c d e f g h i j k \\Big)", ["y=(a", "+bcdefghijk)"]),
+        ("y = p(x \\mid z) + c", ["y=p(x∣z)", "+c"]),
+        ("u = f(a,\\; b) \\; v", ["u=f(a,b)", "v"]),
         // After a thick space; not after a thin one.
         ("u = a \\; b \\, c", ["u=a", "bc"]),
         // Nothing to break at the top level: one line, as written.
@@ -76,10 +80,44 @@ struct LineBreakTests {
         #expect(try Self.breaking.convert("x = a = b", display: true).contains(#"</mrow><mrow><mo form="infix">=</mo>"#))
     }
 
-    @Test("inline formulas and the default converter never break")
+    @Test("short inline formulas and the default converter never break")
     func noBreaks() throws {
         #expect(!(try Self.breaking.convert("a = b = c", display: false)).contains("tex-lines"))
+        #expect(!(try Self.breaking.convert("a = b = c", display: false)).contains("tex-pieces"))
         #expect(!(try MathMLConverter().convert("a = b = c", display: true)).contains("tex-lines"))
+        let long = #"\hat x_0 = (x_t - \sqrt{1 - \bar\alpha_t}\,\hat\epsilon)/\sqrt{\bar\alpha_t} = y + z"#
+        #expect(!(try MathMLConverter().convert(long, display: false)).contains("tex-pieces"))
+    }
+
+    /// The text of each `<math>` piece of a broken inline formula.
+    static func pieces(_ tex: String) throws -> [String] {
+        let html = try breaking.convert(tex, display: false)
+        return html.components(separatedBy: "<math").dropFirst().map { text(of: "<math" + $0) }
+    }
+
+    @Test("a long inline formula is written as pieces the paragraph can wrap between", arguments: [
+        (#"\mathrm{ELBO}(q) = \mathbb{E}_q[\log p(x \mid z)] + \mathbb{E}_q[\log p(z)]"#,
+         ["ELBO(q)=", "𝔼q[logp(x∣z)]+", "𝔼q[logp(z)]"]),
+        (#"q(x_t \mid x_0) = \mathcal{N}(\sqrt{\bar\alpha_t}\,x_0, (1 - \bar\alpha_t)I)"#,
+         ["q(xt∣x0)=", "𝒩(αˉtx0,(1−αˉt)I)"]),  // not inside the short brackets
+        (#"D^*(x) = p_{\text{data}}(x) / (p_{\text{data}}(x) + p_g(x))"#,
+         ["D∗(x)=", "pdata(x)/(pdata(x)+pg(x))"]),  // a short left-hand side may end a line
+        (#"\sqrt{\alpha_t \alpha_{t-1} \alpha_{t-2} \alpha_{t-3}}\, x_{t-4}"#,
+         ["αtαt−1αt−2αt−3xt−4"]),  // nothing to break at the top level: one math
+    ])
+    func inlinePieces(_ tex: String, _ expected: [String]) throws {
+        let html = try Self.breaking.convert(tex, display: false)
+        let got = try Self.pieces(tex)
+        #expect(got == expected)
+        if expected.count > 1 {
+            // Read as one formula: the source labels the whole, the pieces are hidden.
+            #expect(html.hasPrefix(#"<span class="tex-pieces" role="math" aria-label=""#))
+            #expect(html.components(separatedBy: #"aria-hidden="true""#).count - 1 == expected.count)
+            #expect(html.components(separatedBy: "<wbr>").count - 1 == expected.count - 1)
+            #expect(html.contains(#"form="infix">"#))  // an operator that ends a piece keeps its spacing
+        } else {
+            #expect(!html.contains("tex-pieces"))
+        }
     }
 
     @Test("spacing is the same broken or not: only the line rows are added")

@@ -1,3 +1,5 @@
+import Plotting
+
 /// What a cell produced, in order: printed text and displayed values.
 public enum CellOutput {
     /// Text from `print`, consecutive prints joined.
@@ -31,8 +33,9 @@ public struct DisplaySize: Sendable, Equatable {
 
 /// Library values that display as more than text (figures, images, tables) conform.
 public protocol RichDisplayable {
-    /// How the value is shown under a cell, at the size the cell asked for if any.
-    func display(size: DisplaySize) throws -> DisplayedValue
+    /// How the value is shown under a cell, at the size the cell asked for if any; labels in
+    /// a figure keep the colours they have elsewhere on the page (`categoryColors`).
+    func display(size: DisplaySize, categoryColors: inout CategoryColors) throws -> DisplayedValue
 }
 
 extension CellOutput {

@@ -1,4 +1,5 @@
 import Foundation
+import Plotting
 import Tensors
 
 /// The state of one running cell: the running function's slots, captures and type arguments,
@@ -49,6 +50,8 @@ final class Context {
     /// The notebook's generator, seeded once and drawn from by every cell in order.
     let generator: RandomGenerator
     var displaySize = DisplaySize()
+    /// The colours labels have in the page's figures so far (the session's, for this cell).
+    var categoryColors = CategoryColors()
     /// The notebook's folder: relative paths in cells resolve against it.
     var directory: String?
     var progressSink: ((LibraryProgress) -> Void)?

@@ -1,4 +1,5 @@
 import Foundation
+import Plotting
 
 /// The module cells' own types belong to, as Swift prints it in qualified names (`main.Point`).
 let cellModuleName = "main"
@@ -242,7 +243,7 @@ extension Context {
         if case .existential(let box) = v { v = box.value }
         if case .object(let object) = v, let rich = object as? RichDisplayable {
             let output: CellOutput
-            do { output = .value(try rich.display(size: displaySize)) } catch { throw failure(from: error, at: position) }
+            do { output = .value(try rich.display(size: displaySize, categoryColors: &categoryColors)) } catch { throw failure(from: error, at: position) }
             try show(output, at: position)
             return
         }

@@ -54,6 +54,13 @@ public struct Figure: Sendable {
     /// size is unusable, or a panel's data does not fit its scales (e.g. a log axis over
     /// values ≤ 0).
     public func svg() throws -> String {
-        try FigureRenderer(self).render()
+        var colors = CategoryColors()
+        return try svg(categoryColors: &colors)
+    }
+
+    /// The figure as an SVG document whose categories and labelled marks keep the colours
+    /// they have elsewhere on the page; new labels are added to `categoryColors`.
+    public func svg(categoryColors: inout CategoryColors) throws -> String {
+        try FigureRenderer(self).render(categoryColors: &categoryColors)
     }
 }

@@ -10,13 +10,16 @@ struct FigureRenderer {
 
     init(_ figure: Figure) { self.figure = figure }
 
-    func render() throws -> String {
+    /// The SVG document; `categoryColors` gives labels their colours on the page and takes
+    /// the figure's new ones (left as it was when the figure cannot be drawn).
+    func render(categoryColors: inout CategoryColors) throws -> String {
         guard !figure.panels.isEmpty else { throw PlotError(.emptyData, "figure: no panels to draw") }
         let (w, h) = (figure.width, figure.height)
         guard w.isFinite, h.isFinite, w >= 120, h >= 100, w <= 10_000, h <= 10_000 else {
             throw PlotError.invalid("figure", "width and height must be between 120 × 100 and 10000 × 10000 px, got \(NumberFormat.general(w)) × \(NumberFormat.general(h))")
         }
-        let plans = try self.plans()
+        var colors = categoryColors
+        let plans = try self.plans(categoryColors: &colors)
         let layouts = try layOut(plans)
 
         var svg = SVGWriter()
@@ -36,18 +39,22 @@ struct FigureRenderer {
             PanelRenderer(layout: layout, index: k, idPrefix: id).draw(into: &svg)
         }
         svg.close("svg")
+        categoryColors = colors
         return Self.resolveIDs(svg.output)
     }
 
     /// The panel layouts `render()` draws (for tests of geometry).
     func layouts() throws -> [PanelLayout] {
-        try layOut(try plans())
+        var colors = CategoryColors()
+        return try layOut(try plans(categoryColors: &colors))
     }
 
     /// Each panel's plan; with `sharedAxes`, every panel's free continuous axes span the
     /// union of all panels' data on that axis.
-    func plans() throws -> [PanelPlan] {
-        guard figure.sharedAxes, figure.panels.count > 1 else { return try figure.panels.map { try PanelPlan($0) } }
+    func plans(categoryColors: inout CategoryColors) throws -> [PanelPlan] {
+        guard figure.sharedAxes, figure.panels.count > 1 else {
+            return try figure.panels.map { try PanelPlan($0, categoryColors: &categoryColors) }
+        }
         func union(_ extents: [Extent?]) -> Extent? {
             extents.compactMap { $0 }.reduce(nil) { (acc: Extent?, next: Extent) in acc?.union(next) ?? next }
         }
@@ -60,7 +67,9 @@ struct FigureRenderer {
         func sharedY(_ kind: ScaleKind) -> Extent? {
             union(figure.panels.filter { $0.yDomain == nil && $0.yScale == kind }.flatMap { $0.marks.map(\.drawing.yExtent) })
         }
-        return try figure.panels.map { try PanelPlan($0, sharedX: sharedX($0.xScale), sharedY: sharedY($0.yScale)) }
+        return try figure.panels.map {
+            try PanelPlan($0, sharedX: sharedX($0.xScale), sharedY: sharedY($0.yScale), categoryColors: &categoryColors)
+        }
     }
 
     private var accessibleTitle: String {

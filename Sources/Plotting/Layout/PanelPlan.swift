@@ -23,10 +23,13 @@ struct PanelPlan {
     let notes: [String]
     /// The palette colour given to each mark that has none.
     let markColors: [Color]
+    /// Each mark's colour per category (for categorical scatters; empty for other marks).
+    let categoryColors: [[Color]]
 
     /// `sharedX`, `sharedY`: extents every panel of a figure spans (`Figure.sharedAxes`),
-    /// joined to this panel's own data on an axis without a fixed domain.
-    init(_ plot: Plot, sharedX: Extent? = nil, sharedY: Extent? = nil) throws {
+    /// joined to this panel's own data on an axis without a fixed domain. `categoryColors`
+    /// holds the colours labels have on the page so far and takes this panel's new ones.
+    init(_ plot: Plot, sharedX: Extent? = nil, sharedY: Extent? = nil, categoryColors: inout CategoryColors) throws {
         guard !plot.marks.isEmpty else {
             throw PlotError(.emptyData, "plot\(plot.title.map { " “\($0)”" } ?? ""): no marks to draw")
         }
@@ -54,17 +57,50 @@ struct PanelPlan {
         y = try Self.domain(axis: "y", kind: plot.yScale, fixed: plot.yDomain, marks: plot.marks,
                             extents: drawings.map(\.yExtent) + [sharedY], reversed: reversedY)
 
-        // Colours: marks without one take palette colours after any categorical classes.
-        let categoriesUsed = drawings.compactMap { $0 as? ScatterMark }.map(\.categoryLabels.count).max() ?? 0
-        var next = categoriesUsed
+        // Colours: digit classes have their own; other classes and labelled marks given no
+        // colour take their label's colour on the page; unlabelled marks given none take the
+        // colours left free in the panel.
+        var digitIndices: Set<Int> = []
+        var keys: [String] = []
+        var seen: Set<String> = []
+        for d in drawings {
+            let scatter = d as? ScatterMark
+            if let digits = scatter?.digitClasses {
+                digitIndices.formUnion(digits)
+                continue
+            }
+            let classes = scatter?.categoryLabels ?? []
+            let own = !classes.isEmpty ? classes : d.usesDefaultColor ? d.legendKey.map { [$0] } ?? [] : []
+            for key in own where seen.insert(key).inserted { keys.append(key) }
+        }
+        let keyIndices = categoryColors.indices(for: keys, reserved: digitIndices)
+        let colorOf = Dictionary(uniqueKeysWithValues: zip(keys, keyIndices.map(Palette.color)))
+        var used = digitIndices.union(keyIndices)
         var colors: [Color] = []
+        var perCategory: [[Color]] = []
         var legend: [LegendEntry] = []
         for d in drawings {
-            let c = Palette.color(d.usesDefaultColor ? next : 0)
-            if d.usesDefaultColor { next += 1 }
+            var c = Palette.color(0)
+            var categories: [Color] = []
+            if let s = d as? ScatterMark, !s.categoryLabels.isEmpty {
+                categories = s.digitClasses?.map(Palette.color) ?? s.categoryLabels.map { colorOf[$0]! }
+                legend += zip(s.categoryLabels, categories).map { LegendEntry(label: $0, swatch: .point($1)) }
+            } else {
+                if d.usesDefaultColor {
+                    if let key = d.legendKey {
+                        c = colorOf[key]!
+                    } else {
+                        let i = CategoryColors.firstFree(avoiding: used)
+                        used.insert(i)
+                        c = Palette.color(i)
+                    }
+                }
+                legend += d.legendEntries(defaultColor: c)
+            }
             colors.append(c)
-            legend += d.legendEntries(defaultColor: c)
+            perCategory.append(categories)
         }
+        self.categoryColors = perCategory
         self.markColors = colors
         self.legend = plot.legend ? legend : []
         self.colorBar = drawings.lazy.compactMap(\.colorBar).first

@@ -37,9 +37,11 @@ struct PanelRenderer {
         svg.open("g", ["clip-path": "url(#\(clip))"])
         let ctx0 = MarkContext(x: layout.xAxis.scale, y: layout.yAxis.scale, left: area.x, top: area.y,
                                width: area.width, height: area.height, defaultColor: Palette.color(0))
-        for (drawing, color) in zip(layout.plan.drawings, layout.plan.markColors) {
+        for (k, drawing) in layout.plan.drawings.enumerated() {
             var ctx = ctx0
-            ctx.defaultColor = color
+            ctx.defaultColor = layout.plan.markColors[k]
+            ctx.categoryColors = layout.plan.categoryColors[k]
+            ctx.overFill = layout.plan.plot.marks[..<k].contains(where: \.fillsExtent)
             drawing.draw(into: &svg, ctx)
         }
         svg.close("g")

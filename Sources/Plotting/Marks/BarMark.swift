@@ -30,6 +30,7 @@ extension BarMark: MarkDrawing {
         Extent(min: min(0, values.min()!), max: max(0, values.max()!))
     }
     var usesDefaultColor: Bool { color == nil }
+    var legendKey: String? { label }
 
     func legendEntries(defaultColor: Color) -> [LegendEntry] {
         label.map { [LegendEntry(label: $0, swatch: .area(color ?? defaultColor))] } ?? []

@@ -113,6 +113,7 @@ extension HistogramMark: MarkDrawing {
         return Extent(min: 0, max: top > 0 ? top : 1)
     }
     var usesDefaultColor: Bool { color == nil }
+    var legendKey: String? { label }
 
     func legendEntries(defaultColor: Color) -> [LegendEntry] {
         var entries: [LegendEntry] = []

@@ -37,6 +37,7 @@ extension LineMark: MarkDrawing {
     var xExtent: Extent? { Extent(of: zip(x, finite).filter { $1 }.map { $0.0 }) }
     var yExtent: Extent? { Extent(of: zip(y, finite).filter { $1 }.map { $0.0 }) }
     var usesDefaultColor: Bool { color == nil }
+    var legendKey: String? { label }
 
     func legendEntries(defaultColor: Color) -> [LegendEntry] {
         label.map { [LegendEntry(label: $0, swatch: .line(color ?? defaultColor, dashed: dashed))] } ?? []

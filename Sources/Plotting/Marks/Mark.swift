@@ -6,6 +6,9 @@ protocol MarkDrawing {
     var yExtent: Extent? { get }
     /// Whether the mark takes the next palette colour (it was given no colour).
     var usesDefaultColor: Bool { get }
+    /// The label that names the mark's one colour in the legend (nil: none); a mark given no
+    /// colour takes the colour its label has on the page (`CategoryColors`).
+    var legendKey: String? { get }
     func legendEntries(defaultColor: Color) -> [LegendEntry]
     var colorBar: ColorBarSpec? { get }
     /// Visible notes about data left out (shown under the panel).
@@ -16,6 +19,7 @@ protocol MarkDrawing {
 }
 
 extension MarkDrawing {
+    var legendKey: String? { nil }
     var colorBar: ColorBarSpec? { nil }
     var notes: [String] { [] }
 }

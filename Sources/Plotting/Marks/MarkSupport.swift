@@ -72,6 +72,10 @@ struct MarkContext {
     var left, top, width, height: Double
     /// Palette colour for a mark that was given none.
     var defaultColor: Color
+    /// The colour of each category of a categorical mark, in its categories' order.
+    var categoryColors: [Color] = []
+    /// A filled mark (a heatmap) lies under this one: points get a light outline to stand out.
+    var overFill = false
 }
 
 /// A rectangle in px.

@@ -40,6 +40,14 @@ public struct ScatterMark: Sendable {
     /// For categorical colour: each point's category index and the categories' labels.
     let category: [Int]
     let categoryLabels: [String]
+
+    /// Integer classes all within 0…9 (digits): class k has the palette's k-th colour on every
+    /// page. Nil for named classes and other integers.
+    var digitClasses: [Int]? {
+        guard case .categories = color else { return nil }
+        let values = categoryLabels.compactMap(Int.init)
+        return values.allSatisfy { (0..<Palette.maximumCategories).contains($0) } ? values : nil
+    }
     let valueRange: (Double, Double)?
 
     /// Validates and prepares a scatter; throws `PlotError` for empty data, mismatched
@@ -119,11 +127,12 @@ extension ScatterMark: MarkDrawing {
     var xExtent: Extent? { Extent(of: drawn.map { x[$0] }) }
     var yExtent: Extent? { Extent(of: drawn.map { y[$0] }) }
     var usesDefaultColor: Bool { color == .automatic }
+    var legendKey: String? { label }
 
     func legendEntries(defaultColor: Color) -> [LegendEntry] {
         switch color {
         case .categories, .names:
-            return categoryLabels.enumerated().map { LegendEntry(label: $1, swatch: .point(Palette.color($0))) }
+            return []  // one entry per class, with the page's colours: given by PanelPlan
         case .automatic:
             return label.map { [LegendEntry(label: $0, swatch: .point(defaultColor))] } ?? []
         case .fixed(let c):
@@ -170,10 +179,13 @@ extension ScatterMark: MarkDrawing {
             default: return nil
             }
         }()
-        if let single {
-            svg.open("g", ["fill": single.hex, "fill-opacity": NumberFormat.coordinate(opacity)])
-        } else {
-            svg.open("g", ["fill-opacity": NumberFormat.coordinate(opacity)])
+        // On a heatmap, points of any colour stay visible with a white rim, nearly opaque.
+        let fillOpacity = NumberFormat.coordinate(ctx.overFill ? max(opacity, 0.9) : opacity)
+        switch (single, ctx.overFill) {
+        case (let c?, false): svg.open("g", ["fill": c.hex, "fill-opacity": fillOpacity])
+        case (nil, false): svg.open("g", ["fill-opacity": fillOpacity])
+        case (let c?, true): svg.open("g", ["fill": c.hex, "fill-opacity": fillOpacity, "stroke": "#ffffff", "stroke-width": "0.8"])
+        case (nil, true): svg.open("g", ["fill-opacity": fillOpacity, "stroke": "#ffffff", "stroke-width": "0.8"])
         }
         // Fills are worked out before the loop (one hex string per category or map entry).
         var fills: [String] = []
@@ -182,7 +194,7 @@ extension ScatterMark: MarkDrawing {
             let table = (0..<256).map { colorMap.color(at: (Double($0) + 0.5) / 256).hex }
             fills = v.map { table[ColorMap.index(hi > lo ? ($0 - lo) / (hi - lo) : 0.5)] }
         case .categories, .names:
-            let table = categoryLabels.indices.map { Palette.color($0).hex }
+            let table = categoryLabels.indices.map { ($0 < ctx.categoryColors.count ? ctx.categoryColors[$0] : Palette.color($0)).hex }
             fills = category.map { table[$0] }
         default: break
         }

@@ -25,7 +25,9 @@ public struct MathMLConverter: Sendable {
     /// Whether display formulas may break across lines at top-level relations (and after
     /// quads) when their column is too narrow: each line is an `<mrow>` in an
     /// `<mrow class="tex-lines">` that `MathStylesheet` wraps with CSS (MathML Core itself has
-    /// no line breaking). Off: one row, as written.
+    /// no line breaking). An inline formula of 40 or more TeX characters becomes several
+    /// `<math>` pieces inside `<span class="tex-pieces" role="math">`, which a paragraph wraps
+    /// between. Off: one row, as written.
     public var breaksLines: Bool
 
     /// A converter; the defaults suit pages (`lectern render` passes `.byCaller` to place

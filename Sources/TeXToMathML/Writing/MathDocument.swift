@@ -2,13 +2,32 @@
 /// accessibility, and the error form.
 enum MathDocument {
     static let namespace = "http://www.w3.org/1998/Math/MathML"
+    /// Inline formulas with TeX this long or longer are broken into pieces where they can be.
+    static let inlinePieceLength = 40
+    /// The start of one piece of a broken inline formula.
+    private static let piece = "<math xmlns=\"" + namespace + "\" aria-hidden=\"true\"><mrow>"
 
     /// `breakable`: a display formula's top-level row is written as lines that the page's
     /// CSS lets wrap at relations (`MathStylesheet`), so a long equation fits a narrow
-    /// column instead of running past it.
+    /// column instead of running past it; a long inline formula as pieces the paragraph
+    /// wraps between.
     static func element(root: MathNode, tex: String, display: Bool, tag: EquationTag?, breakable: Bool = false) -> String {
         var writer = MathMLWriter()
         writer.output.reserveCapacity(tex.utf8.count * 14 + 160)
+        if breakable, !display, tex.count >= inlinePieceLength, case .row(let nodes) = root,
+           case let breaks = MathMLWriter.lineBreaks(in: nodes, inline: true), !breaks.isEmpty {
+            // MathML Core has no line breaking, and Firefox does not let CSS wrap a row: a long
+            // inline formula is written as several <math> pieces, each ending where TeX could
+            // break the line, so the paragraph wraps between them. Read as one: the TeX source
+            // labels the whole, the pieces are hidden from assistive technology.
+            writer.output += "<span class=\"tex-pieces\" role=\"math\" aria-label=\""
+            writer.output.appendEscaped(tex)
+            writer.output += "\">" + piece
+            writer.lineBreakMarkup = "</mrow></math><wbr>" + piece
+            writer.writeRow(nodes, style: .text, lineBreaks: breaks)
+            writer.output += "</mrow></math></span>"
+            return writer.output.string
+        }
         openMath(tex: tex, display: display, into: &writer.output)
         writer.output += "<semantics>"
         let style: MathStyle = display ? .display : .text

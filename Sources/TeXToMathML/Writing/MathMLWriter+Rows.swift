@@ -3,8 +3,8 @@
 extension MathMLWriter {
     /// Writes a row's atoms one after another (no `<mrow>`), computing each one's context.
     /// `leading` and `trailing` are the classes just outside the row (`\left(` is open).
-    /// `lineBreaks`: indices of atoms that start a new line of a display formula (see
-    /// `lineBreaks(in:)`); each starts a new `<mrow>` inside the caller's `tex-lines` row.
+    /// `lineBreaks`: indices of atoms that start a new line of a broken formula (see
+    /// `lineBreaks(in:)`); each is preceded by `lineBreakMarkup`.
     mutating func writeRow(_ nodes: [MathNode], style: MathStyle, leading: MathClass? = nil,
                            trailing: MathClass? = nil, lineBreaks: Set<Int> = []) {
         if nodes.count == 1, leading == nil, trailing == nil {
@@ -24,22 +24,24 @@ extension MathMLWriter {
         var previous = leading
         for (index, node) in nodes.enumerated() {
             let startsLine = lineBreaks.contains(index)
-            if startsLine { output += "</mrow><mrow>" }
+            let endsLine = lineBreaks.contains(index + 1)
+            if startsLine { output += lineBreakMarkup }
             let context = Context(previous: previous, next: nextClasses[index], effective: classes[index])
             if case .function = Self.nucleus(node), let previous, Self.addsThinSpaceBeforeOperator(previous) {
                 output += "<mspace width=\"0.1667em\"/>"
             }
             let start = output.bytes.count
             write(node, style: style, context: context)
-            if startsLine, classes[index] == .bin || classes[index] == .rel { keepInfix(from: start) }
+            if startsLine || endsLine, classes[index] == .bin || classes[index] == .rel { keepInfix(from: start) }
             writeFunctionApplication(after: node, next: nextClasses[index])
             if let mathClass = classes[index] { previous = mathClass }
         }
     }
 
     /// An operator that opens a line of a broken formula is first in its row, where MathML
-    /// would take it as a prefix operator (a sign: no space after `+` or `−`); `form="infix"`
-    /// keeps the spacing it has between terms.
+    /// would take it as a prefix operator (a sign: no space after `+` or `−`), and one that
+    /// ends a piece of an inline formula is last, a postfix; `form="infix"` keeps the spacing
+    /// it has between terms.
     mutating func keepInfix(from start: Int) {
         let open = Array("<mo".utf8)
         let bytes = output.bytes
@@ -131,11 +133,33 @@ extension MathMLWriter {
     /// top-level binary operator (`+`, `−` between terms; a sign is not one), after a
     /// top-level thick space (`\;`) and after a quad or more (`a = b,\quad c = d`). A short left-hand side
     /// (`p(x)`, `C`: at most `shortSide` atoms) stays with its first relation, so it never
-    /// stands alone at the end of a line. The browser wraps only where a line is full, so a
-    /// formula that fits is one line whatever its break points. Empty when there is none.
-    static func lineBreaks(in nodes: [MathNode]) -> Set<Int> {
-        let shortSide = 6
+    /// stands alone at the end of a line. Inside brackets (`p(x \mid z)`, `(1 - a)`) there is
+    /// no break, except before a binary operator or after a thick space of a group longer
+    /// than `longGroup` atoms (a long `\Big( … \Big)`). The browser wraps only where a line is
+    /// full, so a formula that fits is one line whatever its break points. Empty when there
+    /// is none.
+    ///
+    /// `inline`: where an inline formula breaks, as TeX breaks one in a paragraph: after each
+    /// top-level relation (after the last of a run) and binary operator, so the operator ends
+    /// the line; brackets and spaces as above.
+    static func lineBreaks(in nodes: [MathNode], inline: Bool = false) -> Set<Int> {
+        let shortSide = 6, longGroup = 10
         let classes = rowClasses(nodes, nil, nil)
+        // The size of the innermost bracketed group each atom is in (0: at the top level);
+        // an unclosed bracket runs to the end.
+        var groupSize = [Int](repeating: 0, count: nodes.count)
+        var opened: [Int] = []
+        for index in nodes.indices {
+            let side = bracketSide(nodes[index], classes[index])
+            if side == .close, let open = opened.popLast() {
+                for k in (open + 1)..<index where groupSize[k] == 0 { groupSize[k] = index - open - 1 }
+            }
+            if side == .open { opened.append(index) }
+        }
+        for open in opened.reversed() {
+            for k in (open + 1)..<nodes.count where groupSize[k] == 0 { groupSize[k] = nodes.count - open - 1 }
+        }
+        let mayBreakInside = { (index: Int) in groupSize[index] == 0 || groupSize[index] > longGroup }
         var breaks: Set<Int> = []
         var previous: MathClass? = nil
         var atomsInPart = 0  // atoms since the start or the last quad
@@ -148,23 +172,46 @@ extension MathMLWriter {
                     atomsInPart = 0
                     relationsInPart = 0
                     previous = nil
-                } else if width >= 0.27, atomsInPart > 0, index + 1 < nodes.count {
+                } else if width >= 0.27, atomsInPart > 0, index + 1 < nodes.count, mayBreakInside(index) {
                     // A thick space (`\;`) separates terms: a break, within the formula.
                     breaks.insert(index + 1)
                 }
                 continue
             }
             let mathClass = classes[index]
-            if mathClass == .rel, previous != .rel {
+            if inline {
+                // After the operator: the next atom (spaces skipped) starts the next piece.
+                var after = index + 1
+                while after < nodes.count, classes[after] == nil { after += 1 }
+                let nextClass = after < nodes.count ? classes[after] : nil
+                if after < nodes.count, atomsInPart > 0,
+                   (mathClass == .rel && nextClass != .rel && groupSize[index] == 0)
+                    || (mathClass == .bin && mayBreakInside(index)) {
+                    breaks.insert(after)
+                }
+                atomsInPart += 1
+                continue
+            }
+            if mathClass == .rel, previous != .rel, groupSize[index] == 0 {
                 if atomsInPart > 0, relationsInPart > 0 || atomsInPart > shortSide { breaks.insert(index) }
                 relationsInPart += 1
-            } else if mathClass == .bin, atomsInPart > 0 {
+            } else if mathClass == .bin, atomsInPart > 0, mayBreakInside(index) {
                 breaks.insert(index)
             }
             atomsInPart += 1
             previous = mathClass
         }
         return breaks
+    }
+
+    /// Whether an atom opens or closes a bracket: by its class, or for `\big(` (ordinary in
+    /// TeX) by its glyph. Bars, which may do either, are neither.
+    static func bracketSide(_ node: MathNode, _ mathClass: MathClass?) -> MathClass? {
+        if mathClass == .open || mathClass == .close { return mathClass }
+        guard case .symbol(let op) = node, op.size != nil else { return nil }
+        if ["(", "[", "{", "⟨", "⌊", "⌈", "⟦"].contains(op.text) { return .open }
+        if [")", "]", "}", "⟩", "⌋", "⌉", "⟧"].contains(op.text) { return .close }
+        return nil
     }
 
     /// Writes a node's children inside an element that accepts several (`msqrt`, `mtd`).

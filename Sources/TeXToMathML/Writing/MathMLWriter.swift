@@ -2,6 +2,9 @@
 /// rules (TeXbook ch. 18) where they differ from the MathML operator dictionary.
 struct MathMLWriter {
     var output = MarkupBuffer()
+    /// What ends one line of a broken formula and starts the next (`writeRow`'s `lineBreaks`):
+    /// rows of a display formula's `tex-lines`, or separate `<math>` pieces of an inline one.
+    var lineBreakMarkup = "</mrow><mrow>"
 
     /// Where an atom sits in its row: the classes of its neighbours (nil at either end,
     /// spaces skipped) and its own class after TeX's binary-to-ordinary rule.

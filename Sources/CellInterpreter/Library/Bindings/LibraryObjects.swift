@@ -134,7 +134,7 @@ struct FigureObject: LibraryObject, RichDisplayable {
     var title: String?
     var sharedAxes = false
 
-    func display(size: DisplaySize) throws -> DisplayedValue {
+    func display(size: DisplaySize, categoryColors: inout CategoryColors) throws -> DisplayedValue {
         var figure = Figure(panels, columns: columns, title: title, sharedAxes: sharedAxes)
         if panels.count == 1 {
             figure = Figure(panels[0], width: size.width ?? 640, height: size.height ?? 400, title: title)
@@ -142,7 +142,7 @@ struct FigureObject: LibraryObject, RichDisplayable {
             if let w = size.width { figure.width = w }
             if let h = size.height { figure.height = h }
         }
-        return .svg(try figure.svg(), description: title ?? panels.first?.title ?? "Figure")
+        return .svg(try figure.svg(categoryColors: &categoryColors), description: title ?? panels.first?.title ?? "Figure")
     }
 }
 
@@ -153,13 +153,15 @@ struct ImageObject: LibraryObject, RichDisplayable {
     let image: PixelImage
     let summary: String
 
-    func display(size: DisplaySize) throws -> DisplayedValue {
+    func display(size: DisplaySize, categoryColors: inout CategoryColors) throws -> DisplayedValue {
         .png(try image.pngData(), width: image.width, height: image.height, description: summary)
     }
 }
 
 extension ObjectBox: RichDisplayable where T: RichDisplayable {
-    func display(size: DisplaySize) throws -> DisplayedValue { try object.display(size: size) }
+    func display(size: DisplaySize, categoryColors: inout CategoryColors) throws -> DisplayedValue {
+        try object.display(size: size, categoryColors: &categoryColors)
+    }
 }
 
 extension PPCA: LibraryObject {
