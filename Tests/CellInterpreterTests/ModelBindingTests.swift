@@ -23,6 +23,8 @@ struct ModelBindingTests {
         Case("let q = VQVAE(inputSize: 4, latentCount: 2, codeSize: 2, codebookSize: 4, hiddenSizes: [4], seed: 0)\nq.codes(\(bits)).shape", "→ [3, 2]"),
         Case("let g = GAN(dataDimension: 2, generatorWidths: [8], discriminatorWidths: [8], seed: 0)\ng.fit(Dataset.ring(count: 64), steps: 3, batchSize: 16)\ng.sample(5).shape\ng.history[\"generator\"].count", "→ [5, 2]\n→ 3"),
         Case("GAN(dataDimension: 2, loss: \"wasserstein\")", "1:1: error: unknown loss 'wasserstein'; choose \"nonSaturating\" or \"minimax\""),
+        Case("let g = GAN(dataDimension: 2, generatorWidths: [8], discriminatorWidths: [8], activation: \"relu\", initialization: \"pytorch\", seed: 0)\ng.fit(Dataset.ring(count: 64), steps: 2, batchSize: 16)\ng.sample(3).shape", "→ [3, 2]"),
+        Case("GAN(dataDimension: 2, initialization: \"he\")", "1:1: error: unknown initialization 'he'; choose \"default\", \"pytorch\", \"xavier\" or \"kaiming\""),
         Case("let d = DDPM(dataDimension: 2, steps: 10, hiddenWidths: [8], seed: 0)\nd.alphaBar(0)\nd.alphaBar(10) < d.alphaBar(5)\nd.sampleTrajectory(4, snapshots: 3).steps", "→ 1.0\n→ true\n→ [10, 5, 0]"),
         Case("let d = DDPM(dataDimension: 2, steps: 10)\nd.sample(2, clipLow: 1)", "2:3: error: give both clipLow and clipHigh, or neither"),
         Case("let x = Dataset.ring(count: 200, seed: 1)\nEvaluation.ringModeCoverage(x).modesCovered", "→ 8"),

@@ -27,10 +27,11 @@ public final class GAN: Module {
     /// A GAN with hidden layers of `generatorWidths` and `discriminatorWidths` (any number, any
     /// widths; `[]` makes a linear map) and `activation` between layers. The generator ends in
     /// `outputActivation` (`.identity` for points in ℝ^d, `.sigmoid` for pixels in [0, 1]); the
-    /// weights are drawn from `seed`.
+    /// weights are drawn from `seed` with `initialization` (nil: `MLP`'s default).
     public init(dataDimension: Int, latentDimension: Int = 2, generatorWidths: [Int] = [64, 64],
                 discriminatorWidths: [Int] = [64, 64], activation: Activation = .leakyRelu(slope: 0.2),
-                outputActivation: Activation = .identity, loss: GANLoss = .nonSaturating, seed: UInt64 = 0) throws {
+                outputActivation: Activation = .identity, loss: GANLoss = .nonSaturating,
+                initialization: Initialization? = nil, seed: UInt64 = 0) throws {
         guard dataDimension > 0, latentDimension > 0 else {
             throw ModelError.invalidArgument(model: "GAN", reason: "dimensions must be positive, got data \(dataDimension), latent \(latentDimension)")
         }
@@ -39,9 +40,9 @@ public final class GAN: Module {
         }
         let rng = RandomGenerator(seed: seed)
         generator = try MLP(widths: [latentDimension] + generatorWidths + [dataDimension], activation: activation,
-                            outputActivation: outputActivation, using: rng.fork())
+                            outputActivation: outputActivation, initialization: initialization, using: rng.fork())
         discriminator = try MLP(widths: [dataDimension] + discriminatorWidths + [1], activation: activation,
-                                using: rng.fork())
+                                initialization: initialization, using: rng.fork())
         self.latentDimension = latentDimension
         self.dataDimension = dataDimension
         self.loss = loss

@@ -17,6 +17,12 @@ public enum Initialization: Sendable, Equatable {
     case normal(standardDeviation: Double)
     /// All zeros.
     case zeros
+    /// PyTorch's `nn.Linear` default: weight *and bias* uniform in ±1/√fanIn (`kaiming_uniform_`
+    /// with a = √5). Every other scheme starts biases at zero, which puts every ReLU's kink
+    /// through the origin of its input at the start: a small generator then stays a radial map
+    /// of its noise (a GAN on an 8-mode ring covers 0 of 8 modes in PyTorch with zero biases,
+    /// 7–8 with these).
+    case pytorch
 
     /// The weight drawn from `generator`.
     public func weight(fanIn: Int, fanOut: Int, using generator: RandomGenerator) throws -> Tensor {
@@ -37,6 +43,17 @@ public enum Initialization: Sendable, Equatable {
             return try Tensor.randomNormal(shape, standardDeviation: sd, using: generator)
         case .zeros:
             return try Tensor.zeros(shape)
+        case .pytorch:
+            let a = 1 / fi.squareRoot()
+            return try Tensor.randomUniform(shape, low: -a, high: a, using: generator)
         }
+    }
+
+    /// The bias of a layer with `fanIn` inputs and `count` outputs: uniform in ±1/√fanIn for
+    /// `.pytorch`, zeros otherwise.
+    public func bias(fanIn: Int, count: Int, using generator: RandomGenerator) throws -> Tensor {
+        guard self == .pytorch else { return try Tensor.zeros([count]) }
+        let a = 1 / Double(max(fanIn, 1)).squareRoot()
+        return try Tensor.randomUniform([count], low: -a, high: a, using: generator)
     }
 }

@@ -14,14 +14,14 @@ public final class Linear: Layer {
     private let _bias: ParameterReference?
 
     /// A layer from `inputs` to `outputs` features; the weight is drawn with `initialization`
-    /// (Glorot uniform by default), the bias starts at zero.
+    /// (Glorot uniform by default), then the bias (zero, except for `.pytorch`).
     public init(_ inputs: Int, _ outputs: Int, bias: Bool = true,
                 initialization: Initialization = .xavierUniform, using generator: RandomGenerator) throws {
         guard inputs > 0, outputs > 0 else {
             throw TensorError.invalidArgument(operation: "Linear", reason: "sizes must be positive, got \(inputs) → \(outputs)")
         }
         _weight = Parameter(wrappedValue: try initialization.weight(fanIn: inputs, fanOut: outputs, using: generator))
-        _bias = bias ? ParameterReference(try Tensor.zeros([outputs])) : nil
+        _bias = bias ? ParameterReference(try initialization.bias(fanIn: inputs, count: outputs, using: generator)) : nil
     }
 
     public var namedParameters: [(name: String, parameter: ParameterReference)] {

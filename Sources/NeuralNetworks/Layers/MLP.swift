@@ -11,7 +11,9 @@ public final class MLP: Layer {
     public let outputActivation: Activation
 
     /// An MLP through `widths` (at least two: input and output). Weights use Kaiming initialisation
-    /// with the activation's gain (Glorot for `.identity`, `.tanh` and `.sigmoid`) unless given.
+    /// with the activation's gain (Glorot for `.identity`, `.tanh` and `.sigmoid`, and for the
+    /// last layer) and zero biases, unless `initialization` is given (`.pytorch` applies to
+    /// every layer, as `nn.Linear` does).
     public init(widths: [Int], activation: Activation = .relu, outputActivation: Activation = .identity,
                 initialization: Initialization? = nil, using generator: RandomGenerator) throws {
         guard widths.count >= 2 else {
@@ -27,7 +29,8 @@ public final class MLP: Layer {
             }
         }
         layers = try (0..<(widths.count - 1)).map { i in
-            try Linear(widths[i], widths[i + 1], initialization: i == widths.count - 2 ? .xavierUniform : scheme, using: generator)
+            try Linear(widths[i], widths[i + 1],
+                       initialization: i == widths.count - 2 && scheme != .pytorch ? .xavierUniform : scheme, using: generator)
         }
         self.activation = activation
         self.outputActivation = outputActivation

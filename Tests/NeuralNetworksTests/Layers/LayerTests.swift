@@ -39,6 +39,24 @@ struct LayerTests {
         #expect(try Linear(2, 3, initialization: .zeros, using: rng).weight == Tensor.zeros([2, 3]))
     }
 
+    @Test("PyTorch's nn.Linear default draws weight and bias uniform in ±1/√fanIn, in every layer of an MLP")
+    func pytorchInitialisation() throws {
+        let rng = RandomGenerator(seed: 5)
+        let layer = try Linear(100, 400, initialization: .pytorch, using: rng)
+        let bound = 1 / 100.0.squareRoot()
+        for values in [layer.weight.scalars, layer.bias!.scalars] {
+            #expect(values.allSatisfy { Swift.abs($0) <= bound })
+            #expect(values.max()! > 0.9 * bound && values.min()! < -0.9 * bound)
+        }
+        let mlp = try MLP(widths: [2, 128, 128, 2], activation: .relu, initialization: .pytorch, using: rng)
+        for l in mlp.layers {
+            let b = 1 / Double(l.inputs).squareRoot()
+            #expect(l.weight.scalars.allSatisfy { Swift.abs($0) <= b } && l.bias!.scalars.contains { $0 != 0 })
+        }
+        // The default keeps zero biases (every model trained so far depends on it).
+        #expect(try MLP(widths: [2, 4, 1], using: rng).layers.allSatisfy { $0.bias!.scalars.allSatisfy { $0 == 0 } })
+    }
+
     @Test func seededInitialisationIsReproducible() throws {
         let a = try MLP(widths: [4, 8, 3], using: RandomGenerator(seed: 9))
         let b = try MLP(widths: [4, 8, 3], using: RandomGenerator(seed: 9))

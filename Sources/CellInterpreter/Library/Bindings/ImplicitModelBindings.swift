@@ -6,14 +6,15 @@ extension Registry {
     /// GANs, diffusion models and the measures that compare any model's samples with data.
     func registerImplicitModels() {
         extend(libraryDecl("GAN")) { t in
-            t.staticMethod("init(dataDimension: Int, latentDimension: Int = 2, generatorWidths: [Int] = [64, 64], discriminatorWidths: [Int] = [64, 64], outputActivation: String = \"identity\", loss: String = \"nonSaturating\", seed: Int? = nil)",
-                           doc: "loss: \"nonSaturating\" (−log D(G(z)) for the generator) or \"minimax\" (log(1 − D(G(z))), which saturates).") {
-                (cx, data: Int, latent: Int, g: [Int], d: [Int], o: String, lossName: String, seed: Int?) in
+            t.staticMethod("init(dataDimension: Int, latentDimension: Int = 2, generatorWidths: [Int] = [64, 64], discriminatorWidths: [Int] = [64, 64], activation: String = \"leakyRelu\", outputActivation: String = \"identity\", loss: String = \"nonSaturating\", initialization: String = \"default\", seed: Int? = nil)",
+                           doc: "loss: \"nonSaturating\" (−log D(G(z)) for the generator) or \"minimax\" (log(1 − D(G(z))), which saturates); initialization: \"default\" or \"pytorch\".") {
+                (cx, data: Int, latent: Int, g: [Int], d: [Int], a: String, o: String, lossName: String, i: String, seed: Int?) in
                 guard let loss = GANLoss(rawValue: lossName) else {
                     throw cx.fail("unknown loss '\(lossName)'; choose \"nonSaturating\" or \"minimax\"")
                 }
                 return try GAN(dataDimension: data, latentDimension: latent, generatorWidths: g, discriminatorWidths: d,
-                               outputActivation: try activation(o, cx), loss: loss, seed: try cx.seed(seed))
+                               activation: try activation(a, cx), outputActivation: try activation(o, cx), loss: loss,
+                               initialization: try initialization(i, cx), seed: try cx.seed(seed))
             }
             t.contextMethod("func fit(_ data: Tensor, steps: Int = 5000, batchSize: Int = 128, learningRate: Double = 0.0005, discriminatorSteps: Int = 1, beta1: Double = 0.5, seed: Int? = nil)",
                             doc: "Alternates discriminator and generator Adam steps (β₁ = 0.5); steps counts generator steps.") {

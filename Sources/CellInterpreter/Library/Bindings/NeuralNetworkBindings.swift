@@ -150,6 +150,18 @@ private func lossAndGradients(_ models: [AnyModule], prefixed: Bool, _ loss: Cel
 }
 
 /// An activation function by name.
+/// A weight initialisation named in a cell: "default" (nil: the model's own), "pytorch",
+/// "xavier" (Glorot uniform) or "kaiming" (He uniform for ReLU).
+func initialization(_ name: String, _ cx: LibraryContext) throws -> Initialization? {
+    switch name {
+    case "default": return nil
+    case "pytorch": return .pytorch
+    case "xavier": return .xavierUniform
+    case "kaiming": return .kaimingUniform(gain: 2.0.squareRoot())
+    default: throw cx.fail("unknown initialization '\(name)'; choose \"default\", \"pytorch\", \"xavier\" or \"kaiming\"")
+    }
+}
+
 func activation(_ name: String, _ cx: LibraryContext) throws -> Activation {
     if name == "leakyRelu" { return .leakyRelu(slope: 0.2) }
     let all: [Activation] = [.identity, .relu, .tanh, .sigmoid, .softplus, .gelu, .silu]
