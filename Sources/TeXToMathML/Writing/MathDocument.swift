@@ -5,7 +5,7 @@ enum MathDocument {
     /// Inline formulas with TeX this long or longer are broken into pieces where they can be.
     static let inlinePieceLength = 40
     /// The start of one piece of a broken inline formula.
-    private static let piece = "<math xmlns=\"" + namespace + "\" aria-hidden=\"true\"><mrow>"
+    private static let piece = "<math xmlns=\"" + namespace + "\"><mrow>"
 
     /// `breakable`: a display formula's top-level row is written as lines that the page's
     /// CSS lets wrap at relations (`MathStylesheet`), so a long equation fits a narrow
@@ -19,13 +19,14 @@ enum MathDocument {
             // MathML Core has no line breaking, and Firefox does not let CSS wrap a row: a long
             // inline formula is written as several <math> pieces, each ending where TeX could
             // break the line, so the paragraph wraps between them. Read as one: the TeX source
-            // labels the whole, the pieces are hidden from assistive technology.
+            // labels the whole, the pieces (in an aria-hidden span: HTML does not allow
+            // aria-hidden on <math>) are hidden from assistive technology.
             writer.output += "<span class=\"tex-pieces\" role=\"math\" aria-label=\""
             writer.output.appendEscaped(tex)
-            writer.output += "\">" + piece
+            writer.output += "\"><span aria-hidden=\"true\">" + piece
             writer.lineBreakMarkup = "</mrow></math><wbr>" + piece
             writer.writeRow(nodes, style: .text, lineBreaks: breaks)
-            writer.output += "</mrow></math></span>"
+            writer.output += "</mrow></math></span></span>"
             return writer.output.string
         }
         openMath(tex: tex, display: display, into: &writer.output)
