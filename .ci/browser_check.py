@@ -25,7 +25,7 @@ reason and the good one passes, so a check that can no longer fail is caught.
 Chromium is driven through the DevTools protocol over --remote-debugging-pipe (file
 descriptors 3 and 4, NUL-terminated JSON), so no driver or Python package is needed.
 """
-import argparse, base64, fcntl, json, os, select, shutil, subprocess, sys, tempfile, time
+import argparse, base64, fcntl, html, json, os, select, shutil, subprocess, sys, tempfile, time
 
 MEASURE = r"""(async () => {
   document.querySelectorAll('details').forEach(d => { d.open = true; });
@@ -218,6 +218,13 @@ class Chromium:
 WIDTHS = (1280, 390)
 
 
+def box_problems(found):
+    """MEASURE's images, SVGs and formulas without a box."""
+    return ([f"broken image: {x}" for x in found["badImages"]]
+            + [f"svg without a box: {x}" for x in found["badSvgs"]]
+            + [f"math without a box: {x}" for x in found["badMaths"]])
+
+
 def layout_findings(m, width, found, layout):
     """LAYOUT's measurements at one width: problems into `layout`, notes into found's overlaps."""
     if m["sideways"]:
@@ -249,7 +256,7 @@ def check_page_firefox(ff, path, screenshots):
             if width != 1280:
                 wrapper = os.path.join(frame_folder, "frame.html")
                 with open(wrapper, "w") as f:
-                    f.write(f'<!DOCTYPE html><html><body style="margin:0"><iframe src="{html_attr(url)}" '
+                    f.write(f'<!DOCTYPE html><html><body style="margin:0"><iframe src="{html.escape(url)}" '
                             f'style="width:{width}px;height:900px;border:0"></iframe></body></html>')
                 ff.navigate("file://" + wrapper)
                 ff.into_frame(ff.run("return document.querySelector('iframe')"))
@@ -261,15 +268,8 @@ def check_page_firefox(ff, path, screenshots):
                 ff.out_of_frame()
     finally:
         shutil.rmtree(frame_folder, ignore_errors=True)
-    problems = ([f"broken image: {x}" for x in found["badImages"]]
-                + [f"svg without a box: {x}" for x in found["badSvgs"]]
-                + [f"math without a box: {x}" for x in found["badMaths"]] + layout)
-    found.update(console=0, failed=0, failures=[], problems=problems, layout=layout)
+    found.update(console=0, failed=0, failures=[], problems=box_problems(found) + layout, layout=layout)
     return found
-
-
-def html_attr(text):
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
 def check_page(chrome, path, screenshots):
@@ -333,9 +333,7 @@ def check_page(chrome, path, screenshots):
             f.write(base64.b64decode(shot["data"]))
     chrome.call("Target.closeTarget", targetId=target)
 
-    problems = ([f"broken image: {x}" for x in found["badImages"]]
-                + [f"svg without a box: {x}" for x in found["badSvgs"]]
-                + [f"math without a box: {x}" for x in found["badMaths"]] + console + failed + layout)
+    problems = box_problems(found) + console + failed + layout
     found.update(console=len(console), failed=len(failed), failures=failed, problems=problems, layout=layout)
     return found
 
@@ -371,18 +369,24 @@ BAD = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>bad</
 <script>console.error("planted console error"); notAFunction();</script></body></html>"""
 
 
-def self_test(chrome):
+def planted_pages(check, browser=""):
+    """GOOD and BAD checked by `check(path, folder)`, reported; returns (good, bad)."""
     folder = tempfile.mkdtemp(prefix="browser-check-self-test-")
     try:
         for name, text in (("good.html", GOOD), ("bad.html", BAD)):
             with open(os.path.join(folder, name), "w") as f:
                 f.write(text)
-        good = check_page(chrome, os.path.join(folder, "good.html"), folder)
-        bad = check_page(chrome, os.path.join(folder, "bad.html"), folder)
+        good = check(os.path.join(folder, "good.html"), folder)
+        bad = check(os.path.join(folder, "bad.html"), folder)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    report("self-test good.html", good)
-    report("self-test bad.html", bad)
+    report("self-test good.html" + browser, good)
+    report("self-test bad.html" + browser, bad)
+    return good, bad
+
+
+def self_test(chrome):
+    good, bad = planted_pages(lambda path, folder: check_page(chrome, path, folder))
     expected = {
         "the good page passes": not good["problems"],
         "the good page's image, svg and math are counted": (good["images"], good["svgs"], good["maths"]) == (1, 1, 1),
@@ -410,17 +414,7 @@ def self_test(chrome):
 
 def self_test_firefox(ff):
     """The planted faults Firefox can show (not the console or network ones)."""
-    folder = tempfile.mkdtemp(prefix="browser-check-self-test-")
-    try:
-        for name, text in (("good.html", GOOD), ("bad.html", BAD)):
-            with open(os.path.join(folder, name), "w") as f:
-                f.write(text)
-        good = check_page_firefox(ff, os.path.join(folder, "good.html"), folder)
-        bad = check_page_firefox(ff, os.path.join(folder, "bad.html"), folder)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    report("self-test good.html (Firefox)", good)
-    report("self-test bad.html (Firefox)", bad)
+    good, bad = planted_pages(lambda path, folder: check_page_firefox(ff, path, folder), " (Firefox)")
     expected = {
         "the good page passes in Firefox": not good["problems"],
         "the missing images are reported in Firefox": len(bad["badImages"]) == 2,

@@ -84,19 +84,14 @@ struct PanelPlan {
             var categories: [Color] = []
             if let s = d as? ScatterMark, !s.categoryLabels.isEmpty {
                 categories = s.digitClasses?.map(Palette.color) ?? s.categoryLabels.map { colorOf[$0]! }
-                legend += zip(s.categoryLabels, categories).map { LegendEntry(label: $0, swatch: .point($1)) }
-            } else {
-                if d.usesDefaultColor {
-                    if let key = d.legendKey {
-                        c = colorOf[key]!
-                    } else {
-                        let i = CategoryColors.firstFree(avoiding: used)
-                        used.insert(i)
-                        c = Palette.color(i)
-                    }
-                }
-                legend += d.legendEntries(defaultColor: c)
+            } else if d.usesDefaultColor, let key = d.legendKey {
+                c = colorOf[key]!
+            } else if d.usesDefaultColor {
+                let i = CategoryColors.firstFree(avoiding: used)
+                used.insert(i)
+                c = Palette.color(i)
             }
+            legend += d.legendEntries(defaultColor: c, categoryColors: categories)
             colors.append(c)
             perCategory.append(categories)
         }

@@ -32,7 +32,7 @@ extension BarMark: MarkDrawing {
     var usesDefaultColor: Bool { color == nil }
     var legendKey: String? { label }
 
-    func legendEntries(defaultColor: Color) -> [LegendEntry] {
+    func legendEntries(defaultColor: Color, categoryColors: [Color]) -> [LegendEntry] {
         label.map { [LegendEntry(label: $0, swatch: .area(color ?? defaultColor))] } ?? []
     }
 

@@ -66,7 +66,7 @@ extension ContourMark: MarkDrawing {
     var xExtent: Extent? { Extent(min: grid.x[0], max: grid.x[grid.x.count - 1]) }
     var yExtent: Extent? { Extent(min: grid.y[0], max: grid.y[grid.y.count - 1]) }
     var usesDefaultColor: Bool { false }
-    func legendEntries(defaultColor: Color) -> [LegendEntry] { [] }
+    func legendEntries(defaultColor: Color, categoryColors: [Color]) -> [LegendEntry] { [] }
 
     var colorBar: ColorBarSpec? {
         guard color == nil else { return nil }

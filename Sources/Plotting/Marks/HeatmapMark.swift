@@ -68,7 +68,7 @@ extension HeatmapMark: MarkDrawing {
     var xExtent: Extent? { Extent(min: xEdges[0], max: xEdges[xEdges.count - 1]) }
     var yExtent: Extent? { Extent(min: yEdges[0], max: yEdges[yEdges.count - 1]) }
     var usesDefaultColor: Bool { false }
-    func legendEntries(defaultColor: Color) -> [LegendEntry] { [] }
+    func legendEntries(defaultColor: Color, categoryColors: [Color]) -> [LegendEntry] { [] }
 
     var colorBar: ColorBarSpec? { ColorBarSpec(map: colorMap, low: low, high: high, label: colorLabel, levels: nil) }
 

@@ -115,7 +115,7 @@ extension HistogramMark: MarkDrawing {
     var usesDefaultColor: Bool { color == nil }
     var legendKey: String? { label }
 
-    func legendEntries(defaultColor: Color) -> [LegendEntry] {
+    func legendEntries(defaultColor: Color, categoryColors: [Color]) -> [LegendEntry] {
         var entries: [LegendEntry] = []
         if let label { entries.append(LegendEntry(label: label, swatch: .area(color ?? defaultColor))) }
         if kde != nil { entries.append(LegendEntry(label: "kernel density estimate", swatch: .line(Self.kdeColor, dashed: false))) }

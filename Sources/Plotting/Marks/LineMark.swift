@@ -39,7 +39,7 @@ extension LineMark: MarkDrawing {
     var usesDefaultColor: Bool { color == nil }
     var legendKey: String? { label }
 
-    func legendEntries(defaultColor: Color) -> [LegendEntry] {
+    func legendEntries(defaultColor: Color, categoryColors: [Color]) -> [LegendEntry] {
         label.map { [LegendEntry(label: $0, swatch: .line(color ?? defaultColor, dashed: dashed))] } ?? []
     }
 

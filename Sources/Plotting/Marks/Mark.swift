@@ -9,7 +9,9 @@ protocol MarkDrawing {
     /// The label that names the mark's one colour in the legend (nil: none); a mark given no
     /// colour takes the colour its label has on the page (`CategoryColors`).
     var legendKey: String? { get }
-    func legendEntries(defaultColor: Color) -> [LegendEntry]
+    /// The mark's rows of the legend, given the colour the panel chose for it (when it was given
+    /// none) and, for a categorical mark, each category's colour on the page.
+    func legendEntries(defaultColor: Color, categoryColors: [Color]) -> [LegendEntry]
     var colorBar: ColorBarSpec? { get }
     /// Visible notes about data left out (shown under the panel).
     var notes: [String] { get }

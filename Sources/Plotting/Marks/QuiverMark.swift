@@ -68,7 +68,7 @@ extension QuiverMark: MarkDrawing {
     var xExtent: Extent? { Extent(of: drawn.flatMap { [x[$0], x[$0] + scale * u[$0]] }) }
     var yExtent: Extent? { Extent(of: drawn.flatMap { [y[$0], y[$0] + scale * v[$0]] }) }
     var usesDefaultColor: Bool { color == nil && !colorByMagnitude }
-    func legendEntries(defaultColor: Color) -> [LegendEntry] { [] }
+    func legendEntries(defaultColor: Color, categoryColors: [Color]) -> [LegendEntry] { [] }
 
     var colorBar: ColorBarSpec? {
         guard colorByMagnitude else { return nil }

@@ -40,6 +40,7 @@ public struct ScatterMark: Sendable {
     /// For categorical colour: each point's category index and the categories' labels.
     let category: [Int]
     let categoryLabels: [String]
+    let valueRange: (Double, Double)?
 
     /// Integer classes all within 0…9 (digits): class k has the palette's k-th colour on every
     /// page. Nil for named classes and other integers.
@@ -48,7 +49,6 @@ public struct ScatterMark: Sendable {
         let values = categoryLabels.compactMap(Int.init)
         return values.allSatisfy { (0..<Palette.maximumCategories).contains($0) } ? values : nil
     }
-    let valueRange: (Double, Double)?
 
     /// Validates and prepares a scatter; throws `PlotError` for empty data, mismatched
     /// lengths, all-non-finite data or more categories than the palette holds.
@@ -129,10 +129,10 @@ extension ScatterMark: MarkDrawing {
     var usesDefaultColor: Bool { color == .automatic }
     var legendKey: String? { label }
 
-    func legendEntries(defaultColor: Color) -> [LegendEntry] {
+    func legendEntries(defaultColor: Color, categoryColors: [Color]) -> [LegendEntry] {
         switch color {
         case .categories, .names:
-            return []  // one entry per class, with the page's colours: given by PanelPlan
+            return zip(categoryLabels, categoryColors).map { LegendEntry(label: $0, swatch: .point($1)) }
         case .automatic:
             return label.map { [LegendEntry(label: $0, swatch: .point(defaultColor))] } ?? []
         case .fixed(let c):
@@ -181,11 +181,11 @@ extension ScatterMark: MarkDrawing {
         }()
         // On a heatmap, points of any colour stay visible with a white rim, nearly opaque.
         let fillOpacity = NumberFormat.coordinate(ctx.overFill ? max(opacity, 0.9) : opacity)
-        switch (single, ctx.overFill) {
-        case (let c?, false): svg.open("g", ["fill": c.hex, "fill-opacity": fillOpacity])
-        case (nil, false): svg.open("g", ["fill-opacity": fillOpacity])
-        case (let c?, true): svg.open("g", ["fill": c.hex, "fill-opacity": fillOpacity, "stroke": "#ffffff", "stroke-width": "0.8"])
-        case (nil, true): svg.open("g", ["fill-opacity": fillOpacity, "stroke": "#ffffff", "stroke-width": "0.8"])
+        let rim: SVGWriter.Attributes = ctx.overFill ? ["stroke": "#ffffff", "stroke-width": "0.8"] : [:]
+        if let single {
+            svg.open("g", ["fill": single.hex, "fill-opacity": fillOpacity], rim)
+        } else {
+            svg.open("g", ["fill-opacity": fillOpacity], rim)
         }
         // Fills are worked out before the loop (one hex string per category or map entry).
         var fills: [String] = []
@@ -194,7 +194,7 @@ extension ScatterMark: MarkDrawing {
             let table = (0..<256).map { colorMap.color(at: (Double($0) + 0.5) / 256).hex }
             fills = v.map { table[ColorMap.index(hi > lo ? ($0 - lo) / (hi - lo) : 0.5)] }
         case .categories, .names:
-            let table = categoryLabels.indices.map { ($0 < ctx.categoryColors.count ? ctx.categoryColors[$0] : Palette.color($0)).hex }
+            let table = ctx.categoryColors.map(\.hex)
             fills = category.map { table[$0] }
         default: break
         }

@@ -8,10 +8,11 @@ struct SVGWriter {
     /// An attribute list, in the order it is written (order is part of determinism).
     typealias Attributes = KeyValuePairs<String, String>
 
-    /// Opens `<name …>`.
-    mutating func open(_ name: String, _ attributes: Attributes = [:]) {
+    /// Opens `<name …>` with `attributes`, then `more` (a list chosen at run time).
+    mutating func open(_ name: String, _ attributes: Attributes = [:], _ more: Attributes = [:]) {
         output += "<" + name
         write(attributes)
+        write(more)
         output += ">\n"
     }
 

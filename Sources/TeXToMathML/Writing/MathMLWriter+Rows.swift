@@ -145,20 +145,7 @@ extension MathMLWriter {
     static func lineBreaks(in nodes: [MathNode], inline: Bool = false) -> Set<Int> {
         let shortSide = 6, longGroup = 10
         let classes = rowClasses(nodes, nil, nil)
-        // The size of the innermost bracketed group each atom is in (0: at the top level);
-        // an unclosed bracket runs to the end.
-        var groupSize = [Int](repeating: 0, count: nodes.count)
-        var opened: [Int] = []
-        for index in nodes.indices {
-            let side = bracketSide(nodes[index], classes[index])
-            if side == .close, let open = opened.popLast() {
-                for k in (open + 1)..<index where groupSize[k] == 0 { groupSize[k] = index - open - 1 }
-            }
-            if side == .open { opened.append(index) }
-        }
-        for open in opened.reversed() {
-            for k in (open + 1)..<nodes.count where groupSize[k] == 0 { groupSize[k] = nodes.count - open - 1 }
-        }
+        let groupSize = bracketGroupSizes(nodes, classes)
         let mayBreakInside = { (index: Int) in groupSize[index] == 0 || groupSize[index] > longGroup }
         var breaks: Set<Int> = []
         var previous: MathClass? = nil
@@ -202,6 +189,23 @@ extension MathMLWriter {
             previous = mathClass
         }
         return breaks
+    }
+
+    /// The size of the innermost bracketed group each atom is in (0: at the top level); an
+    /// unclosed bracket runs to the end of the row.
+    static func bracketGroupSizes(_ nodes: [MathNode], _ classes: [MathClass?]) -> [Int] {
+        var groupSize = [Int](repeating: 0, count: nodes.count)
+        func fill(inside open: Int, upTo end: Int) {
+            for k in (open + 1)..<end where groupSize[k] == 0 { groupSize[k] = end - open - 1 }
+        }
+        var opened: [Int] = []
+        for index in nodes.indices {
+            let side = bracketSide(nodes[index], classes[index])
+            if side == .close, let open = opened.popLast() { fill(inside: open, upTo: index) }
+            if side == .open { opened.append(index) }
+        }
+        for open in opened.reversed() { fill(inside: open, upTo: nodes.count) }
+        return groupSize
     }
 
     /// Whether an atom opens or closes a bracket: by its class, or for `\big(` (ordinary in

@@ -149,7 +149,6 @@ private func lossAndGradients(_ models: [AnyModule], prefixed: Bool, _ loss: Cel
     return Pair(try value.item, g)
 }
 
-/// An activation function by name.
 /// A weight initialisation named in a cell: "default" (nil: the model's own), "pytorch",
 /// "xavier" (Glorot uniform) or "kaiming" (He uniform for ReLU).
 func initialization(_ name: String, _ cx: LibraryContext) throws -> Initialization? {
@@ -162,6 +161,7 @@ func initialization(_ name: String, _ cx: LibraryContext) throws -> Initializati
     }
 }
 
+/// An activation function by name.
 func activation(_ name: String, _ cx: LibraryContext) throws -> Activation {
     if name == "leakyRelu" { return .leakyRelu(slope: 0.2) }
     let all: [Activation] = [.identity, .relu, .tanh, .sigmoid, .softplus, .gelu, .silu]
