@@ -11,6 +11,8 @@ enum Backward: Sendable {
     /// `x·W + b`; inputs x, W, b.
     case affine(input: Tensor, weight: Tensor)
     case sum(inputShape: [Int], keptShape: [Int])
+    /// A 2-D convolution; inputs x, W and (when present) b.
+    case convolution(input: Tensor, weight: Tensor, plan: ConvolutionPlan)
     /// One element chosen along `axis` (max/min); `positions` are the chosen indices.
     case select(inputShape: [Int], axis: Int, positions: [Int])
     case logSumExp(input: Tensor, output: Tensor)
@@ -101,6 +103,13 @@ enum Backward: Sendable {
                 needs[1] ? try Tensor.product(x2, transA: true, g2, transB: false) : nil,
                 needs[2] ? g2.sumUnchecked(axes: [0], keepDims: false) : nil,
             ]
+
+        case let .convolution(input, weight, plan):
+            let (dx, dw, db) = plan.backward(g.scalars, input: input.scalars, weight: weight.scalars,
+                                             needInput: needs[0], needWeight: needs[1], needBias: needs.ids.count > 2 && needs[2])
+            return [dx.map { Tensor(uncheckedShape: input.shape, scalars: $0) },
+                    dw.map { Tensor(uncheckedShape: weight.shape, scalars: $0) },
+                    db.map { Tensor(uncheckedShape: [weight.shape[0]], scalars: $0) }]
 
         case let .sum(inputShape, keptShape):
             return [g.reshapedUnchecked(keptShape).broadcastUnchecked(to: inputShape)]

@@ -171,6 +171,27 @@ let gradientCases: [GradientCase] = [
     GradientCase("matmul batchᵀ × batch", [[2, 4, 3], [2, 4, 5]]) { try Tensor.matmul($0[0], $0[1], transposeA: true) },
     GradientCase("affine", [[5, 3], [3, 4], [4]]) { try Tensor.affine($0[0], $0[1], $0[2]) },
     GradientCase("affine batched", [[2, 5, 3], [3, 4], [4]]) { try Tensor.affine($0[0], $0[1], $0[2]) },
+    // Convolutions: input, weight and bias, through padding, stride, dilation and causal padding.
+    GradientCase("conv2d", [[2, 3, 5, 4], [4, 3, 3, 2], [4]]) { try Tensor.conv2d($0[0], weight: $0[1], bias: $0[2]) },
+    GradientCase("conv2d padded", [[2, 2, 4, 4], [3, 2, 3, 3], [3]]) { try Tensor.conv2d($0[0], weight: $0[1], bias: $0[2], padding: [1]) },
+    GradientCase("conv2d stride 2", [[1, 2, 6, 5], [2, 2, 3, 3]]) { try Tensor.conv2d($0[0], weight: $0[1], stride: [2], padding: [1]) },
+    GradientCase("conv2d stride per axis", [[2, 1, 7, 6], [2, 1, 2, 3]]) { try Tensor.conv2d($0[0], weight: $0[1], stride: [3, 2], padding: [0, 2]) },
+    GradientCase("conv2d dilated", [[1, 2, 7, 7], [2, 2, 3, 3], [2]]) {
+        try Tensor.conv2d($0[0], weight: $0[1], bias: $0[2], padding: [2], dilation: [2])
+    },
+    GradientCase("conv2d 1×1", [[2, 3, 3, 3], [5, 3, 1, 1], [5]]) { try Tensor.conv2d($0[0], weight: $0[1], bias: $0[2]) },
+    GradientCase("conv2d padding wider than kernel", [[1, 1, 2, 3], [2, 1, 2, 2]]) { try Tensor.conv2d($0[0], weight: $0[1], padding: [3]) },
+    GradientCase("conv1d", [[2, 3, 7], [4, 3, 3], [4]]) { try Tensor.conv1d($0[0], weight: $0[1], bias: $0[2], padding: 1) },
+    GradientCase("conv1d stride and dilation", [[2, 2, 11], [3, 2, 3], [3]]) {
+        try Tensor.conv1d($0[0], weight: $0[1], bias: $0[2], stride: 2, dilation: 3)
+    },
+    GradientCase("conv1d causal dilated", [[2, 2, 9], [3, 2, 2], [3]]) {
+        try Tensor.conv1d($0[0], weight: $0[1], bias: $0[2], dilation: 4, causal: true)
+    },
+    GradientCase("conv2d composite", [[2, 2, 5, 5], [3, 2, 3, 3], [3]]) { x in
+        let h = try Tensor.conv2d(x[0], weight: x[1], bias: x[2], padding: [1]).tanh()
+        return try Tensor.conv2d(h, weight: x[1].permuted([1, 0, 2, 3]), padding: [1]) * x[0]
+    },
     // Linear algebra.
     GradientCase("inverse", [[3, 3]]) { try Linalg.inverse(wellConditioned($0[0])) },
     GradientCase("logDeterminant", [[3, 3]]) { try Linalg.logDeterminant(wellConditioned($0[0])) },

@@ -23,6 +23,10 @@ struct PyTorchOracleTests {
         var descending: Bool?
         var q: Double?
         var count: Int?
+        var stride: [Int]?
+        var padding: [Int]?
+        var dilation: [Int]?
+        var causal: Bool?
     }
 
     struct OperationCase: Codable, Sendable, CustomTestStringConvertible {
@@ -138,6 +142,12 @@ struct PyTorchOracleTests {
         case "cholesky": return try Linalg.cholesky(x[0])
         case "eigenvalues": return try Linalg.eigh(x[0]).eigenvalues
         case "singularValues": return try Linalg.svd(x[0]).singularValues
+        case "conv2d":
+            return try Tensor.conv2d(x[0], weight: x[1], bias: x.count > 2 ? x[2] : nil,
+                                     stride: p.stride ?? [1], padding: p.padding ?? [0], dilation: p.dilation ?? [1])
+        case "conv1d":
+            return try Tensor.conv1d(x[0], weight: x[1], bias: x.count > 2 ? x[2] : nil, stride: p.stride?[0] ?? 1,
+                                     padding: p.padding?[0] ?? 0, dilation: p.dilation?[0] ?? 1, causal: p.causal ?? false)
         default: throw TensorError.invalidArgument(operation: "PyTorchOracleTests", reason: "no case for '\(op)'")
         }
     }

@@ -169,6 +169,15 @@ def apply(op, inputs, params):
         return torch.linalg.eigvalsh(x)
     if op == "singularValues":
         return torch.linalg.svdvals(x)
+    if op == "conv2d":
+        return F.conv2d(inputs[0], inputs[1], inputs[2] if len(inputs) > 2 else None, stride=params.get("stride", [1]),
+                        padding=params.get("padding", [0]), dilation=params.get("dilation", [1]))
+    if op == "conv1d":
+        w = inputs[1]
+        if params.get("causal"):  # all the padding on the left: output t sees inputs up to t
+            x = F.pad(x, ((w.shape[2] - 1) * params.get("dilation", [1])[0], 0))
+        return F.conv1d(x, w, inputs[2] if len(inputs) > 2 else None, stride=params.get("stride", [1]),
+                        padding=params.get("padding", [0]), dilation=params.get("dilation", [1]))
     raise ValueError(op)
 
 
@@ -274,6 +283,20 @@ case("logDeterminant", "logDeterminant", [[4, 4]], domain="spd", gradient=True)
 case("cholesky", "cholesky", [[4, 4]], domain="spd", gradient=True)
 case("eigenvalues", "eigenvalues", [[4, 4]], domain="spd", gradient=True)
 case("singular values", "singularValues", [[3, 5]])
+
+# Convolutions (cross-correlation, channels first): padding, strides and dilations per axis, no
+# bias, a 1×1 kernel, and the causal dilated 1-D convolution (PyTorch: left padding, then conv1d).
+case("conv2d", "conv2d", [[2, 3, 6, 5], [4, 3, 3, 3], [4]], gradient=True)
+case("conv2d padded", "conv2d", [[2, 2, 5, 5], [3, 2, 3, 3], [3]], {"padding": [1]}, gradient=True)
+case("conv2d 5×5 padded 2", "conv2d", [[1, 1, 8, 8], [4, 1, 5, 5], [4]], {"padding": [2]}, gradient=True)
+case("conv2d stride 2", "conv2d", [[2, 2, 7, 6], [3, 2, 3, 3]], {"stride": [2], "padding": [1]}, gradient=True)
+case("conv2d per-axis settings", "conv2d", [[1, 2, 9, 8], [2, 2, 3, 2], [2]],
+     {"stride": [2, 1], "padding": [1, 2], "dilation": [2, 3]}, gradient=True)
+case("conv2d 1×1", "conv2d", [[2, 4, 3, 3], [5, 4, 1, 1], [5]], gradient=True)
+case("conv1d", "conv1d", [[2, 3, 9], [4, 3, 3], [4]], {"padding": [1]}, gradient=True)
+case("conv1d stride dilation", "conv1d", [[2, 2, 12], [3, 2, 3], [3]], {"stride": [2], "dilation": [3]}, gradient=True)
+case("conv1d causal dilated", "conv1d", [[2, 2, 10], [3, 2, 2], [3]], {"dilation": [4], "causal": True}, gradient=True)
+case("conv1d causal stride", "conv1d", [[1, 2, 9], [2, 2, 3], [2]], {"stride": [2], "dilation": [2], "causal": True}, gradient=True)
 
 # Losses, each with every reduction, and their gradients with respect to every input; written
 # beside the NeuralNetworks tests that read them (losses live in that module).

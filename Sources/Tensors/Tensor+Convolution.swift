@@ -1,0 +1,170 @@
+/// Convolutions as PyTorch's `conv2d` and `conv1d` compute them (cross-correlation, channels first,
+/// zero padding, `groups = 1`), by im2col and one matrix product per batch (see `ConvolutionPlan`).
+extension Tensor {
+    /// The 2-D convolution of `input` `[N, C, H, W]` with `weight` `[O, C, kH, kW]`, plus `bias` `[O]`:
+    /// `[N, O, Ho, Wo]` with `Ho = ⌊(H + 2·padding − dilation·(kH − 1) − 1) / stride⌋ + 1` (likewise
+    /// `Wo`). `stride`, `padding` and `dilation` hold one value for both axes or one per axis.
+    public static func conv2d(
+        _ input: Tensor, weight: Tensor, bias: Tensor? = nil,
+        stride: [Int] = [1], padding: [Int] = [0], dilation: [Int] = [1]
+    ) throws -> Tensor {
+        let operation = "conv2d"
+        guard input.rank == 4, weight.rank == 4 else {
+            throw TensorError.invalidShape(
+                operation: operation, shape: input.rank == 4 ? weight.shape : input.shape,
+                reason: "expects an input [batch, channels, height, width] and a weight [out, in, kernel height, kernel width]")
+        }
+        let s = try pair(stride, "stride", minimum: 1, operation)
+        let p = try pair(padding, "padding", minimum: 0, operation)
+        let d = try pair(dilation, "dilation", minimum: 1, operation)
+        return try convolution(input, weight: weight, bias: bias, stride: s, dilation: d, padBefore: p, padAfter: p, operation: operation)
+    }
+
+    /// The 1-D convolution of `input` `[N, C, L]` with `weight` `[O, C, k]`, plus `bias` `[O]`:
+    /// `[N, O, Lo]`. With `causal`, the `(k − 1)·dilation` zeros of padding all go on the left, so
+    /// output `t` sees inputs `t, t − dilation, …` only and `Lo = ⌈L / stride⌉` (WaveNet's convolution);
+    /// `padding` must then be 0.
+    public static func conv1d(
+        _ input: Tensor, weight: Tensor, bias: Tensor? = nil,
+        stride: Int = 1, padding: Int = 0, dilation: Int = 1, causal: Bool = false
+    ) throws -> Tensor {
+        let operation = causal ? "conv1d (causal)" : "conv1d"
+        guard input.rank == 3, weight.rank == 3 else {
+            throw TensorError.invalidShape(
+                operation: operation, shape: input.rank == 3 ? weight.shape : input.shape,
+                reason: "expects an input [batch, channels, length] and a weight [out, in, kernel size]")
+        }
+        let s = try pair([stride], "stride", minimum: 1, operation)[1]
+        let p = try pair([padding], "padding", minimum: 0, operation)[1]
+        let d = try pair([dilation], "dilation", minimum: 1, operation)[1]
+        if causal && p != 0 {
+            throw TensorError.invalidArgument(operation: operation, reason: "a causal convolution pads on the left by itself; padding must be 0, got \(p)")
+        }
+        let before = causal ? d * (weight.shape[2] - 1) : p, after = causal ? 0 : p
+        let x = input.reshapedUnchecked([input.shape[0], input.shape[1], 1, input.shape[2]])
+        let w = weight.reshapedUnchecked([weight.shape[0], weight.shape[1], 1, weight.shape[2]])
+        let y = try convolution(x, weight: w, bias: bias, stride: [1, s], dilation: [1, d],
+                                padBefore: [0, before], padAfter: [0, after], operation: operation)
+        return y.reshapedUnchecked([y.shape[0], y.shape[1], y.shape[3]])
+    }
+
+    /// One value for both spatial axes or one per axis, each at least `minimum`.
+    private static func pair(_ values: [Int], _ name: String, minimum: Int, _ operation: String) throws -> [Int] {
+        guard values.count == 1 || values.count == 2 else {
+            throw TensorError.invalidArgument(operation: operation, reason: "\(name) takes one value or one per axis, got \(values)")
+        }
+        guard values.allSatisfy({ $0 >= minimum }) else {
+            throw TensorError.invalidArgument(operation: operation, reason: "\(name) must be at least \(minimum), got \(values)")
+        }
+        return values.count == 1 ? [values[0], values[0]] : values
+    }
+
+    /// The recorded convolution of rank-4 tensors (see `ConvolutionPlan`).
+    static func convolution(
+        _ input: Tensor, weight: Tensor, bias: Tensor?,
+        stride: [Int], dilation: [Int], padBefore: [Int], padAfter: [Int], operation: String
+    ) throws -> Tensor {
+        guard input.shape[1] == weight.shape[1] else {
+            throw TensorError.shapeMismatch(operation: "\(operation): input channels against the weight's", lhs: input.shape, rhs: weight.shape)
+        }
+        guard weight.shape.allSatisfy({ $0 > 0 }) else {
+            throw TensorError.invalidShape(operation: operation, shape: weight.shape, reason: "the weight must have no empty axis")
+        }
+        if let bias, bias.shape != [weight.shape[0]] {
+            throw TensorError.shapeMismatch(operation: "\(operation) bias", lhs: [weight.shape[0]], rhs: bias.shape)
+        }
+        let plan = try ConvolutionPlan(input: input.shape, kernel: weight.shape, stride: stride, dilation: dilation,
+                                       padBefore: padBefore, padAfter: padAfter, operation: operation)
+        let out = plan.forward(input.scalars, weight.scalars, bias?.scalars)
+        let result = Tensor(uncheckedShape: plan.outputShape, scalars: out)
+        var inputs = [input, weight]
+        if let bias { inputs.append(bias) }
+        return tracked(result, inputs, .convolution(input: input.detached, weight: weight.detached, plan: plan))
+    }
+}
+
+extension ConvolutionPlan {
+    /// `y[n, o, p] = Σ_r W[o, r] · cols[r, n·P + p] + b[o]`: one product `[O, patch]·[patch, N·P]`, then
+    /// its columns regrouped by image.
+    func forward(_ x: [Double], _ w: [Double], _ b: [Double]?) -> [Double] {
+        let cols = Elementwise.make(patch * columns) { c in x.withUnsafeBufferPointer { im2col($0.baseAddress!, into: c) } }
+        let product = cols.withUnsafeBufferPointer { cp in
+            w.withUnsafeBufferPointer { wp in
+                Elementwise.make(outChannels * columns) { c in
+                    BLAS.gemm(transA: false, transB: false, m: outChannels, n: columns, k: patch,
+                              a: wp.baseAddress!, lda: patch, b: cp.baseAddress!, ldb: columns, c: c, ldc: columns)
+                }
+            }
+        }
+        let (o, p) = (outChannels, positions)
+        return product.withUnsafeBufferPointer { src in
+            Elementwise.make(batch * o * p) { out in
+                for n in 0..<batch {
+                    for k in 0..<o {
+                        let shift = b?[k] ?? 0
+                        let from = src.baseAddress! + k * columns + n * p, to = out + (n * o + k) * p
+                        for t in 0..<p { to[t] = from[t] + shift }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The gradients of input, weight and bias given the output's `g` `[N, O, Ho, Wo]`; each computed
+    /// only when asked: `dW = G·colsᵀ`, `d(cols) = Wᵀ·G` folded back by `col2im`, `db = Σ G`.
+    func backward(_ g: [Double], input x: [Double], weight w: [Double], needInput: Bool, needWeight: Bool, needBias: Bool)
+        -> (input: [Double]?, weight: [Double]?, bias: [Double]?) {
+        let (o, p) = (outChannels, positions)
+        // G as [O, N·P]: the product's layout.
+        let g2 = g.withUnsafeBufferPointer { src in
+            Elementwise.make(o * columns) { out in
+                for n in 0..<batch {
+                    for k in 0..<o {
+                        let from = src.baseAddress! + (n * o + k) * p, to = out + k * columns + n * p
+                        to.update(from: from, count: p)
+                    }
+                }
+            }
+        }
+        var dBias: [Double]?
+        if needBias {
+            dBias = g2.withUnsafeBufferPointer { gp in
+                (0..<o).map { k in
+                    var s = 0.0
+                    for t in 0..<columns { s += gp[k * columns + t] }
+                    return s
+                }
+            }
+        }
+        var dWeight: [Double]?
+        if needWeight {
+            let cols = Elementwise.make(patch * columns) { c in x.withUnsafeBufferPointer { im2col($0.baseAddress!, into: c) } }
+            dWeight = g2.withUnsafeBufferPointer { gp in
+                cols.withUnsafeBufferPointer { cp in
+                    Elementwise.make(o * patch) { c in
+                        BLAS.gemm(transA: false, transB: true, m: o, n: patch, k: columns,
+                                  a: gp.baseAddress!, lda: columns, b: cp.baseAddress!, ldb: columns, c: c, ldc: patch)
+                    }
+                }
+            }
+        }
+        var dInput: [Double]?
+        if needInput {
+            let dCols = g2.withUnsafeBufferPointer { gp in
+                w.withUnsafeBufferPointer { wp in
+                    Elementwise.make(patch * columns) { c in
+                        BLAS.gemm(transA: true, transB: false, m: patch, n: columns, k: o,
+                                  a: wp.baseAddress!, lda: patch, b: gp.baseAddress!, ldb: columns, c: c, ldc: columns)
+                    }
+                }
+            }
+            dInput = dCols.withUnsafeBufferPointer { cp in
+                Elementwise.make(batch * channels * height * width) { dx in
+                    dx.update(repeating: 0, count: batch * channels * height * width)
+                    col2im(cp.baseAddress!, into: dx)
+                }
+            }
+        }
+        return (dInput, dWeight, dBias)
+    }
+}

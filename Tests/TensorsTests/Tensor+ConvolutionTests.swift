@@ -1,0 +1,117 @@
+import Testing
+@testable import Tensors
+
+/// Convolutions beyond the PyTorch table (PyTorchOracleTests) and the finite-difference table
+/// (GradientCheckTests): the definition by direct summation, the causal convolution's support,
+/// thread-count independence and the refusals.
+@Suite("Convolutions")
+struct ConvolutionTests {
+    /// `y[n, o, i, j] = b[o] + Σ_{c, u, v} x[n, c, i·s − p + u·d, j·s − p + v·d] · W[o, c, u, v]` by loops.
+    func direct(_ x: Tensor, _ w: Tensor, _ b: Tensor, stride s: Int, padding p: Int, dilation d: Int) -> [Double] {
+        let (n, c, h, wd) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
+        let (o, kh, kw) = (w.shape[0], w.shape[2], w.shape[3])
+        let ho = (h + 2 * p - d * (kh - 1) - 1) / s + 1, wo = (wd + 2 * p - d * (kw - 1) - 1) / s + 1
+        var y: [Double] = []
+        for a in 0..<n { for k in 0..<o { for i in 0..<ho { for j in 0..<wo {
+            var sum = b.scalars[k]
+            for ch in 0..<c { for u in 0..<kh { for v in 0..<kw {
+                let (r, q) = (i * s - p + u * d, j * s - p + v * d)
+                if r >= 0 && r < h && q >= 0 && q < wd {
+                    sum += x.scalars[((a * c + ch) * h + r) * wd + q] * w.scalars[((k * c + ch) * kh + u) * kw + v]
+                }
+            } } }
+            y.append(sum)
+        } } } }
+        return y
+    }
+
+    @Test(arguments: [(1, 0, 1), (1, 1, 1), (2, 1, 1), (1, 2, 2), (3, 0, 1), (2, 3, 2)])
+    func conv2dIsTheDirectSum(_ stride: Int, _ padding: Int, _ dilation: Int) throws {
+        let rng = RandomGenerator(seed: UInt64(100 * stride + 10 * padding + dilation))
+        let x = try Tensor.randomNormal([3, 2, 9, 7], using: rng)
+        let w = try Tensor.randomNormal([4, 2, 3, 3], using: rng), b = try Tensor.randomNormal([4], using: rng)
+        let y = try Tensor.conv2d(x, weight: w, bias: b, stride: [stride], padding: [padding], dilation: [dilation])
+        let expected = direct(x, w, b, stride: stride, padding: padding, dilation: dilation)
+        #expect(y.count == expected.count)
+        #expect(zip(y.scalars, expected).allSatisfy { Swift.abs($0 - $1) <= 1e-12 * max(1, Swift.abs($1)) })
+    }
+
+    @Test func causalOutputSeesOnlyThePast() throws {
+        // A unit impulse at t = 5: a causal dilated kernel of size 3 and dilation 2 answers at 5, 7 and 9 only.
+        var impulse = [Double](repeating: 0, count: 12)
+        impulse[5] = 1
+        let x = try Tensor(shape: [1, 1, 12], data: impulse)
+        let w = try Tensor(shape: [1, 1, 3], data: [3, 2, 1])  // taps at t − 4, t − 2, t
+        let y = try Tensor.conv1d(x, weight: w, dilation: 2, causal: true)
+        #expect(y.shape == [1, 1, 12])
+        #expect(y.scalars == [0, 0, 0, 0, 0, 1, 0, 2, 0, 3, 0, 0])
+    }
+
+    @Test func resultsDoNotDependOnTheThreadCount() throws {
+        let rng = RandomGenerator(seed: 4)
+        let x = try Tensor.randomNormal([32, 16, 8, 8], using: rng), w = try Tensor.randomNormal([64, 16, 3, 3], using: rng)
+        let saved = Tensor.threadCount
+        defer { Tensor.threadCount = saved }
+        Tensor.threadCount = 1
+        let (one, g1) = try valueAndGrad(at: [x, w]) { try Tensor.conv2d($0[0], weight: $0[1], padding: [1]).square().sum() }
+        Tensor.threadCount = 2
+        let (two, g2) = try valueAndGrad(at: [x, w]) { try Tensor.conv2d($0[0], weight: $0[1], padding: [1]).square().sum() }
+        #expect(one == two)
+        #expect(g1 == g2)
+    }
+
+    struct Refusal: Sendable, CustomTestStringConvertible {
+        let name: String
+        let message: String
+        let call: @Sendable () throws -> Tensor
+        var testDescription: String { name }
+    }
+
+    static let refusals: [Refusal] = [
+        Refusal(name: "rank", message: "expects an input [batch, channels, height, width]") {
+            try Tensor.conv2d(Tensor.zeros([2, 3, 4]), weight: Tensor.zeros([1, 3, 3, 3]))
+        },
+        Refusal(name: "channels", message: "input channels against the weight's") {
+            try Tensor.conv2d(Tensor.zeros([1, 2, 5, 5]), weight: Tensor.zeros([4, 3, 3, 3]))
+        },
+        Refusal(name: "kernel larger than the input", message: "the kernel spans 5 positions") {
+            try Tensor.conv2d(Tensor.zeros([1, 1, 4, 4]), weight: Tensor.zeros([1, 1, 5, 5]))
+        },
+        Refusal(name: "dilated kernel larger than the input", message: "the kernel spans 7 positions (size 3, dilation 3)") {
+            try Tensor.conv1d(Tensor.zeros([1, 1, 6]), weight: Tensor.zeros([1, 1, 3]), dilation: 3)
+        },
+        Refusal(name: "bias", message: "conv2d bias") {
+            try Tensor.conv2d(Tensor.zeros([1, 1, 4, 4]), weight: Tensor.zeros([2, 1, 3, 3]), bias: Tensor.zeros([3]))
+        },
+        Refusal(name: "stride 0", message: "stride must be at least 1") {
+            try Tensor.conv2d(Tensor.zeros([1, 1, 4, 4]), weight: Tensor.zeros([2, 1, 3, 3]), stride: [0])
+        },
+        Refusal(name: "negative padding", message: "padding must be at least 0") {
+            try Tensor.conv1d(Tensor.zeros([1, 1, 4]), weight: Tensor.zeros([2, 1, 3]), padding: -1)
+        },
+        Refusal(name: "three strides", message: "stride takes one value or one per axis") {
+            try Tensor.conv2d(Tensor.zeros([1, 1, 4, 4]), weight: Tensor.zeros([2, 1, 3, 3]), stride: [1, 1, 1])
+        },
+        Refusal(name: "causal with padding", message: "padding must be 0") {
+            try Tensor.conv1d(Tensor.zeros([1, 1, 4]), weight: Tensor.zeros([2, 1, 3]), padding: 1, causal: true)
+        },
+        Refusal(name: "empty kernel", message: "the weight must have no empty axis") {
+            try Tensor.conv2d(Tensor.zeros([1, 1, 4, 4]), weight: Tensor.zeros([2, 1, 0, 3]))
+        },
+    ]
+
+    @Test(arguments: refusals)
+    func badArgumentsAreRefused(_ r: Refusal) {
+        do {
+            _ = try r.call()
+            Issue.record("\(r.name): no error")
+        } catch {
+            #expect("\(error)".contains(r.message), "\(error)")
+        }
+    }
+
+    @Test func anEmptyBatchGivesAnEmptyOutput() throws {
+        let y = try Tensor.conv2d(Tensor.zeros([0, 2, 5, 5]), weight: Tensor.zeros([3, 2, 3, 3]), padding: [1])
+        #expect(y.shape == [0, 3, 5, 5])
+    }
+}
