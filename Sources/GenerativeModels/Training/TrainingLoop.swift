@@ -5,10 +5,12 @@ import Tensors
 /// loss of each epoch.
 enum TrainingLoop {
     /// Runs `epochs` passes over `rows` rows in shuffled mini-batches of `batchSize` drawn from `seed`;
-    /// `step` trains on one batch (the row indices) and returns its loss. Returns each epoch's mean loss.
+    /// `step` trains on one batch (the row indices) and returns its loss. After each epoch,
+    /// `afterEpoch` (if given) gets the epoch and its mean loss and returns true to stop early.
+    /// Returns each epoch's mean loss.
     static func run(
         model: String, rows: Int, epochs: Int, batchSize: Int, seed: UInt64,
-        progress: ProgressHandler?, step: ([Int]) throws -> Double
+        progress: ProgressHandler?, afterEpoch: ((Int, Double) throws -> Bool)? = nil, step: ([Int]) throws -> Double
     ) throws -> [Double] {
         guard rows >= 1 else { throw ModelError.invalidArgument(model: model, reason: "needs at least one row of training data") }
         guard epochs >= 0 else { throw ModelError.invalidArgument(model: model, reason: "epochs must be non-negative, got \(epochs)") }
@@ -30,6 +32,7 @@ enum TrainingLoop {
                     step: stepsDone, totalSteps: totalSteps, epoch: epoch, totalEpochs: epochs, loss: loss, seconds: clock.seconds))
             }
             epochLosses.append(total / Double(weight))
+            if try afterEpoch?(epoch, total / Double(weight)) == true { break }
         }
         return epochLosses
     }
