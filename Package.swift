@@ -28,7 +28,8 @@ let package = Package(
         .target(name: "Tensors", dependencies: ["CBLAS"]),
         .target(name: "NeuralNetworks", dependencies: ["Tensors"]),
         .target(name: "GenerativeModels", dependencies: ["Tensors", "NeuralNetworks"],
-                resources: [.copy("Data/Resources/digits.csv"), .copy("Data/Resources/digits-source.md")]),
+                resources: [.copy("Data/Resources/digits.csv"), .copy("Data/Resources/digits-source.md"),
+                            .copy("Data/Resources/course-notes.txt"), .copy("Data/Resources/course-notes-source.md")]),
 
         // Shared by figures, equations and pages: the one escaping function, the one
         // colour-map table.
