@@ -66,7 +66,7 @@ let package = Package(
             .product(name: "SwiftIDEUtils", package: "swift-syntax"),
         ]),
         .executableTarget(name: "lectern", dependencies: [
-            "Notebook", "NotebookRunner", "PageRendering", "TeXToMathML",
+            "Notebook", "NotebookRunner", "PageRendering", "TeXToMathML", "Tensors",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Notebook
+import Tensors
 
 /// `lectern`: runs Markdown notebooks whose Swift cells drive the model library, and writes
 /// self-contained HTML pages.
@@ -11,4 +12,10 @@ struct Lectern: ParsableCommand {
         version: LecternVersion.current,
         subcommands: [Render.self, Check.self, PreviewCommand.self, ExportCommand.self, MathCommand.self, ReferenceCommand.self, RunContainedCommand.self],
         defaultSubcommand: Render.self)
+
+    /// Corrects OpenBLAS's kernel choice first (see `BLASKernels`), then parses and runs the command.
+    static func main() {
+        BLASKernels.restartIfSlower()
+        main(nil)
+    }
 }
