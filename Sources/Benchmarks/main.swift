@@ -1,4 +1,7 @@
 import Foundation
+import Tensors
+
+BLASKernels.restartIfSlower()
 
 /// `swift run -c release Benchmarks [suite …]`: the performance figures the issues ask for,
 /// measured in a release build. With no suite named, every suite runs.
@@ -10,6 +13,7 @@ let suites: [(name: String, run: () throws -> Void)] = [
     ("explicit-density", ExplicitDensityBenchmarks.run),
     ("autoencoders", AutoencoderBenchmarks.run),
     ("gans-diffusion", GANDiffusionBenchmarks.run),
+    ("autoregressive", AutoregressiveBenchmarks.run),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
@@ -17,6 +21,7 @@ for name in requested where !suites.contains(where: { $0.name == name }) {
     FileHandle.standardError.write(Data("unknown suite '\(name)'; suites: \(suites.map(\.name).joined(separator: ", "))\n".utf8))
     exit(2)
 }
+print("OpenBLAS kernels: \(BLASKernels.current)")
 for suite in suites where requested.isEmpty || requested.contains(suite.name) {
     print("== \(suite.name)")
     try suite.run()

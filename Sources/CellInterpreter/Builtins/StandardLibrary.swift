@@ -19,6 +19,7 @@ extension Registry {
         registerFigures()
         registerData()
         registerExplicitDensityModels()
+        registerAutoregressiveModels()
         registerAutoencoders()
         registerImplicitModels()
     }

@@ -9,6 +9,10 @@ extension Registry {
                            doc: "The UCI optdigits 8×8 handwritten digits: 1797 images in [0, 1], labels 0–9 (CC BY 4.0).") { _ in
                 try Dataset.digits()
             }
+            t.staticMethod("static func courseNotes() -> String",
+                           doc: "The prose of this course's notes (English with the slides' Chinese terms): the character model's corpus.") { _ in
+                try Dataset.courseNotes()
+            }
             t.staticMethod("static func ring(count: Int = 1000, modes: Int = 8, radius: Double = 2, noise: Double = 0.05, seed: Int? = nil) -> Tensor",
                            doc: "A mixture of Gaussians evenly spaced on a circle: the mode-collapse test set.") {
                 (cx, count: Int, modes: Int, radius: Double, noise: Double, seed: Int?) in

@@ -177,6 +177,16 @@ extension MADE: LibraryObject {
     var cellSummary: String { "\(inputs) inputs, hidden \(hidden), \(orderingCount) ordering\(orderingCount == 1 ? "" : "s")" }
 }
 
+extension PixelCNN: LibraryObject {
+    static var cellTypeName: String { "PixelCNN" }
+    var cellSummary: String { "\(height)×\(width) binary images, \(channels) maps, \(parameterCount) parameters" }
+}
+
+extension CharRNN: LibraryObject {
+    static var cellTypeName: String { "CharRNN" }
+    var cellSummary: String { "\(vocabularySize) characters, \(cell.rawValue.uppercased()) of \(hiddenSize) units" }
+}
+
 extension GaussianClassifier: LibraryObject {
     static var cellTypeName: String { "GaussianClassifier" }
     var cellSummary: String {
@@ -240,6 +250,10 @@ extension Registry {
             ("PPCA", true, "Probabilistic PCA: x = Wz + μ + ε, z ~ N(0, I), ε ~ N(0, σ²I) (Tipping & Bishop, 1999).", "Models: probabilistic PCA"),
             ("MADE", true, "A masked autoencoder for distribution estimation: an autoregressive model of binary vectors (Germain et al., 2015).",
              "Models: autoregressive"),
+            ("PixelCNN", true, "An autoregressive model of binary images built from masked convolutions (van den Oord et al., 2016).",
+             "Models: autoregressive"),
+            ("CharRNN", true, "A character-level language model: an embedding, a GRU/LSTM/RNN and a softmax over characters.",
+             "Models: autoregressive"),
             ("Autoencoder", true, "An encoder and a decoder MLP trained to reconstruct their input through a narrow code.", "Models: autoencoders"),
             ("VAE", true, "A variational autoencoder: Gaussian encoder q(z|x), decoder p(x|z), trained on the ELBO (Kingma & Welling, 2014).",
              "Models: autoencoders"),
@@ -258,7 +272,7 @@ extension Registry {
                                  doc: "A layer or model with trainable parameters: what valueAndGrad differentiates.")
         module.genericParameters = [GenericParameter(name: "Self", conformances: [module], index: 0)]
         addType(module, topic: "Neural networks")
-        for name in ["Linear", "MLP", "LogisticRegression", "MADE", "Autoencoder", "VAE", "VQVAE", "GAN", "DDPM"] {
+        for name in ["Linear", "MLP", "LogisticRegression", "MADE", "PixelCNN", "CharRNN", "Autoencoder", "VAE", "VQVAE", "GAN", "DDPM"] {
             self.types[name]!.conformances.append(module)
         }
     }

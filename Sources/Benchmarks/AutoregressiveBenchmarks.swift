@@ -1,0 +1,119 @@
+import Foundation
+import GenerativeModels
+import NeuralNetworks
+import Tensors
+
+/// Issue 19 figures: PixelCNN and CharRNN training and sampling, and a 3×3 convolution's throughput,
+/// each beside PyTorch (float32, one thread) in the same run on the same data:
+/// `scripts/autoregressive_reference.py` is given the data this suite uses (written to a temporary
+/// JSON file) and its answer is printed beside Lectern's with the ratio. Without python3 and torch
+/// the PyTorch column is skipped.
+enum AutoregressiveBenchmarks {
+    static let settings: [String: Int] = ["channels": 64, "layers": 4, "maxEpochs": 100, "patience": 10, "charEpochs": 2]
+
+    static func run() throws {
+        // The split of notebook 03: a fifth held out for test, 15 % of the rest for validation.
+        let digits = try Dataset.digits()
+        let (trainAll, test) = try digits.split(testFraction: 0.2)
+        let (train, validation) = try trainAll.split(testFraction: 0.15)
+        let (xTrain, xValid, xTest) = (train.binarized, validation.binarized, test.binarized)
+        let corpus = try Dataset.courseNotes()
+        let cut = corpus.index(corpus.startIndex, offsetBy: corpus.count * 9 / 10)
+        let (textTrain, textTest) = (String(corpus[..<cut]), String(corpus[cut...]))
+        print("digits: train \(xTrain.shape[0]), validation \(xValid.shape[0]), test \(xTest.shape[0]); "
+            + "text: train \(textTrain.count) characters, test \(textTest.count)")
+
+        let reference = try runReference(data: [
+            "settings": settings, "train": rows(xTrain), "validation": rows(xValid), "test": rows(xTest),
+            "corpus": corpus, "textTrain": textTrain, "textTest": textTest,
+        ])
+        if let producer = reference?["producer"] as? String { print("reference: \(producer)") }
+        func peer(_ group: String, _ key: String) -> Double? { (reference?[group] as? [String: Any])?[key] as? Double }
+        func line(_ what: String, _ ours: Double, _ theirs: Double?, unit: String, seconds: Bool = true) {
+            let mine = seconds ? Measure.format(ours) : String(format: "%.2f \(unit)", ours)
+            guard let theirs else { return print("\(what): Lectern \(mine)") }
+            let other = seconds ? Measure.format(theirs) : String(format: "%.2f \(unit)", theirs)
+            print("\(what): Lectern \(mine), PyTorch \(other), ratio \(String(format: "%.2f", ours / theirs))")
+        }
+
+        print("-- PixelCNN (5×5 type A, \(settings["layers"]!) residual 3×3 type B, \(settings["channels"]!) maps; Adam 1e-3, batch 128)")
+        let timing = try PixelCNN(channels: settings["channels"]!, layers: settings["layers"]!, seed: 1)
+        let threeEpochs = try Measure.seconds { try timing.fit(xTrain, epochs: 3, seed: 1) }
+        line("seconds per epoch (3 epochs, no validation)", threeEpochs / 3, peer("pixelcnn", "secondsPerEpoch"), unit: "s")
+        let model = try PixelCNN(channels: settings["channels"]!, layers: settings["layers"]!, seed: 1)
+        let fitSeconds = try Measure.seconds {
+            try model.fit(xTrain, validation: xValid, epochs: settings["maxEpochs"]!, patience: settings["patience"]!, seed: 1)
+        }
+        let epochsRun = model.history["loss"].count
+        print("early stopping: \(epochsRun) epochs in \(Measure.format(fitSeconds)), best epoch \(model.bestEpoch)"
+            + (peer("pixelcnn", "bestEpoch").map { " (PyTorch: \(Int($0)) of \(Int(peer("pixelcnn", "epochs") ?? 0)))" } ?? ""))
+        line("test NLL at the best epoch", try model.negativeLogLikelihood(xTest), peer("pixelcnn", "testAtBest"), unit: "nats", seconds: false)
+        line("best validation NLL", model.history["validation"].min() ?? .nan, peer("pixelcnn", "bestValidation"), unit: "nats", seconds: false)
+        print("parameters: \(model.parameterCount)" + (peer("pixelcnn", "parameters").map { " (PyTorch \(Int($0)))" } ?? ""))
+        var sampleSeconds: [Double] = []
+        for k in 0..<3 { sampleSeconds.append(try Measure.seconds { _ = try model.sample(64, seed: UInt64(k)) }) }
+        line("64 images by 64 passes", Measure.median(sampleSeconds), peer("pixelcnn", "sample64Seconds"), unit: "s")
+        for side in [4, 6, 8] {
+            let m = try PixelCNN(height: side, width: side, channels: settings["channels"]!, layers: settings["layers"]!, seed: 1)
+            let s = try Measure.seconds { _ = try m.sample(64, seed: 1) }
+            print("sampling 64 images of \(side)×\(side): \(Measure.format(s)) (\(Measure.format(s / Double(side * side))) per pass)")
+        }
+
+        print("-- 3×3 convolution, x [128, 64, 8, 8], 64 → 64 maps, padding 1, forward + backward")
+        let rng = RandomGenerator(seed: 3)
+        let x = try Tensor.randomNormal([128, 64, 8, 8], using: rng), w = try Tensor.randomNormal([64, 64, 3, 3], using: rng)
+        let convSeconds = Measure.median(try (0..<20).map { _ in
+            try Measure.seconds { _ = try valueAndGrad(at: [x, w]) { try Tensor.conv2d($0[0], weight: $0[1], padding: [1]).sum() } }
+        })
+        let flops = 3.0 * 2 * 128 * 64 * 64 * 9 * 64
+        let a = try Tensor.randomNormal([64, 576], using: rng), b = try Tensor.randomNormal([576, 8192], using: rng)
+        let gemmSeconds = Measure.median(try (0..<20).map { _ in try Measure.seconds { _ = try a • b } })
+        let (convRate, gemmRate) = (flops / convSeconds / 1e9, 2.0 * 64 * 576 * 8192 / gemmSeconds / 1e9)
+        print(String(format: "Lectern: %.1f GFLOP/s forward + backward, dgemm of [64, 576] × [576, 8192] %.1f GFLOP/s: %.0f %% of the dgemm rate",
+                     convRate, gemmRate, 100 * convRate / gemmRate))
+        if let theirs = peer("convolution", "forwardBackwardGFLOPS"), let theirGemm = peer("convolution", "gemmGFLOPS") {
+            print(String(format: "PyTorch: %.1f GFLOP/s forward + backward, sgemm %.1f GFLOP/s; Lectern's rate is %.2f of PyTorch's",
+                         theirs, theirGemm, convRate / theirs))
+        }
+
+        print("-- CharRNN (embedding 32, GRU 128, pieces of 64, batch 32, Adam 2e-3, clip 5), \(settings["charEpochs"]!) epochs")
+        let rnn = try CharRNN(vocabularyFrom: corpus, cell: .gru, hidden: 128, embedding: 32, seed: 1)
+        let rnnSeconds = try Measure.seconds { try rnn.fit(textTrain, epochs: settings["charEpochs"]!, seed: 1) }
+        line("seconds per epoch", rnnSeconds / Double(settings["charEpochs"]!), peer("charRNN", "secondsPerEpoch"), unit: "s")
+        line("test bits per character", try rnn.bitsPerCharacter(textTest), peer("charRNN", "testBitsPerCharacter"), unit: "bits", seconds: false)
+        print(String(format: "unigram baseline: %.2f bits per character", try CharRNN.unigramBitsPerCharacter(train: textTrain, test: textTest)))
+        let sampleRNN = try Measure.seconds { _ = try rnn.sample(length: 500, seed: 2) }
+        line("time per sampled character", sampleRNN / 500, peer("charRNN", "secondsPerSampledCharacter"), unit: "s")
+    }
+
+    private static func rows(_ x: Tensor) -> [[Double]] {
+        (0..<x.shape[0]).map { r in Array(x.scalars[(r * x.shape[1])..<((r + 1) * x.shape[1])]) }
+    }
+
+    /// Runs the PyTorch reference on `data`; nil (with a note) when python3 or torch is missing or it fails.
+    private static func runReference(data: [String: Any]) throws -> [String: Any]? {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scripts/autoregressive_reference.py")
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-autoregressive-\(getpid()).json")
+        try JSONSerialization.data(withJSONObject: data).write(to: input)
+        defer { try? FileManager.default.removeItem(at: input) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, input.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        print("running the PyTorch reference (\(script.lastPathComponent)) …")
+        do { try process.run() } catch {
+            print("PyTorch reference skipped: \(error)")
+            return nil
+        }
+        let answer = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let json = try? JSONSerialization.jsonObject(with: answer) as? [String: Any] else {
+            print("PyTorch reference skipped: it exited with status \(process.terminationStatus) (is torch installed?)")
+            return nil
+        }
+        return json
+    }
+}
