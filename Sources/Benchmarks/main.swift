@@ -14,6 +14,7 @@ let suites: [(name: String, run: () throws -> Void)] = [
     ("autoencoders", AutoencoderBenchmarks.run),
     ("gans-diffusion", GANDiffusionBenchmarks.run),
     ("autoregressive", AutoregressiveBenchmarks.run),
+    ("convolution", { try AutoregressiveBenchmarks.convolutionRate() }),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

@@ -84,84 +84,98 @@ extension Tensor {
 }
 
 extension ConvolutionPlan {
-    /// `y[n, o, p] = Σ_r W[o, r] · cols[r, n·P + p] + b[o]`: one product `[O, patch]·[patch, N·P]`, then
-    /// its columns regrouped by image.
+    /// `y[n, o, p] = Σ_r W[o, r] · cols[r, n·P + p] + b[o]`, group by group: one product
+    /// `[O, patch]·[patch, n·P]` per group of images, its columns regrouped by image.
     func forward(_ x: [Double], _ w: [Double], _ b: [Double]?) -> [Double] {
-        let cols = Elementwise.make(patch * columns) { c in x.withUnsafeBufferPointer { im2col($0.baseAddress!, into: c) } }
-        let product = cols.withUnsafeBufferPointer { cp in
-            w.withUnsafeBufferPointer { wp in
-                Elementwise.make(outChannels * columns) { c in
-                    BLAS.gemm(transA: false, transB: false, m: outChannels, n: columns, k: patch,
-                              a: wp.baseAddress!, lda: patch, b: cp.baseAddress!, ldb: columns, c: c, ldc: columns)
-                }
-            }
-        }
         let (o, p) = (outChannels, positions)
-        return product.withUnsafeBufferPointer { src in
-            Elementwise.make(batch * o * p) { out in
-                for n in 0..<batch {
-                    for k in 0..<o {
-                        let shift = b?[k] ?? 0
-                        let from = src.baseAddress! + k * columns + n * p, to = out + (n * o + k) * p
-                        for t in 0..<p { to[t] = from[t] + shift }
+        // Scratch space every use overwrites in full (im2col, or a product with beta 0): not zeroed.
+        var cols = Elementwise.make(patch * groupSize * p) { _ in }
+        var product = Elementwise.make(o * groupSize * p) { _ in }
+        return x.withUnsafeBufferPointer { xp in
+            w.withUnsafeBufferPointer { wp in
+                Elementwise.make(batch * o * p) { out in
+                    for images in groups {
+                        let width = images.count * p
+                        cols.withUnsafeMutableBufferPointer { im2col(xp.baseAddress!, images: images, into: $0.baseAddress!) }
+                        cols.withUnsafeBufferPointer { cp in
+                            product.withUnsafeMutableBufferPointer { pp in
+                                BLAS.gemm(transA: false, transB: false, m: o, n: width, k: patch,
+                                          a: wp.baseAddress!, lda: patch, b: cp.baseAddress!, ldb: width, c: pp.baseAddress!, ldc: width)
+                            }
+                        }
+                        product.withUnsafeBufferPointer { src in
+                            for (k, n) in images.enumerated() {
+                                for c in 0..<o {
+                                    let shift = b?[c] ?? 0
+                                    let from = src.baseAddress! + c * width + k * p, to = out + (n * o + c) * p
+                                    for t in 0..<p { to[t] = from[t] + shift }
+                                }
+                            }
+                        }
                     }
                 }
             }
         }
     }
 
-    /// The gradients of input, weight and bias given the output's `g` `[N, O, Ho, Wo]`; each computed
-    /// only when asked: `dW = G·colsᵀ`, `d(cols) = Wᵀ·G` folded back by `col2im`, `db = Σ G`.
+    /// The gradients of input, weight and bias given the output's `g` `[N, O, Ho, Wo]`, each computed
+    /// only when asked, group by group: `dW += G·colsᵀ`, `d(cols) = Wᵀ·G` folded back by `col2im`,
+    /// `db += Σ G`.
     func backward(_ g: [Double], input x: [Double], weight w: [Double], needInput: Bool, needWeight: Bool, needBias: Bool)
         -> (input: [Double]?, weight: [Double]?, bias: [Double]?) {
         let (o, p) = (outChannels, positions)
-        // G as [O, N·P]: the product's layout.
-        let g2 = g.withUnsafeBufferPointer { src in
-            Elementwise.make(o * columns) { out in
-                for n in 0..<batch {
-                    for k in 0..<o {
-                        let from = src.baseAddress! + (n * o + k) * p, to = out + k * columns + n * p
-                        to.update(from: from, count: p)
-                    }
-                }
-            }
-        }
-        var dBias: [Double]?
-        if needBias {
-            dBias = g2.withUnsafeBufferPointer { gp in
-                (0..<o).map { k in
-                    var s = 0.0
-                    for t in 0..<columns { s += gp[k * columns + t] }
-                    return s
-                }
-            }
-        }
-        var dWeight: [Double]?
-        if needWeight {
-            let cols = Elementwise.make(patch * columns) { c in x.withUnsafeBufferPointer { im2col($0.baseAddress!, into: c) } }
-            dWeight = g2.withUnsafeBufferPointer { gp in
-                cols.withUnsafeBufferPointer { cp in
-                    Elementwise.make(o * patch) { c in
-                        BLAS.gemm(transA: false, transB: true, m: o, n: patch, k: columns,
-                                  a: gp.baseAddress!, lda: columns, b: cp.baseAddress!, ldb: columns, c: c, ldc: patch)
-                    }
-                }
-            }
-        }
-        var dInput: [Double]?
-        if needInput {
-            let dCols = g2.withUnsafeBufferPointer { gp in
+        var dBias = needBias ? [Double](repeating: 0, count: o) : nil
+        var dWeight = needWeight ? [Double](repeating: 0, count: o * patch) : nil
+        var dInput = needInput ? [Double](repeating: 0, count: batch * channels * height * width) : nil
+        // Scratch space every use overwrites in full: not zeroed.
+        var g2 = Elementwise.make(o * groupSize * p) { _ in }
+        var cols = Elementwise.make(patch * groupSize * p) { _ in }
+        g.withUnsafeBufferPointer { gp in
+            x.withUnsafeBufferPointer { xp in
                 w.withUnsafeBufferPointer { wp in
-                    Elementwise.make(patch * columns) { c in
-                        BLAS.gemm(transA: true, transB: false, m: patch, n: columns, k: o,
-                                  a: wp.baseAddress!, lda: patch, b: gp.baseAddress!, ldb: columns, c: c, ldc: columns)
+                    for (index, images) in groups.enumerated() {
+                        let width = images.count * p
+                        // G of these images as [O, n·P]: the product's layout.
+                        g2.withUnsafeMutableBufferPointer { out in
+                            for (k, n) in images.enumerated() {
+                                for c in 0..<o {
+                                    (out.baseAddress! + c * width + k * p).update(from: gp.baseAddress! + (n * o + c) * p, count: p)
+                                }
+                            }
+                        }
+                        if needBias {
+                            g2.withUnsafeBufferPointer { gs in
+                                for c in 0..<o {
+                                    var s = 0.0
+                                    for t in 0..<width { s += gs[c * width + t] }
+                                    dBias![c] += s
+                                }
+                            }
+                        }
+                        if needWeight {
+                            cols.withUnsafeMutableBufferPointer { im2col(xp.baseAddress!, images: images, into: $0.baseAddress!) }
+                            g2.withUnsafeBufferPointer { gs in
+                                cols.withUnsafeBufferPointer { cp in
+                                    dWeight!.withUnsafeMutableBufferPointer { dw in
+                                        BLAS.gemm(transA: false, transB: true, m: o, n: patch, k: width,
+                                                  a: gs.baseAddress!, lda: width, b: cp.baseAddress!, ldb: width,
+                                                  c: dw.baseAddress!, ldc: patch, beta: index == 0 ? 0 : 1)
+                                    }
+                                }
+                            }
+                        }
+                        if needInput {
+                            g2.withUnsafeBufferPointer { gs in
+                                cols.withUnsafeMutableBufferPointer { cp in
+                                    BLAS.gemm(transA: true, transB: false, m: patch, n: width, k: o,
+                                              a: wp.baseAddress!, lda: patch, b: gs.baseAddress!, ldb: width, c: cp.baseAddress!, ldc: width)
+                                }
+                            }
+                            cols.withUnsafeBufferPointer { cp in
+                                dInput!.withUnsafeMutableBufferPointer { col2im(cp.baseAddress!, images: images, into: $0.baseAddress!) }
+                            }
+                        }
                     }
-                }
-            }
-            dInput = dCols.withUnsafeBufferPointer { cp in
-                Elementwise.make(batch * channels * height * width) { dx in
-                    dx.update(repeating: 0, count: batch * channels * height * width)
-                    col2im(cp.baseAddress!, into: dx)
                 }
             }
         }

@@ -1,10 +1,15 @@
+import Dispatch
+
 /// The sizes of one 2-D convolution (a 1-D one is a 2-D one of height 1): input `[N, C, H, W]`,
 /// kernel `[O, C, kH, kW]`, output `[N, O, Ho, Wo]`, with strides, dilations and zero padding before
 /// and after each spatial axis (unequal for a causal convolution).
 ///
-/// The convolution runs as im2col and one product: the patches of every output position of every
-/// image become the columns of a `[C·kH·kW, N·Ho·Wo]` matrix, and the kernel, seen as `[O, C·kH·kW]`,
-/// multiplies it in one dgemm for the whole batch.
+/// The convolution runs as im2col and a matrix product: the patches of every output position of a
+/// group of images become the columns of a `[C·kH·kW, n·Ho·Wo]` matrix, and the kernel, seen as
+/// `[O, C·kH·kW]`, multiplies it in one dgemm. The batch goes through in groups whose patch matrix
+/// holds about 2^19 numbers (4 MiB; 14 images of 8×8 under a 3×3 kernel over 64 maps, a product
+/// 896 columns wide): one 128-image matrix is 38 MB, above glibc's largest heap block, so every
+/// call paid fresh page faults for it, and a small one stays in cache between im2col and the product.
 struct ConvolutionPlan: Sendable, Equatable {
     let batch: Int, channels: Int, height: Int, width: Int
     let outChannels: Int, kernelHeight: Int, kernelWidth: Int
@@ -31,7 +36,7 @@ struct ConvolutionPlan: Sendable, Equatable {
         }
         outHeight = try outSize(height, kernelHeight, 0)
         outWidth = try outSize(width, kernelWidth, 1)
-        try Shape.validate([patch, columns], operation: operation)
+        try Shape.validate([patch, positions], operation: operation)
         try Shape.validate(outputShape, operation: operation)
     }
 
@@ -39,8 +44,10 @@ struct ConvolutionPlan: Sendable, Equatable {
     var patch: Int { channels * kernelHeight * kernelWidth }
     /// `Ho·Wo`: the output positions of one image.
     var positions: Int { outHeight * outWidth }
-    /// `N·Ho·Wo`: the columns of the patch matrix.
-    var columns: Int { batch * positions }
+    /// Images per group (see the type's description): the same for every call of this shape.
+    var groupSize: Int { max(1, min(batch, (1 << 21) / max(1, patch * positions))) }
+    /// The groups of images, in order.
+    var groups: [Range<Int>] { Swift.stride(from: 0, to: batch, by: groupSize).map { $0..<min(batch, $0 + groupSize) } }
     var outputShape: [Int] { [batch, outChannels, outHeight, outWidth] }
 
     /// The output columns `lo..<hi` whose input position `o·stride + offset` lies inside `0..<size`.
@@ -53,61 +60,100 @@ struct ConvolutionPlan: Sendable, Equatable {
         return (min(lo, hi), hi)
     }
 
-    /// Visits every (patch row, image, output row) with the row of the patch matrix it fills and the
-    /// input row it reads (nil where the kernel tap falls in the padding); `body` gets the valid
-    /// output columns and the input column of the first.
+    /// Visits every (patch row, image) of images `images` and input channels `channels`: `body` gets
+    /// the offset of the row's segment for that image in the patch matrix (`[patch, images.count·P]`),
+    /// the offset of the image's channel plane in the input, the output rows `ohLo..<ohHi` and columns
+    /// `lo..<hi` whose taps fall inside the input, and the input row and column of output (0, 0)'s tap.
+    /// Index arithmetic is wrapping: every value is bounded by the sizes checked when the plan was made.
     @inline(__always)
-    private func forEachRow(_ body: (_ row: Int, _ inputRow: Int?, _ lo: Int, _ hi: Int, _ firstColumn: Int) -> Void) {
-        let (sh, sw) = (stride[0], stride[1])
-        for c in 0..<channels {
+    private func forEachSegment(
+        _ images: Range<Int>, channels: Range<Int>,
+        _ body: (_ target: Int, _ plane: Int, _ ohLo: Int, _ ohHi: Int, _ lo: Int, _ hi: Int, _ rowOffset: Int, _ columnOffset: Int) -> Void
+    ) {
+        let width = images.count &* positions
+        for c in channels {
             for i in 0..<kernelHeight {
-                let rowOffset = i * dilation[0] - padBefore[0]
+                let rowOffset = i &* dilation[0] &- padBefore[0]
+                let (ohLo, ohHi) = Self.validRange(count: outHeight, size: height, stride: stride[0], offset: rowOffset)
                 for j in 0..<kernelWidth {
-                    let columnOffset = j * dilation[1] - padBefore[1]
-                    let (lo, hi) = Self.validRange(count: outWidth, size: width, stride: sw, offset: columnOffset)
-                    let row = (c * kernelHeight + i) * kernelWidth + j
-                    for n in 0..<batch {
-                        for oh in 0..<outHeight {
-                            let ih = oh * sh + rowOffset
-                            let target = row * columns + n * positions + oh * outWidth
-                            let input = ih >= 0 && ih < height ? ((n * channels + c) * height + ih) * width : nil
-                            body(target, input, lo, hi, lo * sw + columnOffset)
-                        }
+                    let columnOffset = j &* dilation[1] &- padBefore[1]
+                    let (lo, hi) = Self.validRange(count: outWidth, size: self.width, stride: stride[1], offset: columnOffset)
+                    let row = (c &* kernelHeight &+ i) &* kernelWidth &+ j
+                    var k = 0
+                    for n in images {
+                        body(row &* width &+ k &* positions, (n &* self.channels &+ c) &* height &* self.width,
+                             ohLo, ohHi, lo, hi, rowOffset, columnOffset)
+                        k &+= 1
                     }
                 }
             }
         }
     }
 
-    /// Fills `cols` (`[patch, columns]`) with the patches of `x` (`[N, C, H, W]`), zeros for padding.
-    func im2col(_ x: UnsafePointer<Double>, into cols: UnsafeMutablePointer<Double>) {
-        let sw = stride[1], ow = outWidth
-        forEachRow { target, input, lo, hi, first in
-            let out = cols + target
-            guard let input else {
-                out.update(repeating: 0, count: ow)
-                return
+    /// Fills `cols` (`[patch, images.count·positions]`) with the patches of `images` of `x`
+    /// (`[N, C, H, W]`), zeros for padding.
+    func im2col(_ x: UnsafePointer<Double>, images: Range<Int>, into cols: UnsafeMutablePointer<Double>) {
+        let (sh, sw, ow, w) = (stride[0], stride[1], outWidth, width)
+        let (x, cols) = (UncheckedPointer(x), UncheckedPointer(cols))
+        byChannels(images) { channels in
+            forEachSegment(images, channels: channels) { target, plane, ohLo, ohHi, lo, hi, rowOffset, columnOffset in
+                let out = cols.value + target
+                out.update(repeating: 0, count: ohLo &* ow)
+                let after: Int = ohHi &* ow
+                (out + after).update(repeating: 0, count: (outHeight &- ohHi) &* ow)
+                let image = x.value + plane
+                for oh in ohLo..<ohHi {
+                    let d = out + oh &* ow
+                    let offset: Int = (oh &* sh &+ rowOffset) &* w &+ lo &* sw &+ columnOffset
+                    let src = image + offset
+                    for t in 0..<lo { d[t] = 0 }
+                    if sw == 1 {
+                        (d + lo).update(from: src, count: hi &- lo)
+                    } else {
+                        for t in 0..<(hi &- lo) { d[lo &+ t] = src[t &* sw] }
+                    }
+                    for t in hi..<ow { d[t] = 0 }
+                }
             }
-            if lo > 0 { out.update(repeating: 0, count: lo) }
-            let src = x + input + first
-            if sw == 1 {
-                (out + lo).update(from: src, count: hi - lo)
-            } else {
-                for k in 0..<(hi - lo) { out[lo + k] = src[k * sw] }
-            }
-            if hi < ow { (out + hi).update(repeating: 0, count: ow - hi) }
         }
     }
 
-    /// Adds every patch column of `cols` back onto the input positions it was read from: `dx`
-    /// (`[N, C, H, W]`, zeroed by the caller) becomes the adjoint of `im2col` applied to `cols`.
-    func col2im(_ cols: UnsafePointer<Double>, into dx: UnsafeMutablePointer<Double>) {
-        let sw = stride[1]
-        forEachRow { target, input, lo, hi, first in
-            guard let input else { return }
-            let src = cols + target
-            let out = dx + input + first
-            for k in 0..<(hi - lo) { out[k * sw] += src[lo + k] }
+    /// Adds every patch column of `cols` back onto the input positions of `images` it was read from:
+    /// `dx` (`[N, C, H, W]`) receives the adjoint of `im2col` applied to `cols`.
+    func col2im(_ cols: UnsafePointer<Double>, images: Range<Int>, into dx: UnsafeMutablePointer<Double>) {
+        let (sh, sw, ow, w) = (stride[0], stride[1], outWidth, width)
+        let (cols, dx) = (UncheckedPointer(cols), UncheckedPointer(dx))
+        byChannels(images) { channels in
+            forEachSegment(images, channels: channels) { target, plane, ohLo, ohHi, lo, hi, rowOffset, columnOffset in
+                let src = cols.value + target
+                let image = dx.value + plane
+                for oh in ohLo..<ohHi {
+                    let from: Int = oh &* ow &+ lo
+                    let to: Int = (oh &* sh &+ rowOffset) &* w &+ lo &* sw &+ columnOffset
+                    let s = src + from
+                    let d = image + to
+                    for t in 0..<(hi &- lo) { d[t &* sw] += s[t] }
+                }
+            }
         }
     }
+
+    /// Runs `body` over blocks of input channels, in parallel on `Tensor.threadCount` threads when the
+    /// patch matrix is large. A channel's patch rows and its input positions belong to one block, so
+    /// blocks write disjoint memory and each number is computed in the same order for any thread count.
+    private func byChannels(_ images: Range<Int>, _ body: @Sendable (Range<Int>) -> Void) {
+        let workers = min(BLAS.threadCount, channels)
+        guard workers > 1, patch * images.count * positions >= 1 << 16 else { return body(0..<channels) }
+        let size = (channels + workers - 1) / workers
+        DispatchQueue.concurrentPerform(iterations: workers) { k in
+            let range = (k * size)..<min(channels, (k + 1) * size)
+            if !range.isEmpty { body(range) }
+        }
+    }
+}
+
+/// A pointer handed to the workers of `byChannels`, each of which touches its own channels only.
+private struct UncheckedPointer<P>: @unchecked Sendable {
+    let value: P
+    init(_ value: P) { self.value = value }
 }
