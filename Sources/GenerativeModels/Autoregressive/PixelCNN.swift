@@ -197,6 +197,32 @@ public final class PixelCNN: Module {
     }
 }
 
+extension PixelCNN {
+    /// Writes the parameters and the training record (the per-epoch "loss" and "validation" NLL
+    /// and the epoch early stopping kept) to a checkpoint file, so that a model trained once can
+    /// be loaded with its learning curve.
+    public func save(to path: String) throws {
+        var tensors = namedParameters.map { ($0.name, $0.parameter.value) }
+        for name in history.names { tensors.append(("history.\(name)", Tensor(history[name]))) }
+        tensors.append(("bestEpoch", Tensor(Double(bestEpoch))))
+        try Checkpoint.save(tensors, to: path)
+    }
+
+    /// Replaces the parameters (and the training record, when the file holds one) with those saved
+    /// at `path`; throws, changing nothing, unless the parameters' names and shapes match this model's.
+    public func load(from path: String) throws {
+        var stored = try Checkpoint.load(from: path)
+        var record = LossHistory()
+        for key in stored.keys.sorted() where key.hasPrefix("history.") {
+            for value in stored.removeValue(forKey: key)!.scalars { record.record(String(key.dropFirst("history.".count)), value) }
+        }
+        let best = stored.removeValue(forKey: "bestEpoch")
+        try Checkpoint.restore(namedParameters.map { ($0.name, $0.parameter) }, from: stored, path: path)
+        history = record
+        bestEpoch = best.map { Int($0.scalars[0]) } ?? 0
+    }
+}
+
 extension PixelCNN: StateSaving {
     /// The parameters, the training history and the epoch early stopping kept.
     public func savedState() -> SavedState {

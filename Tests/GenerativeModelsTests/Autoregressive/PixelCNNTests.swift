@@ -73,6 +73,14 @@ import Tensors
         let c = try PixelCNN(channels: 4, layers: 1, seed: 9)
         try Checkpoint.load(into: c, from: path)
         #expect(try c.logLikelihood(data) == a.logLikelihood(data))
+        // save(to:) keeps the training record too.
+        try a.fit(data, validation: data[0..<16], epochs: 2, batchSize: 32, patience: nil, seed: 3)
+        try a.save(to: path)
+        let d = try PixelCNN(channels: 4, layers: 1, seed: 9)
+        try d.load(from: path)
+        #expect(d.history == a.history && d.bestEpoch == a.bestEpoch && d.bestEpoch > 0)
+        #expect(try d.logLikelihood(data) == a.logLikelihood(data))
+        #expect(throws: (any Error).self) { try PixelCNN(channels: 5, layers: 1).load(from: path) }
     }
 
     @Test func misuseThrowsModelErrors() throws {

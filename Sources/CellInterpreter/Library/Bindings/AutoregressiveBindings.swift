@@ -41,10 +41,9 @@ extension Registry {
                 return try mask.mask(height: size, width: size)
             }
             t.property("var bestEpoch: Int", doc: "The epoch whose parameters early stopping kept.") { (m: PixelCNN) in m.bestEpoch }
-            t.property("var parameterCount: Int", doc: "The number of trainable numbers.") { (m: PixelCNN) in m.parameterCount }
         }
-        addTrainedModelMembers(libraryDecl("PixelCNN"), PixelCNN.self, save: { try Checkpoint.save($0, to: $1) },
-                               load: { try Checkpoint.load(into: $0, from: $1) }, history: { $0.history },
+        addTrainedModelMembers(libraryDecl("PixelCNN"), PixelCNN.self, save: { try $0.save(to: $1) },
+                               load: { try $0.load(from: $1) }, history: { $0.history },
                                historyDoc: "Per epoch: \"loss\" (training NLL) and \"validation\" (with validation data), nats per image.")
 
         extend(libraryDecl("CharRNN")) { t in
@@ -80,7 +79,6 @@ extension Registry {
             t.property("var characters: [String]", doc: "The vocabulary, in the order of `probabilities(after:)`.") { (m: CharRNN) in
                 m.characters.map { String($0) }
             }
-            t.property("var parameterCount: Int", doc: "The number of trainable numbers.") { (m: CharRNN) in m.parameterCount }
             t.staticMethod("static func unigramBitsPerCharacter(train: String, test: String) -> Double",
                            doc: "The baseline with no context: the test text's bits per character under the training text's character frequencies.") {
                 (_, train: String, test: String) in try CharRNN.unigramBitsPerCharacter(train: train, test: test)

@@ -272,10 +272,13 @@ extension Registry {
                                  doc: "A layer or model with trainable parameters: what valueAndGrad differentiates.")
         module.genericParameters = [GenericParameter(name: "Self", conformances: [module], index: 0)]
         addType(module, topic: "Neural networks")
-        for name in ["Linear", "MLP", "LogisticRegression", "MADE", "PixelCNN", "CharRNN", "Autoencoder", "VAE", "VQVAE", "GAN", "DDPM"] {
+        for name in Self.moduleTypeNames {
             self.types[name]!.conformances.append(module)
         }
     }
+
+    /// The library types with trainable parameters (they conform to `Module` in cells).
+    static let moduleTypeNames = ["Linear", "MLP", "LogisticRegression", "MADE", "PixelCNN", "CharRNN", "Autoencoder", "VAE", "VQVAE", "GAN", "DDPM"]
 
     /// A library type declared by `registerLibraryTypes`.
     func libraryDecl(_ name: String) -> NominalDecl {

@@ -13,10 +13,15 @@ extension Registry {
             t.method("func callAsFunction(_ x: Tensor) -> Tensor", doc: "Runs the layer on a batch (rows are examples).") { (l: Linear, x: Tensor) in
                 try l(x)
             }
-            t.property("var parameterCount: Int", doc: "The number of trainable scalars.") { (l: Linear) in l.parameterCount }
             t.property("var weight: Tensor", doc: "The inputs × outputs weight matrix.") { (l: Linear) in l.weight }
             t.property("var bias: Tensor?", doc: "The bias vector (nil for a layer made with bias: false).") { (l: Linear) in l.bias }
             t.property("var parameters: [Tensor]", doc: "The trainable tensors: the weight, then the bias.") { (l: Linear) in l.parameters }
+        }
+        // Every model and layer counts its parameters the same way: one binding for all of them.
+        for name in Self.moduleTypeNames {
+            extend(libraryDecl(name)) { t in
+                t.property("var parameterCount: Int", doc: "The number of trainable scalars.") { (m: AnyModule) in m.module.parameterCount }
+            }
         }
         let mlp = libraryDecl("MLP")
         extend(mlp) { t in
@@ -28,7 +33,6 @@ extension Registry {
             t.method("func callAsFunction(_ x: Tensor) -> Tensor", doc: "Runs the network on a batch (rows are examples).") { (m: MLP, x: Tensor) in
                 try m(x)
             }
-            t.property("var parameterCount: Int", doc: "The number of trainable scalars.") { (m: MLP) in m.parameterCount }
             t.property("var parameters: [Tensor]", doc: "The trainable tensors, layer by layer (weight, then bias).") { (m: MLP) in m.parameters }
             t.property("var layers: [Linear]", doc: "The linear layers, input side first.") { (m: MLP) in m.layers }
         }
