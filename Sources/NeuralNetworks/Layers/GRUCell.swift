@@ -14,11 +14,6 @@ public final class GRUCell: RecurrentCell {
         weights = try GateWeights(cell: "GRUCell", inputs: inputs, hidden: hidden, gates: 3, using: generator)
     }
 
-    public var namedParameters: [(name: String, parameter: ParameterReference)] { weights.namedParameters }
-    public var inputSize: Int { weights.inputSize }
-    public var hiddenSize: Int { weights.hiddenSize }
-    public func initialState(batch: Int) throws -> RecurrentState { RecurrentState(hidden: try weights.zeros(batch: batch)) }
-
     public func callAsFunction(_ x: Tensor, _ state: RecurrentState) throws -> RecurrentState {
         let h = state.hidden
         let gx = try weights.input(x, cell: "GRUCell"), gh = try weights.hidden(h, cell: "GRUCell")

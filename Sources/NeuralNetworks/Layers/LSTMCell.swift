@@ -14,10 +14,6 @@ public final class LSTMCell: RecurrentCell {
         weights = try GateWeights(cell: "LSTMCell", inputs: inputs, hidden: hidden, gates: 4, using: generator)
     }
 
-    public var namedParameters: [(name: String, parameter: ParameterReference)] { weights.namedParameters }
-    public var inputSize: Int { weights.inputSize }
-    public var hiddenSize: Int { weights.hiddenSize }
-
     public func initialState(batch: Int) throws -> RecurrentState {
         RecurrentState(hidden: try weights.zeros(batch: batch), cell: try weights.zeros(batch: batch))
     }

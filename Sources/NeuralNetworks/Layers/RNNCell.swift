@@ -9,11 +9,6 @@ public final class RNNCell: RecurrentCell {
         weights = try GateWeights(cell: "RNNCell", inputs: inputs, hidden: hidden, gates: 1, using: generator)
     }
 
-    public var namedParameters: [(name: String, parameter: ParameterReference)] { weights.namedParameters }
-    public var inputSize: Int { weights.inputSize }
-    public var hiddenSize: Int { weights.hiddenSize }
-    public func initialState(batch: Int) throws -> RecurrentState { RecurrentState(hidden: try weights.zeros(batch: batch)) }
-
     public func callAsFunction(_ x: Tensor, _ state: RecurrentState) throws -> RecurrentState {
         RecurrentState(hidden: try (weights.input(x, cell: "RNNCell") + weights.hidden(state.hidden, cell: "RNNCell")).tanh())
     }

@@ -27,6 +27,15 @@ public protocol RecurrentCell: Module {
     func callAsFunction(_ x: Tensor, _ state: RecurrentState) throws -> RecurrentState
 }
 
+extension RecurrentCell {
+    public var namedParameters: [(name: String, parameter: ParameterReference)] { weights.namedParameters }
+    public var inputSize: Int { weights.inputSize }
+    public var hiddenSize: Int { weights.hiddenSize }
+
+    /// A zero hidden state (the LSTM adds its cell state).
+    public func initialState(batch: Int) throws -> RecurrentState { RecurrentState(hidden: try weights.zeros(batch: batch)) }
+}
+
 /// The four parameters of a recurrent cell with `gates` gates, laid out as PyTorch's (transposed, as
 /// `Linear` keeps its weight): `inputWeight` `[input, gates·hidden]`, `hiddenWeight`
 /// `[hidden, gates·hidden]`, and two biases `[gates·hidden]`, all uniform in ±1/√hidden as PyTorch

@@ -9,21 +9,15 @@ import Tensors
 /// every parameter must agree (values at relative 1e-10, gradients at 1e-8). `layer_cases.json` is
 /// written by `make_layers.py` beside it.
 struct LayerOracleTests {
-    struct Encoded: Codable, Sendable {
-        let shape: [Int]
-        let data: [Double]
-        func tensor() throws -> Tensor { try Tensor(shape: shape, data: data) }
-    }
-
     struct LayerCase: Codable, Sendable, CustomTestStringConvertible {
         let name: String
         let kind: String
-        let input: Encoded
-        let output: Encoded
-        let weight: Encoded
-        let inputGradient: Encoded
-        let parameters: [String: Encoded]
-        let gradients: [String: Encoded]
+        let input: OracleTensor
+        let output: OracleTensor
+        let weight: OracleTensor
+        let inputGradient: OracleTensor
+        let parameters: [String: OracleTensor]
+        let gradients: [String: OracleTensor]
         var hidden: Int?
         var stride: Int?
         var padding: Int?
@@ -36,14 +30,7 @@ struct LayerOracleTests {
         let cases: [LayerCase]
     }
 
-    static let table: Table = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("layer_cases.json")
-        do {
-            return try JSONDecoder().decode(Table.self, from: Data(contentsOf: url))
-        } catch {
-            return Table(producer: "unreadable: \(error)", cases: [])
-        }
-    }()
+    static let table: Table = OracleTensor.table("layer_cases.json") { Table(producer: $0, cases: []) }
 
     /// The library layer for a case with PyTorch's parameters loaded, its forward pass, and, for each
     /// PyTorch parameter name, the library parameter and how its gradient maps to PyTorch's layout.
@@ -86,15 +73,6 @@ struct LayerOracleTests {
         }
     }
 
-    static func mismatch(_ actual: Tensor, _ expected: Encoded, relative: Double) -> String? {
-        guard actual.shape == expected.shape else { return "shape \(actual.shape), PyTorch \(expected.shape)" }
-        for (i, (a, b)) in zip(actual.scalars, expected.data).enumerated()
-        where Swift.abs(a - b) > relative * Swift.max(Swift.abs(a), Swift.abs(b)) + 1e-14 {
-            return "element \(i): \(a), PyTorch \(b)"
-        }
-        return nil
-    }
-
     @Test func tableCoversEveryLayer() {
         #expect(Set(Self.table.cases.map(\.kind)) == ["rnn", "gru", "lstm", "conv2d", "conv1d"], "\(Self.table.producer)")
     }
@@ -104,9 +82,9 @@ struct LayerOracleTests {
         let (module, forward, map) = try Self.layer(c)
         let x = try c.input.tensor(), weight = try c.weight.tensor()
         let output = try forward(x)
-        if let problem = Self.mismatch(output, c.output, relative: 1e-10) { Issue.record("output: \(problem)") }
+        if let problem = c.output.mismatch(output, relative: 1e-10) { Issue.record("output: \(problem)") }
         let (_, inputGradient) = try valueAndGrad(at: [x]) { try (forward($0[0]) * weight).sum() }
-        if let problem = Self.mismatch(inputGradient[0], c.inputGradient, relative: 1e-8) { Issue.record("input gradient: \(problem)") }
+        if let problem = c.inputGradient.mismatch(inputGradient[0], relative: 1e-8) { Issue.record("input gradient: \(problem)") }
         let (_, gradients) = try valueAndGrad(model: module) { try (forward(x) * weight).sum() }
         for (name, expected) in c.gradients {
             let (reference, toPyTorch) = map[name]!
@@ -114,7 +92,7 @@ struct LayerOracleTests {
                 Issue.record("\(name): no gradient")
                 continue
             }
-            if let problem = Self.mismatch(toPyTorch(gradients.tensors[i]), expected, relative: 1e-8) { Issue.record("\(name) gradient: \(problem)") }
+            if let problem = expected.mismatch(toPyTorch(gradients.tensors[i]), relative: 1e-8) { Issue.record("\(name) gradient: \(problem)") }
         }
     }
 }

@@ -7,20 +7,14 @@ import Tensors
 /// to each input. `loss_cases.json` is written by Tests/TensorsTests/PyTorchOracle/make_cases.py
 /// (no Python is needed here). Values agree to a relative 1e-10, gradients to 1e-8.
 struct LossOracleTests {
-    struct Encoded: Codable, Sendable {
-        let shape: [Int]
-        let data: [Double]
-        func tensor() throws -> Tensor { try Tensor(shape: shape, data: data) }
-    }
-
     struct LossCase: Codable, Sendable, CustomTestStringConvertible {
         let name: String
         let op: String
         let reduction: String
-        let inputs: [Encoded]
-        let output: Encoded
-        let weight: Encoded
-        let gradients: [Encoded?]
+        let inputs: [OracleTensor]
+        let output: OracleTensor
+        let weight: OracleTensor
+        let gradients: [OracleTensor?]
         var testDescription: String { name }
     }
 
@@ -29,14 +23,7 @@ struct LossOracleTests {
         let losses: [LossCase]
     }
 
-    static let table: Table = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("loss_cases.json")
-        do {
-            return try JSONDecoder().decode(Table.self, from: Data(contentsOf: url))
-        } catch {
-            return Table(producer: "unreadable: \(error)", losses: [])
-        }
-    }()
+    static let table: Table = OracleTensor.table("loss_cases.json") { Table(producer: $0, losses: []) }
 
     static func apply(_ op: String, _ x: [Tensor], _ reduction: LossReduction) throws -> Tensor {
         switch op {
@@ -54,15 +41,6 @@ struct LossOracleTests {
         }
     }
 
-    static func mismatch(_ actual: Tensor, _ expected: Encoded, relative: Double) -> String? {
-        guard actual.shape == expected.shape else { return "shape \(actual.shape), PyTorch \(expected.shape)" }
-        for (i, (a, b)) in zip(actual.scalars, expected.data).enumerated()
-        where Swift.abs(a - b) > relative * Swift.max(Swift.abs(a), Swift.abs(b)) + 1e-14 {
-            return "element \(i): \(a), PyTorch \(b)"
-        }
-        return nil
-    }
-
     @Test func everyLossWithEveryReduction() {
         #expect(Self.table.losses.count == 21, "\(Self.table.producer)")
     }
@@ -71,14 +49,14 @@ struct LossOracleTests {
     func lossMatchesPyTorch(_ c: LossCase) throws {
         let reduction: LossReduction = c.reduction == "sum" ? .sum : c.reduction == "none" ? .none : .mean
         let inputs = try c.inputs.map { try $0.tensor() }
-        if let problem = Self.mismatch(try Self.apply(c.op, inputs, reduction), c.output, relative: 1e-10) {
+        if let problem = c.output.mismatch(try Self.apply(c.op, inputs, reduction), relative: 1e-10) {
             Issue.record("\(c.name): \(problem)")
         }
         let weight = try c.weight.tensor()
         let (_, gradients) = try valueAndGrad(at: inputs) { try (try Self.apply(c.op, $0, reduction) * weight).sum() }
         for (i, expected) in c.gradients.enumerated() {
             guard let expected else { continue }
-            if let problem = Self.mismatch(gradients[i], expected, relative: 1e-8) { Issue.record("\(c.name), input \(i): \(problem)") }
+            if let problem = expected.mismatch(gradients[i], relative: 1e-8) { Issue.record("\(c.name), input \(i): \(problem)") }
         }
     }
 }
