@@ -87,6 +87,14 @@ public final class CharRNN: Module {
         return result
     }
 
+    /// The state of one stream before any token is read.
+    private func start() throws -> RecurrentState { try recurrent.cell.initialState(batch: 1) }
+
+    /// One stream's state after reading `token` in `state` (generation and scoring, one token at a time).
+    private func step(_ state: RecurrentState, reading token: Int) throws -> RecurrentState {
+        try recurrent.cell(embed([token]), state)
+    }
+
     /// The character vectors of one token per row.
     private func embed(_ tokens: [Int]) throws -> Tensor {
         try embedding.weight.take(tokens, axis: 0)
@@ -136,10 +144,10 @@ public final class CharRNN: Module {
     /// `log p(text) = Σ_t log p(x_t | x_<t)` in nats, read in one pass from the start marker.
     public func logLikelihood(_ text: String) throws -> Double {
         let ids = try encode(text)
-        var state = try recurrent.cell.initialState(batch: 1)
+        var state = try start()
         var previous = 0, total = 0.0
         for id in ids {
-            state = try recurrent.cell(embed([previous]), state)
+            state = try step(state, reading: previous)
             total += try readout(state.hidden).logSoftmax(axis: 1).scalars[id - 1]
             previous = id
         }
@@ -154,8 +162,8 @@ public final class CharRNN: Module {
 
     /// `p(next character | prefix)` over `characters`, `[vocabularySize]`.
     public func probabilities(after prefix: String) throws -> Tensor {
-        var state = try recurrent.cell.initialState(batch: 1)
-        for id in [0] + (try encode(prefix)) { state = try recurrent.cell(embed([id]), state) }
+        var state = try start()
+        for id in [0] + (try encode(prefix)) { state = try step(state, reading: id) }
         return try readout(state.hidden).softmax(axis: 1).reshaped([vocabularySize])
     }
 
@@ -169,18 +177,18 @@ public final class CharRNN: Module {
             throw ModelError.invalidArgument(model: "CharRNN", reason: "temperature must be positive and finite, got \(temperature)")
         }
         let rng = RandomGenerator(seed: seed)
-        var state = try recurrent.cell.initialState(batch: 1)
+        var state = try start()
         let context = [0] + (try encode(prompt))
-        for id in context.dropLast() { state = try recurrent.cell(embed([id]), state) }
+        for id in context.dropLast() { state = try step(state, reading: id) }
         var previous = context.last!
         var result = ""
         let clock = TrainingClock()
-        for step in 0..<length {
-            state = try recurrent.cell(embed([previous]), state)
+        for drawnSoFar in 0..<length {
+            state = try step(state, reading: previous)
             let drawn = try Tensor.categorical(logits: readout(state.hidden) / temperature, using: rng).integerScalars()[0]
             result.append(characters[drawn])
             previous = drawn + 1
-            try progress?(TrainingProgress(step: step + 1, totalSteps: length, epoch: 1, totalEpochs: 1, loss: .nan, seconds: clock.seconds))
+            try progress?(TrainingProgress(step: drawnSoFar + 1, totalSteps: length, epoch: 1, totalEpochs: 1, loss: .nan, seconds: clock.seconds))
         }
         return result
     }
