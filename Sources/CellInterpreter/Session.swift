@@ -211,7 +211,7 @@ final class GlobalStorage {
 /// Deep recursion in a cell must end in "recursion too deep", not a stack overflow (nor can a
 /// deeply nested expression overflow the parser): cells are parsed, checked and run on a thread
 /// with a large stack.
-private let cellStackSize = 1 << 29
+let cellStackSize = 1 << 29
 
 private final class Box<T>: @unchecked Sendable {
     var value: T
@@ -220,17 +220,44 @@ private final class Box<T>: @unchecked Sendable {
 
 func runOnLargeStack<T>(_ body: () throws(CellFailure) -> T) throws(CellFailure) -> T {
     try withoutActuallyEscaping(body) { (escapable) throws(CellFailure) -> T in
-        let work = Box<(() throws(CellFailure) -> T)?>(escapable)
         let result = Box<Result<T, CellFailure>?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            if let body = work.value { result.value = Result { () throws(CellFailure) in try body() } }
-            done.signal()
+        let status = runOnNewThread(stackSize: cellStackSize) {
+            result.value = Result { () throws(CellFailure) in try escapable() }
         }
-        thread.stackSize = cellStackSize
-        thread.start()
-        done.wait()
-        work.value = nil
-        return try result.value!.get()
+        guard status == 0, let outcome = result.value else {
+            // Under a memory limit (--safe's child, `ulimit -d`) the stack's address space counts.
+            throw CellFailure(.resourceLimit, "could not start the thread cells run on: \(String(cString: strerror(status)))",
+                              notes: ["cells run on a thread with a \(cellStackSize >> 20) MiB stack (most of it never touched), "
+                                      + "and a process's memory limit counts all of it"])
+        }
+        return try outcome.get()
     }
+}
+
+private final class ThreadBody {
+    let run: () -> Void
+    init(_ run: @escaping () -> Void) { self.run = run }
+}
+
+/// Runs `body` on a new thread with `stackSize` bytes of stack and waits for it to end. Returns
+/// 0, or pthread_create's error when the thread could not start (Foundation's `Thread` drops that
+/// error, and a caller waiting for the body would wait forever). The body is handed to the thread
+/// as an unmanaged reference because a C start routine cannot capture it.
+func runOnNewThread(stackSize: Int, _ body: @escaping () -> Void) -> Int32 {
+    var attributes = pthread_attr_t()
+    pthread_attr_init(&attributes)
+    defer { pthread_attr_destroy(&attributes) }
+    pthread_attr_setstacksize(&attributes, stackSize)
+    let context = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
+    var thread = pthread_t()
+    let status = pthread_create(&thread, &attributes, { raw in
+        Unmanaged<ThreadBody>.fromOpaque(raw!).takeRetainedValue().run()
+        return nil
+    }, context)
+    guard status == 0 else {
+        Unmanaged<ThreadBody>.fromOpaque(context).release()
+        return status
+    }
+    pthread_join(thread, nil)
+    return 0
 }

@@ -30,6 +30,7 @@ enum Pipeline {
     }
 
     static func process(_ path: String, overrides: [String: String], cache mode: CacheMode, safe: Bool = false,
+                        memoryBytes: Int = ContainedRun.defaultMemoryBytes,
                         progress: ((LibraryProgress) -> Void)? = nil, keeping kept: KeptRun? = nil) -> Outcome {
         let start = Date()
         do {
@@ -57,7 +58,9 @@ enum Pipeline {
             if safe, kept == nil {
                 // A notebook from others runs in a child process with memory and CPU limits: a
                 // crash or a runaway library call ends only that notebook, as a located failure.
-                result = ContainedRun.lectern.run(document, runner: runner)
+                var contained = ContainedRun.lectern
+                contained.memoryBytes = memoryBytes
+                result = contained.run(document, runner: runner)
             } else if let kept {
                 let run = runner.run(document, resuming: kept.state)
                 result = run.result

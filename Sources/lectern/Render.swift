@@ -25,10 +25,19 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "For notebooks from others: no raw HTML or script addresses, files only inside the notebook's folder, 10 s per cell and 300 s per notebook, smaller size limits, each notebook in a process of its own (2 GiB).")
     var safe = false
 
+    @Option(name: .customLong("memory-limit"), help: "With --safe: the memory each notebook's process may use, in MiB (default 2048, at least 1024).")
+    var memoryLimit: Int?
+
     var cacheMode: CacheMode { noCache ? .off : refresh ? .refresh : .normal }
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let memoryLimit {
+            guard safe else { throw ValidationError("--memory-limit applies to --safe runs only (a notebook you trust runs in this process, without a limit)") }
+            guard memoryLimit >= 1024 else {
+                throw ValidationError("--memory-limit is in MiB and must be at least 1024 (cells run on a thread whose 512 MiB stack counts against it), got \(memoryLimit)")
+            }
+        }
     }
 
     /// Runs the notebooks, printing diagnostics and progress as each finishes.
@@ -37,10 +46,11 @@ struct RunOptions: ParsableArguments {
     func runAll(_ notebooks: [String], keeping kept: KeptRun? = nil) throws -> [Pipeline.Outcome] {
         let overrides = try parseParameters(parameters)
         let mode = cacheMode, safe = self.safe
+        let memoryBytes = memoryLimit.map { $0 << 20 } ?? ContainedRun.defaultMemoryBytes
         let progress = ProgressPrinter(enabled: jobs == 1)
         let outcomes = Pipeline.processAll(notebooks, jobs: jobs) { path in
             progress.start(path)
-            let outcome = Pipeline.process(path, overrides: overrides, cache: mode, safe: safe, progress: progress.step, keeping: kept)
+            let outcome = Pipeline.process(path, overrides: overrides, cache: mode, safe: safe, memoryBytes: memoryBytes, progress: progress.step, keeping: kept)
             progress.finish()
             return outcome
         }

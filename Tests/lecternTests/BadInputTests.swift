@@ -78,6 +78,8 @@ extension CommandLineTests {
         // Command line
         Malformed("an unknown flag", "# ok\n", ["render", "--frobnicate"], status: 64, "frobnicate"),
         Malformed("zero jobs", "# ok\n", ["render", "--jobs", "0"], status: 64, "--jobs"),
+        Malformed("a memory limit without --safe", "# ok\n", ["render", "--memory-limit", "512"], status: 64, "--memory-limit applies to --safe runs only"),
+        Malformed("a memory limit too small to start", "# ok\n", ["render", "--safe", "--memory-limit", "512"], status: 64, "must be at least 1024"),
         Malformed("a parameter without a value", "# ok\n", ["render", "--param", "n"], status: 64, "name=value"),
         Malformed("an unknown parameter", "# ok\n", ["render", "notebooks/n.md", "--param", "n=1"], status: 1, "unknown parameter 'n'"),
         Malformed("a parameter of the wrong type", "---\nparams:\n  n: 3\n---\n", ["render", "notebooks/n.md", "--param", "n=abc"], status: 1,

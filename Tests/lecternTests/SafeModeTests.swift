@@ -83,15 +83,37 @@ extension CommandLineTests {
     }
 
     @Test func runningOutOfMemoryEndsOnlyThatNotebook() throws {
-        let hungry = "```swift\nprint(\"before\")\n```\n\n```swift\nvar keep: [Tensor] = []\nfor i in 0..<200 { keep.append(Tensor.ones([4_000_000]) * Double(i)) }\n```\n"
+        // 1 GiB (the least allowed), not the default 2 GiB: how fast a machine hands out fresh pages varies a lot (2 GiB
+        // took 1–13 s of system time on a loaded CI machine, past the cell's 10 s limit), and the
+        // ending is the same. Each tensor is at --safe's element limit and filled once.
+        let hungry = "```swift\nprint(\"before\")\n```\n\n```swift\nvar keep: [Tensor] = []\nfor _ in 0..<200 { keep.append(Tensor.ones([5_000_000])) }\n```\n"
         let dir = try workspace(["notebooks/a-hungry.md": text(hungry), "notebooks/b-fine.md": text("# Fine\n\n```swift\nprint(1)\n```\n")])
-        let outcome = try lectern(["render", "--safe", "notebooks"], in: dir)
+        let outcome = try lectern(["render", "--safe", "--memory-limit", "1024", "notebooks"], in: dir)
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("notebooks/a-hungry.md:6:1: error: the cell ran out of memory and ended the process that ran it"), "\(outcome.stderr)")
-        #expect(outcome.stderr.contains("under --safe a notebook may use 2048 MiB of memory"))
+        #expect(outcome.stderr.contains("under --safe a notebook may use 1024 MiB of memory"))
         let page = try String(contentsOf: dir.appendingPathComponent("output/a-hungry.html"), encoding: .utf8)
         #expect(page.contains("<pre class=\"output\">before</pre>"))
         #expect(try String(contentsOf: dir.appendingPathComponent("output/b-fine.html"), encoding: .utf8).contains("<pre class=\"output\">1</pre>"))
+    }
+
+    @Test func aMemoryLimitWithNoRoomForTheCellsThreadIsALocatedError() throws {
+        // The cell thread's 512 MiB stack counts against a data limit in full (`ulimit -d`, a
+        // container's limit): its start fails, and the cell says so instead of waiting forever.
+        let dir = try workspace(["notebooks/n.md": text("# Small\n\n```swift\nprint(1)\n```\n")])
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "ulimit -d 393216 && exec \"$0\" render --no-cache notebooks/n.md", Self.executable.path]
+        process.currentDirectoryURL = dir
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(stderr.contains("notebooks/n.md:4:1: error: could not start the thread cells run on"), "\(stderr)")
+        #expect(stderr.contains("a process's memory limit counts all of it"))
     }
 
     @Test func aLibraryCallCannotOverrunTheCellsLimit() throws {
