@@ -5,7 +5,7 @@ and D 2→128→128→1 with ReLU, the non-saturating loss, Adam 1e-4 with β = 
 covered when at least 1 % of 2,000 samples lie within 0.06 of its centre) for seeds 0, 1, 2 under
 several initialisations, to find which difference from Lectern decides coverage.
 
-    python3 scripts/gan_parity.py [--steps 5000] [--variants torch,zero-bias,lectern]
+    python3 scripts/gan_parity.py [--steps 5000] [--variants torch,zero-bias,lectern] [--seeds 0,1,2] [--fresh-z] [--float64]
 """
 import argparse, json, math
 import torch
@@ -90,9 +90,14 @@ if __name__ == "__main__":
     ap.add_argument("--steps", type=int, default=5000)
     ap.add_argument("--variants", default="torch,zero-bias,lectern,kaiming-torch-bias")
     ap.add_argument("--seeds", default="0,1,2")
+    ap.add_argument("--float64", action="store_true", help="compute in float64 (Lectern's precision)")
+    ap.add_argument("--fresh-z", action="store_true", help="draw new noise for the G step (as Lectern's GAN.fit does)")
     a = ap.parse_args()
+    if a.float64:
+        torch.set_default_dtype(torch.float64)
+        CENTRES = CENTRES.double()
     results = {}
     for variant in a.variants.split(","):
-        results[variant] = [run(int(s), variant, a.steps) for s in a.seeds.split(",")]
+        results[variant] = [run(int(s), variant, a.steps, same_z=not a.fresh_z) for s in a.seeds.split(",")]
         print(f"{variant:20} modes covered over seeds {a.seeds}: {results[variant]}", flush=True)
     print(json.dumps(results))

@@ -13,6 +13,8 @@ let suites: [(name: String, run: () throws -> Void)] = [
     ("explicit-density", ExplicitDensityBenchmarks.run),
     ("autoencoders", AutoencoderBenchmarks.run),
     ("gans-diffusion", GANDiffusionBenchmarks.run),
+    ("gan-parity", GANParityBenchmarks.run),
+    ("vae-parity", VAEParityBenchmarks.run),
     ("autoregressive", AutoregressiveBenchmarks.run),
     ("convolution", { try AutoregressiveBenchmarks.convolutionRate() }),
 ]

@@ -27,9 +27,9 @@ public final class VAE: Module {
 
     /// A VAE for rows of `inputSize` features with a `latentSize`-dimensional code, encoder hidden layers
     /// `hiddenSizes` (the decoder uses them reversed) with `activation`, and the decoder `likelihood`;
-    /// weights drawn from `seed`.
+    /// weights drawn from `seed` with `initialization` (nil: `MLP`'s and `Linear`'s defaults, zero biases).
     public init(inputSize: Int, latentSize: Int = 2, hiddenSizes: [Int] = [128], activation: Activation = .relu,
-                likelihood: DecoderLikelihood = .bernoulli, seed: UInt64 = 0) throws {
+                likelihood: DecoderLikelihood = .bernoulli, initialization: Initialization? = nil, seed: UInt64 = 0) throws {
         try checkPositive(inputSize, "inputSize", operation: "VAE")
         try checkPositive(latentSize, "latentSize", operation: "VAE")
         for h in hiddenSizes { try checkPositive(h, "every hidden size", operation: "VAE") }
@@ -37,12 +37,13 @@ public final class VAE: Module {
         let generator = RandomGenerator(seed: seed)
         encoderBody = hiddenSizes.isEmpty
             ? nil
-            : try MLP(widths: [inputSize] + hiddenSizes, activation: activation, outputActivation: activation, using: generator)
+            : try MLP(widths: [inputSize] + hiddenSizes, activation: activation, outputActivation: activation,
+                      initialization: initialization, using: generator)
         let bodyWidth = hiddenSizes.last ?? inputSize
-        meanHead = try Linear(bodyWidth, latentSize, using: generator)
-        logVarianceHead = try Linear(bodyWidth, latentSize, using: generator)
+        meanHead = try Linear(bodyWidth, latentSize, initialization: initialization ?? .xavierUniform, using: generator)
+        logVarianceHead = try Linear(bodyWidth, latentSize, initialization: initialization ?? .xavierUniform, using: generator)
         decoder = try MLP(widths: [latentSize] + hiddenSizes.reversed() + [inputSize], activation: activation,
-                          using: generator)
+                          initialization: initialization, using: generator)
         self.likelihood = likelihood
     }
 

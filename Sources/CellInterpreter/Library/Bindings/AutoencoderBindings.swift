@@ -37,9 +37,9 @@ extension Registry {
                                history: { $0.history })
 
         extend(libraryDecl("VAE")) { t in
-            t.staticMethod("init(inputSize: Int, latentSize: Int = 2, hiddenSizes: [Int] = [128], activation: String = \"relu\", likelihood: String = \"bernoulli\", decoderStandardDeviation: Double = 0.1, seed: Int? = nil)",
-                           doc: "likelihood: \"bernoulli\" (binary or [0, 1] data) or \"gaussian\" with a fixed standard deviation.") {
-                (cx, inputs: Int, latent: Int, hidden: [Int], a: String, name: String, sd: Double, seed: Int?) in
+            t.staticMethod("init(inputSize: Int, latentSize: Int = 2, hiddenSizes: [Int] = [128], activation: String = \"relu\", likelihood: String = \"bernoulli\", decoderStandardDeviation: Double = 0.1, initialization: String = \"default\", seed: Int? = nil)",
+                           doc: "likelihood: \"bernoulli\" (binary or [0, 1] data) or \"gaussian\" with a fixed standard deviation; initialization: \"default\" or \"pytorch\".") {
+                (cx, inputs: Int, latent: Int, hidden: [Int], a: String, name: String, sd: Double, i: String, seed: Int?) in
                 let likelihood: DecoderLikelihood
                 switch name {
                 case "bernoulli": likelihood = .bernoulli
@@ -47,7 +47,7 @@ extension Registry {
                 default: throw cx.fail("unknown likelihood '\(name)'; choose \"bernoulli\" or \"gaussian\"")
                 }
                 return try VAE(inputSize: inputs, latentSize: latent, hiddenSizes: hidden, activation: try activation(a, cx),
-                               likelihood: likelihood, seed: try cx.seed(seed))
+                               likelihood: likelihood, initialization: try initialization(i, cx), seed: try cx.seed(seed))
             }
             t.contextMethod("func fit(_ data: Tensor, epochs: Int = 50, batchSize: Int = 64, learningRate: Double = 0.003, seed: Int? = nil)",
                             doc: "Maximises the ELBO with the reparameterisation trick and Adam.") {

@@ -32,6 +32,8 @@ extension Registry {
             t.contextMethod("func sample(_ count: Int, seed: Int? = nil) -> Tensor", doc: "G(z) for z drawn from N(0, I): one pass.") {
                 (cx, m: GAN, n: Int, seed: Int?) in try m.sample(n, seed: try cx.seed(seed))
             }
+            t.property("var generator: MLP", doc: "The generator network, noise → point (its layers' weights can be read and set).") { (m: GAN) in m.generator }
+            t.property("var discriminator: MLP", doc: "The discriminator network, point → logit of \"real\".") { (m: GAN) in m.discriminator }
             t.method("func generate(noise z: Tensor) -> Tensor", doc: "G(z) for given noise rows.") { (m: GAN, z: Tensor) in try m.generate(noise: z) }
             t.method("func discriminate(_ x: Tensor) -> Tensor", doc: "D(x), the discriminator's probability that each row is real.") {
                 (m: GAN, x: Tensor) in try m.discriminate(x)

@@ -13,8 +13,24 @@ extension Registry {
             t.method("func callAsFunction(_ x: Tensor) -> Tensor", doc: "Runs the layer on a batch (rows are examples).") { (l: Linear, x: Tensor) in
                 try l(x)
             }
-            t.property("var weight: Tensor", doc: "The inputs × outputs weight matrix.") { (l: Linear) in l.weight }
-            t.property("var bias: Tensor?", doc: "The bias vector (nil for a layer made with bias: false).") { (l: Linear) in l.bias }
+            t.property("var weight: Tensor", doc: "The inputs × outputs weight matrix; assign one of the same shape to change the layer.",
+                       get: { (l: Linear) in l.weight },
+                       set: { (l: Linear, w: Tensor) in
+                           guard w.shape == l.weight.shape else {
+                               throw CellFailure(.runtime, "a weight of shape \(w.shape) cannot replace this layer's \(l.weight.shape)")
+                           }
+                           l.weight = w
+                       })
+            t.property("var bias: Tensor?", doc: "The bias vector (nil for a layer made with bias: false); assign one of the same shape to change it.",
+                       get: { (l: Linear) in l.bias },
+                       set: { (l: Linear, b: Tensor?) in
+                           guard let old = l.bias else { throw CellFailure(.runtime, "this layer was made with bias: false and has no bias to set") }
+                           guard let b else { throw CellFailure(.runtime, "a layer's bias cannot be removed; assign zeros instead") }
+                           guard b.shape == old.shape else {
+                               throw CellFailure(.runtime, "a bias of shape \(b.shape) cannot replace this layer's \(old.shape)")
+                           }
+                           l.bias = b
+                       })
             t.property("var parameters: [Tensor]", doc: "The trainable tensors: the weight, then the bias.") { (l: Linear) in l.parameters }
         }
         // Every model and layer counts its parameters the same way: one binding for all of them.
