@@ -1,6 +1,7 @@
 import Foundation
 import Tensors
 
+Allocator.configure()
 BLASKernels.restartIfSlower()
 
 /// `swift run -c release Benchmarks [suite …]`: the performance figures the issues ask for,

@@ -15,6 +15,7 @@ struct Lectern: ParsableCommand {
 
     /// Corrects OpenBLAS's kernel choice first (see `BLASKernels`), then parses and runs the command.
     static func main() {
+        Allocator.configure()
         BLASKernels.restartIfSlower()
         main(nil)
     }

@@ -17,9 +17,6 @@ public final class GRUCell: RecurrentCell {
     public func callAsFunction(_ x: Tensor, _ state: RecurrentState) throws -> RecurrentState {
         let h = state.hidden
         let gx = try weights.input(x, cell: "GRUCell"), gh = try weights.hidden(h, cell: "GRUCell")
-        let r = try (weights.gate(gx, 0) + weights.gate(gh, 0)).sigmoid()
-        let z = try (weights.gate(gx, 1) + weights.gate(gh, 1)).sigmoid()
-        let n = try (weights.gate(gx, 2) + r * weights.gate(gh, 2)).tanh()
-        return RecurrentState(hidden: try n + z * (h - n))
+        return RecurrentState(hidden: try Tensor.gruUpdate(inputGates: gx, hiddenGates: gh, state: h))
     }
 }

@@ -24,6 +24,9 @@ enum Backward: Sendable {
     case replace(inputShape: [Int], region: SliceRegion)
     case concatenate(axis: Int, sizes: [Int])
     case take(inputShape: [Int], axis: Int, positions: [Int])
+    /// `Tensor.gruUpdate`; inputs the input gates, the hidden gates and the state. Holds the gates
+    /// r, z, n it computed (`[B, 3H]`).
+    case gruUpdate(gates: Tensor, hiddenGates: Tensor, state: Tensor)
     /// Output element `t` is input element `positions[t]` (row-major).
     case takeFlat(inputShape: [Int], positions: [Int])
     case `where`(mask: Tensor)
@@ -110,6 +113,10 @@ enum Backward: Sendable {
             return [dx.map { Tensor(uncheckedShape: input.shape, scalars: $0) },
                     dw.map { Tensor(uncheckedShape: weight.shape, scalars: $0) },
                     db.map { Tensor(uncheckedShape: [weight.shape[0]], scalars: $0) }]
+
+        case let .gruUpdate(gates, gh, h):
+            let d = GRUGates.backward(g, gates: gates, hiddenGates: gh, state: h)
+            return [needs[0] ? d.inputGates : nil, needs[1] ? d.hiddenGates : nil, needs[2] ? d.state : nil]
 
         case let .sum(inputShape, keptShape):
             return [g.reshapedUnchecked(keptShape).broadcastUnchecked(to: inputShape)]

@@ -192,6 +192,11 @@ let gradientCases: [GradientCase] = [
         let h = try Tensor.conv2d(x[0], weight: x[1], bias: x[2], padding: [1]).tanh()
         return try Tensor.conv2d(h, weight: x[1].permuted([1, 0, 2, 3]), padding: [1]) * x[0]
     },
+    GradientCase("gruUpdate", [[3, 12], [3, 12], [3, 4]]) { try Tensor.gruUpdate(inputGates: $0[0], hiddenGates: $0[1], state: $0[2]) },
+    GradientCase("gruUpdate over two steps", [[2, 9], [3, 9], [2, 3]]) { x in
+        let h = try Tensor.gruUpdate(inputGates: x[0], hiddenGates: x[2] • x[1], state: x[2])
+        return try Tensor.gruUpdate(inputGates: x[0] * 0.5, hiddenGates: h • x[1], state: h)
+    },
     // Linear algebra.
     GradientCase("inverse", [[3, 3]]) { try Linalg.inverse(wellConditioned($0[0])) },
     GradientCase("logDeterminant", [[3, 3]]) { try Linalg.logDeterminant(wellConditioned($0[0])) },
