@@ -113,27 +113,19 @@ extension FrontMatter {
     }
 
     /// Parses the YAML text of a front matter block that starts on file line 2.
-    static func parse(yaml: String, path: String) throws(Diagnostic) -> FrontMatter {
+    static func parse(yaml: String, path: String, base: FrontMatter = FrontMatter()) throws(Diagnostic) -> FrontMatter {
+        let root = try composeYAML(yaml, what: "front matter") { SourceLocation(file: path, line: ($0?.line ?? 1) + 1, column: $0?.column ?? 1) }
+        guard let root else { return base }
+        return try parse(root, path: path, lineShift: 1, base: base)
+    }
+
+    /// The front matter of the mapping `root`, starting from `base` (a course's defaults); marks
+    /// are `lineShift` lines above the file's lines.
+    static func parse(_ root: Node, path: String, lineShift: Int, base: FrontMatter) throws(Diagnostic) -> FrontMatter {
         func location(_ mark: Mark?) -> SourceLocation {
-            SourceLocation(file: path, line: (mark?.line ?? 1) + 1, column: mark?.column ?? 1)
+            SourceLocation(file: path, line: (mark?.line ?? 1) + lineShift, column: mark?.column ?? 1)
         }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            switch error {
-            case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-                 let .composer(context, problem, mark, _):
-                let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-                throw .error("invalid YAML in front matter: \(what)", at: location(mark))
-            default:
-                throw .error("invalid YAML in front matter: \(error)", at: location(nil))
-            }
-        } catch {
-            throw .error("invalid YAML in front matter: \(error)", at: location(nil))
-        }
-        var front = FrontMatter()
-        guard let root else { return front }
+        var front = base
         guard let mapping = root.mapping else {
             throw .error("front matter must be a mapping of keys to values (like 'title: …')", at: location(root.mark))
         }
@@ -185,9 +177,7 @@ extension FrontMatter {
                 }
                 front.paperSize = size
             case "lang":
-                // BCP 47's shape: letters, digits and hyphens (en, zh-Hans, en-GB).
-                guard let text = value.scalar?.string, !text.isEmpty, text.count <= 35,
-                      text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }), text.first!.isLetter else {
+                guard let text = value.scalar?.string, isLanguageTag(text) else {
                     throw .error("front matter 'lang' must be a language tag such as en or zh-Hans", at: location(value.mark))
                 }
                 front.language = text
@@ -207,6 +197,31 @@ extension FrontMatter {
             }
         }
         return front
+    }
+}
+
+/// BCP 47's shape: letters, digits and hyphens, starting with a letter (en, zh-Hans, en-GB).
+func isLanguageTag(_ text: String) -> Bool {
+    !text.isEmpty && text.count <= 35 && text.first!.isLetter
+        && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+}
+
+/// The YAML `text` composed into nodes, its syntax errors located by `location` and named as
+/// errors in `what` (front matter, the course file).
+func composeYAML(_ text: String, what: String, location: (Mark?) -> SourceLocation) throws(Diagnostic) -> Node? {
+    do {
+        return try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            throw .error("invalid YAML in \(what): \(detail)", at: location(mark))
+        default:
+            throw .error("invalid YAML in \(what): \(error)", at: location(nil))
+        }
+    } catch {
+        throw .error("invalid YAML in \(what): \(error)", at: location(nil))
     }
 }
 

@@ -3,6 +3,30 @@ import Foundation
 import Notebook
 import NotebookRunner
 
+/// The course file (`lectern.yml`) of the folder lectern runs in, parsed; nil when there is none.
+/// A course file that cannot be read or parsed is a located error.
+func loadCourse() throws -> Course? {
+    guard FileManager.default.fileExists(atPath: Course.fileName) else { return nil }
+    do {
+        let source = try SourceFile.read(path: Course.fileName)
+        return try Course.parse(source.text, path: Course.fileName)
+    } catch {
+        report([error])
+        throw ExitCode.failure
+    }
+}
+
+/// The notebooks to run: the paths given; with none, the course's chapters in its order (each
+/// must exist), or else `notebooks/`.
+func resolveNotebooks(_ paths: [String], course: Course?) throws -> [String] {
+    guard paths.isEmpty, let course else { return try findNotebooks(paths) }
+    for (chapter, location) in zip(course.chapters, course.chapterLocations) where !FileManager.default.fileExists(atPath: chapter) {
+        report([.error("chapter '\(chapter)' does not exist", at: location)])
+        throw ExitCode.failure
+    }
+    return course.chapters
+}
+
 /// Expands the command line's paths: files as given, folders to their `.md` files in name order.
 func findNotebooks(_ paths: [String]) throws -> [String] {
     let given = paths.isEmpty ? ["notebooks"] : paths

@@ -30,12 +30,12 @@ enum Pipeline {
     }
 
     static func process(_ path: String, overrides: [String: String], cache mode: CacheMode, safe: Bool = false,
-                        memoryBytes: Int = ContainedRun.defaultMemoryBytes,
+                        memoryBytes: Int = ContainedRun.defaultMemoryBytes, defaults: FrontMatter = FrontMatter(),
                         progress: ((LibraryProgress) -> Void)? = nil, keeping kept: KeptRun? = nil) -> Outcome {
         let start = Date()
         do {
             let source = try SourceFile.read(path: path)
-            let document = try DocumentParser.parse(source, safe: safe)
+            let document = try DocumentParser.parse(source, safe: safe, defaults: defaults)
             var runner = NotebookRunner(parameterOverrides: overrides, limits: safe ? .safe : Limits(), progress: progress)
             runner.safe = safe
             var warnings: [Diagnostic] = []

@@ -40,17 +40,19 @@ struct RunOptions: ParsableArguments {
         }
     }
 
-    /// Runs the notebooks, printing diagnostics and progress as each finishes.
+    /// Runs the notebooks, printing diagnostics and progress as each finishes; each notebook's
+    /// front matter starts from the `course`'s defaults.
     /// `kept`: for `preview`, the state of the last run of the one notebook, updated by this run
     /// (a run resumes from it after the last unchanged cell).
-    func runAll(_ notebooks: [String], keeping kept: KeptRun? = nil) throws -> [Pipeline.Outcome] {
+    func runAll(_ notebooks: [String], course: Course? = nil, keeping kept: KeptRun? = nil) throws -> [Pipeline.Outcome] {
         let overrides = try parseParameters(parameters)
         let mode = cacheMode, safe = self.safe
         let memoryBytes = memoryLimit.map { $0 << 20 } ?? ContainedRun.defaultMemoryBytes
         let progress = ProgressPrinter(enabled: jobs == 1)
         let outcomes = Pipeline.processAll(notebooks, jobs: jobs) { path in
             progress.start(path)
-            let outcome = Pipeline.process(path, overrides: overrides, cache: mode, safe: safe, memoryBytes: memoryBytes, progress: progress.step, keeping: kept)
+            let outcome = Pipeline.process(path, overrides: overrides, cache: mode, safe: safe, memoryBytes: memoryBytes,
+                                           defaults: course?.defaults ?? FrontMatter(), progress: progress.step, keeping: kept)
             progress.finish()
             return outcome
         }
@@ -64,7 +66,8 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run notebooks and write one HTML page for each.",
         discussion: """
-        Folders are searched for .md files (in file-name order). Defaults: notebooks/ → output/. \
+        Folders are searched for .md files (in file-name order). Defaults: notebooks/ → output/, or, \
+        with a lectern.yml in this folder, its chapters in its order → its output folder. \
         Several notebooks also get an index.html listing them. A notebook whose code, parameters \
         and data files are unchanged is not run again: its results come from .lectern-cache/.
         """)
@@ -72,8 +75,8 @@ struct Render: ParsableCommand {
     @Argument(help: "Notebooks or folders of notebooks.")
     var paths: [String] = []
 
-    @Option(name: .shortAndLong, help: "The folder pages are written to.")
-    var output = "output"
+    @Option(name: .shortAndLong, help: "The folder pages are written to (default: output, or the course file's output).")
+    var output: String?
 
     @Flag(help: "Render handouts for printing: code hidden unless a cell sets echo: true.")
     var handout = false
@@ -86,12 +89,14 @@ struct Render: ParsableCommand {
 
     func run() throws {
         AtomicFile.exitCleanlyOnInterrupt()
-        let notebooks = try findNotebooks(paths)
+        let course = try loadCourse()
+        let notebooks = try resolveNotebooks(paths, course: course)
+        let output = self.output ?? course?.output ?? "output"
         try checkOutputNames(notebooks, index: true)
         try prepareOutputFolder(output)
         var failed = false
         var entries: [IndexPage.Entry] = []
-        for outcome in try runOptions.runAll(notebooks) {
+        for outcome in try runOptions.runAll(notebooks, course: course) {
             report(outcome.diagnostics)
             let path = outcome.path
             let name = pageName(of: path)
@@ -122,7 +127,8 @@ struct Render: ParsableCommand {
         }
         if notebooks.count > 1 {
             let index = (output as NSString).appendingPathComponent("index.html")
-            let html = IndexPage.render(title: "Notebooks", entries: entries)
+            let title = course.flatMap { $0.title.text(in: $0.defaultLanguage, fallback: $0.defaultLanguage) } ?? "Notebooks"
+            let html = IndexPage.render(title: title, entries: entries)
             if runOptions.safe, let refusal = unsafePage(html, index) {
                 report([refusal])
                 throw ExitCode.failure
@@ -151,7 +157,8 @@ struct Check: ParsableCommand {
     func run() throws {
         AtomicFile.exitCleanlyOnInterrupt()
         var failed = false
-        for outcome in try runOptions.runAll(try findNotebooks(paths)) {
+        let course = try loadCourse()
+        for outcome in try runOptions.runAll(try resolveNotebooks(paths, course: course), course: course) {
             report(outcome.diagnostics)
             if let result = outcome.result { report(PageRenderer.render(result).warnings) }
             if outcome.result?.failed ?? true { failed = true }
