@@ -17,8 +17,10 @@ public enum IndexPage {
         }
     }
 
-    public static func render(title: String, entries: [Entry]) -> String {
-        var list = "<ol class=\"notebooks\">\n"
+    /// The index page titled `title` (and `subtitle`), listing `entries` numbered from
+    /// `firstNumber` (a course numbers its chapters from 0, as their files do).
+    public static func render(title: String, subtitle: String? = nil, firstNumber: Int = 1, entries: [Entry]) -> String {
+        var list = firstNumber == 1 ? "<ol class=\"notebooks\">\n" : "<ol class=\"notebooks\" start=\"\(firstNumber)\">\n"
         for e in entries {
             list += "<li><a href=\"\(HTML.relativeLink(e.page))\">\(HTML.escape(e.title))</a>"
             if e.failed { list += " <span class=\"xref-missing\">failed</span>" }
@@ -26,7 +28,8 @@ public enum IndexPage {
             list += "</li>\n"
         }
         list += "</ol>\n"
-        let header = "<header class=\"title-block\">\n<h1 class=\"title\">\(HTML.escape(title))</h1>\n</header>\n"
+        let subtitleLine = subtitle.map { "<p class=\"subtitle\">\(HTML.escape($0))</p>\n" } ?? ""
+        let header = "<header class=\"title-block\">\n<h1 class=\"title\">\(HTML.escape(title))</h1>\n\(subtitleLine)</header>\n"
         return PageSkeleton(title: title, body: header + list,
                             footer: "Rendered by Lectern \(LecternVersion.current).").html
     }

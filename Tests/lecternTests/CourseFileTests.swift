@@ -6,6 +6,7 @@ import Testing
 extension CommandLineTests {
     static let course = """
         title: {en: Generative models, zh: 生成模型}
+        subtitle: {en: Notes that run}
         languages: [en, zh]
         chapters:
           - notebooks/b-second.md
@@ -27,7 +28,9 @@ extension CommandLineTests {
         let site = dir.appendingPathComponent("site")
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.path).sorted() == ["a-first.html", "b-second.html", "index.html"])
         let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
-        #expect(index.contains("Generative models"))
+        #expect(index.contains("<h1 class=\"title\">Generative models</h1>"))
+        #expect(index.contains("<p class=\"subtitle\">Notes that run</p>"))
+        #expect(index.contains("<ol class=\"notebooks\" start=\"0\">"), "chapters numbered from 0, as their files")
         let second = try #require(index.range(of: "b-second.html")), first = try #require(index.range(of: "a-first.html"))
         #expect(second.lowerBound < first.lowerBound, "chapters in the course's order")
         // The course's echo: false applies to b; a's own front matter turns it back on.
