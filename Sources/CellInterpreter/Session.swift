@@ -211,7 +211,7 @@ final class GlobalStorage {
 /// Deep recursion in a cell must end in "recursion too deep", not a stack overflow (nor can a
 /// deeply nested expression overflow the parser): cells are parsed, checked and run on a thread
 /// with a large stack.
-let cellStackSize = 1 << 29
+private let cellStackSize = 1 << 29
 
 private final class Box<T>: @unchecked Sendable {
     var value: T

@@ -12,13 +12,8 @@ public enum DocumentParser {
 
     /// Parses a notebook; with `safe`, raw HTML in the prose is dropped (for notebooks from
     /// others: a student's submission must not put script or markup of its own on the page).
-    public static func parse(_ source: SourceFile, safe: Bool) throws(Diagnostic) -> Document {
-        try parse(source, safe: safe, defaults: FrontMatter())
-    }
-
-    /// As `parse(_:safe:)`, with the front matter starting from `defaults` (a course's), which the
-    /// notebook's own keys override.
-    public static func parse(_ source: SourceFile, safe: Bool, defaults: FrontMatter) throws(Diagnostic) -> Document {
+    /// The front matter starts from `defaults` (a course's), which the notebook's own keys override.
+    public static func parse(_ source: SourceFile, safe: Bool, defaults: FrontMatter = FrontMatter()) throws(Diagnostic) -> Document {
         let (yaml, body, bodyLine) = FrontMatter.split(source.text)
         var frontMatter = defaults
         if let yaml {

@@ -16,20 +16,25 @@ extension Tensor {
                 reason: "expects gates [B, 3H] from the input and the hidden state and a state [B, H], got gates \(gi.shape) and \(gh.shape), state \(h.shape)")
         }
         let (batch, hidden) = (h.shape[0], h.shape[1])
-        // r, z and n, kept for the backward pass when it will run: recomputing them there doubled
-        // the tanh and exp calls, a fifth of a CharRNN epoch.
-        let keep = [gi, gh, h].contains { $0.tracker != nil }
-        var gates = keep ? [Double](repeating: 0, count: batch * 3 * hidden) : []
-        let out = h.scalars.withUnsafeBufferPointer { hp in
-            gates.withUnsafeMutableBufferPointer { saved in
-                Elementwise.make(batch * hidden) { out in
-                    GRUGates.each(gi, gh, h) { k, b, j, r, z, n, _ in
-                        out[k] = n + z * (hp[k] - n)
-                        if keep {
-                            let row = b * 3 * hidden
-                            saved[row + j] = r
-                            saved[row + hidden + j] = z
-                            saved[row + 2 * hidden + j] = n
+        // r, z and n are kept for the backward pass: recomputing them there doubled the tanh and
+        // exp calls, a fifth of a CharRNN epoch.
+        var gates = Elementwise.make(batch * 3 * hidden) { _ in }
+        let out = gi.scalars.withUnsafeBufferPointer { gip in
+            gh.scalars.withUnsafeBufferPointer { ghp in
+                h.scalars.withUnsafeBufferPointer { hp in
+                    gates.withUnsafeMutableBufferPointer { saved in
+                        Elementwise.make(batch * hidden) { out in
+                            for b in 0..<batch {
+                                let row = b * 3 * hidden
+                                for j in 0..<hidden {
+                                    let (ri, zi, ni) = (row + j, row + hidden + j, row + 2 * hidden + j)
+                                    let r = UnaryFunction.sigmoid(gip[ri] + ghp[ri])
+                                    let z = UnaryFunction.sigmoid(gip[zi] + ghp[zi])
+                                    let n = LibM.tanh(gip[ni] + r * ghp[ni])
+                                    (saved[ri], saved[zi], saved[ni]) = (r, z, n)
+                                    out[b * hidden + j] = n + z * (hp[b * hidden + j] - n)
+                                }
+                            }
                         }
                     }
                 }
@@ -40,29 +45,8 @@ extension Tensor {
     }
 }
 
-/// The gates of `Tensor.gruUpdate`: computed in the forward pass, kept for the backward one.
+/// The backward pass of `Tensor.gruUpdate`, from the gates its forward pass kept.
 enum GRUGates {
-    /// Calls `body(k, b, j, r, z, n, ghn)` for every state element `k = b·H + j`.
-    @inline(__always)
-    static func each(_ gi: Tensor, _ gh: Tensor, _ h: Tensor,
-                     _ body: (_ k: Int, _ b: Int, _ j: Int, _ r: Double, _ z: Double, _ n: Double, _ ghn: Double) -> Void) {
-        let (batch, hidden) = (h.shape[0], h.shape[1])
-        gi.scalars.withUnsafeBufferPointer { gip in
-            gh.scalars.withUnsafeBufferPointer { ghp in
-                for b in 0..<batch {
-                    let row = b * 3 * hidden
-                    for j in 0..<hidden {
-                        let r = UnaryFunction.sigmoid(gip[row + j] + ghp[row + j])
-                        let z = UnaryFunction.sigmoid(gip[row + hidden + j] + ghp[row + hidden + j])
-                        let ghn = ghp[row + 2 * hidden + j]
-                        let n = LibM.tanh(gip[row + 2 * hidden + j] + r * ghn)
-                        body(b * hidden + j, b, j, r, z, n, ghn)
-                    }
-                }
-            }
-        }
-    }
-
     /// The gradients of the input gates, hidden gates and state given the new state's gradient `g`,
     /// from the kept `gates` (r, z, n as `[B, 3H]`): dn = g(1 − z), dz = g(h − n), dh = g·z; then
     /// through tanh and the two sigmoids.

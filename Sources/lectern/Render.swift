@@ -127,8 +127,8 @@ struct Render: ParsableCommand {
         }
         if notebooks.count > 1 {
             let index = (output as NSString).appendingPathComponent("index.html")
-            let title = course.flatMap { $0.title.text(in: $0.defaultLanguage, fallback: $0.defaultLanguage) } ?? "Notebooks"
-            let subtitle = course.flatMap { $0.subtitle.text(in: $0.defaultLanguage, fallback: $0.defaultLanguage) }
+            let title = course.flatMap { $0.title.texts[$0.defaultLanguage] } ?? "Notebooks"
+            let subtitle = course.flatMap { $0.subtitle.texts[$0.defaultLanguage] }
             // A course's chapters are numbered from 0 in its order, as the chapter files are.
             let html = IndexPage.render(title: title, subtitle: subtitle, firstNumber: course == nil ? 1 : 0, entries: entries)
             if runOptions.safe, let refusal = unsafePage(html, index) {
