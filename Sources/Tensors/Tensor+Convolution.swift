@@ -84,32 +84,27 @@ extension Tensor {
 }
 
 extension ConvolutionPlan {
-    /// `y[n, o, p] = Σ_r W[o, r] · cols[r, n·P + p] + b[o]`, group by group: one product
-    /// `[O, patch]·[patch, n·P]` per group of images, its columns regrouped by image.
+    /// `y[n, o, p] = Σ_r W[o, r] · cols[r, n·P + p] + b[o]`, group by group (see `forEachGroup`): one
+    /// product `[O, patch]·[patch, n·P]` per group of images, its columns regrouped by image.
     func forward(_ x: [Double], _ w: [Double], _ b: [Double]?) -> [Double] {
-        let (o, p) = (outChannels, positions)
-        // Scratch space every use overwrites in full (im2col, or a product with beta 0): not zeroed.
-        var cols = Elementwise.make(patch * groupSize * p) { _ in }
-        var product = Elementwise.make(o * groupSize * p) { _ in }
+        let (o, p, patch) = (outChannels, positions, patch)
+        let columns = groupSize * p
         return x.withUnsafeBufferPointer { xp in
             w.withUnsafeBufferPointer { wp in
                 Elementwise.make(batch * o * p) { out in
-                    for images in groups {
+                    let (x, w, out) = (xp.baseAddress!, wp.baseAddress!, out)
+                    // Scratch: the patch matrix, then the product; each use overwrites it in full.
+                    forEachGroup(scratch: (patch + o) * columns) { _, images, _, scratch in
                         let width = images.count * p
-                        cols.withUnsafeMutableBufferPointer { im2col(xp.baseAddress!, images: images, into: $0.baseAddress!) }
-                        cols.withUnsafeBufferPointer { cp in
-                            product.withUnsafeMutableBufferPointer { pp in
-                                BLAS.gemm(transA: false, transB: false, m: o, n: width, k: patch,
-                                          a: wp.baseAddress!, lda: patch, b: cp.baseAddress!, ldb: width, c: pp.baseAddress!, ldc: width)
-                            }
-                        }
-                        product.withUnsafeBufferPointer { src in
-                            for (k, n) in images.enumerated() {
-                                for c in 0..<o {
-                                    let shift = b?[c] ?? 0
-                                    let from = src.baseAddress! + c * width + k * p, to = out + (n * o + c) * p
-                                    for t in 0..<p { to[t] = from[t] + shift }
-                                }
+                        let (cols, product) = (scratch, scratch + patch * columns)
+                        im2col(x, images: images, into: cols)
+                        gemm(transA: false, transB: false, m: o, n: width, k: patch,
+                             a: w, lda: patch, b: cols, ldb: width, c: product, ldc: width)
+                        for (k, n) in images.enumerated() {
+                            for c in 0..<o {
+                                let shift = b?[c] ?? 0
+                                let from = product + c * width + k * p, to = out + (n * o + c) * p
+                                for t in 0..<p { to[t] = from[t] + shift }
                             }
                         }
                     }
@@ -119,66 +114,68 @@ extension ConvolutionPlan {
     }
 
     /// The gradients of input, weight and bias given the output's `g` `[N, O, Ho, Wo]`, each computed
-    /// only when asked, group by group: `dW += G·colsᵀ`, `d(cols) = Wᵀ·G` folded back by `col2im`,
-    /// `db += Σ G`.
+    /// only when asked, group by group: `dW += G·colsᵀ` (a partial per group, summed in group order),
+    /// `d(cols) = Wᵀ·G` folded back by `col2im` onto the group's own images, `db = Σ G`.
     func backward(_ g: [Double], input x: [Double], weight w: [Double], needInput: Bool, needWeight: Bool, needBias: Bool)
         -> (input: [Double]?, weight: [Double]?, bias: [Double]?) {
-        let (o, p) = (outChannels, positions)
-        var dBias = needBias ? [Double](repeating: 0, count: o) : nil
-        var dWeight = needWeight ? [Double](repeating: 0, count: o * patch) : nil
-        var dInput = needInput ? [Double](repeating: 0, count: batch * channels * height * width) : nil
-        // Scratch space every use overwrites in full: not zeroed.
-        var g2 = Elementwise.make(o * groupSize * p) { _ in }
-        var cols = Elementwise.make(patch * groupSize * p) { _ in }
+        let (o, p, patch) = (outChannels, positions, patch)
+        let columns = groupSize * p
+        var dBias: [Double]? = nil
+        if needBias {
+            dBias = g.withUnsafeBufferPointer { gp in
+                (0..<o).map { c in
+                    var s = 0.0
+                    for n in 0..<batch {
+                        let row = gp.baseAddress! + (n * o + c) * p
+                        for t in 0..<p { s += row[t] }
+                    }
+                    return s
+                }
+            }
+        }
+        guard needWeight || needInput else { return (nil, nil, dBias) }
+        var dWeight = [Double](repeating: 0, count: needWeight ? o * patch : 0)
+        var dInput = [Double](repeating: 0, count: needInput ? batch * channels * height * width : 0)
+        // One round's partial weight gradients, summed into dWeight in group order after each round.
+        var partials = needWeight ? Elementwise.make(Self.roundSize * o * patch) { _ in } : []
         g.withUnsafeBufferPointer { gp in
             x.withUnsafeBufferPointer { xp in
                 w.withUnsafeBufferPointer { wp in
-                    for (index, images) in groups.enumerated() {
-                        let width = images.count * p
-                        // G of these images as [O, n·P]: the product's layout.
-                        g2.withUnsafeMutableBufferPointer { out in
-                            for (k, n) in images.enumerated() {
-                                for c in 0..<o {
-                                    (out.baseAddress! + c * width + k * p).update(from: gp.baseAddress! + (n * o + c) * p, count: p)
+                    partials.withUnsafeMutableBufferPointer { pp in
+                        dInput.withUnsafeMutableBufferPointer { dxp in
+                            let (g, x, w) = (gp.baseAddress!, xp.baseAddress!, wp.baseAddress!)
+                            let parts = needWeight ? pp.baseAddress : nil, dx = needInput ? dxp.baseAddress : nil
+                            // Scratch: G in the product's layout, then the patch matrix; overwritten in full.
+                            forEachGroup(scratch: (o + patch) * columns) { _, images, slot, scratch in
+                                let width = images.count * p
+                                let (g2, cols) = (scratch, scratch + o * columns)
+                                for (k, n) in images.enumerated() {
+                                    for c in 0..<o { (g2 + c * width + k * p).update(from: g + (n * o + c) * p, count: p) }
                                 }
-                            }
-                        }
-                        if needBias {
-                            g2.withUnsafeBufferPointer { gs in
-                                for c in 0..<o {
-                                    var s = 0.0
-                                    for t in 0..<width { s += gs[c * width + t] }
-                                    dBias![c] += s
+                                if let parts {
+                                    im2col(x, images: images, into: cols)
+                                    gemm(transA: false, transB: true, m: o, n: patch, k: width,
+                                         a: g2, lda: width, b: cols, ldb: width, c: parts + slot * o * patch, ldc: patch)
                                 }
-                            }
-                        }
-                        if needWeight {
-                            cols.withUnsafeMutableBufferPointer { im2col(xp.baseAddress!, images: images, into: $0.baseAddress!) }
-                            g2.withUnsafeBufferPointer { gs in
-                                cols.withUnsafeBufferPointer { cp in
-                                    dWeight!.withUnsafeMutableBufferPointer { dw in
-                                        BLAS.gemm(transA: false, transB: true, m: o, n: patch, k: width,
-                                                  a: gs.baseAddress!, lda: width, b: cp.baseAddress!, ldb: width,
-                                                  c: dw.baseAddress!, ldc: patch, beta: index == 0 ? 0 : 1)
+                                if let dx {
+                                    gemm(transA: true, transB: false, m: patch, n: width, k: o,
+                                         a: w, lda: patch, b: g2, ldb: width, c: cols, ldc: width)
+                                    col2im(cols, images: images, into: dx)
+                                }
+                            } afterRound: { round in
+                                guard let parts else { return }
+                                dWeight.withUnsafeMutableBufferPointer { dw in
+                                    for slot in 0..<round.count {
+                                        let part = parts + slot * o * patch
+                                        for i in 0..<(o * patch) { dw[i] += part[i] }
                                     }
                                 }
-                            }
-                        }
-                        if needInput {
-                            g2.withUnsafeBufferPointer { gs in
-                                cols.withUnsafeMutableBufferPointer { cp in
-                                    BLAS.gemm(transA: true, transB: false, m: patch, n: width, k: o,
-                                              a: wp.baseAddress!, lda: patch, b: gs.baseAddress!, ldb: width, c: cp.baseAddress!, ldc: width)
-                                }
-                            }
-                            cols.withUnsafeBufferPointer { cp in
-                                dInput!.withUnsafeMutableBufferPointer { col2im(cp.baseAddress!, images: images, into: $0.baseAddress!) }
                             }
                         }
                     }
                 }
             }
         }
-        return (dInput, dWeight, dBias)
+        return (needInput ? dInput : nil, needWeight ? dWeight : nil, dBias)
     }
 }

@@ -46,6 +46,39 @@ struct ModelBindingTests {
         #expect(transcript(program) == transcript(program))
     }
 
+    /// The autoregressive models as a cell uses them: trained, evaluated, sampled and reloaded,
+    /// reporting progress as they go (a label, steps counted up to the total).
+    @Test func pixelCNNAndCharRNNTrainSampleAndReportProgress() throws {
+        final class Reports: @unchecked Sendable { var items: [LibraryProgress] = [] }
+        let reports = Reports()
+        let session = Session()
+        session.progressSink = { reports.items.append($0) }
+        let images = "Tensor([" + (0..<4).map { r in "[" + (0..<16).map { "\(($0 * 7 + r * 3) % 5 < 2 ? 1 : 0).0" }.joined(separator: ", ") + "]" }.joined(separator: ", ") + "])"
+        let cells = [
+            "let x = \(images)\nlet m = PixelCNN(height: 4, width: 4, channels: 4, layers: 1, seed: 1)\nm.fit(x, epochs: 3, batchSize: 2, patience: nil)\nm.history[\"loss\"].count\nm.negativeLogLikelihood(x) > 0\nabs(m.logLikelihood(x).sum() + 4 * m.negativeLogLikelihood(x)) < 1e-9\nm.sample(2, seed: 3).shape",
+            "let text = String(repeating: \"abc生成 \", count: 12)\nlet r = CharRNN(vocabularyFrom: text, cell: \"lstm\", hidden: 4, embedding: 2, seed: 1)\nr.fit(text, epochs: 2, sequenceLength: 6, batchSize: 4)\nr.characters\nr.sample(length: 5, seed: 2).count\nr.bitsPerCharacter(text) > 0",
+        ]
+        var out: [String] = []
+        var line = 1
+        for code in cells {
+            reports.items = []
+            let run = session.run(CellSource(code: code, file: "cell.md", firstLine: line))
+            line += code.split(separator: "\n", omittingEmptySubsequences: false).count + 2
+            #expect(run.failure == nil, "\(run.failure?.message ?? "")")
+            for case .value(.text(let t)) in run.outputs { out.append(t) }
+            // Each call reports its own run: "fit" then "sample", each counting 1, 2, … up to its total.
+            var runs: [[LibraryProgress]] = []
+            for r in reports.items {
+                if let last = runs.last?.last, last.label == r.label, r.step == last.step + 1 { runs[runs.count - 1].append(r) } else { runs.append([r]) }
+            }
+            #expect(runs.map { $0[0].label } == ["fit", "sample"])
+            for run in runs {
+                #expect(run.map(\.step) == Array(1...run.count) && run.allSatisfy { $0.totalSteps == run.count }, "\(run.map { ($0.step, $0.totalSteps) })")
+            }
+        }
+        #expect(out == ["3", "true", "true", "[2, 16]", "[\" \", \"a\", \"b\", \"c\", \"成\", \"生\"]", "5", "true"], "\(out)")
+    }
+
     @Test func trainingStopsAtTheCellsTimeout() {
         let program = "let v = VAE(inputSize: 64, latentSize: 2)\nv.fit(Dataset.digits().binarized, epochs: 10000)"
         let out = transcript(program, limits: Limits(timeout: 0.5))

@@ -60,6 +60,43 @@ struct ConvolutionTests {
         #expect(g1 == g2)
     }
 
+    /// A batch large enough to go through in more groups than one round holds (see
+    /// `ConvolutionPlan+Groups.swift`) gives what the images give one at a time: the same outputs
+    /// and input gradients, and the per-image weight and bias gradients summed; for any thread count.
+    @Test func aBatchInManyGroupsIsTheImagesOneAtATime() throws {
+        let rng = RandomGenerator(seed: 9)
+        let x = try Tensor.randomNormal([60, 64, 16, 16], using: rng)
+        let w = try Tensor.randomNormal([8, 64, 3, 3], using: rng), b = try Tensor.randomNormal([8], using: rng)
+        let plan = try ConvolutionPlan(input: x.shape, kernel: w.shape, stride: [1, 1], dilation: [1, 1],
+                                       padBefore: [1, 1], padAfter: [1, 1], operation: "test")
+        #expect(plan.groupCount > ConvolutionPlan.roundSize)
+        let loss = { (v: [Tensor]) throws -> Tensor in try Tensor.conv2d(v[0], weight: v[1], bias: v[2], padding: [1]).square().sum() }
+        let saved = Tensor.threadCount
+        defer { Tensor.threadCount = saved }
+        Tensor.threadCount = 2
+        let y = try Tensor.conv2d(x, weight: w, bias: b, padding: [1])
+        let (_, grads) = try valueAndGrad(at: [x, w, b], loss)
+        Tensor.threadCount = 1
+        let (_, serial) = try valueAndGrad(at: [x, w, b], loss)
+        #expect(grads == serial)
+
+        let imageSize = 64 * 16 * 16, outSize = 8 * 16 * 16
+        var (dw, db) = ([Double](repeating: 0, count: w.count), [Double](repeating: 0, count: 8))
+        func close(_ a: ArraySlice<Double>, _ e: [Double]) -> Bool {
+            zip(a, e).allSatisfy { Swift.abs($0 - $1) <= 1e-10 * max(1, Swift.abs($1)) }
+        }
+        for n in 0..<60 {
+            let one = try Tensor(shape: [1, 64, 16, 16], data: Array(x.scalars[(n * imageSize)..<((n + 1) * imageSize)]))
+            #expect(close(y.scalars[(n * outSize)..<((n + 1) * outSize)], try Tensor.conv2d(one, weight: w, bias: b, padding: [1]).scalars))
+            let (_, g) = try valueAndGrad(at: [one, w, b], loss)
+            #expect(close(grads[0].scalars[(n * imageSize)..<((n + 1) * imageSize)], g[0].scalars))
+            for i in dw.indices { dw[i] += g[1].scalars[i] }
+            for i in db.indices { db[i] += g[2].scalars[i] }
+        }
+        #expect(close(grads[1].scalars[...], dw))
+        #expect(close(grads[2].scalars[...], db))
+    }
+
     struct Refusal: Sendable, CustomTestStringConvertible {
         let name: String
         let message: String

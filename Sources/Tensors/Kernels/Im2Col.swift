@@ -6,11 +6,8 @@ import Dispatch
 ///
 /// The convolution runs as im2col and a matrix product: the patches of every output position of a
 /// group of images become the columns of a `[C·kH·kW, n·Ho·Wo]` matrix, and the kernel, seen as
-/// `[O, C·kH·kW]`, multiplies it in one dgemm. The batch goes through in groups whose patch matrix
-/// holds about 2^21 numbers (16 MiB; 56 images of 8×8 under a 3×3 kernel over 64 maps, a product
-/// 3,584 columns wide): one 128-image matrix is 38 MB, above glibc's largest heap block, so every
-/// call paid fresh page faults for it, while groups of 14 images made the products too narrow for
-/// OpenBLAS to run at full speed (35 against 66 GFLOP/s measured for 896 and 4,096 columns).
+/// `[O, C·kH·kW]`, multiplies it in one dgemm. How the batch is split into groups, and how groups
+/// share the threads, is in `ConvolutionPlan+Groups.swift`.
 struct ConvolutionPlan: Sendable, Equatable {
     let batch: Int, channels: Int, height: Int, width: Int
     let outChannels: Int, kernelHeight: Int, kernelWidth: Int
@@ -45,10 +42,6 @@ struct ConvolutionPlan: Sendable, Equatable {
     var patch: Int { channels * kernelHeight * kernelWidth }
     /// `Ho·Wo`: the output positions of one image.
     var positions: Int { outHeight * outWidth }
-    /// Images per group (see the type's description): the same for every call of this shape.
-    var groupSize: Int { max(1, min(batch, (1 << 21) / max(1, patch * positions))) }
-    /// The groups of images, in order.
-    var groups: [Range<Int>] { Swift.stride(from: 0, to: batch, by: groupSize).map { $0..<min(batch, $0 + groupSize) } }
     var outputShape: [Int] { [batch, outChannels, outHeight, outWidth] }
 
     /// The output columns `lo..<hi` whose input position `o·stride + offset` lies inside `0..<size`.
@@ -143,11 +136,12 @@ struct ConvolutionPlan: Sendable, Equatable {
     }
 
     /// Runs `body` over blocks of input channels, in parallel on `Tensor.threadCount` threads when the
-    /// patch matrix is large. A channel's patch rows and its input positions belong to one block, so
-    /// blocks write disjoint memory and each number is computed in the same order for any thread count.
+    /// patch matrix is large and the batch is one group (several groups run in parallel themselves).
+    /// A channel's patch rows and its input positions belong to one block, so blocks write disjoint
+    /// memory and each number is computed in the same order for any thread count.
     private func byChannels(_ images: Range<Int>, _ body: @Sendable (Range<Int>) -> Void) {
         let workers = min(BLAS.threadCount, channels)
-        guard workers > 1, patch * images.count * positions >= 1 << 16 else { return body(0..<channels) }
+        guard workers > 1, groupCount == 1, patch * images.count * positions >= 1 << 16 else { return body(0..<channels) }
         let size = (channels + workers - 1) / workers
         DispatchQueue.concurrentPerform(iterations: workers) { k in
             let range = (k * size)..<min(channels, (k + 1) * size)
@@ -156,8 +150,8 @@ struct ConvolutionPlan: Sendable, Equatable {
     }
 }
 
-/// A pointer handed to the workers of `byChannels`, each of which touches its own channels only.
-private struct UncheckedPointer<P>: @unchecked Sendable {
+/// A pointer handed to concurrent workers, each of which touches its own part of the memory only.
+struct UncheckedPointer<P>: @unchecked Sendable {
     let value: P
     init(_ value: P) { self.value = value }
 }

@@ -32,10 +32,11 @@ enum BLAS {
 
     /// `C = op(A)·op(B) + beta·C` for row-major matrices; `op` transposes when asked.
     /// `A` is `m×k` (stored `k×m` when transposed), `B` is `k×n` (stored `n×k` when transposed).
+    /// `whole` makes it one call on the calling thread, for callers that run several products at once.
     static func gemm(
         transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
         a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
-        c: UnsafeMutablePointer<Double>, ldc: Int, beta: Double = 0
+        c: UnsafeMutablePointer<Double>, ldc: Int, beta: Double = 0, whole: Bool = false
     ) {
         _ = pinned
         guard m > 0, n > 0 else { return }
@@ -44,6 +45,10 @@ enum BLAS {
             return
         }
         let work = m * n * k
+        if whole {
+            call(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, beta)
+            return
+        }
         // Fixed blocks: at most 8 along the longer side of C, each at least 128 wide (measured here,
         // single-threaded, a 512² product split in 4 runs 10 % slower than whole, a 1024² one 10 % faster).
         let splitRows = m >= n

@@ -59,6 +59,26 @@ import Tensors
         #expect(throws: ModelError.self) { try model.fit("abcabc", sequenceLength: 2, clipNorm: 0) }
     }
 
+    /// Recurrent training clips the gradient's norm at 5 unless told otherwise: training by default is
+    /// bit for bit training with `clipNorm: 5`, and differs from training without clipping when the
+    /// norm is large (readout weights 100 times their size make it so from the first step).
+    @Test func trainingClipsTheGradientNormByDefault() throws {
+        let text = String(repeating: "abcab生成", count: 10)
+        enum Clip { case byDefault, at(Double?) }
+        func trained(_ clip: Clip) throws -> [[UInt64]] {
+            let model = try CharRNN(vocabularyFrom: text, hidden: 8, embedding: 4, seed: 1)
+            model.readout.weight = try model.readout.weight * 100
+            switch clip {
+            case .byDefault: try model.fit(text, epochs: 2, sequenceLength: 7, batchSize: 4, seed: 2)
+            case .at(let norm): try model.fit(text, epochs: 2, sequenceLength: 7, batchSize: 4, clipNorm: norm, seed: 2)
+            }
+            return model.parameters.map { $0.scalars.map(\.bitPattern) }
+        }
+        let byDefault = try trained(.byDefault)
+        #expect(byDefault == (try trained(.at(5))))
+        #expect(byDefault != (try trained(.at(nil))))
+    }
+
     @Test func sameSeedSameBitsAndCheckpointRoundTrip() throws {
         let text = String(repeating: "the chain rule 链式法则. ", count: 8)
         let a = try CharRNN(vocabularyFrom: text, cell: .lstm, hidden: 8, embedding: 4, seed: 1)
