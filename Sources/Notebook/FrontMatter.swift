@@ -4,6 +4,9 @@ import Yams
 public struct FrontMatter: Sendable {
     public var title: String?
     public var subtitle: String?
+    /// One line on what the page teaches, shown under its title on a course's home page
+    /// (Quarto's `description`).
+    public var description: String?
     public var author: String?
     public var date: String?
     /// Every random draw in the notebook derives from it.
@@ -24,7 +27,7 @@ public struct FrontMatter: Sendable {
     public init() {}
 
     /// Keys the front matter understands; others are ignored, as Quarto ignores formats it lacks.
-    static let knownKeys = ["title", "subtitle", "author", "date", "seed", "params", "toc", "number-sections", "execute", "papersize", "lang"]
+    static let knownKeys = ["title", "subtitle", "description", "author", "date", "seed", "params", "toc", "number-sections", "execute", "papersize", "lang"]
 }
 
 /// Paper sizes for printing, with the CSS `@page` size each names.
@@ -142,6 +145,7 @@ extension FrontMatter {
             switch key {
             case "title": front.title = try string(value, key)
             case "subtitle": front.subtitle = try string(value, key)
+            case "description": front.description = try string(value, key)
             case "author": front.author = try string(value, key)
             case "date": front.date = try string(value, key)
             case "seed":

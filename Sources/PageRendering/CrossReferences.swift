@@ -2,42 +2,62 @@ import Notebook
 import NotebookRunner
 
 /// The numbers of everything a notebook can refer to: figures and tables (labelled cells),
-/// equations (labelled display math), sections (headings). Numbered in reading order.
+/// equations (labelled display math), sections (headings). Numbered in reading order; in a
+/// course, within the chapter and prefixed with its number (Figure 2.3, Equation (2.1)).
 struct CrossReferences {
-    struct Target {
+    struct Target: Sendable {
         /// "Figure 2", "Equation (3)", "Section 1.2".
         var text: String
         /// The element id the link goes to.
         var anchor: String
+        /// The page it is on, for a target in another chapter; nil on this page.
+        var page: String? = nil
+        /// Where the label is defined.
+        var location: SourceLocation? = nil
     }
 
     private(set) var targets: [String: Target] = [:]
     /// Per heading index, its section number ("1.2") when sections are numbered.
     private(set) var sectionNumbers: [Int: String] = [:]
-    /// Per math index, its equation number.
-    private(set) var equationNumbers: [Int: Int] = [:]
+    /// Per math index, its equation number ("3", or "2.3" in chapter 2).
+    private(set) var equationNumbers: [Int: String] = [:]
     /// Per cell index, its figure or table caption prefix ("Figure 1").
     private(set) var cellNumbers: [Int: String] = [:]
+    /// A label defined twice on the page: the second definition, located, naming the first.
+    private(set) var duplicates: [Diagnostic] = []
 
-    init(document: Document) {
+    /// `chapter`: the page's chapter number in its course, which numbers prefix; nil for a page
+    /// of its own.
+    init(document: Document, chapter: Int? = nil, furniture: Furniture = .english) {
+        let prefix = chapter.map { "\($0)." } ?? ""
         var figures = 0, tables = 0, equations = 0
+        func define(_ label: String, _ target: Target) {
+            if let first = targets[label] {
+                let at = first.location.map { " (line \($0.line))" } ?? ""
+                duplicates.append(.error("the label '\(label)' is already used for \(first.text)\(at); labels must be unique", at: target.location))
+            } else {
+                targets[label] = target
+            }
+        }
         for cell in document.cells {
             guard let label = cell.options.label else { continue }
             if label.hasPrefix("fig-") {
                 figures += 1
-                cellNumbers[cell.index] = "Figure \(figures)"
-                targets[label] = Target(text: "Figure \(figures)", anchor: label)
+                let text = "\(furniture.figure)\(furniture.space)\(prefix)\(figures)"
+                cellNumbers[cell.index] = text
+                define(label, Target(text: text, anchor: label, location: cell.fence))
             } else if label.hasPrefix("tbl-") {
                 tables += 1
-                cellNumbers[cell.index] = "Table \(tables)"
-                targets[label] = Target(text: "Table \(tables)", anchor: label)
+                let text = "\(furniture.table)\(furniture.space)\(prefix)\(tables)"
+                cellNumbers[cell.index] = text
+                define(label, Target(text: text, anchor: label, location: cell.fence))
             }
         }
         for (i, math) in document.math.enumerated() {
             guard let label = math.label, math.display else { continue }
             equations += 1
-            equationNumbers[i] = equations
-            targets[label] = Target(text: "Equation (\(equations))", anchor: label)
+            equationNumbers[i] = "\(prefix)\(equations)"
+            define(label, Target(text: "\(furniture.equation)\(furniture.space)(\(prefix)\(equations))", anchor: label, location: math.location))
         }
         let base = document.headings.map(\.level).min() ?? 1
         var counters: [Int] = []
@@ -46,20 +66,43 @@ struct CrossReferences {
             if counters.count > depth + 1 { counters.removeLast(counters.count - depth - 1) }
             while counters.count < depth + 1 { counters.append(0) }
             counters[depth] += 1
-            let number = counters.map(String.init).joined(separator: ".")
+            let number = prefix + counters.map(String.init).joined(separator: ".")
             if document.frontMatter.numberSections { sectionNumbers[i] = number }
-            let text = document.frontMatter.numberSections ? "Section \(number)" : "“\(heading.text)”"
-            targets[heading.id] = Target(text: text, anchor: heading.id)
+            let text = document.frontMatter.numberSections ? "\(furniture.section)\(furniture.space)\(number)" : "“\(heading.text)”"
+            // Headings without a written label get a slug of their text, which may repeat
+            // ("Summary"): only written labels (`{#sec-…}`) must be unique.
+            if heading.id.hasPrefix("sec-") {
+                define(heading.id, Target(text: text, anchor: heading.id, location: heading.location))
+            } else if targets[heading.id] == nil {
+                targets[heading.id] = Target(text: text, anchor: heading.id, location: heading.location)
+            }
         }
     }
 
-    /// The link for a reference, or a visible marker and a warning when nothing has that label.
-    func link(_ reference: Reference, warnings: inout [Diagnostic]) -> String {
+    /// The labels other pages of a course may refer to: those a reference can name (`@fig-…`,
+    /// `@eq-…`, `@tbl-…`, `@sec-…`), each marked with this page.
+    func exported(page: String) -> [String: Target] {
+        var out: [String: Target] = [:]
+        for (label, target) in targets {
+            guard let dash = label.firstIndex(of: "-"), Reference.kinds.contains(String(label[..<dash])) else { continue }
+            var t = target
+            t.page = page
+            out[label] = t
+        }
+        return out
+    }
+
+    /// The link for a reference — to this page, or to another chapter's through `course` — or a
+    /// visible marker and a warning when nothing has that label.
+    func link(_ reference: Reference, course: [String: Target] = [:], warnings: inout [Diagnostic]) -> String {
         if let target = targets[reference.label] {
             return "<a class=\"xref\" href=\"#\(HTML.attribute(target.anchor))\">\(HTML.escape(target.text))</a>"
         }
+        if let target = course[reference.label], let page = target.page {
+            return "<a class=\"xref\" href=\"\(HTML.relativeLink(page))#\(HTML.attribute(target.anchor))\">\(HTML.escape(target.text))</a>"
+        }
         var message = "unknown cross-reference '@\(reference.label)'"
-        if let near = nearestName(to: reference.label, in: targets.keys) { message += "; did you mean '@\(near)'?" }
+        if let near = nearestName(to: reference.label, in: Array(targets.keys) + Array(course.keys)) { message += "; did you mean '@\(near)'?" }
         warnings.append(.warning(message, at: reference.location))
         return "<span class=\"xref-missing\" title=\"\(HTML.attribute(message))\">?@\(HTML.escape(reference.label))</span>"
     }

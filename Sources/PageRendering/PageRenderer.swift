@@ -24,14 +24,22 @@ public struct Page {
 
 /// Writes a notebook's run as one self-contained HTML5 page: CSS inlined, no JavaScript.
 public enum PageRenderer {
-    public static func render(_ result: NotebookResult, options: PageOptions = PageOptions()) -> Page {
+    /// `site`: the course the page belongs to and `page` its file name there; the page then
+    /// carries the course's navigation, numbers its figures and equations within its chapter
+    /// (Figure 2.3) and resolves references to other chapters.
+    public static func render(_ result: NotebookResult, options: PageOptions = PageOptions(), site: Site? = nil, page: String? = nil) -> Page {
         let document = result.document
+        let language = document.frontMatter.language
+        let furniture = Furniture.forLanguage(language)
+        let chapter = site?.chapterNumber(of: page)
         var warnings: [Diagnostic] = []
         var body = ""
-        body += titleBlock(document.frontMatter)
-        let references = CrossReferences(document: document)
+        body += titleBlock(document.frontMatter, chapter: chapter)
+        let references = CrossReferences(document: document, chapter: chapter, furniture: furniture)
+        warnings += references.duplicates
         let titleEnd = body.endIndex
-        let prose = ProseRenderer(document: document, result: result, references: references)
+        var prose = ProseRenderer(document: document, result: result, references: references)
+        prose.course = site?.labels ?? [:]
         var cellIndex = 0
         for block in document.blocks {
             switch block {
@@ -45,13 +53,15 @@ public enum PageRenderer {
             }
         }
         // The contents list shows each heading as the page does (its formulas as MathML).
-        body.insert(contentsOf: tableOfContents(document, references: references, body: body),
+        body.insert(contentsOf: tableOfContents(document, references: references, body: body, furniture: furniture),
                     at: body.index(body.startIndex, offsetBy: body.distance(from: body.startIndex, to: titleEnd)))
+        let title = site.map { "\(document.title) · \($0.title)" } ?? document.title
         let html = PageSkeleton(
-            title: document.title, language: document.frontMatter.language,
+            title: title, language: language,
             extraCSS: document.frontMatter.paperSize == .a4 ? "" : "@page { size: \(document.frontMatter.paperSize.css); }",
-            body: document.frontMatter.language.hasPrefix("zh") ? body : LanguageRuns.markChinese(body),
-            footer: "Rendered by Lectern \(LecternVersion.current) from <code>\(HTML.escape(document.source.path))</code>."
+            body: language.hasPrefix("zh") ? body : LanguageRuns.markChinese(body),
+            footer: "Rendered by Lectern \(LecternVersion.current) from <code>\(HTML.escape(document.source.path))</code>.",
+            site: site, page: page
         ).html
         // In the order of the file, as a reader fixes them.
         let ordered = warnings.enumerated().sorted {
@@ -63,7 +73,7 @@ public enum PageRenderer {
 
     /// The contents, from the second heading level down one more: on when `toc: true`, and by
     /// default for pages with more than four sections.
-    static func tableOfContents(_ document: Document, references: CrossReferences, body: String) -> String {
+    static func tableOfContents(_ document: Document, references: CrossReferences, body: String, furniture: Furniture = .english) -> String {
         let headings = document.headings
         guard let top = headings.map(\.level).min() else { return "" }
         // A page's single top heading is its title: list what sits under it.
@@ -71,7 +81,7 @@ public enum PageRenderer {
         let listed = headings.enumerated().filter { $0.element.level >= base && $0.element.level <= base + 1 }
         let wanted = document.frontMatter.toc ?? (listed.filter { $0.element.level == base }.count > 4)
         guard wanted, !listed.isEmpty else { return "" }
-        var html = "<nav class=\"toc\" aria-label=\"Contents\">\n<p class=\"toc-title\">Contents</p>\n<ul>\n"
+        var html = "<nav class=\"toc\" aria-label=\"\(HTML.attribute(furniture.contents))\">\n<p class=\"toc-title\">\(HTML.escape(furniture.contents))</p>\n<ul>\n"
         var open = false
         // Headings come in the body in document order: each search starts where the last one
         // ended (searching from the top each time made 20,000 headings take 50 s).
@@ -131,9 +141,11 @@ public enum PageRenderer {
         return nil
     }
 
-    static func titleBlock(_ front: FrontMatter) -> String {
+    /// The title, subtitle and byline; in a course, the title carries the chapter's number.
+    static func titleBlock(_ front: FrontMatter, chapter: Int? = nil) -> String {
         guard let title = front.title, !title.isEmpty else { return "" }
-        var html = "<header class=\"title-block\">\n<h1 class=\"title\">\(HTML.escape(title))</h1>\n"
+        let number = chapter.map { "<span class=\"chapter-number\">\($0)</span> " } ?? ""
+        var html = "<header class=\"title-block\">\n<h1 class=\"title\">\(number)\(HTML.escape(title))</h1>\n"
         if let subtitle = front.subtitle { html += "<p class=\"subtitle\">\(HTML.escape(subtitle))</p>\n" }
         let byline = [front.author, front.date].compactMap { $0 }.filter { !$0.isEmpty }
         if !byline.isEmpty { html += "<p class=\"byline\">\(byline.map(HTML.escape).joined(separator: " · "))</p>\n" }

@@ -14,6 +14,12 @@ struct PageSkeleton {
     var body: String
     /// The footer's content (markup).
     var footer: String
+    /// The course the page belongs to, and the page's file name in it: the navigation and, for a
+    /// chapter, previous/next links. Nil for a page of its own.
+    var site: Site? = nil
+    var page: String? = nil
+
+    private var furniture: Furniture { .forLanguage(language) }
 
     var html: String {
         """
@@ -28,9 +34,9 @@ struct PageSkeleton {
         \(Stylesheet.css)\(extraCSS.isEmpty ? "" : "\n" + extraCSS)
         </style>
         </head>
-        <body>
-        <main>
-        \(body)<footer class="page-footer">\(footer)</footer>
+        <body\(site == nil ? "" : " class=\"in-site\"")>
+        \(site?.navigation(current: page, furniture: furniture) ?? "")<main>
+        \(body)\(page.flatMap { site?.pager(current: $0, furniture: furniture) } ?? "")<footer class="page-footer">\(footer)</footer>
         </main>
         </body>
         </html>

@@ -9,6 +9,8 @@ struct ProseRenderer {
     let document: Document
     let result: NotebookResult
     let references: CrossReferences
+    /// The labels of the course's other chapters (empty for a page of its own).
+    var course: [String: CrossReferences.Target] = [:]
 
     func render(_ html: String, warnings: inout [Diagnostic]) -> String {
         // One pass over the text: a formula alone in its paragraph becomes a display block (its
@@ -36,7 +38,7 @@ struct ProseRenderer {
             case .inlineExpression:
                 return inlineValue(index)
             case .reference:
-                return references.link(document.references[index], warnings: &found)
+                return references.link(document.references[index], course: course, warnings: &found)
             case .block:
                 return ""
             }
@@ -67,7 +69,7 @@ enum MathRendering {
 
     /// `standalone`: a display formula that is a paragraph of its own (a block, not a span);
     /// `number`: its equation number, when it is labelled.
-    static func html(for math: MathSpan, number: Int?, standalone: Bool, warnings: inout [Diagnostic]) -> String {
+    static func html(for math: MathSpan, number: String?, standalone: Bool, warnings: inout [Diagnostic]) -> String {
         let rendered = converter.render(math.tex, display: math.display)
         for error in rendered.diagnostics {
             warnings.append(.warning("in math: \(error.message)", at: location(of: error, in: math)))

@@ -130,6 +130,41 @@ enum Stylesheet {
     nav.toc ul { margin: 0; padding-left: 1.1rem; }
     nav.toc a { text-decoration: none; }
     .toc-number { color: var(--faint); margin-right: .3em; }
+    /* A course's navigation: a bar with the course's title and a menu at the top of the page,
+       and on wide screens a sidebar instead. CSS only; the list is written twice, once for each. */
+    .site-nav { font: .9rem/1.45 var(--ui); padding: .6rem 1.25rem; border-bottom: 1px solid var(--rule);
+      display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: .25rem 1rem; }
+    .site-nav a { text-decoration: none; }
+    .site-nav .site-title { font-weight: 700; font-size: 1rem; color: var(--text); }
+    .site-sidebar { display: none; }
+    .site-menu summary { cursor: pointer; color: var(--accent); }
+    .site-menu[open] { flex-basis: 100%; padding-bottom: .5rem; }
+    .site-menu[open] summary { margin-bottom: .4rem; }
+    .site-chapters, .site-links { list-style: none; margin: 0; padding: 0; }
+    .site-chapters li, .site-links li { margin: .1rem 0; }
+    .site-chapters a, .site-links a { display: flex; gap: .45em; padding: .3rem .6rem; border-left: 3px solid transparent; border-radius: 0 4px 4px 0; color: var(--muted); }
+    .site-chapters a:hover, .site-links a:hover { background: var(--code-bg); color: var(--text); }
+    .site-nav [aria-current="page"] > a { color: var(--text); font-weight: 600; background: var(--code-bg); border-left-color: var(--accent); }
+    .site-links { margin-top: .75rem; padding-top: .75rem; border-top: 1px solid var(--rule); }
+    .chapter-number { color: var(--faint); font-variant-numeric: tabular-nums; margin-right: .3em; }
+    .site-chapters .chapter-number { margin-right: 0; min-width: .8em; }
+    @media screen and (min-width: 1200px) {
+      body.in-site { padding-left: 17rem; }
+      .site-nav { position: fixed; top: 0; left: 0; bottom: 0; width: 17rem; overflow-y: auto; display: block;
+        padding: 2.5rem 1rem 2rem; border-bottom: 0; border-right: 1px solid var(--rule); }
+      .site-nav .site-title { display: block; padding: 0 .6rem; font-size: 1.05rem; }
+      .site-menu { display: none; }
+      .site-sidebar { display: block; margin-top: 1.25rem; }
+    }
+    .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; font: .95rem/1.4 var(--ui); }
+    .pager a { flex: 0 1 48%; padding: .75rem 1rem; border: 1px solid var(--rule); border-radius: 6px; text-decoration: none; }
+    .pager a:hover { border-color: var(--accent); }
+    .pager-next { text-align: right; margin-left: auto; }
+    .pager-label { display: block; font-size: .8rem; color: var(--faint); }
+    ol.chapters { list-style: none; padding: 0; } ol.chapters li { margin: 1.1rem 0; }
+    ol.chapters > li > a { font: 600 1.1rem/1.4 var(--ui); text-decoration: none; }
+    ol.chapters .description { display: block; color: var(--muted); font-size: .95rem; margin-top: .15rem; }
+    .home-links { display: flex; gap: 1.5rem; border-top: 1px solid var(--rule); padding-top: 1rem; font: .95rem/1.4 var(--ui); list-style: none; padding-left: 0; }
     ol.notebooks { padding-left: 1.5rem; } ol.notebooks li { margin: .6rem 0; }
     ol.notebooks .subtitle { display: block; color: var(--muted); font-size: .92rem; }
     .inline-error { color: var(--error); background: var(--error-bg); border-radius: 3px; padding: 0 .25em; font-family: var(--mono); font-size: .86em; }
@@ -150,7 +185,8 @@ enum Stylesheet {
       .cell pre.code { break-after: avoid; }
       p { orphans: 3; widows: 3; }
       a { color: inherit; }
-      footer.page-footer, .cell-time, nav.toc { display: none; }
+      footer.page-footer, .cell-time, nav.toc, .site-nav, .pager { display: none; }
+      body.in-site { padding-left: 0; }
       figcaption, blockquote, .footnotes, .cell-note, header.title-block .subtitle, header.title-block .byline { color: #000; }
       details.code-fold { display: none; }
       /* Paper cannot scroll: long code lines wrap instead of being cut off. */

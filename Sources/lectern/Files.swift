@@ -55,10 +55,14 @@ func pageName(of notebook: String, ext: String = "html") -> String {
 /// Refuses, before anything is written, notebooks whose outputs would overwrite one another (two
 /// `intro.md` in different folders) or, with `index`, the index that several notebooks get (an
 /// `index.md`).
-func checkOutputNames(_ notebooks: [String], ext: String = "html", index: Bool) throws {
+/// `reserved`: other pages the render writes, by name and what they hold.
+func checkOutputNames(_ notebooks: [String], ext: String = "html", index: Bool, reserved: [String: String] = [:]) throws {
     var owner: [String: String] = [:]
     for notebook in notebooks {
         let name = pageName(of: notebook, ext: ext)
+        if let what = reserved[name] {
+            throw ValidationError("\(notebook) would be written to \(name), where \(what) goes; rename it")
+        }
         if index, notebooks.count > 1, name == "index.html" {
             throw ValidationError("\(notebook) would be written to index.html, where the index of the \(notebooks.count) notebooks goes; rename it")
         }

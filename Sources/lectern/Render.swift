@@ -92,11 +92,22 @@ struct Render: ParsableCommand {
         let course = try loadCourse()
         let notebooks = try resolveNotebooks(paths, course: course)
         let output = self.output ?? course?.output ?? "output"
-        try checkOutputNames(notebooks, index: true)
+        try checkOutputNames(notebooks, index: true,
+                             reserved: course == nil ? [:] : ["index.html": "the course's home page", ReferencePage.fileName: "the library reference"])
         try prepareOutputFolder(output)
         var failed = false
         var entries: [IndexPage.Entry] = []
-        for outcome in try runOptions.runAll(notebooks, course: course) {
+        // A course is one site: every page carries its navigation and resolves references across chapters.
+        var site: Site? = nil
+        if let course {
+            let (built, errors) = courseSite(course)
+            report(errors)
+            if !errors.isEmpty { failed = true }
+            site = built
+        }
+        let outcomes = try runOptions.runAll(notebooks, course: course)
+        site?.markFailed(outcomes)
+        for outcome in outcomes {
             report(outcome.diagnostics)
             let path = outcome.path
             let name = pageName(of: path)
@@ -104,8 +115,9 @@ struct Render: ParsableCommand {
                 failed = true
                 continue
             }
-            let page = PageRenderer.render(result, options: PageOptions(handout: handout, timings: timings))
+            let page = PageRenderer.render(result, options: PageOptions(handout: handout, timings: timings), site: site, page: name)
             report(page.warnings)
+            if page.warnings.contains(where: { $0.severity == .error }) { failed = true }
             let destination = (output as NSString).appendingPathComponent(name)
             if runOptions.safe, let refusal = unsafePage(page.html, destination) {
                 report([refusal])
@@ -125,21 +137,25 @@ struct Render: ParsableCommand {
             let status = result.failed ? "with errors" : outcome.cached ? "ok, from cache" : "ok"
             printError("\(destination)  (\(result.cells.count) cells, \(String(format: "%.2f", outcome.seconds)) s, \(status))")
         }
-        if notebooks.count > 1 {
-            let index = (output as NSString).appendingPathComponent("index.html")
-            let title = course.flatMap { $0.title.texts[$0.defaultLanguage] } ?? "Notebooks"
-            let subtitle = course.flatMap { $0.subtitle.texts[$0.defaultLanguage] }
-            // A course's chapters are numbered from 0 in its order, as the chapter files are.
-            let html = IndexPage.render(title: title, subtitle: subtitle, firstNumber: course == nil ? 1 : 0, entries: entries)
-            if runOptions.safe, let refusal = unsafePage(html, index) {
+        // A course gets its home page and its reference page; a folder of notebooks an index.
+        var extraPages: [(name: String, html: String, what: String)] = []
+        if let site, let course {
+            extraPages.append(("index.html", IndexPage.render(site: site, language: course.defaultLanguage), "\(site.chapters.count) chapters"))
+            extraPages.append((ReferencePage.fileName, ReferencePage.render(site: site), "the library reference"))
+        } else if notebooks.count > 1 {
+            extraPages.append(("index.html", IndexPage.render(title: "Notebooks", entries: entries), "\(entries.count) notebooks"))
+        }
+        for (name, html, what) in extraPages {
+            let destination = (output as NSString).appendingPathComponent(name)
+            if runOptions.safe, let refusal = unsafePage(html, destination) {
                 report([refusal])
                 throw ExitCode.failure
             }
             do {
-                try writeAtomically(html, to: index)
-                printError("\(index)  (\(entries.count) notebooks)")
+                try writeAtomically(html, to: destination)
+                printError("\(destination)  (\(what))")
             } catch {
-                report([.error("cannot write \(index): \(error.localizedDescription)", at: nil)])
+                report([.error("cannot write \(destination): \(error.localizedDescription)", at: nil)])
                 failed = true
             }
         }
@@ -160,9 +176,19 @@ struct Check: ParsableCommand {
         AtomicFile.exitCleanlyOnInterrupt()
         var failed = false
         let course = try loadCourse()
+        let site = course.map { course in
+            let (site, errors) = courseSite(course)
+            report(errors)
+            if !errors.isEmpty { failed = true }
+            return site
+        }
         for outcome in try runOptions.runAll(try resolveNotebooks(paths, course: course), course: course) {
             report(outcome.diagnostics)
-            if let result = outcome.result { report(PageRenderer.render(result).warnings) }
+            if let result = outcome.result {
+                let warnings = PageRenderer.render(result, site: site, page: pageName(of: outcome.path)).warnings
+                report(warnings)
+                if warnings.contains(where: { $0.severity == .error }) { failed = true }
+            }
             if outcome.result?.failed ?? true { failed = true }
             let status = outcome.result.map { $0.failed ? "failed" : outcome.cached ? "ok, from cache" : "ok" } ?? "failed"
             printError("\(outcome.path): \(status) (\(String(format: "%.2f", outcome.seconds)) s)")

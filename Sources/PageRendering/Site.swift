@@ -1,0 +1,123 @@
+import Notebook
+
+/// The course a page belongs to: what every page's navigation shows (the course's title, its
+/// chapters in order with the current one marked, previous and next) and what its home page lists.
+/// Without a site, a page stands alone, as a single notebook's page always has.
+public struct Site: Sendable {
+    /// A chapter as the navigation and the home page name it.
+    public struct Chapter: Sendable {
+        /// The page's file name, `02-probabilistic-pca.html`.
+        public var page: String
+        /// Its number in the course, the same on every page (the course numbers from 0).
+        public var number: Int
+        public var title: String
+        /// The line on what it teaches (front matter `description`), for the home page.
+        public var description: String?
+        public var failed: Bool
+
+        public init(page: String, number: Int, title: String, description: String? = nil, failed: Bool = false) {
+            self.page = page
+            self.number = number
+            self.title = title
+            self.description = description
+            self.failed = failed
+        }
+    }
+
+    /// A page beside the chapters, linked from the home page and every page's navigation.
+    public struct Link: Sendable {
+        public var page: String
+        public var title: String
+
+        public init(page: String, title: String) {
+            self.page = page
+            self.title = title
+        }
+    }
+
+    public var title: String
+    public var subtitle: String?
+    public var chapters: [Chapter]
+    public var links: [Link]
+    /// Every chapter's referable labels, with their pages (`collectLabels`).
+    private(set) var labels: [String: CrossReferences.Target] = [:]
+
+    public init(title: String, subtitle: String? = nil, chapters: [Chapter], links: [Link] = []) {
+        self.title = title
+        self.subtitle = subtitle
+        self.chapters = chapters
+        self.links = links
+    }
+
+    /// Reads the labels of every chapter (`page`, its document), so that a reference in one
+    /// resolves to another (`@fig-x` → `02-ppca.html#fig-x`, "Figure 2.3"). Returns an error for
+    /// each label defined in two chapters, at its second definition.
+    public mutating func collectLabels(from chapters: [(page: String, document: Document)]) -> [Diagnostic] {
+        var errors: [Diagnostic] = []
+        for (page, document) in chapters {
+            let number = chapterIndex(of: page).map { self.chapters[$0].number }
+            let own = CrossReferences(document: document, chapter: number, furniture: .forLanguage(document.frontMatter.language))
+            for (label, target) in own.exported(page: page).sorted(by: { $0.key < $1.key }) {
+                if let first = labels[label] {
+                    errors.append(.error("the label '\(label)' is already used in \(first.page ?? "another chapter") for \(first.text); labels must be unique across the course",
+                                         at: target.location))
+                } else {
+                    labels[label] = target
+                }
+            }
+        }
+        return errors.sorted { ($0.location?.file ?? "", $0.location?.line ?? 0) < ($1.location?.file ?? "", $1.location?.line ?? 0) }
+    }
+
+    /// The chapter number of the page written to `page`, if it is a chapter.
+    func chapterNumber(of page: String?) -> Int? {
+        page.flatMap(chapterIndex(of:)).map { chapters[$0].number }
+    }
+
+    /// The chapter written to `page`, if it is one.
+    func chapterIndex(of page: String) -> Int? { chapters.firstIndex { $0.page == page } }
+
+    /// The navigation every page of the site carries before its content: the course's title
+    /// (a link home), the chapters with `current` marked, and the other pages. Wide screens show it
+    /// as a sidebar; phones as a menu that opens at the top (`<details>`, no script).
+    func navigation(current page: String?, furniture: Furniture) -> String {
+        let list = chapterList(current: page)
+        let links = self.links.map { link in
+            "<li\(link.page == page ? " aria-current=\"page\"" : "")><a href=\"\(HTML.relativeLink(link.page))\">\(HTML.escape(link.title))</a></li>"
+        }.joined(separator: "\n")
+        let extras = links.isEmpty ? "" : "<ul class=\"site-links\">\n\(links)\n</ul>\n"
+        return """
+        <nav class="site-nav" aria-label="\(HTML.attribute(furniture.chapters))">
+        <a class="site-title" href="\(HTML.relativeLink("index.html"))"\(page == "index.html" ? " aria-current=\"page\"" : "")>\(HTML.escape(title))</a>
+        <details class="site-menu"><summary>\(HTML.escape(furniture.chapters))</summary>
+        \(list)\(extras)</details>
+        <div class="site-sidebar">
+        \(list)\(extras)</div>
+        </nav>
+
+        """
+    }
+
+    private func chapterList(current page: String?) -> String {
+        var html = "<ol class=\"site-chapters\">\n"
+        for chapter in chapters {
+            let mark = chapter.page == page ? " aria-current=\"page\"" : ""
+            html += "<li\(mark)><a href=\"\(HTML.relativeLink(chapter.page))\"><span class=\"chapter-number\">\(chapter.number)</span> \(HTML.escape(chapter.title))</a></li>\n"
+        }
+        return html + "</ol>\n"
+    }
+
+    /// Links to the chapters before and after the one written to `page` (none for other pages).
+    func pager(current page: String, furniture: Furniture) -> String {
+        guard let i = chapterIndex(of: page) else { return "" }
+        func link(_ chapter: Chapter, rel: String, label: String) -> String {
+            "<a class=\"pager-\(rel)\" rel=\"\(rel)\" href=\"\(HTML.relativeLink(chapter.page))\">"
+                + "<span class=\"pager-label\">\(HTML.escape(label))</span>"
+                + "<span class=\"chapter-number\">\(chapter.number)</span> \(HTML.escape(chapter.title))</a>"
+        }
+        let previous = i > 0 ? link(chapters[i - 1], rel: "prev", label: furniture.previous) : ""
+        let next = i + 1 < chapters.count ? link(chapters[i + 1], rel: "next", label: furniture.next) : ""
+        guard !previous.isEmpty || !next.isEmpty else { return "" }
+        return "<nav class=\"pager\" aria-label=\"\(HTML.attribute(furniture.previous)) / \(HTML.attribute(furniture.next))\">\(previous)\(next)</nav>\n"
+    }
+}
