@@ -12,15 +12,18 @@ struct Furniture: Sendable {
     var previous: String
     var next: String
     var home: String
+    var search: String
+    var searchLabel: String
+    var noResults: String
     /// Between a number and a name: "Figure 2" vs "图 2" both take a space; kept for clarity.
     var space = " "
 
     static let english = Furniture(figure: "Figure", table: "Table", equation: "Equation", section: "Section",
                                    contents: "Contents", chapters: "Chapters", previous: "Previous", next: "Next",
-                                   home: "Home")
+                                   home: "Home", search: "Search", searchLabel: "Search the course", noResults: "No results")
     static let chinese = Furniture(figure: "图", table: "表", equation: "式", section: "节",
                                    contents: "目录", chapters: "章节", previous: "上一章", next: "下一章",
-                                   home: "首页")
+                                   home: "首页", search: "搜索", searchLabel: "搜索课程", noResults: "无结果")
 
     /// The furniture for a BCP 47 language tag: Chinese for `zh…`, else English.
     static func forLanguage(_ tag: String) -> Furniture {

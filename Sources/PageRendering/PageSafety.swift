@@ -13,7 +13,7 @@ public enum PageSafety {
         var found: [String] = []
         while let tag = scanner.nextTag() {
             let name = tag.name.lowercased()
-            if forbiddenElements.contains(name) { found.append("a <\(name)> element") }
+            if forbiddenElements.contains(name), !isCourseSearch(tag) { found.append("a <\(name)> element") }
             if name == "meta", tag.attributes.contains(where: { $0.name.lowercased() == "http-equiv" }) {
                 found.append("a <meta http-equiv> element")
             }
@@ -33,6 +33,15 @@ public enum PageSafety {
             }
         }
         return found
+    }
+
+    /// Lectern's own course search, exactly as `PageSkeleton` writes it: a `<script>` with
+    /// `src="./search.js"` and `defer` and nothing else (the file is written by Lectern from the
+    /// pages' text; no notebook can write a script tag under --safe).
+    private static func isCourseSearch(_ tag: TagScanner.Tag) -> Bool {
+        tag.name.lowercased() == "script" && tag.attributes.count == 2
+            && tag.attributes.contains { $0.name == "src" && $0.value == HTML.relativeLink(SearchIndex.fileName) }
+            && tag.attributes.contains { $0.name == "defer" }
     }
 
     private static let forbiddenElements: Set<String> = ["script", "iframe", "frame", "frameset", "object", "embed", "base", "form", "applet"]

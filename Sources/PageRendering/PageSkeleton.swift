@@ -30,7 +30,7 @@ struct PageSkeleton {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="Lectern \(LecternVersion.current)">
         <title>\(HTML.escape(title))</title>
-        <style>
+        \(site?.search == true ? "<script src=\"\(HTML.relativeLink(SearchIndex.fileName))\" defer></script>\n" : "")        <style>
         \(Stylesheet.css)\(extraCSS.isEmpty ? "" : "\n" + extraCSS)
         </style>
         </head>

@@ -39,6 +39,8 @@ public struct Site: Sendable {
     public var subtitle: String?
     public var chapters: [Chapter]
     public var links: [Link]
+    /// Whether the site has a search index (`SearchIndex.fileName`) for its pages to load.
+    public var search = false
     /// Every chapter's referable labels, with their pages (`collectLabels`).
     private(set) var labels: [String: CrossReferences.Target] = [:]
 
@@ -89,11 +91,22 @@ public struct Site: Sendable {
         return """
         <nav class="site-nav" aria-label="\(HTML.attribute(furniture.chapters))">
         <a class="site-title" href="\(HTML.relativeLink("index.html"))"\(page == "index.html" ? " aria-current=\"page\"" : "")>\(HTML.escape(title))</a>
-        <details class="site-menu"><summary>\(HTML.escape(furniture.chapters))</summary>
+        \(search ? searchBox(furniture) : "")        <details class="site-menu"><summary>\(HTML.escape(furniture.chapters))</summary>
         \(list)\(extras)</details>
         <div class="site-sidebar">
         \(list)\(extras)</div>
         </nav>
+
+        """
+    }
+
+    /// The search box, hidden until the search script shows it (a page without JavaScript has none).
+    private func searchBox(_ furniture: Furniture) -> String {
+        """
+        <div class="site-search" role="search" hidden data-none="\(HTML.attribute(furniture.noResults))">
+        <input type="search" placeholder="\(HTML.attribute(furniture.search))" aria-label="\(HTML.attribute(furniture.searchLabel))" autocomplete="off" spellcheck="false">
+        <ol class="search-results" hidden></ol>
+        </div>
 
         """
     }

@@ -155,7 +155,22 @@ enum Stylesheet {
       .site-nav .site-title { display: block; padding: 0 .6rem; font-size: 1.05rem; }
       .site-menu { display: none; }
       .site-sidebar { display: block; margin-top: 1.25rem; }
+      .site-search { margin-top: 1rem; }
     }
+    .site-search { order: 3; flex-basis: 100%; position: relative; }
+    .site-search[hidden], .search-results[hidden] { display: none; }
+    .site-menu { order: 2; }
+    .site-search input { width: 100%; padding: .35rem .6rem; font: .9rem/1.3 var(--ui); color: var(--text); background: var(--bg);
+      border: 1px solid var(--code-border); border-radius: 4px; }
+    .search-results { list-style: none; margin: .35rem 0 0; padding: 0; max-height: 60vh; overflow-y: auto;
+      border: 1px solid var(--rule); border-radius: 4px; background: var(--bg); }
+    .search-results li { border-bottom: 1px solid var(--rule); }
+    .search-results a { display: block; padding: .4rem .6rem; color: var(--text); }
+    .search-results a:hover, .search-results a:focus { background: var(--code-bg); }
+    .search-where { display: block; font-weight: 600; color: var(--accent); }
+    .search-snippet { display: block; font-size: .82rem; color: var(--muted); overflow-wrap: anywhere; }
+    .search-snippet mark { background: var(--warn-bg); color: var(--text); }
+    .search-none { padding: .4rem .6rem; color: var(--faint); }
     .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; font: .95rem/1.4 var(--ui); }
     .pager a { flex: 0 1 48%; padding: .75rem 1rem; border: 1px solid var(--rule); border-radius: 6px; text-decoration: none; }
     .pager a:hover { border-color: var(--accent); }

@@ -104,6 +104,7 @@ struct Render: ParsableCommand {
             report(errors)
             if !errors.isEmpty { failed = true }
             site = built
+            site?.search = true
         }
         let outcomes = try runOptions.runAll(notebooks, course: course)
         site?.markFailed(outcomes)
@@ -145,15 +146,24 @@ struct Render: ParsableCommand {
         } else if notebooks.count > 1 {
             extraPages.append(("index.html", IndexPage.render(title: "Notebooks", entries: entries), "\(entries.count) notebooks"))
         }
+        if let site {
+            // The search index covers every chapter whose page is in the folder, this run's or an earlier one's.
+            let chapters = site.chapters.compactMap { chapter -> (page: String, title: String, html: String)? in
+                let path = (output as NSString).appendingPathComponent(chapter.page)
+                guard let html = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+                return (chapter.page, "\(chapter.number) \(chapter.title)", html)
+            }
+            extraPages.append((SearchIndex.fileName, SearchIndex.script(chapters: chapters), "the search index of \(chapters.count) chapters"))
+        }
         for (name, html, what) in extraPages {
             let destination = (output as NSString).appendingPathComponent(name)
-            if runOptions.safe, let refusal = unsafePage(html, destination) {
+            if runOptions.safe, name.hasSuffix(".html"), let refusal = unsafePage(html, destination) {
                 report([refusal])
                 throw ExitCode.failure
             }
             do {
                 try writeAtomically(html, to: destination)
-                printError("\(destination)  (\(what))")
+                printError("\(destination)  (\(what), \(html.utf8.count / 1024) KB)")
             } catch {
                 report([.error("cannot write \(destination): \(error.localizedDescription)", at: nil)])
                 failed = true

@@ -22,6 +22,10 @@ struct PageSafetyTests {
         ("<a href=\"data:image/png;base64,AAAA\">a</a>", "the address 'data:image/png;base64,AAAA' in href on <a>"),
         ("<svg><a xlink:href=\"vbscript:x\">a</a></svg>", "the address 'vbscript:x' in xlink:href on <a>"),
         ("<p style=\"background:url(javascript:x)\">", "a script address in a style attribute on <p>"),
+        // Only the course search's own tag, exactly, is Lectern's: not another file, not inline code.
+        ("<script src=\"./search.js\"></script>", "a <script> element"),
+        ("<script src=\"./other.js\" defer></script>", "a <script> element"),
+        ("<script src=\"./search.js\" defer type=\"module\"></script>", "a <script> element"),
     ]
 
     @Test(arguments: unsafe)
@@ -37,6 +41,7 @@ struct PageSafetyTests {
         "<!-- <script>alert(1)</script> -->",
         "<math><mi>x</mi><mo>&lt;</mo><mn>1</mn></math>",
         "<span title=\"onerror=x javascript:y\">t</span>",
+        "<script src=\"./search.js\" defer></script>",
     ]
 
     @Test(arguments: safe)

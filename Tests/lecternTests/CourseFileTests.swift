@@ -26,7 +26,7 @@ extension CommandLineTests {
         let outcome = try lectern(["render"], in: dir)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let site = dir.appendingPathComponent("site")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: site.path).sorted() == ["a-first.html", "b-second.html", "index.html", "reference.html"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.path).sorted() == ["a-first.html", "b-second.html", "index.html", "reference.html", "search.js"])
         let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(index.contains("<h1 class=\"title\">Generative models</h1>"))
         #expect(index.contains("<p class=\"subtitle\">Notes that run</p>"))
@@ -73,6 +73,10 @@ extension CommandLineTests {
         let site = dir.appendingPathComponent("output")
         let pages = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasSuffix(".html") }.sorted()
         #expect(pages == ["00-a.html", "01-b.html", "02-c.html", "index.html", "reference.html"])
+        // The search index covers every chapter; every page loads it and holds the box, hidden until it runs.
+        let search = try String(contentsOf: site.appendingPathComponent("search.js"), encoding: .utf8)
+        #expect(search.contains("[\"./00-a.html\",\"0 A\"],[\"./01-b.html\",\"1 B\"],[\"./02-c.html\",\"2 C\"]"), "\(search.prefix(300))")
+        #expect(search.contains("\"sec-more\",\"More\""))
         var html: [String: String] = [:]
         for page in pages { html[page] = try String(contentsOf: site.appendingPathComponent(page), encoding: .utf8) }
         var checked = 0
@@ -91,6 +95,9 @@ extension CommandLineTests {
             }
         }
         #expect(checked > 60, "\(checked) links")
+        for (page, text) in html {
+            #expect(text.contains("<script src=\"./search.js\" defer></script>") && text.contains("<div class=\"site-search\" role=\"search\" hidden"), "\(page)")
+        }
         #expect(html["00-a.html"]!.contains("href=\"./01-b.html#fig-dots\">Figure 1.1</a> and <a class=\"xref\" href=\"./01-b.html#sec-more\">"))
     }
 
