@@ -13,6 +13,7 @@ import Yams
 ///       - notebooks/00-welcome.md
 ///       - notebooks/01-why-generative-models.md
 ///     output: output
+///     glossary: glossary.yml       # see Glossary
 ///     defaults:
 ///       papersize: a4
 ///       execute: {timeout: 120}
@@ -33,6 +34,10 @@ public struct Course: Sendable {
     public var output: String
     /// Front matter every notebook starts from (`execute`, `papersize`, `toc`, `number-sections`).
     public var defaults: FrontMatter
+    /// The glossary file (`Glossary`), relative to the course file's folder; nil for none.
+    public var glossary: String? = nil
+    /// Where the glossary is named in the course file.
+    public var glossaryLocation: SourceLocation? = nil
 
     /// The name of the course file, looked for in the folder `lectern` runs in.
     public static let fileName = "lectern.yml"
@@ -41,7 +46,7 @@ public struct Course: Sendable {
     public var defaultLanguage: String { languages[0] }
 
     /// The keys `lectern.yml` understands; any other is refused, naming these.
-    static let knownKeys = ["title", "subtitle", "authors", "languages", "chapters", "output", "defaults"]
+    static let knownKeys = ["title", "subtitle", "authors", "languages", "chapters", "output", "defaults", "glossary"]
     /// The front-matter keys a course may set for every notebook.
     static let defaultKeys = ["execute", "papersize", "toc", "number-sections"]
 
@@ -145,8 +150,17 @@ public struct Course: Sendable {
             // The same rules and messages as a notebook's front matter.
             defaults = try FrontMatter.parse(node, path: path, lineShift: 0, base: FrontMatter())
         }
+        var glossary: String?
+        if let node = found["glossary"] {
+            guard let text = node.scalar?.string, !text.isEmpty else { throw .error("'glossary' must be the path of the glossary file", at: location(node.mark)) }
+            guard !text.hasPrefix("/"), !text.split(separator: "/").contains("..") else {
+                throw .error("the glossary '\(text)' must be a path inside the course's folder", at: location(node.mark))
+            }
+            glossary = text
+        }
         return Course(title: title, subtitle: try localized("subtitle"), authors: try strings("authors") ?? [],
-                      languages: languages, chapters: chapters, chapterLocations: chapterLocations, output: output, defaults: defaults)
+                      languages: languages, chapters: chapters, chapterLocations: chapterLocations, output: output, defaults: defaults,
+                      glossary: glossary, glossaryLocation: found["glossary"].map { location($0.mark) })
     }
 }
 

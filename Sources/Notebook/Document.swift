@@ -13,6 +13,8 @@ public struct Document: Sendable {
     public var inlineExpressions: [InlineExpression]
     /// Every `@fig-x`-style cross-reference, indexed by the reference tokens.
     public var references: [Reference]
+    /// Every glossary term marked `[[term]]`, indexed by the term tokens.
+    public var terms: [TermMark] = []
     /// The headings of the prose, in order, for the table of contents and `@sec-` references.
     public var headings: [Heading]
 

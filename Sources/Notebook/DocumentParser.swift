@@ -30,7 +30,8 @@ public enum DocumentParser {
         let blocks = try builder.run()
         return Document(
             source: source, frontMatter: frontMatter, blocks: blocks, math: scanner.math,
-            inlineExpressions: builder.inlineExpressions, references: scanner.references, headings: builder.headings)
+            inlineExpressions: builder.inlineExpressions, references: scanner.references, terms: scanner.terms,
+            headings: builder.headings)
     }
 }
 
@@ -164,6 +165,7 @@ private struct TreeWalker {
             case .math: scanner.math[index].raw
             case .inlineExpression: scanner.inlineExpressions[index].raw
             case .reference: "@" + scanner.references[index].label
+            case .term: scanner.terms[index].raw
             default: SlotToken.make(kind, index)
             }
         }
@@ -268,6 +270,7 @@ private struct TreeWalker {
             case .math: scanner.math[index].tex
             case .inlineExpression: scanner.inlineExpressions[index].raw
             case .reference: "@" + scanner.references[index].label
+            case .term: scanner.terms[index].shown
             default: ""
             }
         }

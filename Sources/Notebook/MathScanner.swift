@@ -15,6 +15,8 @@ struct MathScanner {
     var inlineExpressions: [InlineExpression] = []
     /// The cross-references (`@fig-x`), in order; `SlotToken.reference` indexes this.
     var references: [Reference] = []
+    /// The glossary terms (`[[term]]`), in order; `SlotToken.term` indexes this.
+    var terms: [TermMark] = []
     /// `lineMap[k]` is the Markdown file's line of the protected text's line `k + 1`.
     var lineMap: [Int] = []
 
@@ -71,6 +73,8 @@ struct MathScanner {
                 scanCodeSpan()
             case UInt8(ascii: "@"):
                 if !scanReference() { copy(1) }
+            case UInt8(ascii: "["):
+                if !scanTerm() { copy(1) }
             case UInt8(ascii: "$"):
                 if byte(i + 1) == UInt8(ascii: "$") {
                     if !scanDisplayMath() { copy(2) }
@@ -234,6 +238,28 @@ struct MathScanner {
         references.append(Reference(label: label, location: location))
         emit(SlotToken.make(.reference, references.count - 1))
         skip(k - i)
+        return true
+    }
+
+    // MARK: Glossary terms
+
+    /// `[[term]]` or `[[term|shown words]]` on one line, the term starting with a letter (so
+    /// `[[1, 2]]` stays text) and holding no bracket.
+    private mutating func scanTerm() -> Bool {
+        guard byte(i + 1) == UInt8(ascii: "[") else { return false }
+        var k = i + 2
+        while k < n, bytes[k] != UInt8(ascii: "]"), bytes[k] != UInt8(ascii: "["), bytes[k] != UInt8(ascii: "\n") { k += 1 }
+        guard k + 1 < n, bytes[k] == UInt8(ascii: "]"), bytes[k + 1] == UInt8(ascii: "]") else { return false }
+        let inner = String(decoding: bytes[(i + 2)..<k], as: UTF8.self)
+        let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).map {
+            String($0).trimmingCharactersInSpaceAndNewlines()
+        }
+        guard let first = parts[0].unicodeScalars.first, first.properties.isAlphabetic,
+              parts.count == 1 || !parts[1].isEmpty else { return false }
+        let raw = String(decoding: bytes[i..<(k + 2)], as: UTF8.self)
+        terms.append(TermMark(term: parts[0], shown: parts.count == 2 ? parts[1] : parts[0], raw: raw, location: location))
+        emit(SlotToken.make(.term, terms.count - 1))
+        skip(k + 2 - i)
         return true
     }
 

@@ -42,6 +42,7 @@ public enum SafeMarkdown {
             case .math where scanner.math.indices.contains(index): scanner.math[index].raw
             case .inlineExpression where scanner.inlineExpressions.indices.contains(index): scanner.inlineExpressions[index].raw
             case .reference where scanner.references.indices.contains(index): "@" + scanner.references[index].label
+            case .term where scanner.terms.indices.contains(index): scanner.terms[index].raw
             default: ""
             }
         }

@@ -17,6 +17,8 @@ public enum SlotToken {
         case reference = "R"
         /// The start of a heading's content: `Document.headings[index]`.
         case heading = "H"
+        /// A glossary term `[[term]]`: `Document.terms[index]`.
+        case term = "T"
     }
 
     /// The token text for one slot.

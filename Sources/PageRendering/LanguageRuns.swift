@@ -93,4 +93,35 @@ enum LanguageRuns {
         default: return nil
         }
     }
+
+    /// Chinese prose with its source line breaks between two Chinese characters removed: a
+    /// browser shows such a break as a space, which Chinese text does not have (CSS's rule for
+    /// dropping it is not implemented by browsers). Breaks next to Latin text, math or markup stay.
+    static func joinChineseLines(_ html: String) -> String {
+        guard html.contains("\n") else { return html }
+        let scalars = Array(html.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var inPre = false  // code blocks keep their lines
+        for (i, s) in scalars.enumerated() {
+            if s == "<" {
+                if starts("<pre", scalars, i) { inPre = true } else if starts("</pre>", scalars, i) { inPre = false }
+            }
+            if s == "\n", !inPre, i > 0, i + 1 < scalars.count, isChineseText(scalars[i - 1]), isChineseText(scalars[i + 1]) { continue }
+            out.append(s)
+        }
+        return String(out)
+    }
+
+    private static func starts(_ prefix: String, _ scalars: [Unicode.Scalar], _ i: Int) -> Bool {
+        let p = Array(prefix.unicodeScalars)
+        return i + p.count <= scalars.count && Array(scalars[i..<(i + p.count)]) == p
+    }
+
+    /// Han characters and the punctuation of Chinese text (CJK symbols, fullwidth forms).
+    private static func isChineseText(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFFEF, 0x20000...0x3FFFF: true
+        default: false
+        }
+    }
 }

@@ -35,16 +35,22 @@ public enum PageRenderer {
         var warnings: [Diagnostic] = []
         var body = ""
         body += titleBlock(document.frontMatter, chapter: chapter)
+        // A chapter without a translation, in another language's site, says so at its top.
+        if let site, !sameLanguage(language, site.language) {
+            body += "<p class=\"translation-note\" lang=\"\(HTML.attribute(site.language))\">\(HTML.escape(Furniture.forLanguage(site.language).untranslatedNote))</p>\n"
+        }
         let references = CrossReferences(document: document, chapter: chapter, furniture: furniture)
         warnings += references.duplicates
         let titleEnd = body.endIndex
         var prose = ProseRenderer(document: document, result: result, references: references)
         prose.course = site?.labels ?? [:]
+        prose.glossary = site?.glossary
         var cellIndex = 0
         for block in document.blocks {
             switch block {
             case .prose(let html):
-                body += prose.render(html, warnings: &warnings)
+                let filled = prose.render(html, warnings: &warnings)
+                body += language.hasPrefix("zh") ? LanguageRuns.joinChineseLines(filled) : filled
             case .cell:
                 body += CellRenderer.render(result.cells[cellIndex], number: references.cellNumbers[cellIndex], options: options)
                 cellIndex += 1
@@ -139,6 +145,11 @@ public enum PageRenderer {
             i = haystack.index(after: hit)
         }
         return nil
+    }
+
+    /// Whether two language tags name the same language (`zh` and `zh-CN` do).
+    static func sameLanguage(_ a: String, _ b: String) -> Bool {
+        a.lowercased().split(separator: "-").first == b.lowercased().split(separator: "-").first
     }
 
     /// The title, subtitle and byline; in a course, the title carries the chapter's number.

@@ -19,7 +19,16 @@ struct PageSkeleton {
     var site: Site? = nil
     var page: String? = nil
 
-    private var furniture: Furniture { .forLanguage(language) }
+    /// The navigation speaks the site's language, which a chapter without a translation does not.
+    private var furniture: Furniture { .forLanguage(site?.language ?? language) }
+
+    /// `<link rel="alternate">` for each other language the page exists in.
+    private var alternateLinks: String {
+        guard let site, let page, site.hasAlternates(page) else { return "" }
+        return site.alternates.map {
+            "<link rel=\"alternate\" hreflang=\"\(HTML.attribute($0.language))\" href=\"\(site.link(to: $0, page: page))\">\n"
+        }.joined()
+    }
 
     var html: String {
         """
@@ -30,12 +39,12 @@ struct PageSkeleton {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="Lectern \(LecternVersion.current)">
         <title>\(HTML.escape(title))</title>
-        \(site?.search == true ? "<script src=\"\(HTML.relativeLink(SearchIndex.fileName))\" defer></script>\n" : "")        <style>
+        \(alternateLinks)\(site?.search == true ? "<script src=\"\(HTML.relativeLink(SearchIndex.fileName))\" defer></script>\n" : "")<style>
         \(Stylesheet.css)\(extraCSS.isEmpty ? "" : "\n" + extraCSS)
         </style>
         </head>
         <body\(site == nil ? "" : " class=\"in-site\"")>
-        \(site?.navigation(current: page, furniture: furniture) ?? "")<main>
+        \(site?.navigation(current: page, furniture: furniture, pageLanguage: language) ?? "")<main>
         \(body)\(page.flatMap { site?.pager(current: $0, furniture: furniture) } ?? "")<footer class="page-footer">\(footer)</footer>
         </main>
         </body>

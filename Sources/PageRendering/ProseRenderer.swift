@@ -11,8 +11,13 @@ struct ProseRenderer {
     let references: CrossReferences
     /// The labels of the course's other chapters (empty for a page of its own).
     var course: [String: CrossReferences.Target] = [:]
+    /// The course's glossary, which `[[term]]` marks link to.
+    var glossary: Glossary? = nil
+    /// The glossary entries marked so far on this page: the first mark of each shows the term
+    /// in the other language too.
+    private(set) var termsSeen: Set<String> = []
 
-    func render(_ html: String, warnings: inout [Diagnostic]) -> String {
+    mutating func render(_ html: String, warnings: inout [Diagnostic]) -> String {
         // One pass over the text: a formula alone in its paragraph becomes a display block (its
         // <p> and </p> dropped), a heading's marker gives its tag an id and number. (Searching the
         // whole text once per formula and per heading made 3,000 headings take 35 s.)
@@ -39,12 +44,42 @@ struct ProseRenderer {
                 return inlineValue(index)
             case .reference:
                 return references.link(document.references[index], course: course, warnings: &found)
+            case .term:
+                return term(document.terms[index], warnings: &found)
             case .block:
                 return ""
             }
         }
         warnings += found
         return filled
+    }
+
+    /// A marked term: a link to its glossary entry (its definition as the link's title), on
+    /// first use followed by the term in the other language; a term the glossary lacks is a
+    /// located warning and shows as marked.
+    private mutating func term(_ mark: TermMark, warnings: inout [Diagnostic]) -> String {
+        let language = document.frontMatter.language
+        guard let glossary, let entry = glossary.entry(for: mark.term) else {
+            var message = "'\(mark.term)' is not in the glossary"
+            if let glossary {
+                message += " (\(glossary.path))"
+                if let near = nearestName(to: mark.term.lowercased(), in: glossary.entries.map { $0.english.lowercased() }) {
+                    message += "; did you mean '\(near)'?"
+                }
+            } else {
+                message += ": the course has none (glossary: in lectern.yml)"
+            }
+            warnings.append(.warning(message, at: mark.location))
+            return "<span class=\"term-missing\" title=\"\(HTML.attribute(message))\">\(HTML.escape(mark.shown))</span>"
+        }
+        let definition = entry.definition.texts[String(language.prefix(2))] ?? entry.definition.texts["en"] ?? entry.definition.texts.values.first ?? ""
+        var html = "<a class=\"term\" href=\"\(HTML.relativeLink(Glossary.pageName))#\(HTML.attribute(entry.id))\" title=\"\(HTML.attribute(definition.replacingOccurrences(of: "$", with: "")))\">\(HTML.escape(mark.shown))</a>"
+        if termsSeen.insert(entry.id).inserted {
+            // Chinese text takes fullwidth parentheses and no space: 后验（posterior）.
+            let other = HTML.escape(entry.otherTerm(for: language))
+            html += language.hasPrefix("zh") ? "<span class=\"term-other\">（\(other)）</span>" : "<span class=\"term-other\"> (\(other))</span>"
+        }
+        return html
     }
 
     private func inlineValue(_ index: Int) -> String {

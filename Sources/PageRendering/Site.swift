@@ -14,6 +14,8 @@ public struct Site: Sendable {
         /// The line on what it teaches (front matter `description`), for the home page.
         public var description: String?
         public var failed: Bool
+        /// The chapter is shown in the default language: it has no translation into this site's.
+        public var untranslated = false
 
         public init(page: String, number: Int, title: String, description: String? = nil, failed: Bool = false) {
             self.page = page
@@ -39,6 +41,39 @@ public struct Site: Sendable {
     public var subtitle: String?
     public var chapters: [Chapter]
     public var links: [Link]
+    /// The course's glossary: `[[term]]` marks link to its page.
+    public var glossary: Glossary? = nil
+    /// The language of the site's navigation and furniture (BCP 47).
+    public var language = "en"
+    /// The folder of this language's pages under the output folder: "" for the default
+    /// language, "zh/" for another.
+    public var folder = ""
+    /// The course's other languages: where the same page is in each, for the language switch.
+    public var alternates: [Alternate] = []
+
+    /// Another language of the course, named in that language ("中文", "English").
+    public struct Alternate: Sendable {
+        public var language: String
+        public var name: String
+        public var folder: String
+
+        public init(language: String, name: String, folder: String) {
+            self.language = language
+            self.name = name
+            self.folder = folder
+        }
+    }
+
+    /// Pages that exist in every language, and so have a switch between them.
+    func hasAlternates(_ page: String) -> Bool {
+        page == "index.html" || page == Glossary.pageName || chapterIndex(of: page) != nil
+    }
+
+    /// The link from this site's `page` to the same page in `other`'s language.
+    func link(to other: Alternate, page: String) -> String {
+        HTML.relativeLink((folder.isEmpty ? "" : "../") + other.folder + page)
+    }
+
     /// Whether the site has a search index (`SearchIndex.fileName`) for its pages to load.
     public var search = false
     /// Every chapter's referable labels, with their pages (`collectLabels`).
@@ -82,16 +117,24 @@ public struct Site: Sendable {
     /// The navigation every page of the site carries before its content: the course's title
     /// (a link home), the chapters with `current` marked, and the other pages. Wide screens show it
     /// as a sidebar; phones as a menu that opens at the top (`<details>`, no script).
-    func navigation(current page: String?, furniture: Furniture) -> String {
+    /// `pageLanguage`: the language of the page's content (a chapter without a translation is in
+    /// the default language inside another language's site): the navigation then says its own.
+    func navigation(current page: String?, furniture: Furniture, pageLanguage: String) -> String {
         let list = chapterList(current: page)
         let links = self.links.map { link in
             "<li\(link.page == page ? " aria-current=\"page\"" : "")><a href=\"\(HTML.relativeLink(link.page))\">\(HTML.escape(link.title))</a></li>"
         }.joined(separator: "\n")
         let extras = links.isEmpty ? "" : "<ul class=\"site-links\">\n\(links)\n</ul>\n"
+        var switcher = ""
+        if let page, hasAlternates(page), !alternates.isEmpty {
+            switcher = "<p class=\"site-languages\">" + alternates.map {
+                "<a href=\"\(link(to: $0, page: page))\" hreflang=\"\(HTML.attribute($0.language))\" lang=\"\(HTML.attribute($0.language))\">\(HTML.escape($0.name))</a>"
+            }.joined(separator: " ") + "</p>\n"
+        }
         return """
-        <nav class="site-nav" aria-label="\(HTML.attribute(furniture.chapters))">
+        <nav class="site-nav" aria-label="\(HTML.attribute(furniture.chapters))"\(pageLanguage == language ? "" : " lang=\"\(HTML.attribute(language))\"")>
         <a class="site-title" href="\(HTML.relativeLink("index.html"))"\(page == "index.html" ? " aria-current=\"page\"" : "")>\(HTML.escape(title))</a>
-        \(search ? searchBox(furniture) : "")        <details class="site-menu"><summary>\(HTML.escape(furniture.chapters))</summary>
+        \(switcher)\(search ? searchBox(furniture) : "")        <details class="site-menu"><summary>\(HTML.escape(furniture.chapters))</summary>
         \(list)\(extras)</details>
         <div class="site-sidebar">
         \(list)\(extras)</div>
@@ -115,7 +158,8 @@ public struct Site: Sendable {
         var html = "<ol class=\"site-chapters\">\n"
         for chapter in chapters {
             let mark = chapter.page == page ? " aria-current=\"page\"" : ""
-            html += "<li\(mark)><a href=\"\(HTML.relativeLink(chapter.page))\"><span class=\"chapter-number\">\(chapter.number)</span> \(HTML.escape(chapter.title))</a></li>\n"
+            let untranslated = chapter.untranslated ? " <span class=\"chapter-untranslated\">\(HTML.escape(Furniture.forLanguage(language).untranslatedMark))</span>" : ""
+            html += "<li\(mark)><a href=\"\(HTML.relativeLink(chapter.page))\"><span class=\"chapter-number\">\(chapter.number)</span> <span>\(HTML.escape(chapter.title))\(untranslated)</span></a></li>\n"
         }
         return html + "</ol>\n"
     }

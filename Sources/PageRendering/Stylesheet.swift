@@ -156,6 +156,7 @@ enum Stylesheet {
       .site-menu { display: none; }
       .site-sidebar { display: block; margin-top: 1.25rem; }
       .site-search { margin-top: 1rem; }
+      .site-languages { margin: .5rem .6rem 0; }
     }
     .site-search { order: 3; flex-basis: 100%; position: relative; }
     .site-search[hidden], .search-results[hidden] { display: none; }
@@ -171,6 +172,19 @@ enum Stylesheet {
     .search-snippet { display: block; font-size: .82rem; color: var(--muted); overflow-wrap: anywhere; }
     .search-snippet mark { background: var(--warn-bg); color: var(--text); }
     .search-none { padding: .4rem .6rem; color: var(--faint); }
+    a.term { color: inherit; text-decoration: none; border-bottom: 1px dotted var(--faint); }
+    a.term:hover { color: var(--accent); border-bottom-color: currentColor; }
+    .term-other { color: var(--muted); font-weight: normal; }
+    .term-missing { border-bottom: 1px dashed var(--warn); }
+    dl.glossary dt { margin-top: 1.1rem; font: 600 1.05rem/1.4 var(--ui); }
+    dl.glossary dt dfn { font-style: normal; }
+    dl.glossary dt .term-other { margin-left: .5em; }
+    dl.glossary dd { margin: .2rem 0 0; }
+    dl.glossary .term-chapter { display: inline-block; font: .85rem/1.4 var(--ui); text-decoration: none; }
+    .site-languages { margin: 0; order: 2; }
+    .site-languages a { margin-right: .6em; }
+    .chapter-untranslated { white-space: nowrap; font-size: .75em; color: var(--faint); border: 1px solid var(--rule); border-radius: 3px; padding: 0 .3em; margin-left: .3em; }
+    .translation-note { font: .9rem/1.5 var(--ui); color: var(--warn); background: var(--warn-bg); padding: .6rem 1rem; border-radius: 6px; }
     .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; font: .95rem/1.4 var(--ui); }
     .pager a { flex: 0 1 48%; padding: .75rem 1rem; border: 1px solid var(--rule); border-radius: 6px; text-decoration: none; }
     .pager a:hover { border-color: var(--accent); }

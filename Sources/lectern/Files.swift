@@ -37,7 +37,9 @@ func findNotebooks(_ paths: [String]) throws -> [String] {
             throw ValidationError("\(path): no such file or directory")
         }
         if isDirectory.boolValue {
-            let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
+            let all = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
+            // Translations (a.zh.md beside a.md) render with their originals, not as notebooks.
+            let names = all.filter { !Translation.isTranslation($0, among: Set(all)) }
             if names.isEmpty { throw ValidationError("\(path): no .md notebooks in this folder") }
             found += names.sorted().map { (path as NSString).appendingPathComponent($0) }
         } else {

@@ -93,80 +93,60 @@ struct Render: ParsableCommand {
         let notebooks = try resolveNotebooks(paths, course: course)
         let output = self.output ?? course?.output ?? "output"
         try checkOutputNames(notebooks, index: true,
-                             reserved: course == nil ? [:] : ["index.html": "the course's home page", ReferencePage.fileName: "the library reference"])
+                             reserved: course == nil ? [:] : ["index.html": "the course's home page", ReferencePage.fileName: "the library reference",
+                                                              Glossary.pageName: "the glossary"])
         try prepareOutputFolder(output)
         var failed = false
         var entries: [IndexPage.Entry] = []
         // A course is one site: every page carries its navigation and resolves references across chapters.
         var site: Site? = nil
         if let course {
-            let (built, errors) = courseSite(course)
-            report(errors)
-            if !errors.isEmpty { failed = true }
+            let (built, diagnostics) = try siteOrExit(course)
+            report(diagnostics)
+            if diagnostics.contains(where: { $0.severity == .error }) { failed = true }
             site = built
             site?.search = true
         }
         let outcomes = try runOptions.runAll(notebooks, course: course)
         site?.markFailed(outcomes)
+        let options = PageOptions(handout: handout, timings: timings)
+        var writer = SiteWriter(folder: output, safe: runOptions.safe, options: options)
         for outcome in outcomes {
             report(outcome.diagnostics)
-            let path = outcome.path
-            let name = pageName(of: path)
             guard let result = outcome.result else {
                 failed = true
                 continue
             }
-            let page = PageRenderer.render(result, options: PageOptions(handout: handout, timings: timings), site: site, page: name)
-            report(page.warnings)
-            if page.warnings.contains(where: { $0.severity == .error }) { failed = true }
-            let destination = (output as NSString).appendingPathComponent(name)
-            if runOptions.safe, let refusal = unsafePage(page.html, destination) {
-                report([refusal])
-                failed = true
-                continue
-            }
-            do {
-                try writeAtomically(page.html, to: destination)
-            } catch {
-                report([.error("cannot write \(destination): \(error.localizedDescription)", at: nil)])
-                failed = true
-                continue
-            }
+            let name = pageName(of: outcome.path)
+            guard writer.page(result, name: name, site: site) else { continue }
             entries.append(IndexPage.Entry(page: name, title: result.document.title, subtitle: result.document.frontMatter.subtitle,
                                            failed: result.failed))
-            if result.failed { failed = true }
             let status = result.failed ? "with errors" : outcome.cached ? "ok, from cache" : "ok"
-            printError("\(destination)  (\(result.cells.count) cells, \(String(format: "%.2f", outcome.seconds)) s, \(status))")
+            printError("\(writer.path(name))  (\(result.cells.count) cells, \(String(format: "%.2f", outcome.seconds)) s, \(status))")
         }
-        // A course gets its home page and its reference page; a folder of notebooks an index.
-        var extraPages: [(name: String, html: String, what: String)] = []
-        if let site, let course {
-            extraPages.append(("index.html", IndexPage.render(site: site, language: course.defaultLanguage), "\(site.chapters.count) chapters"))
-            extraPages.append((ReferencePage.fileName, ReferencePage.render(site: site), "the library reference"))
-        } else if notebooks.count > 1 {
-            extraPages.append(("index.html", IndexPage.render(title: "Notebooks", entries: entries), "\(entries.count) notebooks"))
-        }
+        // A course gets its home page, glossary, search and reference; a folder of notebooks an index.
         if let site {
-            // The search index covers every chapter whose page is in the folder, this run's or an earlier one's.
-            let chapters = site.chapters.compactMap { chapter -> (page: String, title: String, html: String)? in
-                let path = (output as NSString).appendingPathComponent(chapter.page)
-                guard let html = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
-                return (chapter.page, "\(chapter.number) \(chapter.title)", html)
-            }
-            extraPages.append((SearchIndex.fileName, SearchIndex.script(chapters: chapters), "the search index of \(chapters.count) chapters"))
+            writer.courseExtras(site: site, reference: true)
+        } else if notebooks.count > 1 {
+            writer.write("index.html", IndexPage.render(title: "Notebooks", entries: entries), what: "\(entries.count) notebooks")
         }
-        for (name, html, what) in extraPages {
-            let destination = (output as NSString).appendingPathComponent(name)
-            if runOptions.safe, name.hasSuffix(".html"), let refusal = unsafePage(html, destination) {
-                report([refusal])
-                throw ExitCode.failure
-            }
-            do {
-                try writeAtomically(html, to: destination)
-                printError("\(destination)  (\(what), \(html.utf8.count / 1024) KB)")
-            } catch {
-                report([.error("cannot write \(destination): \(error.localizedDescription)", at: nil)])
-                failed = true
+        if writer.failed { failed = true }
+        // Each other language of the course: the same runs, shown with the translations' prose.
+        if let course {
+            for language in course.languages.dropFirst() {
+                var (languageSite, diagnostics) = try siteOrExit(course, language: language)
+                report(diagnostics)
+                languageSite.search = true
+                languageSite.markFailed(outcomes)
+                let folder = (output as NSString).appendingPathComponent(language)
+                try prepareOutputFolder(folder)
+                var translated = SiteWriter(folder: folder, safe: runOptions.safe, options: options)
+                for (name, result) in results(in: language, of: outcomes, course: course, safe: runOptions.safe, failed: &failed) {
+                    translated.page(result, name: name, site: languageSite)
+                }
+                translated.courseExtras(site: languageSite, reference: false)
+                printError("\(folder)/  (\(languageSite.chapters.filter { !$0.untranslated }.count) of \(languageSite.chapters.count) chapters translated)")
+                if translated.failed { failed = true }
             }
         }
         if failed { throw ExitCode.failure }
@@ -186,13 +166,15 @@ struct Check: ParsableCommand {
         AtomicFile.exitCleanlyOnInterrupt()
         var failed = false
         let course = try loadCourse()
-        let site = course.map { course in
-            let (site, errors) = courseSite(course)
-            report(errors)
-            if !errors.isEmpty { failed = true }
-            return site
+        var site: Site? = nil
+        if let course {
+            let (built, diagnostics) = try siteOrExit(course)
+            report(diagnostics)
+            if diagnostics.contains(where: { $0.severity == .error }) { failed = true }
+            site = built
         }
-        for outcome in try runOptions.runAll(try resolveNotebooks(paths, course: course), course: course) {
+        let outcomes = try runOptions.runAll(try resolveNotebooks(paths, course: course), course: course)
+        for outcome in outcomes {
             report(outcome.diagnostics)
             if let result = outcome.result {
                 let warnings = PageRenderer.render(result, site: site, page: pageName(of: outcome.path)).warnings
@@ -202,6 +184,21 @@ struct Check: ParsableCommand {
             if outcome.result?.failed ?? true { failed = true }
             let status = outcome.result.map { $0.failed ? "failed" : outcome.cached ? "ok, from cache" : "ok" } ?? "failed"
             printError("\(outcome.path): \(status) (\(String(format: "%.2f", outcome.seconds)) s)")
+        }
+        // Translations: each must match its original (`Translation.apply`) and render cleanly.
+        if let course {
+            for language in course.languages.dropFirst() {
+                let (languageSite, diagnostics) = try siteOrExit(course, language: language)
+                report(diagnostics.filter { $0.severity == .error })
+                if diagnostics.contains(where: { $0.severity == .error }) { failed = true }
+                for (name, result) in results(in: language, of: outcomes, course: course, safe: runOptions.safe, failed: &failed)
+                    where result.document.source.path != outcomes.first(where: { pageName(of: $0.path) == name })?.path {
+                    let warnings = PageRenderer.render(result, site: languageSite, page: name).warnings
+                    report(warnings)
+                    if warnings.contains(where: { $0.severity == .error }) { failed = true }
+                    printError("\(result.document.source.path): ok (the translation of \(name))")
+                }
+            }
         }
         if failed { throw ExitCode.failure }
     }

@@ -49,4 +49,17 @@ struct LanguageRunsTests {
     func mark(_ html: String, _ expected: String) {
         #expect(LanguageRuns.markChinese(html) == expected)
     }
+
+    /// A Chinese page's source line breaks between Chinese characters are dropped (a browser
+    /// would show a space); breaks beside Latin text or markup, and inside code blocks, stay.
+    @Test(arguments: [
+        ("<p>后验是高斯\n分布。</p>", "<p>后验是高斯分布。</p>"),
+        ("<p>代价是，\n而构造</p>", "<p>代价是，而构造</p>"),
+        ("<p>使用 PPCA\n模型</p>", "<p>使用 PPCA\n模型</p>"),
+        ("<p>模型\n<em>线性</em></p>", "<p>模型\n<em>线性</em></p>"),
+        ("<pre><code>中文\n代码</code></pre><p>之后\n合并</p>", "<pre><code>中文\n代码</code></pre><p>之后合并</p>"),
+    ])
+    func joinChineseLines(_ html: String, _ expected: String) {
+        #expect(LanguageRuns.joinChineseLines(html) == expected)
+    }
 }

@@ -114,11 +114,32 @@ struct SiteTests {
         var chapters = Self.chapters
         chapters[1].text = chapters[1].text.replacingOccurrences(of: "title: Models", with: "title: 模型\nlang: zh-CN")
         let docs = try documents(chapters)
-        let (site, _) = self.site(docs)
+        var (site, _) = self.site(docs)
+        site.language = "zh-CN"
         let html = PageRenderer.render(NotebookRunner().run(docs[1].document), site: site, page: docs[1].page).html
         #expect(html.contains("<span class=\"figure-number\">图 1.1:</span>"))
         #expect(html.contains("<a class=\"xref\" href=\"#eq-bound\">式 (1.1)</a>"))
         #expect(html.contains("<span class=\"pager-label\">上一章</span>") && html.contains("<span class=\"pager-label\">下一章</span>"))
         #expect(html.contains("<summary>章节</summary>"))
+    }
+
+    /// A marked term links to its glossary entry, with its definition as the title; its first mark
+    /// on the page shows the other language's term; a term the glossary lacks is a located warning.
+    @Test func termsLinkToTheGlossaryAndShowTheOtherLanguageOnce() throws {
+        let glossary = try Glossary.parse("- {en: generative model, zh: 生成模型, definition: A model of p(x)., chapter: 0}",
+                                          path: "glossary.yml", chapterCount: 3)
+        let text = "---\ntitle: Intro\n---\n\nA [[generative model]] here, [[generative models]] again, and [[genrative model]].\n"
+        let docs = try documents([("00-intro.html", text)])
+        var (site, _) = self.site(docs)
+        site.glossary = glossary
+        let page = PageRenderer.render(NotebookRunner().run(docs[0].document), site: site, page: docs[0].page)
+        let link = "<a class=\"term\" href=\"./glossary.html#term-generative-model\" title=\"A model of p(x).\">"
+        #expect(page.html.contains("A \(link)generative model</a><span class=\"term-other\"> (<span lang=\"zh\">生成模型</span>)</span> here, \(link)generative models</a> again"))
+        #expect(page.warnings.map(\.description) == [
+            "notebooks/00-intro.md:5:63: warning: 'genrative model' is not in the glossary (glossary.yml); did you mean 'generative model'?",
+        ])
+        let glossaryPage = GlossaryPage.render(glossary, site: site)
+        #expect(glossaryPage.contains("<dt id=\"term-generative-model\"><dfn>generative model</dfn> <span class=\"term-other\"><span lang=\"zh\">生成模型</span></span></dt>"))
+        #expect(glossaryPage.contains("<dd>A model of p(x). <a class=\"term-chapter\" href=\"./00-intro.html\"><span class=\"chapter-number\">0</span> Intro</a></dd>"))
     }
 }

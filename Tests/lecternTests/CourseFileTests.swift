@@ -26,7 +26,7 @@ extension CommandLineTests {
         let outcome = try lectern(["render"], in: dir)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let site = dir.appendingPathComponent("site")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: site.path).sorted() == ["a-first.html", "b-second.html", "index.html", "reference.html", "search.js"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.path).sorted() == ["a-first.html", "b-second.html", "index.html", "reference.html", "search.js", "zh"])
         let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(index.contains("<h1 class=\"title\">Generative models</h1>"))
         #expect(index.contains("<p class=\"subtitle\">Notes that run</p>"))
@@ -110,5 +110,75 @@ extension CommandLineTests {
         let outcome = try lectern(["check"], in: dir)
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("notebooks/b.md:5:1: error: the label 'sec-data' is already used in a.html for “Data”; labels must be unique across the course"), "\(outcome.stderr)")
+    }
+
+    /// A course's glossary: its page is written and linked from every page, `check` warns about a
+    /// marked term it lacks and a term of it no chapter marks, and a missing file is a located error.
+    @Test func aGlossaryIsAPageAndCheckWarnsAboutTermsOnEitherSide() throws {
+        let dir = try workspace([
+            "lectern.yml": text("title: Course\nchapters: [notebooks/a.md, notebooks/b.md]\nglossary: terms.yml\n"),
+            "terms.yml": text("- {en: latent variable, zh: 隐变量, definition: An unobserved z., chapter: 0}\n- {en: posterior, zh: 后验分布, definition: p(z | x)., chapter: 1}\n"),
+            "notebooks/a.md": text("# A\n\nA [[latent variable]] and a [[prior]].\n"),
+            "notebooks/b.md": text("# B\n\nNo terms here.\n"),
+        ])
+        let checked = try lectern(["check"], in: dir)
+        #expect(checked.status == 0, "\(checked.stderr)")
+        #expect(checked.stderr.contains("terms.yml:2:3: warning: the glossary term 'posterior' is not marked in any chapter"), "\(checked.stderr)")
+        #expect(checked.stderr.contains("notebooks/a.md:3:29: warning: 'prior' is not in the glossary (terms.yml)"), "\(checked.stderr)")
+        let rendered = try lectern(["render"], in: dir)
+        #expect(rendered.status == 0, "\(rendered.stderr)")
+        let glossary = try String(contentsOf: dir.appendingPathComponent("output/glossary.html"), encoding: .utf8)
+        #expect(glossary.contains("<dt id=\"term-latent-variable\"><dfn>latent variable</dfn>"))
+        let a = try String(contentsOf: dir.appendingPathComponent("output/a.html"), encoding: .utf8)
+        #expect(a.contains("<a href=\"./glossary.html\">Glossary</a>") && a.contains("href=\"./glossary.html#term-latent-variable\""))
+        let search = try String(contentsOf: dir.appendingPathComponent("output/search.js"), encoding: .utf8)
+        #expect(search.contains("[\"./glossary.html\",\"Glossary\"]") && search.contains("An unobserved z."))
+
+        try text("title: Course\nchapters: [notebooks/a.md]\nglossary: missing.yml\n").write(to: dir.appendingPathComponent("lectern.yml"))
+        let missing = try lectern(["check"], in: dir)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("lectern.yml:3:11: error: the glossary 'missing.yml' does not exist"), "\(missing.stderr)")
+    }
+
+    /// Two languages from one run: the cells run once, each language gets its pages (a
+    /// translation's prose with the original's outputs, or the original with a note), its home
+    /// page, glossary and search, and every page a switch to the same page in the other language.
+    @Test func aSecondLanguageIsWrittenFromTheSameRun() throws {
+        let dir = try workspace([
+            "lectern.yml": text("title: {en: Course, zh: 课程}\nlanguages: [en, zh]\nchapters: [notebooks/00-a.md, notebooks/01-b.md]\n"),
+            "notebooks/00-a.md": text("---\ntitle: Sums\n---\n\n```swift\nlet total = Int(timeIt(repeats: 1) { _ = (0..<200).map { $0 * $0 } } * 1e9)\nprint(\"total:\", total)\n```\n\nThe total is `{swift} total`.\n"),
+            "notebooks/00-a.zh.md": text("---\ntitle: 求和\n---\n\n```swift\nlet total = Int(timeIt(repeats: 1) { _ = (0..<200).map { $0 * $0 } } * 1e9)\nprint(\"total:\", total)\n```\n\n总和是 `{swift} total`。\n"),
+            "notebooks/01-b.md": text("---\ntitle: Untranslated\n---\n\nOnly in English.\n"),
+        ])
+        let outcome = try lectern(["render"], in: dir)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let out = dir.appendingPathComponent("output")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("zh").path).sorted()
+                == ["00-a.html", "01-b.html", "index.html", "search.js"])
+        let en = try String(contentsOf: out.appendingPathComponent("00-a.html"), encoding: .utf8)
+        let zh = try String(contentsOf: out.appendingPathComponent("zh/00-a.html"), encoding: .utf8)
+        #expect(zh.contains("<html lang=\"zh\">") && zh.contains("<span class=\"chapter-number\">0</span> 求和</h1>"))
+        // The same run's output on both pages (a measured time in nanoseconds, which no second run
+        // would repeat), and the inline value in the translation's sentence.
+        let printed = try #require(en.firstMatch(of: /total: (\d+)/)).1
+        #expect(zh.contains("total: \(printed)"))
+        let inline = try #require(zh.firstMatch(of: /总和是 <span class="inline-value">([^<]*)<\/span>。/)).1
+        #expect(inline.filter(\.isNumber) == printed, "the value typeset with thin spaces between digit groups")
+        // Each page switches to the other language's same page.
+        #expect(en.contains("<a href=\"./zh/00-a.html\" hreflang=\"zh\" lang=\"zh\">中文</a>"))
+        #expect(zh.contains("<a href=\"./../00-a.html\" hreflang=\"en\" lang=\"en\">English</a>"))
+        #expect(zh.contains("<span class=\"pager-label\">下一章</span>") && zh.contains("<a href=\"./../reference.html\">函数参考（英文）</a>"))
+        // The untranslated chapter: the original, with a note, in the Chinese site.
+        let fallback = try String(contentsOf: out.appendingPathComponent("zh/01-b.html"), encoding: .utf8)
+        #expect(fallback.contains("<html lang=\"en\">") && fallback.contains("Only in English."))
+        #expect(fallback.contains("<p class=\"translation-note\" lang=\"zh\">") && fallback.contains("本章尚无中文译本，以下为英文原文。"))
+        #expect(fallback.contains("<nav class=\"site-nav\" aria-label=\"章节\" lang=\"zh\">"))
+        let home = try String(contentsOf: out.appendingPathComponent("zh/index.html"), encoding: .utf8)
+        #expect(home.contains("<h1 class=\"title\">课程</h1>"))
+        // check verifies the translation against its original.
+        try text("---\ntitle: 求和\n---\n\n```swift\nlet total = 3\n```\n").write(to: dir.appendingPathComponent("notebooks/00-a.zh.md"))
+        let checked = try lectern(["check"], in: dir)
+        #expect(checked.status == 1)
+        #expect(checked.stderr.contains("notebooks/00-a.zh.md:5:1: error: cell 1 differs from cell 1 of notebooks/00-a.md (line 5)"), "\(checked.stderr)")
     }
 }

@@ -1,0 +1,66 @@
+import Notebook
+
+/// A notebook's translation (`02-ppca.zh.md` beside `02-ppca.md`) shown with the outputs of the
+/// one run of the original: the translation's prose, captions and titles, the original's cells'
+/// outputs and inline values. So one run gives every language's page, with the same numbers and
+/// figures, and a translation that drifted from its original is a located error, not a page whose
+/// code says one thing and whose outputs another.
+public enum Translation {
+    /// The translation of `notebook` into `language`: `name.md` → `name.language.md`.
+    public static func path(of notebook: String, language: String) -> String {
+        let base = notebook.hasSuffix(".md") ? String(notebook.dropLast(3)) : notebook
+        return "\(base).\(language).md"
+    }
+
+    /// Whether the file `name` is the translation of another of `names` (`a.zh.md` beside `a.md`):
+    /// a folder's notebooks leave translations out, which render with their originals.
+    public static func isTranslation(_ name: String, among names: Set<String>) -> Bool {
+        guard name.hasSuffix(".md") else { return false }
+        let stem = name.dropLast(3)
+        guard let dot = stem.lastIndex(of: ".") else { return false }
+        let tag = stem[stem.index(after: dot)...]
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }),
+              parts.dropFirst().allSatisfy({ !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
+        else { return false }
+        return names.contains(String(stem[..<dot]) + ".md")
+    }
+
+    /// `result` (the original's run) with `translation` as its document. The translation must hold
+    /// the same cells (the same code, in the same order; options such as `caption` may differ)
+    /// and only inline expressions the original evaluates after the same cell (in any order).
+    public static func apply(_ translation: Document, to result: NotebookResult) throws(Diagnostic) -> NotebookResult {
+        let original = result.document
+        let cells = translation.cells, originalCells = original.cells
+        for (i, cell) in cells.enumerated() {
+            guard i < originalCells.count else {
+                throw .error("this translation has cell \(i + 1), but \(original.source.path) has only \(originalCells.count); a translation keeps the original's cells", at: cell.fence)
+            }
+            guard cell.code == originalCells[i].code else {
+                throw .error("cell \(i + 1) differs from cell \(i + 1) of \(original.source.path) (line \(originalCells[i].fence.line)); a translation keeps the original's code, which runs once for every language",
+                             at: cell.fence)
+            }
+        }
+        guard cells.count == originalCells.count else {
+            throw .error("this translation has \(cells.count) cells, \(original.source.path) has \(originalCells.count); a translation keeps the original's cells",
+                         at: SourceLocation(file: translation.source.path, line: 1, column: 1))
+        }
+        var values: [InlineResult] = []
+        for inline in translation.inlineExpressions {
+            guard let k = original.inlineExpressions.firstIndex(where: { $0.code == inline.code && $0.cellsBefore == inline.cellsBefore && $0.digits == inline.digits }) else {
+                throw .error("the inline expression `\(inline.code)` is not in \(original.source.path) after the same cell; a translation shows the values the original computed",
+                             at: inline.location)
+            }
+            values.append(result.inlineValues[k])
+        }
+        var translated = result
+        translated.document = translation
+        translated.cells = zip(result.cells, cells).map { run, cell in
+            var r = run
+            r.cell = cell
+            return r
+        }
+        translated.inlineValues = values
+        return translated
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Notebook
+import NotebookRunner
+import PageRendering
+
+/// Writes the pages of one render into one folder (the output folder, or a language's folder in
+/// it): notebook pages, and for a course its home page, glossary, search index and reference.
+/// Every file is written atomically; under `--safe` each page is checked first (`unsafePage`).
+/// What goes wrong is reported and sets `failed`.
+struct SiteWriter {
+    var folder: String
+    var safe: Bool
+    var options: PageOptions
+    private(set) var failed = false
+
+    init(folder: String, safe: Bool, options: PageOptions) {
+        self.folder = folder
+        self.safe = safe
+        self.options = options
+    }
+
+    /// Renders and writes one notebook's page; returns whether it was written.
+    @discardableResult
+    mutating func page(_ result: NotebookResult, name: String, site: Site?) -> Bool {
+        let page = PageRenderer.render(result, options: options, site: site, page: name)
+        report(page.warnings)
+        if page.warnings.contains(where: { $0.severity == .error }) || result.failed { failed = true }
+        return write(name, page.html, what: nil)
+    }
+
+    /// A course's pages beside its chapters in this site's language: the home page, the glossary,
+    /// the search index over the chapters' pages in the folder (this run's or an earlier one's)
+    /// and the glossary, and with `reference` the library reference.
+    mutating func courseExtras(site: Site, reference: Bool) {
+        write("index.html", IndexPage.render(site: site, language: site.language), what: "\(site.chapters.count) chapters")
+        if reference { write(ReferencePage.fileName, ReferencePage.render(site: site), what: "the library reference") }
+        var searched = site.chapters.compactMap { chapter -> (page: String, title: String, html: String)? in
+            guard let html = try? String(contentsOfFile: path(chapter.page), encoding: .utf8) else { return nil }
+            return (chapter.page, "\(chapter.number) \(chapter.title)", html)
+        }
+        if let glossary = site.glossary {
+            let html = GlossaryPage.render(glossary, site: site, language: site.language)
+            write(Glossary.pageName, html, what: "the glossary of \(glossary.entries.count) terms")
+            searched.append((Glossary.pageName, site.links.first { $0.page == Glossary.pageName }?.title ?? "Glossary", html))
+        }
+        write(SearchIndex.fileName, SearchIndex.script(chapters: searched), what: "the search index of \(searched.count) pages")
+    }
+
+    func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
+
+    /// Writes `text` to `name` in the folder, printing its size with `what` (nil: say nothing).
+    @discardableResult
+    mutating func write(_ name: String, _ text: String, what: String?) -> Bool {
+        let destination = path(name)
+        if safe, name.hasSuffix(".html"), let refusal = unsafePage(text, destination) {
+            report([refusal])
+            failed = true
+            return false
+        }
+        do {
+            try writeAtomically(text, to: destination)
+            if let what { printError("\(destination)  (\(what), \(text.utf8.count / 1024) KB)") }
+            return true
+        } catch {
+            report([.error("cannot write \(destination): \(error.localizedDescription)", at: nil)])
+            failed = true
+            return false
+        }
+    }
+}
