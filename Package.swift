@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // The preview's HTTP server (small, no SwiftNIO).
+        .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
     ],
     targets: [
         // System libraries (Debian: libcmark-gfm-dev libcmark-gfm-extensions-dev libpng-dev
@@ -68,6 +70,7 @@ let package = Package(
         .executableTarget(name: "lectern", dependencies: [
             "Notebook", "NotebookRunner", "PageRendering", "TeXToMathML", "Tensors",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
 
         // A development tool: runs a Swift file (or a notebook's cells) in the interpreter.

@@ -1,27 +1,29 @@
 import ArgumentParser
 import Foundation
+import Notebook
+import NotebookRunner
+import PageRendering
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// `lectern preview NOTEBOOK`: serves the rendered page on 127.0.0.1, re-renders when the file
-/// changes (a prose edit comes from the cache at once) and makes the browser reload by itself
-/// through server-sent events. The page written to disk stays script-free; only the served
-/// copy carries the few lines that listen for reloads.
+/// `lectern preview [NOTEBOOK]`: renders, serves on 127.0.0.1 (`PreviewHandler`, on FlyingFox)
+/// and re-renders on every save; the page being read reloads by itself when its file changes.
+/// With no notebook and a course file it serves the whole course — every page, both languages,
+/// search — and watches the chapters, their translations, the course file and the glossary.
+/// Renders run on this thread, requests on Swift's task pool, so neither waits for the other.
+/// The pages written to disk stay as `render` writes them; only the served copies carry the
+/// reload script. Ctrl-C exits at once, a running cell with it (once a file being written is whole).
 struct PreviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "preview",
-        abstract: "Serve a notebook's page on 127.0.0.1 and re-render it on every save; the browser reloads by itself.")
+        abstract: "Serve the course (or one notebook) on 127.0.0.1 and re-render on every save; pages reload by themselves.")
 
-    @Argument(help: "The notebook to preview.")
-    var path: String
+    @Argument(help: "The notebook to preview (default: the whole course of lectern.yml).")
+    var path: String?
 
     @Option(help: "The port to listen on.")
     var port = 8765
 
-    @Option(name: .shortAndLong, help: "The folder the page is also written to.")
-    var output = "output"
+    @Option(name: .shortAndLong, help: "The folder pages are written to and served from (default: output, or the course file's output).")
+    var output: String?
 
     @OptionGroup var runOptions: RunOptions
 
@@ -30,52 +32,64 @@ struct PreviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let notebook = try findNotebooks([path])
-        guard notebook.count == 1 else { throw ValidationError("preview takes one notebook, got \(notebook.count)") }
-        try prepareOutputFolder(output)
-        let state = PreviewState()
-        let server = try PreviewServer(port: port, state: state)
-        signal(SIGINT) { _ in PreviewServer.stop = 1 }
-        signal(SIGPIPE, SIG_IGN)
-        printError("previewing \(path) at http://127.0.0.1:\(port)/  (Ctrl-C stops)")
-        var lastStamp = ""
-        // The session after each cell is kept, so an edit re-runs only the cells from it on.
-        let kept = KeptRun()
-        while PreviewServer.stop == 0 {
-            let stamp = modificationStamp(notebook[0])
-            if stamp != lastStamp {
-                lastStamp = stamp
-                let start = Date()
-                let outcomes = try runOptions.runAll(notebook, keeping: kept)
-                if let html = renderPage(outcomes[0]) {
-                    state.publish(html)
-                    var how = ""
-                    if outcomes[0].cached {
-                        how = " (from cache)"
-                    } else if let resumed = kept.state?.resumedAfterCells, resumed > 0 {
-                        how = " (the first \(resumed) cell\(resumed == 1 ? "" : "s") kept from the last run)"
-                    }
-                    printError("rendered in \(String(format: "%.0f", Date().timeIntervalSince(start) * 1000)) ms\(how)")
-                }
-            }
-            server.poll(milliseconds: 200)
+        AtomicFile.exitCleanlyOnInterrupt()
+        var course = try loadCourse()
+        if path == nil && course == nil {
+            throw ValidationError("preview takes a notebook, or serves the course of a lectern.yml in this folder; there is none")
         }
-        server.close()
-        printError("stopped")
+        var notebooks = try notebooksToPreview(course)
+        let output = self.output ?? course?.output ?? "output"
+        try prepareOutputFolder(output)
+        let versions = PageVersions()
+        let home = path.map { pageName(of: $0) } ?? "index.html"
+        let handler = PreviewHandler(root: URL(fileURLWithPath: output, isDirectory: true), port: port, versions: versions, home: home)
+        let server = try startPreviewServer(handler, port: port)
+        _ = server
+        printError("previewing \(path ?? "the course") at http://127.0.0.1:\(port)/  (Ctrl-C stops)")
+        // The session after each cell is kept per notebook, so an edit re-runs only the cells from it on.
+        var kept: [String: KeptRun] = [:]
+        var stamps: [String: String] = [:]
+        while true {
+            let watched = watchedFiles(notebooks, course: course)
+            let now = Dictionary(uniqueKeysWithValues: watched.map { ($0, modificationStamp($0)) })
+            if now != stamps {
+                let courseChanged = stamps[Course.fileName] != now[Course.fileName]
+                stamps = now
+                if courseChanged, !stamps.isEmpty, let reloaded = try? loadCourse() {
+                    course = reloaded
+                    notebooks = (try? notebooksToPreview(course)) ?? notebooks
+                }
+                for notebook in notebooks where kept[notebook] == nil { kept[notebook] = KeptRun() }
+                let start = Date()
+                let before = fileDigests(in: output)
+                _ = try? renderPages(notebooks, course: course, output: output, runOptions: runOptions, options: PageOptions(), keeping: kept)
+                let after = fileDigests(in: output)
+                let changed = after.filter { before[$0.key] != $0.value }.map(\.key)
+                versions.bump(changed)
+                printError("rendered in \(String(format: "%.0f", Date().timeIntervalSince(start) * 1000)) ms; \(changed.count) file\(changed.count == 1 ? "" : "s") changed")
+            }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
     }
 
-    /// The page for the browser, and written to the output folder like `render` does.
-    private func renderPage(_ outcome: Pipeline.Outcome) -> String? {
-        report(outcome.diagnostics)
-        guard let result = outcome.result else { return nil }
-        let page = PageRenderingBridge.page(result)
-        let name = pageName(of: outcome.path)
-        if runOptions.safe, let refusal = unsafePage(page, name) {
-            report([refusal])
-            return nil
+    private func notebooksToPreview(_ course: Course?) throws -> [String] {
+        if let path {
+            let found = try findNotebooks([path])
+            guard found.count == 1 else { throw ValidationError("preview takes one notebook, got \(found.count)") }
+            return found
         }
-        try? writeAtomically(page, to: (output as NSString).appendingPathComponent(name))
-        return page
+        return try resolveNotebooks([], course: course)
+    }
+
+    /// The notebooks, their translations, the course file and the glossary.
+    private func watchedFiles(_ notebooks: [String], course: Course?) -> [String] {
+        var files = notebooks
+        if let course {
+            files.append(Course.fileName)
+            if let glossary = course.glossary { files.append(glossary) }
+            for language in course.languages.dropFirst() { files += notebooks.map { Translation.path(of: $0, language: language) } }
+        }
+        return files
     }
 
     private func modificationStamp(_ path: String) -> String {
@@ -84,110 +98,14 @@ struct PreviewCommand: ParsableCommand {
         let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
         return "\(date)-\(size)"
     }
-}
 
-/// The page being served and a version that changes on every render.
-final class PreviewState: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var html = "<!DOCTYPE html><title>Rendering…</title><p>Rendering…</p>"
-    private(set) var version = 0
-
-    func publish(_ page: String) {
-        lock.lock(); defer { lock.unlock() }
-        html = page
-        version += 1
-    }
-
-    func snapshot() -> (String, Int) {
-        lock.lock(); defer { lock.unlock() }
-        return (html, version)
-    }
-}
-
-/// A small HTTP/1.1 server on 127.0.0.1 with `poll(2)`: `GET /` is the page (with a listener
-/// for reloads), `GET /events` is a server-sent-event stream that says "reload" after each render.
-final class PreviewServer {
-    nonisolated(unsafe) static var stop: sig_atomic_t = 0
-    private let listener: Int32
-    private let state: PreviewState
-    /// Event-stream clients and the page version each has seen.
-    private var streams: [Int32: Int] = [:]
-
-    static let listenerScript = """
-        <script>new EventSource("/events").onmessage = () => location.reload();</script>
-        """
-
-    init(port: Int, state: PreviewState) throws {
-        self.state = state
-        listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard listener >= 0 else { throw ValidationError("cannot open a socket: \(String(cString: strerror(errno)))") }
-        var yes: Int32 = 1
-        setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    /// The pages and scripts under `folder`, by path relative to it.
+    private func fileDigests(in folder: String) -> [String: Data] {
+        var digests: [String: Data] = [:]
+        guard let names = FileManager.default.subpaths(atPath: folder) else { return digests }
+        for name in names where name.hasSuffix(".html") || name.hasSuffix(".js") {
+            if let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(name)) { digests[name] = data }
         }
-        guard bound == 0, listen(listener, 16) == 0 else {
-            let reason = String(cString: strerror(errno))
-            Glibc.close(listener)
-            throw ValidationError("cannot listen on 127.0.0.1:\(port): \(reason) (choose another with --port)")
-        }
-    }
-
-    /// Waits up to `milliseconds` for connections, answers them, and tells event streams about a new render.
-    func poll(milliseconds: Int32) {
-        var fds = [pollfd(fd: listener, events: Int16(POLLIN), revents: 0)]
-        _ = Glibc.poll(&fds, 1, milliseconds)
-        if fds[0].revents & Int16(POLLIN) != 0 {
-            let client = accept(listener, nil, nil)
-            if client >= 0 { answer(client) }
-        }
-        let (_, version) = state.snapshot()
-        for (fd, seen) in streams where seen != version {
-            if send(fd, "data: reload\n\n", 14, Int32(MSG_NOSIGNAL)) < 0 {
-                Glibc.close(fd)
-                streams[fd] = nil
-            } else {
-                streams[fd] = version
-            }
-        }
-    }
-
-    private func answer(_ client: Int32) {
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        var timeout = timeval(tv_sec: 1, tv_usec: 0)
-        setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        let n = recv(client, &buffer, buffer.count, 0)
-        guard n > 0 else { Glibc.close(client); return }
-        let request = String(decoding: buffer[0..<n], as: UTF8.self)
-        let target = request.split(separator: " ").dropFirst().first.map(String.init) ?? "/"
-        let (html, version) = state.snapshot()
-        switch target {
-        case "/events":
-            write(client, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: keep-alive\r\n\r\n")
-            streams[client] = version
-        case "/", "/index.html":
-            let page = html.replacingOccurrences(of: "</body>", with: Self.listenerScript + "\n</body>")
-            let body = Array(page.utf8)
-            write(client, "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: \(body.count)\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n")
-            _ = body.withUnsafeBytes { send(client, $0.baseAddress, body.count, Int32(MSG_NOSIGNAL)) }
-            Glibc.close(client)
-        default:
-            write(client, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-            Glibc.close(client)
-        }
-    }
-
-    private func write(_ fd: Int32, _ text: String) {
-        let bytes = Array(text.utf8)
-        _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, bytes.count, Int32(MSG_NOSIGNAL)) }
-    }
-
-    func close() {
-        for fd in streams.keys { Glibc.close(fd) }
-        Glibc.close(listener)
+        return digests
     }
 }

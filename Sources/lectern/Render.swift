@@ -42,9 +42,9 @@ struct RunOptions: ParsableArguments {
 
     /// Runs the notebooks, printing diagnostics and progress as each finishes; each notebook's
     /// front matter starts from the `course`'s defaults.
-    /// `kept`: for `preview`, the state of the last run of the one notebook, updated by this run
-    /// (a run resumes from it after the last unchanged cell).
-    func runAll(_ notebooks: [String], course: Course? = nil, keeping kept: KeptRun? = nil) throws -> [Pipeline.Outcome] {
+    /// `kept`: for `preview`, per notebook the state of its last run, updated by this run (a run
+    /// resumes from it after the last unchanged cell).
+    func runAll(_ notebooks: [String], course: Course? = nil, keeping kept: [String: KeptRun] = [:]) throws -> [Pipeline.Outcome] {
         let overrides = try parseParameters(parameters)
         let mode = cacheMode, safe = self.safe
         let memoryBytes = memoryLimit.map { $0 << 20 } ?? ContainedRun.defaultMemoryBytes
@@ -52,7 +52,7 @@ struct RunOptions: ParsableArguments {
         let outcomes = Pipeline.processAll(notebooks, jobs: jobs) { path in
             progress.start(path)
             let outcome = Pipeline.process(path, overrides: overrides, cache: mode, safe: safe, memoryBytes: memoryBytes,
-                                           defaults: course?.defaults ?? FrontMatter(), progress: progress.step, keeping: kept)
+                                           defaults: course?.defaults ?? FrontMatter(), progress: progress.step, keeping: kept[path])
             progress.finish()
             return outcome
         }
@@ -92,65 +92,87 @@ struct Render: ParsableCommand {
         let course = try loadCourse()
         let notebooks = try resolveNotebooks(paths, course: course)
         let output = self.output ?? course?.output ?? "output"
-        try checkOutputNames(notebooks, index: true,
-                             reserved: course == nil ? [:] : ["index.html": "the course's home page", ReferencePage.fileName: "the library reference",
-                                                              Glossary.pageName: "the glossary"])
-        try prepareOutputFolder(output)
-        var failed = false
-        var entries: [IndexPage.Entry] = []
-        // A course is one site: every page carries its navigation and resolves references across chapters.
-        var site: Site? = nil
-        if let course {
-            let (built, diagnostics) = try siteOrExit(course)
-            report(diagnostics)
-            if diagnostics.contains(where: { $0.severity == .error }) { failed = true }
-            site = built
-            site?.search = true
-        }
-        let outcomes = try runOptions.runAll(notebooks, course: course)
-        site?.markFailed(outcomes)
-        let options = PageOptions(handout: handout, timings: timings)
-        var writer = SiteWriter(folder: output, safe: runOptions.safe, options: options)
-        for outcome in outcomes {
-            report(outcome.diagnostics)
-            guard let result = outcome.result else {
-                failed = true
-                continue
-            }
-            let name = pageName(of: outcome.path)
-            guard writer.page(result, name: name, site: site) else { continue }
-            entries.append(IndexPage.Entry(page: name, title: result.document.title, subtitle: result.document.frontMatter.subtitle,
-                                           failed: result.failed))
-            let status = result.failed ? "with errors" : outcome.cached ? "ok, from cache" : "ok"
-            printError("\(writer.path(name))  (\(result.cells.count) cells, \(String(format: "%.2f", outcome.seconds)) s, \(status))")
-        }
-        // A course gets its home page, glossary, search and reference; a folder of notebooks an index.
-        if let site {
-            writer.courseExtras(site: site, reference: true)
-        } else if notebooks.count > 1 {
-            writer.write("index.html", IndexPage.render(title: "Notebooks", entries: entries), what: "\(entries.count) notebooks")
-        }
-        if writer.failed { failed = true }
-        // Each other language of the course: the same runs, shown with the translations' prose.
-        if let course {
-            for language in course.languages.dropFirst() {
-                var (languageSite, diagnostics) = try siteOrExit(course, language: language)
-                report(diagnostics)
-                languageSite.search = true
-                languageSite.markFailed(outcomes)
-                let folder = (output as NSString).appendingPathComponent(language)
-                try prepareOutputFolder(folder)
-                var translated = SiteWriter(folder: folder, safe: runOptions.safe, options: options)
-                for (name, result) in results(in: language, of: outcomes, course: course, safe: runOptions.safe, failed: &failed) {
-                    translated.page(result, name: name, site: languageSite)
-                }
-                translated.courseExtras(site: languageSite, reference: false)
-                printError("\(folder)/  (\(languageSite.chapters.filter { !$0.untranslated }.count) of \(languageSite.chapters.count) chapters translated)")
-                if translated.failed { failed = true }
-            }
-        }
+        let failed = try renderPages(notebooks, course: course, output: output, runOptions: runOptions,
+                                     options: PageOptions(handout: handout, timings: timings))
         if failed { throw ExitCode.failure }
     }
+}
+
+/// Runs `notebooks` and writes their pages into `output`: for a course, its site in every
+/// language (home pages, glossary, search, reference); for several notebooks, an index. Returns
+/// whether anything failed (every problem is reported on the way). `kept`: per notebook, the
+/// state of its last run, for `preview` (a run resumes after the last unchanged cell).
+func renderPages(_ notebooks: [String], course: Course?, output: String, runOptions: RunOptions, options: PageOptions,
+                 keeping kept: [String: KeptRun] = [:]) throws -> Bool {
+    var failed = false
+    try checkOutputNames(notebooks, index: true,
+                         reserved: course == nil ? [:] : ["index.html": "the course's home page", ReferencePage.fileName: "the library reference",
+                                                          Glossary.pageName: "the glossary"])
+    try prepareOutputFolder(output)
+    var entries: [IndexPage.Entry] = []
+    // A course is one site: every page carries its navigation and resolves references across chapters.
+    var site: Site? = nil
+    if let course {
+        let (built, diagnostics) = try siteOrExit(course)
+        report(diagnostics)
+        if diagnostics.contains(where: { $0.severity == .error }) { failed = true }
+        site = built
+        site?.search = true
+    }
+    let outcomes = try runOptions.runAll(notebooks, course: course, keeping: kept)
+    site?.markFailed(outcomes)
+    var writer = SiteWriter(folder: output, safe: runOptions.safe, options: options)
+    for outcome in outcomes {
+        report(outcome.diagnostics)
+        guard let result = outcome.result else {
+            failed = true
+            continue
+        }
+        let name = pageName(of: outcome.path)
+        guard writer.page(result, name: name, site: site) else { continue }
+        entries.append(IndexPage.Entry(page: name, title: result.document.title, subtitle: result.document.frontMatter.subtitle,
+                                       failed: result.failed))
+        let status = result.failed ? "with errors" : outcome.cached ? "ok, from cache" : "ok"
+        printError("\(writer.path(name))  (\(result.cells.count) cells, \(String(format: "%.2f", outcome.seconds)) s, \(status))")
+    }
+    // A course gets its home page, glossary, search and reference; a folder of notebooks an index.
+    if let site {
+        writer.courseExtras(site: site, reference: true)
+    } else if notebooks.count > 1 {
+        writer.write("index.html", IndexPage.render(title: "Notebooks", entries: entries), what: "\(entries.count) notebooks")
+    }
+    if writer.failed { failed = true }
+    // Each other language of the course: the same runs, shown with the translations' prose.
+    if let course {
+        for language in course.languages.dropFirst() {
+            var (languageSite, diagnostics) = try siteOrExit(course, language: language)
+            report(diagnostics)
+            languageSite.search = true
+            languageSite.markFailed(outcomes)
+            let folder = (output as NSString).appendingPathComponent(language)
+            try prepareOutputFolder(folder)
+            var translated = SiteWriter(folder: folder, safe: runOptions.safe, options: options)
+            for (name, result) in results(in: language, of: outcomes, course: course, safe: runOptions.safe, failed: &failed) {
+                translated.page(result, name: name, site: languageSite)
+            }
+            translated.courseExtras(site: languageSite, reference: false)
+            printError("\(folder)/  (\(languageSite.chapters.filter { !$0.untranslated }.count) of \(languageSite.chapters.count) chapters translated)")
+            if translated.failed { failed = true }
+        }
+        reportSiteSize(output)
+    }
+    return failed
+}
+
+/// Prints the size of the site in `folder`: its pages, scripts and their total.
+func reportSiteSize(_ folder: String) {
+    var pages = 0, bytes = 0
+    for name in FileManager.default.subpaths(atPath: folder) ?? [] where name.hasSuffix(".html") || name.hasSuffix(".js") {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: (folder as NSString).appendingPathComponent(name))
+        bytes += (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        pages += 1
+    }
+    printError("\(folder): the site is \(pages) files, \(String(format: "%.1f", Double(bytes) / 1_048_576)) MB")
 }
 
 /// `lectern check`: run without writing pages; exit non-zero on any error or failed expectation.
