@@ -2,12 +2,28 @@ import CellInterpreter
 import SwiftIDEUtils
 import SwiftParser
 import SwiftSyntax
+import Synchronization
 
 /// Highlights Swift code from swift-syntax's own classification (the same one editors use),
 /// as `<span class="…">` runs over escaped text. Code outside `SourceBounds` (which would make
 /// parsing or classifying slow or deep) is shown as plain escaped text.
 public enum SyntaxHighlighter {
+    /// Highlighted code by its source, for this process: a course's cells are highlighted once
+    /// for all its languages and, in `preview`, once for all its re-renders (parsing was 16 % of
+    /// rendering the course from the cache, each cell parsed once per language). Emptied when full.
+    private static let memo = Mutex<[String: String]>([:])
+
     public static func highlight(_ code: String) -> String {
+        if let known = memo.withLock({ $0[code] }) { return known }
+        let html = highlightUncached(code)
+        memo.withLock { cache in
+            if cache.count >= 4096 { cache.removeAll() }
+            cache[code] = html
+        }
+        return html
+    }
+
+    static func highlightUncached(_ code: String) -> String {
         if SourceBounds.checkText(code) != nil { return HTML.escape(code) }
         let tree = Parser.parse(source: code)
         if SourceBounds.checkTree(tree) != nil { return HTML.escape(code) }
