@@ -1,8 +1,8 @@
 import Notebook
 import TeXToMathML
 
-/// The course's glossary page: every term in English and Chinese, alphabetically by the page's
-/// language's term, with its definition and a link to the chapter that introduces it. Each entry's
+/// The course's glossary page: every term in English and Chinese (alphabetically on an English
+/// page, by chapter on a Chinese one), with its definition and a link to the chapter that introduces it. Each entry's
 /// `id` is what `[[term]]` marks link to.
 public enum GlossaryPage {
     public static func render(_ glossary: Glossary, site: Site, language: String = "en") -> String {
@@ -11,12 +11,21 @@ public enum GlossaryPage {
         var body = "<header class=\"title-block\">\n<h1 class=\"title\">\(title)</h1>\n"
         body += "<p class=\"subtitle\">\(chinese ? "本课程的术语，中英对照" : "The course's terms, in English and Chinese")</p>\n</header>\n"
         body += "<dl class=\"glossary\">\n"
+        // English alphabetically; Chinese by the chapter that introduces each term (code-point
+        // order means nothing to a reader, and pinyin needs a dictionary).
         let key = { (e: Glossary.Entry) in e.term(in: language).lowercased() }
-        for entry in glossary.entries.sorted(by: { (key($0), $0.id) < (key($1), $1.id) }) {
-            let definition = entry.definition.texts[String(language.prefix(2))] ?? entry.definition.texts["en"] ?? entry.definition.texts.values.first ?? ""
+        let order = Dictionary(uniqueKeysWithValues: glossary.entries.enumerated().map { ($1.id, $0) })
+        let sorted = chinese
+            ? glossary.entries.sorted { ($0.chapter, order[$0.id]!) < ($1.chapter, order[$1.id]!) }
+            : glossary.entries.sorted { (key($0), $0.id) < (key($1), $1.id) }
+        for entry in sorted {
+            // The definition in the page's language if given, else in English, marked as such.
+            let own = entry.definition.texts[String(language.prefix(2))]
+            let definition = own ?? entry.definition.texts["en"] ?? entry.definition.texts.values.first ?? ""
+            let definitionLanguage = own == nil && chinese ? " lang=\"en\"" : ""
             body += "<dt id=\"\(HTML.attribute(entry.id))\"><dfn>\(HTML.escape(entry.term(in: language)))</dfn> "
-            body += "<span class=\"term-other\">\(HTML.escape(entry.otherTerm(for: language)))</span></dt>\n"
-            body += "<dd>\(withMath(definition))"
+            body += "<span class=\"term-other\"\(chinese ? " lang=\"en\"" : "")>\(HTML.escape(entry.otherTerm(for: language)))</span></dt>\n"
+            body += definitionLanguage.isEmpty ? "<dd>\(withMath(definition))" : "<dd><span\(definitionLanguage)>\(withMath(definition))</span>"
             if let chapter = site.chapters.first(where: { $0.number == entry.chapter }) {
                 body += " <a class=\"term-chapter\" href=\"\(HTML.relativeLink(chapter.page))\">"
                     + "<span class=\"chapter-number\">\(chapter.number)</span> \(HTML.escape(chapter.title))</a>"

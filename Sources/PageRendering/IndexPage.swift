@@ -49,7 +49,8 @@ public enum IndexPage {
                 + "</ul>\n"
         }
         let subtitleLine = site.subtitle.map { "<p class=\"subtitle\">\(HTML.escape($0))</p>\n" } ?? ""
-        let header = "<header class=\"title-block\">\n<h1 class=\"title\">\(HTML.escape(site.title))</h1>\n\(subtitleLine)</header>\n"
+        let byline = site.authors.isEmpty ? "" : "<p class=\"byline\">\(site.authors.map(HTML.escape).joined(separator: " · "))</p>\n"
+        let header = "<header class=\"title-block\">\n<h1 class=\"title\">\(HTML.escape(site.title))</h1>\n\(subtitleLine)\(byline)</header>\n"
         let body = header + list
         return PageSkeleton(title: site.title, language: language,
                             body: language.hasPrefix("zh") ? body : LanguageRuns.markChinese(body),

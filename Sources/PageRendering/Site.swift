@@ -39,6 +39,8 @@ public struct Site: Sendable {
 
     public var title: String
     public var subtitle: String?
+    /// The course's authors, shown on its home page.
+    public var authors: [String] = []
     public var chapters: [Chapter]
     public var links: [Link]
     /// The course's glossary: `[[term]]` marks link to its page.

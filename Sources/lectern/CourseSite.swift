@@ -40,6 +40,7 @@ func courseSite(_ course: Course, language: String? = nil) throws -> (Site, [Dia
     var site = Site(title: course.title.texts[language] ?? course.title.texts[course.defaultLanguage] ?? "Course",
                     subtitle: course.subtitle.texts[language] ?? course.subtitle.texts[course.defaultLanguage], chapters: chapters, links: links)
     site.glossary = glossary
+    site.authors = course.authors
     site.language = language
     site.folder = folder(of: language, in: course)
     site.alternates = course.languages.filter { $0 != language }.map {

@@ -142,4 +142,18 @@ struct SiteTests {
         #expect(glossaryPage.contains("<dt id=\"term-generative-model\"><dfn>generative model</dfn> <span class=\"term-other\"><span lang=\"zh\">生成模型</span></span></dt>"))
         #expect(glossaryPage.contains("<dd>A model of p(x). <a class=\"term-chapter\" href=\"./00-intro.html\"><span class=\"chapter-number\">0</span> Intro</a></dd>"))
     }
+
+    /// The glossary page lists terms alphabetically in English and by chapter in Chinese.
+    @Test func theGlossaryIsOrderedForItsLanguage() throws {
+        let glossary = try Glossary.parse("""
+            - {en: zebra model, zh: 乙模型, definition: First in the course., chapter: 0}
+            - {en: alpha model, zh: 甲模型, definition: Later., chapter: 2}
+            """, path: "glossary.yml", chapterCount: 3)
+        let (site, _) = site(try documents())
+        let english = GlossaryPage.render(glossary, site: site, language: "en")
+        let chinese = GlossaryPage.render(glossary, site: site, language: "zh")
+        #expect(english.range(of: "alpha model")!.lowerBound < english.range(of: "zebra model")!.lowerBound)
+        #expect(chinese.range(of: "<dfn>乙模型</dfn>")!.lowerBound < chinese.range(of: "<dfn>甲模型</dfn>")!.lowerBound)
+        #expect(chinese.contains("<h1 class=\"title\">术语表</h1>"))
+    }
 }

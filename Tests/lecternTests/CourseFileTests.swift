@@ -7,6 +7,7 @@ extension CommandLineTests {
     static let course = """
         title: {en: Generative models, zh: 生成模型}
         subtitle: {en: Notes that run}
+        authors: [A. Teacher, B. Assistant]
         languages: [en, zh]
         chapters:
           - notebooks/b-second.md
@@ -29,7 +30,7 @@ extension CommandLineTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.path).sorted() == ["a-first.html", "b-second.html", "index.html", "reference.html", "search.js", "zh"])
         let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(index.contains("<h1 class=\"title\">Generative models</h1>"))
-        #expect(index.contains("<p class=\"subtitle\">Notes that run</p>"))
+        #expect(index.contains("<p class=\"subtitle\">Notes that run</p>\n<p class=\"byline\">A. Teacher · B. Assistant</p>"))
         #expect(index.contains("<span class=\"chapter-number\">0</span> Second</a>"), "chapters numbered from 0, as their files")
         let second = try #require(index.range(of: "b-second.html")), first = try #require(index.range(of: "a-first.html"))
         #expect(second.lowerBound < first.lowerBound, "chapters in the course's order")
