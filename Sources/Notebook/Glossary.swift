@@ -23,6 +23,13 @@ public struct Glossary: Sendable {
 
         /// The term in a page's language: Chinese for `zh…`, else English.
         public func term(in language: String) -> String { language.hasPrefix("zh") ? chinese : english }
+        /// The definition for a page in `language` (`zh-CN` takes a `zh` text), else the English
+        /// one, else any; and whether it is in the page's own language.
+        public func definition(for language: String) -> (text: String, own: Bool) {
+            let primary = String(language.prefix { $0 != "-" })
+            return (definition.text(in: primary, fallback: "en") ?? definition.texts.values.first ?? "", definition.texts[primary] != nil)
+        }
+
         /// The term in the other language, shown beside it on first use.
         public func otherTerm(for language: String) -> String { language.hasPrefix("zh") ? english : chinese }
     }

@@ -20,9 +20,8 @@ public enum GlossaryPage {
             : glossary.entries.sorted { (key($0), $0.id) < (key($1), $1.id) }
         for entry in sorted {
             // The definition in the page's language if given, else in English, marked as such.
-            let own = entry.definition.texts[String(language.prefix(2))]
-            let definition = own ?? entry.definition.texts["en"] ?? entry.definition.texts.values.first ?? ""
-            let definitionLanguage = own == nil && chinese ? " lang=\"en\"" : ""
+            let (definition, own) = entry.definition(for: language)
+            let definitionLanguage = !own && chinese ? " lang=\"en\"" : ""
             body += "<dt id=\"\(HTML.attribute(entry.id))\"><dfn>\(HTML.escape(entry.term(in: language)))</dfn> "
             body += "<span class=\"term-other\"\(chinese ? " lang=\"en\"" : "")>\(HTML.escape(entry.otherTerm(for: language)))</span></dt>\n"
             body += definitionLanguage.isEmpty ? "<dd>\(withMath(definition))" : "<dd><span\(definitionLanguage)>\(withMath(definition))</span>"

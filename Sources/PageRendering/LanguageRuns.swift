@@ -88,9 +88,14 @@ enum LanguageRuns {
         let b = bytes[i]
         guard (b >= 0xE3 && b <= 0xE9) || b == 0xEF, i + 2 < bytes.count else { return nil }
         let scalar = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+        return isChinese(scalar) ? 3 : nil
+    }
+
+    /// Han characters and the punctuation of Chinese text (CJK symbols, fullwidth forms), by code point.
+    static func isChinese(_ scalar: UInt32) -> Bool {
         switch scalar {
-        case 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFFEF: return 3
-        default: return nil
+        case 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFFEF, 0x20000...0x3FFFF: true
+        default: false
         }
     }
 
@@ -106,7 +111,7 @@ enum LanguageRuns {
             if s == "<" {
                 if starts("<pre", scalars, i) { inPre = true } else if starts("</pre>", scalars, i) { inPre = false }
             }
-            if s == "\n", !inPre, i > 0, i + 1 < scalars.count, isChineseText(scalars[i - 1]), isChineseText(scalars[i + 1]) { continue }
+            if s == "\n", !inPre, i > 0, i + 1 < scalars.count, isChinese(scalars[i - 1].value), isChinese(scalars[i + 1].value) { continue }
             out.append(s)
         }
         return String(out)
@@ -117,11 +122,4 @@ enum LanguageRuns {
         return i + p.count <= scalars.count && Array(scalars[i..<(i + p.count)]) == p
     }
 
-    /// Han characters and the punctuation of Chinese text (CJK symbols, fullwidth forms).
-    private static func isChineseText(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFFEF, 0x20000...0x3FFFF: true
-        default: false
-        }
-    }
 }

@@ -72,7 +72,7 @@ struct ProseRenderer {
             warnings.append(.warning(message, at: mark.location))
             return "<span class=\"term-missing\" title=\"\(HTML.attribute(message))\">\(HTML.escape(mark.shown))</span>"
         }
-        let definition = entry.definition.texts[String(language.prefix(2))] ?? entry.definition.texts["en"] ?? entry.definition.texts.values.first ?? ""
+        let definition = entry.definition(for: language).text
         var html = "<a class=\"term\" href=\"\(HTML.relativeLink(Glossary.pageName))#\(HTML.attribute(entry.id))\" title=\"\(HTML.attribute(definition.replacingOccurrences(of: "$", with: "")))\">\(HTML.escape(mark.shown))</a>"
         if termsSeen.insert(entry.id).inserted {
             // Chinese text takes fullwidth parentheses and no space: 后验（posterior）.

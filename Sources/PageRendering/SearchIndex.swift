@@ -60,19 +60,13 @@ public enum SearchIndex {
 
     /// The sections of a rendered page, in order: the title block, then one per heading.
     static func sections(of html: String) -> [Section] {
-        let bytes = Array(html.utf8)
-        func find(_ needle: String, from: Int) -> Int? {
-            let n = Array(needle.utf8)
-            guard n.count <= bytes.count else { return nil }
-            var i = from
-            while i + n.count <= bytes.count {
-                if bytes[i] == n[0], bytes[i..<(i + n.count)].elementsEqual(n) { return i }
-                i += 1
-            }
-            return nil
-        }
-        guard let mainStart = find("<main>", from: 0) else { return [] }
-        let end = find("<footer class=\"page-footer\">", from: mainStart) ?? bytes.count
+        // The content between <main> and the footer, found with the page renderer's byte search.
+        let utf8 = html.utf8
+        guard let main = PageRenderer.find("<main>", in: utf8, from: utf8.startIndex) else { return [] }
+        let footer = PageRenderer.find("<footer class=\"page-footer\">", in: utf8, from: main.upperBound)
+        let bytes = Array(utf8)
+        let mainStart = utf8.distance(from: utf8.startIndex, to: main.lowerBound)
+        let end = footer.map { utf8.distance(from: utf8.startIndex, to: $0.lowerBound) } ?? bytes.count
         var sections: [Section] = [Section(anchor: "", heading: "", text: "")]
         var text: [UInt8] = [], heading: [UInt8] = []
         var inHeading: String? = nil

@@ -96,10 +96,13 @@ func loadGlossary(_ course: Course) throws -> Glossary? {
     return try Glossary.parse(source.text, path: path, chapterCount: course.chapters.count)
 }
 
-/// The course's site in `language` (`courseSite`), or the glossary's located error reported and exit 1.
-func siteOrExit(_ course: Course, language: String? = nil) throws -> (Site, [Diagnostic]) {
+/// The course's site in `language` (`courseSite`), its diagnostics reported (an error sets
+/// `failed`); a glossary that cannot be read is reported and exits 1.
+func siteOrExit(_ course: Course, language: String? = nil, failed: inout Bool) throws -> Site {
     do {
-        return try courseSite(course, language: language)
+        let (site, diagnostics) = try courseSite(course, language: language)
+        if report(diagnostics) { failed = true }
+        return site
     } catch let error as Diagnostic {
         report([error])
         throw ExitCode.failure
@@ -109,19 +112,20 @@ func siteOrExit(_ course: Course, language: String? = nil) throws -> (Site, [Dia
 /// The run of each notebook shown in `language`: with its translation's prose where there is one
 /// (checked against the original, `Translation.apply`), else as it is. A translation that cannot
 /// be read, parsed or applied is reported and leaves its page out (`failed` is set).
-func results(in language: String, of outcomes: [Pipeline.Outcome], course: Course, safe: Bool, failed: inout Bool) -> [(page: String, result: NotebookResult)] {
-    var shown: [(page: String, result: NotebookResult)] = []
+func results(in language: String, of outcomes: [Pipeline.Outcome], course: Course, safe: Bool, failed: inout Bool)
+    -> [(page: String, result: NotebookResult, translated: Bool)] {
+    var shown: [(page: String, result: NotebookResult, translated: Bool)] = []
     for outcome in outcomes {
         guard let result = outcome.result else { continue }
         let translation = Translation.path(of: outcome.path, language: language)
         guard language != course.defaultLanguage, FileManager.default.fileExists(atPath: translation) else {
-            shown.append((pageName(of: outcome.path), result))
+            shown.append((pageName(of: outcome.path), result, false))
             continue
         }
         do {
             let source = try SourceFile.read(path: translation)
             let document = try DocumentParser.parse(source, safe: safe, defaults: course.defaults(for: language))
-            shown.append((pageName(of: outcome.path), try Translation.apply(document, to: result)))
+            shown.append((pageName(of: outcome.path), try Translation.apply(document, to: result), true))
         } catch {
             report([error])
             failed = true

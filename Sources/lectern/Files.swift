@@ -94,8 +94,11 @@ func writeAtomically(_ text: String, to path: String) throws {
     try AtomicFile.write(Data(text.utf8), to: path)
 }
 
-func report(_ diagnostics: [Diagnostic]) {
+/// Prints `diagnostics`; returns whether any is an error (which fails the command).
+@discardableResult
+func report(_ diagnostics: [Diagnostic]) -> Bool {
     for d in diagnostics { printError(d.description) }
+    return diagnostics.contains { $0.severity == .error }
 }
 
 func printError(_ text: String) {

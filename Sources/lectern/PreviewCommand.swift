@@ -43,8 +43,7 @@ struct PreviewCommand: ParsableCommand {
         let versions = PageVersions()
         let home = path.map { pageName(of: $0) } ?? "index.html"
         let handler = PreviewHandler(root: URL(fileURLWithPath: output, isDirectory: true), port: port, versions: versions, home: home)
-        let server = try startPreviewServer(handler, port: port)
-        _ = server
+        try startPreviewServer(handler, port: port)
         printError("previewing \(path ?? "the course") at http://127.0.0.1:\(port)/  (Ctrl-C stops)")
         // The session after each cell is kept per notebook, so an edit re-runs only the cells from it on.
         var kept: [String: KeptRun] = [:]
@@ -53,9 +52,10 @@ struct PreviewCommand: ParsableCommand {
             let watched = watchedFiles(notebooks, course: course)
             let now = Dictionary(uniqueKeysWithValues: watched.map { ($0, modificationStamp($0)) })
             if now != stamps {
-                let courseChanged = stamps[Course.fileName] != now[Course.fileName]
+                // After the first render, a changed course file may change the chapters.
+                let courseChanged = !stamps.isEmpty && stamps[Course.fileName] != now[Course.fileName]
                 stamps = now
-                if courseChanged, !stamps.isEmpty, let reloaded = try? loadCourse() {
+                if courseChanged, let reloaded = try? loadCourse() {
                     course = reloaded
                     notebooks = (try? notebooksToPreview(course)) ?? notebooks
                 }

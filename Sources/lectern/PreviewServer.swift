@@ -113,9 +113,9 @@ struct PreviewHandler: HTTPHandler {
     }
 }
 
-/// Starts `handler` on 127.0.0.1:`port` on Swift's task pool and returns once it listens, or
-/// throws a message naming the port when it cannot.
-func startPreviewServer(_ handler: PreviewHandler, port: Int) throws -> HTTPServer {
+/// Starts `handler` on 127.0.0.1:`port` on Swift's task pool (the running task holds the server
+/// for the process's life) and returns once it listens, or throws a message naming the port.
+func startPreviewServer(_ handler: PreviewHandler, port: Int) throws {
     // IPv4 127.0.0.1, as printed and as the Host check expects (FlyingFox's `.loopback` is IPv6 ::1).
     let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: UInt16(port)), timeout: 30, logger: .disabled, handler: handler)
     let started = DispatchSemaphore(value: 0)
@@ -137,5 +137,4 @@ func startPreviewServer(_ handler: PreviewHandler, port: Int) throws -> HTTPServ
     if let error = failure.error {
         throw ValidationError("cannot listen on 127.0.0.1:\(port): \(error) (choose another with --port)")
     }
-    return server
 }

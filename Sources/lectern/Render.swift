@@ -113,10 +113,7 @@ func renderPages(_ notebooks: [String], course: Course?, output: String, runOpti
     // A course is one site: every page carries its navigation and resolves references across chapters.
     var site: Site? = nil
     if let course {
-        let (built, diagnostics) = try siteOrExit(course)
-        report(diagnostics)
-        if diagnostics.contains(where: { $0.severity == .error }) { failed = true }
-        site = built
+        site = try siteOrExit(course, failed: &failed)
         site?.search = true
     }
     let outcomes = try runOptions.runAll(notebooks, course: course, keeping: kept)
@@ -145,14 +142,13 @@ func renderPages(_ notebooks: [String], course: Course?, output: String, runOpti
     // Each other language of the course: the same runs, shown with the translations' prose.
     if let course {
         for language in course.languages.dropFirst() {
-            var (languageSite, diagnostics) = try siteOrExit(course, language: language)
-            report(diagnostics)
+            var languageSite = try siteOrExit(course, language: language, failed: &failed)
             languageSite.search = true
             languageSite.markFailed(outcomes)
             let folder = (output as NSString).appendingPathComponent(language)
             try prepareOutputFolder(folder)
             var translated = SiteWriter(folder: folder, safe: runOptions.safe, options: options)
-            for (name, result) in results(in: language, of: outcomes, course: course, safe: runOptions.safe, failed: &failed) {
+            for (name, result, _) in results(in: language, of: outcomes, course: course, safe: runOptions.safe, failed: &failed) {
                 translated.page(result, name: name, site: languageSite)
             }
             translated.courseExtras(site: languageSite, reference: false)
@@ -188,20 +184,12 @@ struct Check: ParsableCommand {
         AtomicFile.exitCleanlyOnInterrupt()
         var failed = false
         let course = try loadCourse()
-        var site: Site? = nil
-        if let course {
-            let (built, diagnostics) = try siteOrExit(course)
-            report(diagnostics)
-            if diagnostics.contains(where: { $0.severity == .error }) { failed = true }
-            site = built
-        }
+        let site = try course.map { try siteOrExit($0, failed: &failed) }
         let outcomes = try runOptions.runAll(try resolveNotebooks(paths, course: course), course: course)
         for outcome in outcomes {
             report(outcome.diagnostics)
             if let result = outcome.result {
-                let warnings = PageRenderer.render(result, site: site, page: pageName(of: outcome.path)).warnings
-                report(warnings)
-                if warnings.contains(where: { $0.severity == .error }) { failed = true }
+                if report(PageRenderer.render(result, site: site, page: pageName(of: outcome.path)).warnings) { failed = true }
             }
             if outcome.result?.failed ?? true { failed = true }
             let status = outcome.result.map { $0.failed ? "failed" : outcome.cached ? "ok, from cache" : "ok" } ?? "failed"
@@ -210,14 +198,10 @@ struct Check: ParsableCommand {
         // Translations: each must match its original (`Translation.apply`) and render cleanly.
         if let course {
             for language in course.languages.dropFirst() {
-                let (languageSite, diagnostics) = try siteOrExit(course, language: language)
-                report(diagnostics.filter { $0.severity == .error })
-                if diagnostics.contains(where: { $0.severity == .error }) { failed = true }
-                for (name, result) in results(in: language, of: outcomes, course: course, safe: runOptions.safe, failed: &failed)
-                    where result.document.source.path != outcomes.first(where: { pageName(of: $0.path) == name })?.path {
-                    let warnings = PageRenderer.render(result, site: languageSite, page: name).warnings
-                    report(warnings)
-                    if warnings.contains(where: { $0.severity == .error }) { failed = true }
+                let languageSite = try siteOrExit(course, language: language, failed: &failed)
+                for (name, result, translated) in results(in: language, of: outcomes, course: course, safe: runOptions.safe, failed: &failed)
+                    where translated {
+                    if report(PageRenderer.render(result, site: languageSite, page: name).warnings) { failed = true }
                     printError("\(result.document.source.path): ok (the translation of \(name))")
                 }
             }

@@ -23,8 +23,7 @@ struct SiteWriter {
     @discardableResult
     mutating func page(_ result: NotebookResult, name: String, site: Site?) -> Bool {
         let page = PageRenderer.render(result, options: options, site: site, page: name)
-        report(page.warnings)
-        if page.warnings.contains(where: { $0.severity == .error }) || result.failed { failed = true }
+        if report(page.warnings) || result.failed { failed = true }
         return write(name, page.html, what: nil)
     }
 
