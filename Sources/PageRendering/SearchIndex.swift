@@ -27,7 +27,7 @@ public enum SearchIndex {
             }
         }
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]  // key order is per-process random otherwise
         let data = (try? encoder.encode(SearchData(pages: pages, sections: sections))) ?? Data("{}".utf8)
         return "// Lectern's course search: the index, then the script (see SearchIndex.swift).\n"
             + "const LECTERN_SEARCH = \(String(decoding: data, as: UTF8.self));\n" + SearchScript.code
