@@ -6,6 +6,39 @@
 /// zero-width and invisible operators, variation selectors) become numeric references, so the
 /// markup shows what it holds.
 public enum Markup {
+    /// `s` with its character references decoded: numeric ones, the five `escape` writes, and
+    /// the few named ones a page's safety check must see through (`&colon;` in a URL). The one
+    /// way back from markup to text: the search index and a figure's texts use it too.
+    public static func decode(_ s: String) -> String {
+        guard s.contains("&") else { return s }
+        let named: [String: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "colon": ":", "Tab": "\t",
+                                       "NewLine": "\n", "sol": "/", "lpar": "(", "rpar": ")", "period": ".", "nbsp": "\u{A0}"]
+        var out = ""
+        var rest = Substring(s)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            rest = rest[rest.index(after: amp)...]
+            let body = rest.prefix { $0.isLetter || $0.isNumber || $0 == "#" }
+            var scalar: Unicode.Scalar?
+            if body.hasPrefix("#x") || body.hasPrefix("#X") {
+                scalar = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+            } else if body.hasPrefix("#") {
+                scalar = UInt32(body.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init)
+            }
+            if let scalar {
+                out.unicodeScalars.append(scalar)
+            } else if let text = named[String(body)] {
+                out += text
+            } else {
+                out += "&"
+                continue
+            }
+            rest = rest[body.endIndex...]
+            if rest.first == ";" { rest = rest.dropFirst() }
+        }
+        return out + rest
+    }
+
     /// `text` escaped for element content or a quoted attribute value.
     public static func escape(_ text: String) -> String {
         guard needsEscaping(text) else { return text }

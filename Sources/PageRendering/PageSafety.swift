@@ -1,3 +1,4 @@
+import Markup
 import Notebook
 
 /// What a `--safe` page must never hold, checked on the finished HTML: a `<script>` (or an
@@ -21,13 +22,13 @@ public enum PageSafety {
                 let key = attribute.name.lowercased()
                 if key.hasPrefix("on") { found.append("an event handler attribute '\(attribute.name)' on <\(name)>") }
                 if addressAttributes.contains(key) {
-                    let url = decodeEntities(attribute.value)
+                    let url = Markup.decode(attribute.value)
                     let ownImage = name == "img" && key == "src" && url.hasPrefix("data:image/png;base64,")
                     if !ownImage && !SafeURL.isAllowed(url) {
                         found.append("the address '\(url.prefix(60))' in \(attribute.name) on <\(name)>")
                     }
                 }
-                if key == "style", decodeEntities(attribute.value).lowercased().contains("javascript:") {
+                if key == "style", Markup.decode(attribute.value).lowercased().contains("javascript:") {
                     found.append("a script address in a style attribute on <\(name)>")
                 }
             }
@@ -47,38 +48,6 @@ public enum PageSafety {
     private static let forbiddenElements: Set<String> = ["script", "iframe", "frame", "frameset", "object", "embed", "base", "form", "applet"]
     private static let addressAttributes: Set<String> = ["href", "src", "xlink:href", "action", "formaction", "srcset", "poster", "data",
                                                          "background", "lowsrc", "dynsrc"]
-
-    /// Character references decoded as a browser decodes them in an attribute value (numeric
-    /// ones, and the named ones that can spell a scheme or hide a separator).
-    static func decodeEntities(_ s: String) -> String {
-        guard s.contains("&") else { return s }
-        let named: [String: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "colon": ":", "Tab": "\t",
-                                       "NewLine": "\n", "sol": "/", "lpar": "(", "rpar": ")", "period": ".", "nbsp": "\u{A0}"]
-        var out = ""
-        var rest = Substring(s)
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            rest = rest[rest.index(after: amp)...]
-            let body = rest.prefix { $0.isLetter || $0.isNumber || $0 == "#" }
-            var scalar: Unicode.Scalar?
-            if body.hasPrefix("#x") || body.hasPrefix("#X") {
-                scalar = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
-            } else if body.hasPrefix("#") {
-                scalar = UInt32(body.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init)
-            }
-            if let scalar {
-                out.unicodeScalars.append(scalar)
-            } else if let text = named[String(body)] {
-                out += text
-            } else {
-                out += "&"
-                continue
-            }
-            rest = rest[body.endIndex...]
-            if rest.first == ";" { rest = rest.dropFirst() }
-        }
-        return out + rest
-    }
 }
 
 /// The start tags of an HTML page, with their attributes, as a browser's tokenizer splits them

@@ -1,4 +1,5 @@
 import Foundation
+import Markup
 
 /// The course's offline search: `search.js`, written beside the pages, holds every chapter's
 /// text by section (prose, headings, captions; code, outputs and formulas left out) and the small
@@ -20,9 +21,11 @@ public enum SearchIndex {
     public static func script(chapters: [(page: String, title: String, html: String)]) -> String {
         var pages: [[String]] = []
         var sections: [[JSONValue]] = []
+        // Each page scanned on its own thread (they are independent); the index keeps their order.
+        let scanned = concurrentMap(chapters) { SearchIndex.sections(of: $0.html) }
         for (i, chapter) in chapters.enumerated() {
             pages.append([HTML.relativeLink(chapter.page), chapter.title])
-            for s in self.sections(of: chapter.html) {
+            for s in scanned[i] {
                 sections.append([.number(i), .string(s.anchor), .string(s.heading), .string(s.text)])
             }
         }
@@ -130,7 +133,7 @@ public enum SearchIndex {
 
     /// Text with the character references a page holds decoded.
     static func decode(_ bytes: [UInt8]) -> String {
-        PageSafety.decodeEntities(String(decoding: bytes, as: UTF8.self))
+        Markup.decode(String(decoding: bytes, as: UTF8.self))
     }
 
     /// An HTML tag as the scanner reads it: its name, whether it closes, its id and classes.

@@ -10,17 +10,38 @@ import Synchronization
 public enum SyntaxHighlighter {
     /// Highlighted code by its source, for this process: a course's cells are highlighted once
     /// for all its languages and, in `preview`, once for all its re-renders (parsing was 16 % of
-    /// rendering the course from the cache, each cell parsed once per language). Emptied when full.
-    private static let memo = Mutex<[String: String]>([:])
+    /// rendering the course from the cache, each cell parsed once per language). `used` marks
+    /// what this process asked for, which is what `usedEntries` gives to keep. Emptied when full.
+    private static let memo = Mutex<[String: (html: String, used: Bool)]>([:])
 
     public static func highlight(_ code: String) -> String {
-        if let known = memo.withLock({ $0[code] }) { return known }
+        let known = memo.withLock { cache -> String? in
+            guard let entry = cache[code] else { return nil }
+            if !entry.used { cache[code]?.used = true }
+            return entry.html
+        }
+        if let known { return known }
         let html = highlightUncached(code)
         memo.withLock { cache in
             if cache.count >= 4096 { cache.removeAll() }
-            cache[code] = html
+            cache[code] = (html, true)
         }
         return html
+    }
+
+    /// Takes `entries` (code → its highlighted HTML, from `usedEntries` of an earlier process of
+    /// the same Lectern version) as already highlighted: `lectern render` keeps them in
+    /// `.lectern-cache/` because highlighting was a quarter of a render from the cache. The
+    /// HTML is trusted as the run cache's outputs are; `--safe` never loads it.
+    public static func remember(_ entries: [String: String]) {
+        memo.withLock { cache in
+            for (code, html) in entries where cache[code] == nil && cache.count < 4096 { cache[code] = (html, false) }
+        }
+    }
+
+    /// The code this process highlighted or looked up, with its HTML.
+    public static func usedEntries() -> [String: String] {
+        memo.withLock { cache in cache.compactMapValues { $0.used ? $0.html : nil } }
     }
 
     static func highlightUncached(_ code: String) -> String {

@@ -12,7 +12,7 @@ import PageRendering
 /// Returns the errors of labels defined in two chapters and, for the default language, a warning
 /// for each glossary term no chapter marks. A glossary file that cannot be read or parsed is a
 /// located error, thrown.
-func courseSite(_ course: Course, language: String? = nil) throws -> (Site, [Diagnostic]) {
+func courseSite(_ course: Course, language: String? = nil, documents parsed: ParsedNotebooks = ParsedNotebooks()) throws -> (Site, [Diagnostic]) {
     let language = language ?? course.defaultLanguage
     let isDefault = language == course.defaultLanguage
     var chapters: [Site.Chapter] = []
@@ -22,8 +22,8 @@ func courseSite(_ course: Course, language: String? = nil) throws -> (Site, [Dia
         let translation = Translation.path(of: path, language: language)
         let translated = !isDefault && FileManager.default.fileExists(atPath: translation)
         // A chapter that cannot be read or parsed is reported by its run; here it keeps its file name.
-        if let source = try? SourceFile.read(path: translated ? translation : path),
-           let document = try? DocumentParser.parse(source, safe: false, defaults: course.defaults(for: translated ? language : course.defaultLanguage)) {
+        if let document = try? parsed.document(translated ? translation : path, course: course,
+                                               language: translated ? language : course.defaultLanguage, safe: false) {
             var chapter = Site.Chapter(page: page, number: number, title: document.title, description: document.frontMatter.description)
             chapter.untranslated = !isDefault && !translated
             chapters.append(chapter)
@@ -98,9 +98,9 @@ func loadGlossary(_ course: Course) throws -> Glossary? {
 
 /// The course's site in `language` (`courseSite`), its diagnostics reported (an error sets
 /// `failed`); a glossary that cannot be read is reported and exits 1.
-func siteOrExit(_ course: Course, language: String? = nil, failed: inout Bool) throws -> Site {
+func siteOrExit(_ course: Course, language: String? = nil, documents: ParsedNotebooks = ParsedNotebooks(), failed: inout Bool) throws -> Site {
     do {
-        let (site, diagnostics) = try courseSite(course, language: language)
+        let (site, diagnostics) = try courseSite(course, language: language, documents: documents)
         if report(diagnostics) { failed = true }
         return site
     } catch let error as Diagnostic {
@@ -112,7 +112,8 @@ func siteOrExit(_ course: Course, language: String? = nil, failed: inout Bool) t
 /// The run of each notebook shown in `language`: with its translation's prose where there is one
 /// (checked against the original, `Translation.apply`), else as it is. A translation that cannot
 /// be read, parsed or applied is reported and leaves its page out (`failed` is set).
-func results(in language: String, of outcomes: [Pipeline.Outcome], course: Course, safe: Bool, failed: inout Bool)
+func results(in language: String, of outcomes: [Pipeline.Outcome], course: Course, documents: ParsedNotebooks = ParsedNotebooks(),
+             safe: Bool, failed: inout Bool)
     -> [(page: String, result: NotebookResult, translated: Bool)] {
     var shown: [(page: String, result: NotebookResult, translated: Bool)] = []
     for outcome in outcomes {
@@ -123,8 +124,7 @@ func results(in language: String, of outcomes: [Pipeline.Outcome], course: Cours
             continue
         }
         do {
-            let source = try SourceFile.read(path: translation)
-            let document = try DocumentParser.parse(source, safe: safe, defaults: course.defaults(for: language))
+            let document = try documents.document(translation, course: course, language: language, safe: safe)
             shown.append((pageName(of: outcome.path), try Translation.apply(document, to: result), true))
         } catch {
             report([error])

@@ -13,10 +13,12 @@ struct Lectern: ParsableCommand {
         subcommands: [Render.self, Check.self, PreviewCommand.self, ExportCommand.self, MathCommand.self, ReferenceCommand.self, RunContainedCommand.self],
         defaultSubcommand: Render.self)
 
-    /// Corrects OpenBLAS's kernel choice first (see `BLASKernels`), then parses and runs the command.
+    /// Parses and runs the command. OpenBLAS's kernel choice is corrected (see `BLASKernels`) by
+    /// the commands that run cells, before they run any: `render` and `check` only when a notebook
+    /// is not in the cache, `preview` and `run-contained` first thing.
     static func main() {
         Allocator.configure()
-        BLASKernels.restartIfSlower()
+        BLASKernels.stopIdleThreads()
         main(nil)
     }
 }

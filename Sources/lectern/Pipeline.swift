@@ -29,17 +29,34 @@ enum Pipeline {
         var cached: Bool { result?.fromCache ?? false }
     }
 
-    static func process(_ path: String, overrides: [String: String], cache mode: CacheMode, safe: Bool = false,
-                        memoryBytes: Int = ContainedRun.defaultMemoryBytes, defaults: FrontMatter = FrontMatter(),
-                        progress: ((LibraryProgress) -> Void)? = nil, keeping kept: KeptRun? = nil) -> Outcome {
+    /// A notebook read, parsed and looked up in the cache, whose cells must run. Unchecked
+    /// Sendable: it passes once from the thread that prepared it to the one that runs it, and
+    /// is never used by two at a time (its runner holds a progress closure).
+    struct PendingRun: @unchecked Sendable {
+        var path: String
+        var document: Document
+        var runner: NotebookRunner
+        var key: String?
+        var warnings: [Diagnostic]
+        var start: Date
+    }
+
+    /// What reading a notebook and looking it up in the cache gave: its outcome (a cache hit, or
+    /// a file that does not parse), or a run still to do.
+    enum Prepared {
+        case done(Outcome)
+        case pending(PendingRun)
+    }
+
+    /// Reads and parses `path` and looks it up in the cache; runs nothing and writes nothing.
+    static func prepare(_ path: String, in documents: ParsedNotebooks, course: Course?, overrides: [String: String], cache mode: CacheMode,
+                        safe: Bool = false, progress: ((LibraryProgress) -> Void)? = nil) -> Prepared {
         let start = Date()
         do {
-            let source = try SourceFile.read(path: path)
-            let document = try DocumentParser.parse(source, safe: safe, defaults: defaults)
+            let document = try documents.document(path, course: course, safe: safe)
             var runner = NotebookRunner(parameterOverrides: overrides, limits: safe ? .safe : Limits(), progress: progress)
             runner.safe = safe
             var warnings: [Diagnostic] = []
-            let cache = RunCache()
             var key: String?
             // Under --safe the cache is neither read nor written: an entry this run did not produce
             // could carry HTML or SVG that the notebook's own cells could not.
@@ -47,42 +64,50 @@ enum Pipeline {
                 key = RunCache.key(of: document, parameters: parameters, safe: safe)
             }
             if mode == .normal, let key {
-                switch cache.lookup(document, key: key) {
+                switch RunCache().lookup(document, key: key) {
                 case .hit(let result):
-                    return Outcome(path: path, result: result, diagnostics: [], seconds: Date().timeIntervalSince(start))
+                    return .done(Outcome(path: path, result: result, diagnostics: [], seconds: Date().timeIntervalSince(start)))
                 case .miss: break
                 case .unusable(let warning): warnings.append(warning)
                 }
             }
-            let result: NotebookResult
-            if safe, kept == nil {
-                // A notebook from others runs in a child process with memory and CPU limits: a
-                // crash or a runaway library call ends only that notebook, as a located failure.
-                var contained = ContainedRun.lectern
-                contained.memoryBytes = memoryBytes
-                result = contained.run(document, runner: runner)
-            } else if let kept {
-                let run = runner.run(document, resuming: kept.state)
-                result = run.result
-                kept.state = run.state
-            } else {
-                result = runner.run(document)
-            }
-            if let key {
-                do { try cache.store(result, key: key) } catch {
-                    warnings.append(.warning("could not write the cache entry: \(error.localizedDescription)", at: nil))
-                }
-            }
-            return Outcome(path: path, result: result, diagnostics: result.diagnostics + warnings,
-                           seconds: Date().timeIntervalSince(start))
+            return .pending(PendingRun(path: path, document: document, runner: runner, key: key, warnings: warnings, start: start))
         } catch {
-            return Outcome(path: path, result: nil, diagnostics: [error], seconds: Date().timeIntervalSince(start))
+            return .done(Outcome(path: path, result: nil, diagnostics: [error], seconds: Date().timeIntervalSince(start)))
         }
     }
 
+    /// Runs a prepared notebook's cells and stores the result in the cache.
+    static func run(_ pending: PendingRun, cache mode: CacheMode, safe: Bool = false,
+                    memoryBytes: Int = ContainedRun.defaultMemoryBytes, keeping kept: KeptRun? = nil) -> Outcome {
+        let document = pending.document, runner = pending.runner
+        var warnings = pending.warnings
+        let result: NotebookResult
+        if safe, kept == nil {
+            // A notebook from others runs in a child process with memory and CPU limits: a
+            // crash or a runaway library call ends only that notebook, as a located failure.
+            var contained = ContainedRun.lectern
+            contained.memoryBytes = memoryBytes
+            result = contained.run(document, runner: runner)
+        } else if let kept {
+            let run = runner.run(document, resuming: kept.state)
+            result = run.result
+            kept.state = run.state
+        } else {
+            result = runner.run(document)
+        }
+        if let key = pending.key {
+            do { try RunCache().store(result, key: key) } catch {
+                warnings.append(.warning("could not write the cache entry: \(error.localizedDescription)", at: nil))
+            }
+        }
+        return Outcome(path: pending.path, result: result, diagnostics: result.diagnostics + warnings,
+                       seconds: Date().timeIntervalSince(pending.start))
+    }
+
     /// Processes notebooks on up to `jobs` threads; outcomes come back in the given order.
-    static func processAll(_ paths: [String], jobs: Int, _ body: @escaping @Sendable (String) -> Outcome) -> [Outcome] {
-        let results = OutcomeSlots(count: paths.count)
+    static func processAll<Item: Sendable, Result>(_ paths: [Item], jobs: Int, _ body: @escaping @Sendable (Item) -> Result) -> [Result] {
+        let results = Slots<Result>(count: paths.count)
         let next = Counter()
         let workers = max(1, min(jobs, paths.count))
         let group = DispatchGroup()
@@ -111,10 +136,10 @@ private final class Counter: @unchecked Sendable {
     }
 }
 
-private final class OutcomeSlots: @unchecked Sendable {
-    private var slots: [Pipeline.Outcome?]
+private final class Slots<Result>: @unchecked Sendable {
+    private var slots: [Result?]
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ o: Pipeline.Outcome) { lock.lock(); slots[i] = o; lock.unlock() }
-    var all: [Pipeline.Outcome] { slots.map { $0! } }
+    func set(_ i: Int, _ o: Result) { lock.lock(); slots[i] = o; lock.unlock() }
+    var all: [Result] { slots.map { $0! } }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Notebook
 import NotebookRunner
 import PageRendering
+import Tensors
 
 /// `lectern preview [NOTEBOOK]`: renders, serves on 127.0.0.1 (`PreviewHandler`, on FlyingFox)
 /// and re-renders on every save; the page being read reloads by itself when its file changes.
@@ -32,6 +33,7 @@ struct PreviewCommand: ParsableCommand {
     }
 
     func run() throws {
+        BLASKernels.restartIfSlower()  // a preview runs cells; see Lectern.main
         AtomicFile.exitCleanlyOnInterrupt()
         var course = try loadCourse()
         if path == nil && course == nil {

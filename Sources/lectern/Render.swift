@@ -4,6 +4,7 @@ import Foundation
 import Notebook
 import NotebookRunner
 import PageRendering
+import Tensors
 
 /// Options shared by `render` and `check`: how notebooks run.
 struct RunOptions: ParsableArguments {
@@ -44,20 +45,34 @@ struct RunOptions: ParsableArguments {
     /// front matter starts from the `course`'s defaults.
     /// `kept`: for `preview`, per notebook the state of its last run, updated by this run (a run
     /// resumes from it after the last unchanged cell).
-    func runAll(_ notebooks: [String], course: Course? = nil, keeping kept: [String: KeptRun] = [:]) throws -> [Pipeline.Outcome] {
+    func runAll(_ notebooks: [String], course: Course? = nil, documents: ParsedNotebooks = ParsedNotebooks(),
+                keeping kept: [String: KeptRun] = [:]) throws -> [Pipeline.Outcome] {
         let overrides = try parseParameters(parameters)
         let mode = cacheMode, safe = self.safe
         let memoryBytes = memoryLimit.map { $0 << 20 } ?? ContainedRun.defaultMemoryBytes
         let progress = ProgressPrinter(enabled: jobs == 1)
-        let outcomes = Pipeline.processAll(notebooks, jobs: jobs) { path in
-            progress.start(path)
-            let outcome = Pipeline.process(path, overrides: overrides, cache: mode, safe: safe, memoryBytes: memoryBytes,
-                                           defaults: course?.defaults ?? FrontMatter(), progress: progress.step, keeping: kept[path])
+        // First every notebook is read and looked up in the cache, which writes nothing; only if
+        // some must run does OpenBLAS get its better kernels by a restart (see `BLASKernels`), so
+        // a render from the cache does not pay for starting the program twice. Looking up runs
+        // nothing, so it uses every core whatever --jobs says.
+        let prepared = Pipeline.processAll(notebooks, jobs: max(jobs, ProcessInfo.processInfo.activeProcessorCount)) { path in
+            Pipeline.prepare(path, in: documents, course: course, overrides: overrides, cache: mode, safe: safe, progress: progress.step)
+        }
+        let pending = prepared.enumerated().compactMap { i, p -> (Int, Pipeline.PendingRun)? in
+            if case .pending(let run) = p { return (i, run) } else { return nil }
+        }
+        if !pending.isEmpty { BLASKernels.restartIfSlower() }
+        let ran = Pipeline.processAll(pending.map(\.1), jobs: jobs) { run in
+            progress.start(run.path)
+            let outcome = Pipeline.run(run, cache: mode, safe: safe, memoryBytes: memoryBytes, keeping: kept[run.path])
             progress.finish()
             return outcome
         }
-        if let report { try writeReport(outcomes, to: report) }
-        return outcomes
+        var outcomes = prepared.map { p -> Pipeline.Outcome? in if case .done(let o) = p { return o } else { return nil } }
+        for ((i, _), outcome) in zip(pending, ran) { outcomes[i] = outcome }
+        let all = outcomes.map { $0! }
+        if let report { try writeReport(all, to: report) }
+        return all
     }
 }
 
@@ -105,6 +120,12 @@ struct Render: ParsableCommand {
 func renderPages(_ notebooks: [String], course: Course?, output: String, runOptions: RunOptions, options: PageOptions,
                  keeping kept: [String: KeptRun] = [:]) throws -> Bool {
     var failed = false
+    // Highlighted code from the last render, as the cache's results are (and under the same rules).
+    let keptHighlighting = runOptions.cacheMode != .off && !runOptions.safe ? HighlightingCache.load() : nil
+    defer { if let keptHighlighting { HighlightingCache.save(loaded: keptHighlighting) } }
+    // The binding registry, which the reference page lists, takes 25 ms to build: built on
+    // another core while this one reads the chapters and the cache (cells that run use it too).
+    if course != nil { DispatchQueue.global().async { _ = Registry.standard } }
     try checkOutputNames(notebooks, index: true,
                          reserved: course == nil ? [:] : ["index.html": "the course's home page", ReferencePage.fileName: "the library reference",
                                                           Glossary.pageName: "the glossary"])
@@ -112,21 +133,22 @@ func renderPages(_ notebooks: [String], course: Course?, output: String, runOpti
     var entries: [IndexPage.Entry] = []
     // A course is one site: every page carries its navigation and resolves references across chapters.
     var site: Site? = nil
+    let documents = ParsedNotebooks()
     if let course {
-        site = try siteOrExit(course, failed: &failed)
+        site = try siteOrExit(course, documents: documents, failed: &failed)
         site?.search = true
     }
-    let outcomes = try runOptions.runAll(notebooks, course: course, keeping: kept)
+    let outcomes = try runOptions.runAll(notebooks, course: course, documents: documents, keeping: kept)
     site?.markFailed(outcomes)
     var writer = SiteWriter(folder: output, safe: runOptions.safe, options: options)
     for outcome in outcomes {
         report(outcome.diagnostics)
-        guard let result = outcome.result else {
-            failed = true
-            continue
-        }
-        let name = pageName(of: outcome.path)
-        guard writer.page(result, name: name, site: site) else { continue }
+        if outcome.result == nil { failed = true }
+    }
+    let ran = outcomes.filter { $0.result != nil }
+    let written = writer.pages(ran.map { ($0.result!, pageName(of: $0.path)) }, site: site)
+    for (outcome, written) in zip(ran, written) where written {
+        let result = outcome.result!, name = pageName(of: outcome.path)
         entries.append(IndexPage.Entry(page: name, title: result.document.title, subtitle: result.document.frontMatter.subtitle,
                                        failed: result.failed))
         let status = result.failed ? "with errors" : outcome.cached ? "ok, from cache" : "ok"
@@ -142,15 +164,14 @@ func renderPages(_ notebooks: [String], course: Course?, output: String, runOpti
     // Each other language of the course: the same runs, shown with the translations' prose.
     if let course {
         for language in course.languages.dropFirst() {
-            var languageSite = try siteOrExit(course, language: language, failed: &failed)
+            var languageSite = try siteOrExit(course, language: language, documents: documents, failed: &failed)
             languageSite.search = true
             languageSite.markFailed(outcomes)
             let folder = (output as NSString).appendingPathComponent(language)
             try prepareOutputFolder(folder)
             var translated = SiteWriter(folder: folder, safe: runOptions.safe, options: options)
-            for (name, result, _) in results(in: language, of: outcomes, course: course, safe: runOptions.safe, failed: &failed) {
-                translated.page(result, name: name, site: languageSite)
-            }
+            let shown = results(in: language, of: outcomes, course: course, documents: documents, safe: runOptions.safe, failed: &failed)
+            translated.pages(shown.map { ($0.result, $0.page) }, site: languageSite)
             translated.courseExtras(site: languageSite, reference: false)
             printError("\(folder)/  (\(languageSite.chapters.filter { !$0.untranslated }.count) of \(languageSite.chapters.count) chapters translated)")
             if translated.failed { failed = true }
@@ -184,8 +205,9 @@ struct Check: ParsableCommand {
         AtomicFile.exitCleanlyOnInterrupt()
         var failed = false
         let course = try loadCourse()
-        let site = try course.map { try siteOrExit($0, failed: &failed) }
-        let outcomes = try runOptions.runAll(try resolveNotebooks(paths, course: course), course: course)
+        let documents = ParsedNotebooks()
+        let site = try course.map { try siteOrExit($0, documents: documents, failed: &failed) }
+        let outcomes = try runOptions.runAll(try resolveNotebooks(paths, course: course), course: course, documents: documents)
         for outcome in outcomes {
             report(outcome.diagnostics)
             if let result = outcome.result {
@@ -198,8 +220,8 @@ struct Check: ParsableCommand {
         // Translations: each must match its original (`Translation.apply`) and render cleanly.
         if let course {
             for language in course.languages.dropFirst() {
-                let languageSite = try siteOrExit(course, language: language, failed: &failed)
-                for (name, result, translated) in results(in: language, of: outcomes, course: course, safe: runOptions.safe, failed: &failed)
+                let languageSite = try siteOrExit(course, language: language, documents: documents, failed: &failed)
+                for (name, result, translated) in results(in: language, of: outcomes, course: course, documents: documents, safe: runOptions.safe, failed: &failed)
                     where translated {
                     if report(PageRenderer.render(result, site: languageSite, page: name).warnings) { failed = true }
                     printError("\(result.document.source.path): ok (the translation of \(name))")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NotebookRunner
+import Tensors
 
 /// `lectern run-contained` (hidden): the child side of a contained run. `--safe` starts one per
 /// notebook; it reads the notebook on standard input and reports its cells on standard output.
@@ -11,6 +12,7 @@ struct RunContainedCommand: ParsableCommand {
         shouldDisplay: false)
 
     func run() throws {
+        BLASKernels.restartIfSlower()  // usually inherited from the parent's restart; see Lectern.main
         let status = ContainedRun.serve()
         if status != 0 { throw ExitCode(status) }
     }

@@ -19,12 +19,16 @@ struct SiteWriter {
         self.options = options
     }
 
-    /// Renders and writes one notebook's page; returns whether it was written.
+    /// Renders notebook pages side by side (`concurrentMap`), then writes them in order; returns
+    /// which were written.
     @discardableResult
-    mutating func page(_ result: NotebookResult, name: String, site: Site?) -> Bool {
-        let page = PageRenderer.render(result, options: options, site: site, page: name)
-        if report(page.warnings) || result.failed { failed = true }
-        return write(name, page.html, what: nil)
+    mutating func pages(_ items: [(result: NotebookResult, name: String)], site: Site?) -> [Bool] {
+        let options = self.options
+        let rendered = concurrentMap(items) { PageRenderer.render($0.result, options: options, site: site, page: $0.name) }
+        return zip(items, rendered).map { item, page in
+            if report(page.warnings) || item.result.failed { failed = true }
+            return write(item.name, page.html, what: nil)
+        }
     }
 
     /// A course's pages beside its chapters in this site's language: the home page, the glossary,

@@ -111,7 +111,7 @@ extension CommandLineTests {
         #expect(try lectern(["render"], in: dir).status == 0)
         let page = try read(dir, "output/n.html")
         let cacheFolder = dir.appendingPathComponent(".lectern-cache").path
-        let entries = try FileManager.default.contentsOfDirectory(atPath: cacheFolder)
+        let entries = try runEntries(in: cacheFolder)
         let entry = try read(dir, ".lectern-cache/\(entries[0])")
         try write(dir, "notebooks/n.md", "---\ntitle: [broken\n---\n")
         #expect(try lectern(["render"], in: dir).status == 1)

@@ -72,7 +72,7 @@ extension CommandLineTests {
         let dir = try workspace(["notebooks/n.md": text("```swift\n6 * 7\n```\n")])
         _ = try lectern(["render"], in: dir)
         let cache = dir.appendingPathComponent(".lectern-cache")
-        let entries = try FileManager.default.contentsOfDirectory(atPath: cache.path)
+        let entries = try runEntries(in: cache.path)
         #expect(entries.count == 1)
         try write(dir, ".lectern-cache/\(entries[0])", "{\"key\": \"trunc")
         let again = try lectern(["render"], in: dir)
@@ -84,7 +84,7 @@ extension CommandLineTests {
     /// Rewrites the one cache entry of `dir` through `edit` (on its JSON object).
     func editEntry(_ dir: URL, _ edit: (inout [String: Any]) -> Void) throws {
         let cache = dir.appendingPathComponent(".lectern-cache")
-        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: cache.path).first)
+        let name = try #require(try runEntries(in: cache.path).first)
         let url = cache.appendingPathComponent(name)
         var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         edit(&object)
@@ -131,6 +131,40 @@ extension CommandLineTests {
         #expect(again.stderr.contains("warning: ignoring the cache entry"), "\(what): \(again.stderr)")
         #expect(!again.stderr.contains("from cache"))
         #expect(try lectern(["render"], in: dir).stderr.contains("from cache"))
+    }
+
+    /// Highlighted code is kept beside the runs, so a render from the cache does not parse every
+    /// cell again: the page is the same with and without it, a file from another version or
+    /// one that does not parse is ignored, and --safe never reads it (it holds HTML).
+    @Test func highlightedCodeIsKeptAndTrustedOnlyAsTheCacheIs() throws {
+        let dir = try workspace(["notebooks/n.md": text("```swift\nlet answer = 6 * 7\nanswer\n```\n")])
+        #expect(try lectern(["render"], in: dir).status == 0)
+        let page = try read(dir, "output/n.html")
+        let kept = try read(dir, ".lectern-cache/highlighting.json")
+        #expect(kept.contains("let answer = 6 * 7"), "\(kept)")
+        #expect(try lectern(["render"], in: dir).stderr.contains("from cache"))
+        #expect(try read(dir, "output/n.html") == page)
+
+        // A planted entry is what a render from the cache shows: it is trusted as the run entries are…
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(kept.utf8)) as? [String: Any])
+        let entries = try #require(object["entries"] as? [String: String])
+        object["entries"] = entries.mapValues { $0 + "PLANTED" }
+        let planted = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        try write(dir, ".lectern-cache/highlighting.json", planted)
+        #expect(try lectern(["render"], in: dir).status == 0)
+        #expect(try read(dir, "output/n.html").contains("PLANTED"))
+        // …but not under --safe, nor from another version, nor when it does not parse.
+        try write(dir, ".lectern-cache/highlighting.json", planted)
+        #expect(try lectern(["render", "--safe"], in: dir).status == 0)
+        #expect(try read(dir, "output/n.html") == page)
+        object["version"] = "0.0.1+1"
+        try write(dir, ".lectern-cache/highlighting.json", String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
+        #expect(try lectern(["render"], in: dir).status == 0)
+        #expect(try read(dir, "output/n.html") == page)
+        try write(dir, ".lectern-cache/highlighting.json", "{\"version\": tru")
+        let outcome = try lectern(["render"], in: dir)
+        #expect(outcome.status == 0 && !outcome.stderr.contains("warning"), "\(outcome.stderr)")
+        #expect(try read(dir, "output/n.html") == page)
     }
 
     /// Under --safe nothing is read from the cache, not even an entry with the right key: a

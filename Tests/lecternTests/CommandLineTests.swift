@@ -45,6 +45,11 @@ struct CommandLineTests {
 
     func text(_ s: String) -> Data { Data(s.utf8) }
 
+    /// The run entries of a cache folder (the highlighted code kept beside them left out).
+    func runEntries(in folder: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0 != "highlighting.json" }.sorted()
+    }
+
     @Test func rendersTheNotebooksFolderIntoOutputByDefault() throws {
         let dir = try workspace(["notebooks/01-a.md": text("# A\n\n```swift\nprint(\"hi\")\n```\n"),
                                  "notebooks/02-b.md": text("# B\n")])

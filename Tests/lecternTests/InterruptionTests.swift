@@ -36,7 +36,7 @@ extension CommandLineTests {
         let output = dir.appendingPathComponent("output"), cache = dir.appendingPathComponent(".lectern-cache")
         let pagesBefore = snapshot(output), cacheBefore = snapshot(cache)
         #expect(pagesBefore.keys.sorted() == ["a.html", "b.html", "index.html"])
-        #expect(cacheBefore.count == 2)
+        #expect(cacheBefore.keys.filter { $0 != "highlighting.json" }.count == 2)
 
         // b now runs for a long time; it is interrupted while it runs.
         try Data("# B\n\n```swift\n//| timeout: 20\nvar n = 0\nwhile true { n += 1 }\n```\n".utf8).write(to: dir.appendingPathComponent("notebooks/b.md"))

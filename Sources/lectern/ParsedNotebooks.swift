@@ -1,0 +1,30 @@
+import Foundation
+import Notebook
+
+/// The notebooks one render has parsed, each parsed once: the site (titles, labels, terms), the
+/// runs and the translations all read the same chapters, and a course in two languages asked
+/// for an original up to three times. Made afresh for each render, so a file edited between
+/// renders (in `preview`) is read again; within one render every use sees the same text.
+final class ParsedNotebooks: @unchecked Sendable {
+    private var documents: [String: Result<Document, Diagnostic>] = [:]
+    private let lock = NSLock()
+
+    /// `path` parsed with `course`'s defaults in `language` (the default language without a
+    /// course), under `safe`'s rules.
+    func document(_ path: String, course: Course?, language: String? = nil, safe: Bool) throws(Diagnostic) -> Document {
+        let language = language ?? course?.defaultLanguage ?? ""
+        let key = "\(safe ? 1 : 0)\u{0}\(language)\u{0}\(path)"
+        lock.lock()
+        let known = documents[key]
+        lock.unlock()
+        if let known { return try known.get() }
+        let parsed = Result { () throws(Diagnostic) -> Document in
+            let source = try SourceFile.read(path: path)
+            return try DocumentParser.parse(source, safe: safe, defaults: course?.defaults(for: language) ?? FrontMatter())
+        }
+        lock.lock()
+        documents[key] = parsed
+        lock.unlock()
+        return try parsed.get()
+    }
+}
