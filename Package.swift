@@ -60,7 +60,7 @@ let package = Package(
             // dynamic exclusivity checks on them cost more than the access itself.
             .unsafeFlags(["-enforce-exclusivity=unchecked"]),
         ]),
-        .target(name: "NotebookRunner", dependencies: ["Notebook", "CellInterpreter"]),
+        .target(name: "NotebookRunner", dependencies: ["Notebook", "CellInterpreter", "Plotting"]),
         .target(name: "PageRendering", dependencies: [
             "Notebook", "NotebookRunner", "CellInterpreter", "TeXToMathML", "Markup", "CCmarkGFM",
             .product(name: "SwiftSyntax", package: "swift-syntax"),

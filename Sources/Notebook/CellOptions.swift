@@ -25,6 +25,10 @@ public struct CellOptions: Sendable, Hashable {
     public var height: Double?
     /// Seconds the cell may run before it is stopped.
     public var timeout: Double?
+    /// In a translation, texts of the cell's figures in the translation's language
+    /// (`//| translate: training step -> 训练步数`, one line each): the cells run once for every
+    /// language, so a figure's words are translated where it is shown.
+    public var translate: [TextTranslation] = []
     /// The options written out (in the cell or the front matter), as against defaults.
     public var explicitlySet: Set<String> = []
 
@@ -33,7 +37,7 @@ public struct CellOptions: Sendable, Hashable {
     /// Every option name, in the order the documentation lists them.
     public static let names = [
         "echo", "eval", "output", "include", "error", "expect-error", "fold",
-        "label", "caption", "width", "height", "timeout",
+        "label", "caption", "width", "height", "timeout", "translate",
     ]
 
     /// Sets one option from its written value. Throws a message (without location) when
@@ -58,6 +62,20 @@ public struct CellOptions: Sendable, Hashable {
         case "width": width = try Self.positive(name, value, atMost: Self.maxPixels, unit: " px")
         case "height": height = try Self.positive(name, value, atMost: Self.maxPixels, unit: " px")
         case "timeout": timeout = try Self.positive(name, value, atMost: Self.maxTimeout, unit: " s")
+        case "translate":
+            // The one option written more than once: each line adds a text.
+            let sides = rawValue.components(separatedBy: " -> ")
+            guard sides.count == 2 else {
+                throw OptionError("option 'translate' takes one text of the figure and its translation, 'original -> translation', got '\(rawValue.trimmingCharactersInSpaceAndNewlines())'")
+            }
+            let pair = TextTranslation(original: Self.unquote(sides[0]), translated: Self.unquote(sides[1]))
+            guard !pair.original.isEmpty, !pair.translated.isEmpty else {
+                throw OptionError("option 'translate' needs a text on both sides of '->', got '\(rawValue.trimmingCharactersInSpaceAndNewlines())'")
+            }
+            guard !translate.contains(where: { $0.original == pair.original }) else {
+                throw OptionError("option 'translate' gives '\(pair.original)' twice")
+            }
+            translate.append(pair)
         default:
             var message = "unknown cell option '\(name)'"
             if let near = nearestName(to: name, in: Self.names) { message += "; did you mean '\(near)'?" }
@@ -95,6 +113,17 @@ public struct CellOptions: Sendable, Hashable {
             throw OptionError("option '\(name)' must be at most \(Int(limit))\(unit), got '\(value)'")
         }
         return d
+    }
+}
+
+/// A text of a cell's figure and its translation (`//| translate: original -> translated`).
+public struct TextTranslation: Sendable, Hashable {
+    public var original: String
+    public var translated: String
+
+    public init(original: String, translated: String) {
+        self.original = original
+        self.translated = translated
     }
 }
 

@@ -1,4 +1,6 @@
+import CellInterpreter
 import Notebook
+import Plotting
 
 /// A notebook's translation (`02-ppca.zh.md` beside `02-ppca.md`) shown with the outputs of the
 /// one run of the original: the translation's prose, captions and titles, the original's cells'
@@ -55,12 +57,46 @@ public enum Translation {
         }
         var translated = result
         translated.document = translation
-        translated.cells = zip(result.cells, cells).map { run, cell in
+        translated.cells = try zip(result.cells, cells).map { run, cell throws(Diagnostic) in
             var r = run
             r.cell = cell
+            r.outputs = try translateFigures(r.outputs, as: cell)
             return r
         }
         translated.inlineValues = values
         return translated
+    }
+
+    /// The figures of a cell's outputs with the texts its translation names (`//| translate:`)
+    /// in the translation's words. A text no figure of the cell shows, or one too wide for the
+    /// room the figure left it, is a located error: the page would otherwise keep the original's
+    /// word or draw the translation over the figure's edge without a sign.
+    static func translateFigures(_ outputs: [CellOutput], as cell: Cell) throws(Diagnostic) -> [CellOutput] {
+        guard !cell.options.translate.isEmpty else { return outputs }
+        var outputs = outputs
+        for pair in cell.options.translate {
+            let replacement = FigureText.Replacement(original: pair.original, translated: pair.translated)
+            var count = 0
+            for k in outputs.indices {
+                guard case .value(.svg(let svg, let description)) = outputs[k] else { continue }
+                do {
+                    let (translated, n) = try FigureText.apply(replacement, to: svg)
+                    outputs[k] = .value(.svg(translated, description: description == pair.original ? pair.translated : description))
+                    count += n
+                } catch .wider(let original, let wider) {
+                    throw .error("'\(wider)' is wider than '\(original)', and the figure left room for the original only (a legend entry or a label drawn at a point); shorten the translation",
+                                 at: cell.fence)
+                } catch {}
+            }
+            guard count > 0 else {
+                let shown = outputs.flatMap { output -> [String] in
+                    if case .value(.svg(let svg, _)) = output { return FigureText.shown(in: svg) } else { return [] }
+                }
+                let list = shown.isEmpty ? "this cell shows no figure"
+                    : "its figures show " + shown.prefix(12).map { "'\($0)'" }.joined(separator: ", ") + " (write each as the cell does, $math$ included)"
+                throw .error("no figure of this cell shows the text '\(pair.original)' that 'translate' names; \(list)", at: cell.fence)
+            }
+        }
+        return outputs
     }
 }

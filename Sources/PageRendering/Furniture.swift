@@ -29,7 +29,40 @@ struct Furniture: Sendable {
     static let chinese = Furniture(figure: "图", table: "表", equation: "式", section: "节",
                                    contents: "目录", chapters: "章节", previous: "上一章", next: "下一章",
                                    home: "首页", search: "搜索", searchLabel: "搜索课程", noResults: "无结果",
-                                   untranslatedMark: "英文", untranslatedNote: "本章尚无中文译本，以下为英文原文。")
+                                   untranslatedMark: "英文", untranslatedNote: "本章尚无中文译本，以下为英文原文。",
+                                   dateStyle: .chinese)
+
+    /// How a date is written: "3 December 2026", "2026年12月3日".
+    var dateStyle: DateStyle = .dayMonthYear
+
+    enum DateStyle: Sendable {
+        case dayMonthYear, chinese
+    }
+
+    /// `written` (the front matter's `date`) in this language when it is an ISO date
+    /// (`2026-12-03`); anything else as written. Numbers need nothing per language: English and
+    /// Chinese alike write 1 797 and 0.25 (SI grouping with thin spaces, GB 3101's too).
+    func date(_ written: String) -> String {
+        let parts = written.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), (1...Self.days(inMonth: month, of: year)).contains(day) else { return written }
+        switch dateStyle {
+        case .dayMonthYear: return "\(day) \(Self.months[month - 1]) \(year)"
+        case .chinese: return "\(year)年\(month)月\(day)日"
+        }
+    }
+
+    private static let months = ["January", "February", "March", "April", "May", "June", "July",
+                                 "August", "September", "October", "November", "December"]
+
+    private static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
 
     /// The furniture for a BCP 47 language tag: Chinese for `zh…`, else English.
     static func forLanguage(_ tag: String) -> Furniture {

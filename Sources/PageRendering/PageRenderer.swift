@@ -34,7 +34,7 @@ public enum PageRenderer {
         let chapter = site?.chapterNumber(of: page)
         var warnings: [Diagnostic] = []
         var body = ""
-        body += titleBlock(document.frontMatter, chapter: chapter)
+        body += titleBlock(document.frontMatter, chapter: chapter, furniture: furniture)
         // A chapter without a translation, in another language's site, says so at its top.
         if let site, !sameLanguage(language, site.language) {
             body += "<p class=\"translation-note\" lang=\"\(HTML.attribute(site.language))\">\(HTML.escape(Furniture.forLanguage(site.language).untranslatedNote))</p>\n"
@@ -172,12 +172,12 @@ public enum PageRenderer {
     }
 
     /// The title, subtitle and byline; in a course, the title carries the chapter's number.
-    static func titleBlock(_ front: FrontMatter, chapter: Int? = nil) -> String {
+    static func titleBlock(_ front: FrontMatter, chapter: Int? = nil, furniture: Furniture = .english) -> String {
         guard let title = front.title, !title.isEmpty else { return "" }
         let number = chapter.map { "<span class=\"chapter-number\">\($0)</span> " } ?? ""
         var html = "<header class=\"title-block\">\n<h1 class=\"title\">\(number)\(HTML.escape(title))</h1>\n"
         if let subtitle = front.subtitle { html += "<p class=\"subtitle\">\(HTML.escape(subtitle))</p>\n" }
-        let byline = [front.author, front.date].compactMap { $0 }.filter { !$0.isEmpty }
+        let byline = [front.author, front.date.map(furniture.date)].compactMap { $0 }.filter { !$0.isEmpty }
         if !byline.isEmpty { html += "<p class=\"byline\">\(byline.map(HTML.escape).joined(separator: " · "))</p>\n" }
         return html + "</header>\n"
     }

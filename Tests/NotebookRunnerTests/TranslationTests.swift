@@ -72,6 +72,55 @@ struct TranslationTests {
         }
     }
 
+    static let figure = """
+        ```swift
+        plot([1.0, 0.5, 0.25], x: [1.0, 2.0, 3.0], label: "EM", title: "log-likelihood per image",
+             xLabel: "iteration", yLabel: "$z_1$ (nats)")
+        ```
+        """
+
+    /// A figure's texts in the translation's words (`//| translate:`): the drawn texts, the
+    /// accessible title and the quoted names in its description; nothing else of the figure.
+    @Test func aTranslationTranslatesItsFiguresTexts() throws {
+        let result = try run(Self.figure)
+        let zh = try translation(Self.figure.replacingOccurrences(of: "```swift\n", with: """
+            ```swift
+            //| translate: iteration -> 迭代次数
+            //| translate: log-likelihood per image -> 每幅图像的对数似然
+            //| translate: "$z_1$ (nats)" -> "$z_1$（奈特）"
+
+            """))
+        let shown = try Translation.apply(zh, to: result)
+        guard case .value(.svg(let original, _)) = result.cells[0].outputs.last,
+              case .value(.svg(let svg, let description)) = shown.cells[0].outputs.last else {
+            Issue.record("no figure"); return
+        }
+        #expect(original.contains(">iteration</text>") && original.contains("“iteration”"))
+        #expect(svg.contains(">迭代次数</text>") && !svg.contains(">iteration</text>"))
+        #expect(svg.contains("“迭代次数”") && !svg.contains("“iteration”"), "the description names the translated axis")
+        #expect(svg.contains(">每幅图像的对数似然</title>"))
+        #expect(svg.contains("（奈特）") && !svg.contains("(nats)"), "math labels match as the figure writes them")
+        #expect(description == "每幅图像的对数似然")
+        #expect(svg.replacingOccurrences(of: "迭代次数", with: "iteration").count <= original.count + 40, "nothing else changed")
+    }
+
+    @Test(arguments: [
+        ("//| translate: iterations -> 迭代", "no figure of this cell shows the text 'iterations' that 'translate' names; its figures show 'log-likelihood per image', 'iteration', 'z1 (nats)', 'EM' (write each as the cell does"),
+        ("//| translate: EM -> 期望最大化算法", "'期望最大化算法' is wider than 'EM', and the figure left room for the original only"),
+        ("//| translate: iteration", "option 'translate' takes one text of the figure and its translation, 'original -> translation', got 'iteration'"),
+    ])
+    func aTranslatedTextTheFigureCannotShowIsALocatedError(_ option: String, _ message: String) throws {
+        let result = try run(Self.figure)
+        do {
+            let zh = try translation(Self.figure.replacingOccurrences(of: "```swift\n", with: "```swift\n\(option)\n"))
+            _ = try Translation.apply(zh, to: result)
+            Issue.record("no error")
+        } catch {
+            #expect("\(error)".hasPrefix("a.zh.md:"), "\(error)")
+            #expect("\(error)".contains(message), "\(error)")
+        }
+    }
+
     @Test func translationsAreNamedAndRecognisedBesideTheirOriginals() {
         #expect(Translation.path(of: "notebooks/02-ppca.md", language: "zh") == "notebooks/02-ppca.zh.md")
         let names: Set<String> = ["a.md", "a.zh.md", "a.zh-Hans.md", "b.v2.md", "c.fr.md", "x.y.md"]

@@ -112,15 +112,28 @@ struct SiteTests {
 
     @Test func furnitureFollowsThePageLanguage() throws {
         var chapters = Self.chapters
-        chapters[1].text = chapters[1].text.replacingOccurrences(of: "title: Models", with: "title: 模型\nlang: zh-CN")
+        chapters[1].text = chapters[1].text.replacingOccurrences(of: "title: Models", with: "title: 模型\nlang: zh-CN\ndate: 2026-12-03")
         let docs = try documents(chapters)
         var (site, _) = self.site(docs)
         site.language = "zh-CN"
         let html = PageRenderer.render(NotebookRunner().run(docs[1].document), site: site, page: docs[1].page).html
+        #expect(html.contains("<p class=\"byline\">2026年12月3日</p>"))
         #expect(html.contains("<span class=\"figure-number\">图 1.1:</span>"))
         #expect(html.contains("<a class=\"xref\" href=\"#eq-bound\">式 (1.1)</a>"))
         #expect(html.contains("<span class=\"pager-label\">上一章</span>") && html.contains("<span class=\"pager-label\">下一章</span>"))
         #expect(html.contains("<summary>章节</summary>"))
+    }
+
+    @Test(arguments: [
+        ("2026-12-03", "3 December 2026", "2026年12月3日"),
+        ("2024-02-29", "29 February 2024", "2024年2月29日"),
+        ("2023-02-29", "2023-02-29", "2023-02-29"),
+        ("Autumn 2026", "Autumn 2026", "Autumn 2026"),
+        ("2026-13-01", "2026-13-01", "2026-13-01"),
+    ])
+    func anISODateIsWrittenInThePagesLanguage(_ written: String, _ english: String, _ chinese: String) {
+        #expect(Furniture.english.date(written) == english)
+        #expect(Furniture.chinese.date(written) == chinese)
     }
 
     /// A marked term links to its glossary entry, with its definition as the title; its first mark

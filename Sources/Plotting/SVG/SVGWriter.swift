@@ -38,7 +38,13 @@ struct SVGWriter {
         guard MathText.hasMath(content) else { return text(name, attributes, content) }
         output += "<" + name
         write(attributes)
-        output += ">"
+        output += ">" + Self.labelContent(content) + "</" + name + ">\n"
+    }
+
+    /// What `label` writes between the tags for `content`: escaped text, or math's `<tspan>`s.
+    static func labelContent(_ content: String) -> String {
+        guard MathText.hasMath(content) else { return Markup.escape(content) }
+        var output = ""
         var offset = 0.0  // the baseline's current shift, in the surrounding text's em, down > 0
         for run in MathText(content).runs {
             let target = run.position == .sub ? MathText.subShift : run.position == .sup ? -MathText.supShift : 0
@@ -51,7 +57,7 @@ struct SVGWriter {
             output += attributes.isEmpty ? text : "<tspan" + attributes + ">" + text + "</tspan>"
             offset = target
         }
-        output += "</" + name + ">\n"
+        return output
     }
 
     /// Closes `</name>`.

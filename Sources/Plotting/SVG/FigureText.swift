@@ -1,0 +1,77 @@
+import Markup
+
+/// A drawn figure's words in another language. A notebook's cells run once for every language,
+/// so a translation cannot draw its own figure; it names the figure's texts it translates
+/// (a title, an axis label, a legend entry, written as the cell wrote them, `$math$` included)
+/// and each is replaced where the figure shows it: the `<text>` that draws it, the figure's
+/// `<title>`, and its quoted mentions in the `<desc>` that screen readers read.
+public enum FigureText {
+    /// One of a figure's texts and what a translation shows instead.
+    public struct Replacement: Sendable, Hashable {
+        public var original: String
+        public var translated: String
+
+        public init(original: String, translated: String) {
+            self.original = original
+            self.translated = translated
+        }
+    }
+
+    /// Why a replacement could not be made as asked.
+    public enum Problem: Error, Equatable {
+        /// No text of the figures is `original`; `shown` lists the texts they draw.
+        case absent(original: String, shown: [String])
+        /// The text is drawn from its left end (a legend entry, a label at a point), where the
+        /// figure left room for the original's width only.
+        case wider(original: String, translated: String)
+    }
+
+    /// `svg` with `replacement` made, and how many texts it replaced (drawn or named).
+    public static func apply(_ replacement: Replacement, to svg: String) throws(Problem) -> (svg: String, count: Int) {
+        var result = svg, count = 0
+        let from = SVGWriter.labelContent(replacement.original), to = SVGWriter.labelContent(replacement.translated)
+        // Drawn texts: a centred one (titles, axis labels) has the width of its panel; one drawn
+        // from its left end must not outgrow the room the layout gave the original.
+        var pieces = result.components(separatedBy: ">" + from + "</text>")
+        if pieces.count > 1 {
+            for piece in pieces.dropLast() {
+                guard let open = piece.range(of: "<text", options: .backwards) else { continue }
+                let centred = piece[open.upperBound...].contains("text-anchor=\"middle\"")
+                if !centred, width(replacement.translated) > width(replacement.original) + 0.25 {
+                    throw .wider(original: replacement.original, translated: replacement.translated)
+                }
+            }
+            count += pieces.count - 1
+            result = pieces.joined(separator: ">" + to + "</text>")
+        }
+        // The accessible title and description name texts in plain form and in quotes.
+        let plainFrom = Markup.escape(plain(replacement.original)), plainTo = Markup.escape(plain(replacement.translated))
+        for (old, new) in [(">\(plainFrom)</title>", ">\(plainTo)</title>"), ("“\(plainFrom)”", "“\(plainTo)”"),
+                           ("“\(Markup.escape(replacement.original))”", "“\(Markup.escape(replacement.translated))”")] where old != new {
+            pieces = result.components(separatedBy: old)
+            count += pieces.count - 1
+            result = pieces.joined(separator: new)
+        }
+        return (result, count)
+    }
+
+    /// The words `svg` draws (texts with a letter: not the tick labels), as a reader sees them,
+    /// for a message that says which texts a figure has.
+    public static func shown(in svg: String) -> [String] {
+        var texts: [String] = []
+        for piece in svg.components(separatedBy: "<text").dropFirst() {
+            guard let start = piece.firstIndex(of: ">"), let end = piece.range(of: "</text>") else { continue }
+            var inner = String(piece[piece.index(after: start)..<end.lowerBound])
+            while let tag = inner.range(of: "<[^>]*>", options: .regularExpression) { inner.removeSubrange(tag) }
+            let text = Markup.decode(inner)
+            if text.contains(where: \.isLetter), !texts.contains(text) { texts.append(text) }
+        }
+        return texts
+    }
+
+    /// A text's width in em, math set as the figure sets it.
+    static func width(_ text: String) -> Double { MathText.width(of: text, fontSize: 1) }
+
+    /// A text as the figure's title and description write it.
+    static func plain(_ text: String) -> String { MathText.hasMath(text) ? MathText(text).plain : text }
+}
