@@ -6,15 +6,35 @@ import NotebookRunner
 /// course, within the chapter and prefixed with its number (Figure 2.3, Equation (2.1)).
 struct CrossReferences {
     struct Target: Sendable {
-        /// "Figure 2", "Equation (3)", "Section 1.2".
-        var text: String
+        /// What is referred to, and its number or title.
+        var name: Name
         /// The element id the link goes to.
         var anchor: String
         /// The page it is on, for a target in another chapter; nil on this page.
         var page: String? = nil
         /// Where the label is defined.
         var location: SourceLocation? = nil
+
+        /// How a reference names it in a page of `furniture`'s language: "Figure 2.3", "图 2.3",
+        /// "Equation (3)", "Section 1.2", or a heading's own words in quotes. The referring page's
+        /// language, not the target's: a Chinese page says 图 1.1 of a chapter not yet translated.
+        func text(_ furniture: Furniture) -> String {
+            switch name {
+            case .figure(let n): "\(furniture.figure)\(furniture.space)\(n)"
+            case .table(let n): "\(furniture.table)\(furniture.space)\(n)"
+            case .equation(let n): "\(furniture.equation)\(furniture.space)(\(n))"
+            case .section(let n): "\(furniture.section)\(furniture.space)\(n)"
+            case .heading(let words): "“\(words)”"
+            }
+        }
     }
+
+    enum Name: Sendable {
+        case figure(String), table(String), equation(String), section(String), heading(String)
+    }
+
+    /// The words of the page these numbers are for.
+    let furniture: Furniture
 
     private(set) var targets: [String: Target] = [:]
     /// Per heading index, its section number ("1.2") when sections are numbered.
@@ -29,12 +49,13 @@ struct CrossReferences {
     /// `chapter`: the page's chapter number in its course, which numbers prefix; nil for a page
     /// of its own.
     init(document: Document, chapter: Int? = nil, furniture: Furniture = .english) {
+        self.furniture = furniture
         let prefix = chapter.map { "\($0)." } ?? ""
         var figures = 0, tables = 0, equations = 0
         func define(_ label: String, _ target: Target) {
             if let first = targets[label] {
                 let at = first.location.map { " (line \($0.line))" } ?? ""
-                duplicates.append(.error("the label '\(label)' is already used for \(first.text)\(at); labels must be unique", at: target.location))
+                duplicates.append(.error("the label '\(label)' is already used for \(first.text(furniture))\(at); labels must be unique", at: target.location))
             } else {
                 targets[label] = target
             }
@@ -43,21 +64,21 @@ struct CrossReferences {
             guard let label = cell.options.label else { continue }
             if label.hasPrefix("fig-") {
                 figures += 1
-                let text = "\(furniture.figure)\(furniture.space)\(prefix)\(figures)"
-                cellNumbers[cell.index] = text
-                define(label, Target(text: text, anchor: label, location: cell.fence))
+                let target = Target(name: .figure("\(prefix)\(figures)"), anchor: label, location: cell.fence)
+                cellNumbers[cell.index] = target.text(furniture)
+                define(label, target)
             } else if label.hasPrefix("tbl-") {
                 tables += 1
-                let text = "\(furniture.table)\(furniture.space)\(prefix)\(tables)"
-                cellNumbers[cell.index] = text
-                define(label, Target(text: text, anchor: label, location: cell.fence))
+                let target = Target(name: .table("\(prefix)\(tables)"), anchor: label, location: cell.fence)
+                cellNumbers[cell.index] = target.text(furniture)
+                define(label, target)
             }
         }
         for (i, math) in document.math.enumerated() {
             guard let label = math.label, math.display else { continue }
             equations += 1
             equationNumbers[i] = "\(prefix)\(equations)"
-            define(label, Target(text: "\(furniture.equation)\(furniture.space)(\(prefix)\(equations))", anchor: label, location: math.location))
+            define(label, Target(name: .equation("\(prefix)\(equations)"), anchor: label, location: math.location))
         }
         let base = document.headings.map(\.level).min() ?? 1
         var counters: [Int] = []
@@ -68,13 +89,13 @@ struct CrossReferences {
             counters[depth] += 1
             let number = prefix + counters.map(String.init).joined(separator: ".")
             if document.frontMatter.numberSections { sectionNumbers[i] = number }
-            let text = document.frontMatter.numberSections ? "\(furniture.section)\(furniture.space)\(number)" : "“\(heading.text)”"
+            let name: Name = document.frontMatter.numberSections ? .section(number) : .heading(heading.text)
             // Headings without a written label get a slug of their text, which may repeat
             // ("Summary"): only written labels (`{#sec-…}`) must be unique.
             if heading.id.hasPrefix("sec-") {
-                define(heading.id, Target(text: text, anchor: heading.id, location: heading.location))
+                define(heading.id, Target(name: name, anchor: heading.id, location: heading.location))
             } else if targets[heading.id] == nil {
-                targets[heading.id] = Target(text: text, anchor: heading.id, location: heading.location)
+                targets[heading.id] = Target(name: name, anchor: heading.id, location: heading.location)
             }
         }
     }
@@ -96,10 +117,10 @@ struct CrossReferences {
     /// visible marker and a warning when nothing has that label.
     func link(_ reference: Reference, course: [String: Target] = [:], warnings: inout [Diagnostic]) -> String {
         if let target = targets[reference.label] {
-            return "<a class=\"xref\" href=\"#\(HTML.attribute(target.anchor))\">\(HTML.escape(target.text))</a>"
+            return "<a class=\"xref\" href=\"#\(HTML.attribute(target.anchor))\">\(HTML.escape(target.text(furniture)))</a>"
         }
         if let target = course[reference.label], let page = target.page {
-            return "<a class=\"xref\" href=\"\(HTML.relativeLink(page))#\(HTML.attribute(target.anchor))\">\(HTML.escape(target.text))</a>"
+            return "<a class=\"xref\" href=\"\(HTML.relativeLink(page))#\(HTML.attribute(target.anchor))\">\(HTML.escape(target.text(furniture)))</a>"
         }
         var message = "unknown cross-reference '@\(reference.label)'"
         if let near = nearestName(to: reference.label, in: Array(targets.keys) + Array(course.keys)) { message += "; did you mean '@\(near)'?" }

@@ -98,7 +98,7 @@ public struct Site: Sendable {
             let own = CrossReferences(document: document, chapter: number, furniture: .forLanguage(document.frontMatter.language))
             for (label, target) in own.exported(page: page).sorted(by: { $0.key < $1.key }) {
                 if let first = labels[label] {
-                    errors.append(.error("the label '\(label)' is already used in \(first.page ?? "another chapter") for \(first.text); labels must be unique across the course",
+                    errors.append(.error("the label '\(label)' is already used in \(first.page ?? "another chapter") for \(first.text(own.furniture)); labels must be unique across the course",
                                          at: target.location))
                 } else {
                     labels[label] = target

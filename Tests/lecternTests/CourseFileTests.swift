@@ -59,47 +59,67 @@ extension CommandLineTests {
     }
 
     /// A rendered course is one site in which every link resolves: each `href` names a page that
-    /// was written and, after `#`, an `id` on it — the navigation, previous/next, the home page and
-    /// references from one chapter to another.
+    /// was written and, after `#`, an `id` on it — the navigation, previous/next, the home page,
+    /// references from one chapter to another, glossary terms, and the language switch, in both
+    /// languages' folders.
     @Test func everyLinkOfARenderedCourseResolves() throws {
         let dir = try workspace([
-            "lectern.yml": text("title: Course\nchapters: [notebooks/00-a.md, notebooks/01-b.md, notebooks/02-c.md]\n"),
+            "lectern.yml": text("title: {en: Course, zh: 课程}\nlanguages: [en, zh]\nglossary: terms.yml\nchapters: [notebooks/00-a.md, notebooks/01-b.md, notebooks/02-c.md]\n"),
+            "terms.yml": text("- {en: dot, zh: 点, definition: A mark., chapter: 1}\n"),
             "notebooks/00-a.md": text("---\ntitle: A\ndescription: First.\n---\n\nSee @fig-dots and @sec-more.\n"),
-            "notebooks/01-b.md": text("---\ntitle: B\n---\n\n## More {#sec-more}\n\n```swift\n//| label: fig-dots\n//| caption: Dots.\nplot([1, 2])\n```\n\nBack to @eq-c.\n"),
+            "notebooks/00-a.zh.md": text("---\ntitle: 甲\ndescription: 第一章。\n---\n\n见 @fig-dots 与 @sec-more。\n"),
+            "notebooks/01-b.md": text("---\ntitle: B\n---\n\n## More {#sec-more}\n\nA [[dot]].\n\n```swift\n//| label: fig-dots\n//| caption: Dots.\nplot([1, 2])\n```\n\nBack to @eq-c.\n"),
             "notebooks/02-c.md": text("---\ntitle: C\n---\n\n$$\nc = 1\n$$ {#eq-c}\n\nSee @fig-dots.\n"),
         ])
         let outcome = try lectern(["render"], in: dir)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(!outcome.stderr.contains("warning"), "\(outcome.stderr)")
         let site = dir.appendingPathComponent("output")
-        let pages = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasSuffix(".html") }.sorted()
-        #expect(pages == ["00-a.html", "01-b.html", "02-c.html", "index.html", "reference.html"])
+        let pages = (FileManager.default.subpaths(atPath: site.path) ?? []).filter { $0.hasSuffix(".html") }.sorted()
+        #expect(pages == ["00-a.html", "01-b.html", "02-c.html", "glossary.html", "index.html", "reference.html",
+                          "zh/00-a.html", "zh/01-b.html", "zh/02-c.html", "zh/glossary.html", "zh/index.html"])
         // The search index covers every chapter; every page loads it and holds the box, hidden until it runs.
         let search = try String(contentsOf: site.appendingPathComponent("search.js"), encoding: .utf8)
         #expect(search.contains("[\"./00-a.html\",\"0 A\"],[\"./01-b.html\",\"1 B\"],[\"./02-c.html\",\"2 C\"]"), "\(search.prefix(300))")
         #expect(search.contains("\"sec-more\",\"More\""))
         var html: [String: String] = [:]
         for page in pages { html[page] = try String(contentsOf: site.appendingPathComponent(page), encoding: .utf8) }
-        var checked = 0
+        var checked = 0, acrossLanguages = 0
         for (page, text) in html {
             for match in text.matches(of: /href="([^"]*)"/) {
                 let href = String(match.1)
                 let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-                let file = parts[0].isEmpty ? page : String(parts[0].dropFirst(2))  // "./name.html"
-                #expect(parts[0].isEmpty || parts[0].hasPrefix("./"), "\(page): \(href)")
+                #expect(parts[0].isEmpty || parts[0].hasPrefix("./") || parts[0].hasPrefix("../"), "\(page): \(href)")
+                // The file the link names, relative to the site's folder.
+                var file = page
+                if !parts[0].isEmpty {
+                    var components = page.split(separator: "/").dropLast().map(String.init)
+                    for component in parts[0].split(separator: "/") {
+                        switch component {
+                        case ".": continue
+                        case "..": _ = components.popLast()
+                        default: components.append(String(component))
+                        }
+                    }
+                    file = components.joined(separator: "/")
+                }
                 guard let target = html[file] else {
                     Issue.record("\(page): \(href) names a page that was not written")
                     continue
                 }
                 if parts.count == 2 { #expect(target.contains("id=\"\(parts[1])\""), "\(page): \(href) names no id on \(file)") }
+                if page.hasPrefix("zh/") != file.hasPrefix("zh/") { acrossLanguages += 1 }
                 checked += 1
             }
         }
-        #expect(checked > 60, "\(checked) links")
+        #expect(checked > 150, "\(checked) links")
+        #expect(acrossLanguages >= 11, "every page links to its other language: \(acrossLanguages)")
         for (page, text) in html {
-            #expect(text.contains("<script src=\"./search.js\" defer></script>") && text.contains("<div class=\"site-search\" role=\"search\" hidden"), "\(page)")
+            let script = page.hasPrefix("zh/") ? "<script src=\"./search.js\" defer></script>" : "<script src=\"./search.js\" defer></script>"
+            #expect(text.contains(script) && text.contains("<div class=\"site-search\" role=\"search\" hidden"), "\(page)")
         }
         #expect(html["00-a.html"]!.contains("href=\"./01-b.html#fig-dots\">Figure 1.1</a> and <a class=\"xref\" href=\"./01-b.html#sec-more\">"))
+        #expect(html["zh/00-a.html"]!.contains("href=\"./01-b.html#fig-dots\">图 1.1</a>"))
     }
 
     @Test func aLabelUsedInTwoChaptersFailsTheRender() throws {

@@ -57,8 +57,9 @@ extension CommandLineTests {
 
     @Test func previewServesTheCourseAndReloadsTheChangedPage() throws {
         let dir = try workspace([
-            "lectern.yml": text("title: {en: Course, zh: 课程}\nlanguages: [en, zh]\nchapters: [notebooks/00-a.md, notebooks/01-b.md]\n"),
-            "notebooks/00-a.md": text("---\ntitle: Sums\n---\n\n```swift\nlet total = 3\nprint(\"total:\", total)\n```\n\nFirst words.\n"),
+            "lectern.yml": text("title: {en: Course, zh: 课程}\nlanguages: [en, zh]\nchapters: [notebooks/00-a.md, notebooks/01-b.md]\nglossary: glossary.yml\n"),
+            "glossary.yml": text("- {en: sum, zh: 和, definition: What adding gives., chapter: 0}\n"),
+            "notebooks/00-a.md": text("---\ntitle: Sums\n---\n\n```swift\nlet total = 3\nprint(\"total:\", total)\n```\n\nFirst words about a [[sum]].\n"),
             "notebooks/00-a.zh.md": text("---\ntitle: 求和\n---\n\n```swift\nlet total = 3\nprint(\"total:\", total)\n```\n\n第一句。\n"),
             "notebooks/01-b.md": text("# B\n\nSecond.\n"),
         ])
@@ -104,18 +105,41 @@ extension CommandLineTests {
             String(http(port, "GET", "/" + page).firstMatch(of: /&since=(\d+)/)?.1 ?? "?")
         }
         let (sinceA, sinceB) = (since("00-a.html"), since("01-b.html"))
-        try text("---\ntitle: Sums\n---\n\n```swift\nlet total = 3\nprint(\"total:\", total)\n```\n\nNew words.\n")
+        try text("---\ntitle: Sums\n---\n\n```swift\nlet total = 3\nprint(\"total:\", total)\n```\n\nNew words about a [[sum]].\n")
             .write(to: dir.appendingPathComponent("notebooks/00-a.md"))
         let waited = http(port, "GET", "/__lectern/changes?page=00-a.html&since=\(sinceA)", timeout: 30)
         #expect(waited.hasPrefix("HTTP/1.1 200"), "\(waited.prefix(200))\n\(logText())")
-        #expect(http(port, "GET", "/00-a.html").contains("New words."))
+        #expect(http(port, "GET", "/00-a.html").contains("New words about a"))
         #expect(http(port, "GET", "/__lectern/changes?page=01-b.html&since=\(sinceB)", timeout: 30).hasPrefix("HTTP/1.1 204"))
         #expect(http(port, "GET", "/01-b.html") == otherVersion)
 
-        // Ctrl-C stops it.
+        // The course file changes: every page shows the new title, and the pages open reload.
+        let (sinceA2, sinceB2) = (since("00-a.html"), since("01-b.html"))
+        try text("title: {en: Course two, zh: 课程二}\nlanguages: [en, zh]\nchapters: [notebooks/00-a.md, notebooks/01-b.md]\nglossary: glossary.yml\n")
+            .write(to: dir.appendingPathComponent("lectern.yml"))
+        #expect(http(port, "GET", "/__lectern/changes?page=01-b.html&since=\(sinceB2)", timeout: 30).hasPrefix("HTTP/1.1 200"), "\(logText())")
+        #expect(http(port, "GET", "/__lectern/changes?page=00-a.html&since=\(sinceA2)", timeout: 30).hasPrefix("HTTP/1.1 200"))
+        #expect(http(port, "GET", "/01-b.html").contains("Course two"))
+        #expect(http(port, "GET", "/zh/01-b.html").contains("课程二"))
+
+        // The glossary changes: the page that marks the term reloads with the new definition; the
+        // page that does not mark it keeps its version.
+        let (sinceA3, sinceB3) = (since("00-a.html"), since("01-b.html"))
+        try text("- {en: sum, zh: 和, definition: What adding numbers gives., chapter: 0}\n").write(to: dir.appendingPathComponent("glossary.yml"))
+        #expect(http(port, "GET", "/__lectern/changes?page=00-a.html&since=\(sinceA3)", timeout: 30).hasPrefix("HTTP/1.1 200"), "\(logText())")
+        #expect(http(port, "GET", "/00-a.html").contains("What adding numbers gives."))
+        #expect(http(port, "GET", "/glossary.html").contains("What adding numbers gives."))
+        #expect(http(port, "GET", "/__lectern/changes?page=01-b.html&since=\(sinceB3)", timeout: 30).hasPrefix("HTTP/1.1 204"))
+
+        // Ctrl-C stops it at once, even in the middle of a cell that would run for a minute.
+        try text("---\ntitle: Sums\n---\n\n```swift\n//| timeout: 60\nvar n = 0\nwhile true { n += 1 }\n```\n")
+            .write(to: dir.appendingPathComponent("notebooks/00-a.md"))
+        Thread.sleep(forTimeInterval: 3)
+        #expect(process.isRunning)
         kill(process.processIdentifier, SIGINT)
         let stopping = Date()
         while process.isRunning, Date().timeIntervalSince(stopping) < 10 { Thread.sleep(forTimeInterval: 0.1) }
         #expect(!process.isRunning)
+        #expect(Date().timeIntervalSince(stopping) < 2, "stopped after \(Date().timeIntervalSince(stopping)) s")
     }
 }
