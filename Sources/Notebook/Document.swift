@@ -17,6 +17,8 @@ public struct Document: Sendable {
     public var terms: [TermMark] = []
     /// The headings of the prose, in order, for the table of contents and `@sec-` references.
     public var headings: [Heading]
+    /// The fenced divs (exercises, theorems, callouts…), in the order they open.
+    public var divs: [Div] = []
 
     /// The cells, in order.
     public var cells: [Cell] {
@@ -40,6 +42,10 @@ public enum Block: Sendable {
     case cell(Cell)
     /// A Swift fence that is shown but never run (```swift norun).
     case listing(Listing)
+    /// The start of the block `Document.divs[index]`: what follows, to its `divClose`, is inside it.
+    case divOpen(Int)
+    /// The end of the block `Document.divs[index]`.
+    case divClose(Int)
 }
 
 /// A ```swift fence: code that runs in the notebook's session.

@@ -19,7 +19,9 @@ public enum DocumentParser {
         if let yaml {
             frontMatter = try FrontMatter.parse(yaml: yaml, path: source.path, base: defaults)
         }
-        let scanner = MathScanner(body: String(body), path: source.path, firstLine: bodyLine)
+        var scanner = MathScanner(body: String(body), path: source.path, firstLine: bodyLine)
+        var fenced = FencedDivs()
+        try fenced.extract(&scanner.text, lineMap: &scanner.lineMap, path: source.path)
         for inline in scanner.inlineExpressions {
             if let digits = inline.digits, !InlineExpression.digitsRange.contains(digits) {
                 throw .error("digits must be from 1 to 17 (a Double holds 17 significant digits), got \(digits == .max ? "more" : String(digits))", at: inline.location)
@@ -31,7 +33,7 @@ public enum DocumentParser {
         return Document(
             source: source, frontMatter: frontMatter, blocks: blocks, math: scanner.math,
             inlineExpressions: builder.inlineExpressions, references: scanner.references, terms: scanner.terms,
-            headings: builder.headings)
+            headings: builder.headings, divs: fenced.divs)
     }
 }
 
@@ -299,6 +301,14 @@ private struct TreeWalker {
         var blocks: [Block] = []
         var prose = ""
         for line in html.split(separator: "\n", omittingEmptySubsequences: false) {
+            // A fence of a block (`FencedDivs`), a paragraph of its own.
+            if line.hasPrefix("<p>\(Character(SlotToken.open))"), line.hasSuffix("\(Character(SlotToken.close))</p>"),
+               let kind = line.dropFirst(4).first, kind == "D" || kind == "E", let index = Int(line.dropFirst(5).dropLast(5)) {
+                if !prose.isEmpty { blocks.append(.prose(prose)) }
+                prose = ""
+                blocks.append(kind == "D" ? .divOpen(index) : .divClose(index))
+                continue
+            }
             if line.hasPrefix("<p>\(Character(SlotToken.open))B"), line.hasSuffix("\(Character(SlotToken.close))</p>"),
                let index = Int(line.dropFirst(5).dropLast(5)), lifted.indices.contains(index) {
                 if !prose.isEmpty { blocks.append(.prose(prose)) }

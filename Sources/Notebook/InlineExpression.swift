@@ -56,6 +56,7 @@ public struct Reference: Sendable, Hashable {
         self.location = location
     }
 
-    /// The prefixes that make a cross-reference: figures, equations, tables, sections.
-    public static let kinds: Set<String> = ["fig", "eq", "tbl", "sec"]
+    /// The prefixes that make a cross-reference: figures, equations, tables, sections, and the
+    /// numbered blocks (`exr`, `thm`, `def`, … — `Div.Kind.prefix`).
+    public static let kinds: Set<String> = Set(["fig", "eq", "tbl", "sec"] + Div.Kind.allCases.compactMap(\.prefix))
 }

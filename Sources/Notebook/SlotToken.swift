@@ -19,6 +19,10 @@ public enum SlotToken {
         case heading = "H"
         /// A glossary term `[[term]]`: `Document.terms[index]`.
         case term = "T"
+        /// The opening fence of a block (`::: {.exercise}`): `Document.divs[index]`.
+        case div = "D"
+        /// The closing fence of the block `Document.divs[index]`.
+        case divEnd = "E"
     }
 
     /// The token text for one slot.

@@ -25,12 +25,14 @@ struct CrossReferences {
             case .equation(let n): "\(furniture.equation)\(furniture.space)(\(n))"
             case .section(let n): "\(furniture.section)\(furniture.space)\(n)"
             case .heading(let words): "“\(words)”"
+            case .block(let kind, let n): "\(furniture.blockName(kind))\(furniture.space)\(n)"
             }
         }
     }
 
     enum Name: Sendable {
         case figure(String), table(String), equation(String), section(String), heading(String)
+        case block(Div.Kind, String)
     }
 
     /// The words of the page these numbers are for.
@@ -43,6 +45,8 @@ struct CrossReferences {
     private(set) var equationNumbers: [Int: String] = [:]
     /// Per cell index, its figure or table caption prefix ("Figure 1").
     private(set) var cellNumbers: [Int: String] = [:]
+    /// Per div index, the number of a numbered block ("2.3"), counted per kind.
+    private(set) var divNumbers: [Int: String] = [:]
     /// A label defined twice on the page: the second definition, located, naming the first.
     private(set) var duplicates: [Diagnostic] = []
 
@@ -79,6 +83,13 @@ struct CrossReferences {
             equations += 1
             equationNumbers[i] = "\(prefix)\(equations)"
             define(label, Target(name: .equation("\(prefix)\(equations)"), anchor: label, location: math.location))
+        }
+        var blocks: [Div.Kind: Int] = [:]
+        for (i, div) in document.divs.enumerated() where div.kind.isNumbered {
+            blocks[div.kind, default: 0] += 1
+            let number = "\(prefix)\(blocks[div.kind]!)"
+            divNumbers[i] = number
+            if let id = div.id { define(id, Target(name: .block(div.kind, number), anchor: id, location: div.location)) }
         }
         let base = document.headings.map(\.level).min() ?? 1
         var counters: [Int] = []

@@ -1,3 +1,5 @@
+import Notebook
+
 /// The words a page puts around its content — "Figure", "Previous", "Contents" — in the page's
 /// language, so a Chinese page says 图 2.3 and 上一章 where an English one says Figure 2.3 and
 /// Previous. One table; a language it lacks falls back to English.
@@ -25,12 +27,34 @@ struct Furniture: Sendable {
     static let english = Furniture(figure: "Figure", table: "Table", equation: "Equation", section: "Section",
                                    contents: "Contents", chapters: "Chapters", previous: "Previous", next: "Next",
                                    home: "Home", search: "Search", searchLabel: "Search the course", noResults: "No results",
-                                   untranslatedMark: "untranslated", untranslatedNote: "This chapter has no translation yet; it is shown in its original language.")
+                                   untranslatedMark: "untranslated", untranslatedNote: "This chapter has no translation yet; it is shown in its original language.",
+                                   blockNames: [.exercise: "Exercise", .hint: "Hint", .solution: "Solution", .definition: "Definition",
+                                                .theorem: "Theorem", .lemma: "Lemma", .proposition: "Proposition", .proof: "Proof",
+                                                .remark: "Remark", .example: "Example", .algorithm: "Algorithm", .note: "Note",
+                                                .tip: "Tip", .warning: "Warning", .important: "Important"])
     static let chinese = Furniture(figure: "图", table: "表", equation: "式", section: "节",
                                    contents: "目录", chapters: "章节", previous: "上一章", next: "下一章",
                                    home: "首页", search: "搜索", searchLabel: "搜索课程", noResults: "无结果",
                                    untranslatedMark: "英文", untranslatedNote: "本章尚无中文译本，以下为英文原文。",
+                                   blockNames: [.exercise: "练习", .hint: "提示", .solution: "解答", .definition: "定义",
+                                                .theorem: "定理", .lemma: "引理", .proposition: "命题", .proof: "证明",
+                                                .remark: "注记", .example: "例", .algorithm: "算法", .note: "注",
+                                                .tip: "技巧", .warning: "警告", .important: "重要"],
+                                   colon: "：", parentheses: ("（", "）"),
                                    dateStyle: .chinese)
+
+    /// The names of the blocks (`Div.Kind`): "Exercise" / "练习", "Theorem" / "定理", …
+    var blockNames: [Div.Kind: String] = [:]
+
+    /// A block kind's name in this language.
+    func blockName(_ kind: Div.Kind) -> String {
+        blockNames[kind] ?? Furniture.english.blockNames[kind] ?? kind.rawValue.capitalized
+    }
+
+    /// Between a block's name and its title: "Tip: Check it", "技巧：验算".
+    var colon = ": "
+    /// Around a numbered block's title: "Exercise 2.1 (Sums)", "练习 2.1（求和）".
+    var parentheses = (" (", ")")
 
     /// How a date is written: "3 December 2026", "2026年12月3日".
     var dateStyle: DateStyle = .dayMonthYear

@@ -56,6 +56,12 @@ public enum PageRenderer {
                 cellIndex += 1
             case .listing(let listing):
                 body += "<pre class=\"listing\"><code class=\"language-swift\">\(SyntaxHighlighter.highlight(listing.code))</code></pre>\n"
+            case .divOpen(let i):
+                let div = document.divs[i]
+                let title = div.title.map { prose.render(HTML.escape($0), warnings: &warnings) }
+                body += BlockRenderer.open(div, number: references.divNumbers[i], title: title, furniture: furniture)
+            case .divClose(let i):
+                body += BlockRenderer.close(document.divs[i])
             }
         }
         // The contents list shows each heading as the page does (its formulas as MathML).

@@ -46,7 +46,7 @@ struct ProseRenderer {
                 return references.link(document.references[index], course: course, warnings: &found)
             case .term:
                 return term(document.terms[index], warnings: &found)
-            case .block:
+            case .block, .div, .divEnd:
                 return ""
             }
         }

@@ -125,6 +125,24 @@ enum Stylesheet {
     .cell-error .label { font-weight: 700; }
     .cell-note { margin-top: .35rem; font: .8rem/1.4 var(--ui); color: var(--faint); }
     .cell-time { margin: .15rem 0 0; text-align: right; font: .72rem/1.2 var(--ui); color: var(--faint); font-variant-numeric: tabular-nums; }
+    /* Blocks (fenced divs): numbered ones with a rule at the left and their label; a proof
+       ends with a square; hints and solutions fold; callouts sit in a tinted box. */
+    .block { margin: 1.25rem 0; padding: .1rem 0 .1rem 1rem; border-left: 3px solid var(--rule); }
+    .block-title { margin: .2rem 0 .4rem; }
+    .block-label { font-weight: 700; }
+    .block-exercise { border-left-color: var(--accent); }
+    .block-theorem, .block-lemma, .block-proposition, .block-definition { border-left-color: var(--text); }
+    .block-theorem > p:not(.block-title), .block-lemma > p:not(.block-title), .block-proposition > p:not(.block-title) { font-style: italic; }
+    .block-proof { border-left: none; padding-left: 0; }
+    .block-proof > .block-title .block-label { font-weight: 400; font-style: italic; }
+    .block-proof > :last-child::after { content: "∎"; float: right; margin-left: 1em; color: var(--muted); }
+    details.block { border-left: 3px solid var(--rule); padding: .3rem 0 .3rem 1rem; }
+    details.block > summary { cursor: pointer; font: 600 .95rem/1.5 var(--ui); color: var(--muted); }
+    details.block[open] > summary { margin-bottom: .4rem; }
+    details.block-solution { border-left-color: var(--accent); }
+    .callout { margin: 1.25rem 0; padding: .5rem 1rem; border: 1px solid var(--rule); border-left: 4px solid var(--accent); border-radius: 6px; background: var(--output-bg); }
+    .callout-title { margin: 0 0 .3rem; font: 600 .95rem/1.5 var(--ui); }
+    .callout-warning, .callout-important { border-left-color: var(--warn); }
     nav.toc { margin: 1.5rem 0 2rem; padding: .75rem 1.25rem; border: 1px solid var(--rule); border-radius: 6px; font: .9rem/1.55 var(--ui); }
     nav.toc .toc-title { margin: 0 0 .25rem; font-weight: 600; color: var(--muted); }
     nav.toc ul { margin: 0; padding-left: 1.1rem; }
@@ -209,7 +227,7 @@ enum Stylesheet {
       main { max-width: none; padding: 0; }
       /* Break between blocks, never inside a figure, an equation, code or an output, and
          keep a heading with what follows it and code with its output. */
-      .cell, figure, pre, table, .math.display, .cell .outputs, blockquote { break-inside: avoid; }
+      .cell, figure, pre, table, .math.display, .cell .outputs, blockquote, .callout { break-inside: avoid; }
       h1, h2, h3, h4, header.title-block { break-after: avoid; }
       .cell pre.code { break-after: avoid; }
       p { orphans: 3; widows: 3; }
