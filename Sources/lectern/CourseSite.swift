@@ -10,13 +10,15 @@ import PageRendering
 /// its chapter. In a language other than the default, a chapter is its translation
 /// (`Translation.path`) or, without one, the original, marked untranslated.
 /// Returns the errors of labels defined in two chapters and, for the default language, a warning
-/// for each glossary term no chapter marks. A glossary file that cannot be read or parsed is a
-/// located error, thrown.
+/// for each glossary term no chapter marks; with a glossary, a warning for each term defined
+/// with a hand-typed translation (`HandTypedGloss`) in this language's chapters. A glossary
+/// file that cannot be read or parsed is a located error, thrown.
 func courseSite(_ course: Course, language: String? = nil, documents parsed: ParsedNotebooks = ParsedNotebooks()) throws -> (Site, [Diagnostic]) {
     let language = language ?? course.defaultLanguage
     let isDefault = language == course.defaultLanguage
     var chapters: [Site.Chapter] = []
     var documents: [(page: String, document: Document)] = []
+    var glosses: [HandTypedGloss] = []  // in this language's own chapters
     for (number, path) in course.chapters.enumerated() {
         let page = pageName(of: path)
         let translation = Translation.path(of: path, language: language)
@@ -28,6 +30,7 @@ func courseSite(_ course: Course, language: String? = nil, documents parsed: Par
             chapter.untranslated = !isDefault && !translated
             chapters.append(chapter)
             documents.append((page, document))
+            if isDefault || translated { glosses += document.handTypedGlosses }
         } else {
             chapters.append(Site.Chapter(page: page, number: number, title: (path as NSString).lastPathComponent))
         }
@@ -47,6 +50,13 @@ func courseSite(_ course: Course, language: String? = nil, documents parsed: Par
         Site.Alternate(language: $0, name: languageName($0), folder: folder(of: $0, in: course))
     }
     var diagnostics = site.collectLabels(from: documents)
+    if let glossary {
+        // A term defined with a typed translation beside it is one the glossary should hold.
+        for gloss in glosses {
+            diagnostics.append(.warning("'\(gloss.term)' is defined with its translation typed beside it, '(\(gloss.gloss))'; make it a glossary term: an entry in \(glossary.path) and [[\(gloss.term)]] here",
+                                        at: gloss.location))
+        }
+    }
     if let glossary, isDefault {
         // A term no chapter marks is one the reader meets only on the glossary page.
         let used = Set(documents.flatMap { $0.document.terms.compactMap { glossary.entry(for: $0.term)?.id } })

@@ -51,4 +51,17 @@ struct GlossaryTests {
         guard case .prose(let html) = document.blocks.first else { Issue.record("no prose"); return }
         #expect(html.contains("<code>[[not a term]]</code> and [[1, 2]] and [ [x] ]"))
     }
+
+    @Test(arguments: [
+        ("A **principal angle** (主角) here.", ["principal angle|主角|1:3"]),
+        ("并且**主角**（principal angles）相同。", ["主角|principal angles|1:7"]),
+        ("**Bold** (as emphasis) and **粗体**（强调）stay.", []),
+        ("Marked: **[[eigendecomposition]]** (特征分解).", []),
+        ("```text\n**code** (代码)\n```\n", []),
+        ("---\ntitle: T\n---\n\nLine.\n**cell** (单元格)", ["cell|单元格|6:1"]),
+    ])
+    func aTermWithItsTranslationTypedBesideItIsFound(_ text: String, _ expected: [String]) throws {
+        let document = try DocumentParser.parse(SourceFile(path: "n.md", text: text))
+        #expect(document.handTypedGlosses.map { "\($0.term)|\($0.gloss)|\($0.location.line):\($0.location.column)" } == expected)
+    }
 }
