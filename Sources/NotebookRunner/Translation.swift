@@ -75,12 +75,11 @@ public enum Translation {
         guard !cell.options.translate.isEmpty else { return outputs }
         var outputs = outputs
         for pair in cell.options.translate {
-            let replacement = FigureText.Replacement(original: pair.original, translated: pair.translated)
             var count = 0
             for k in outputs.indices {
                 guard case .value(.svg(let svg, let description)) = outputs[k] else { continue }
                 do {
-                    let (translated, n) = try FigureText.apply(replacement, to: svg)
+                    let (translated, n) = try FigureText.replacing(pair.original, with: pair.translated, in: svg)
                     outputs[k] = .value(.svg(translated, description: description == pair.original ? pair.translated : description))
                     count += n
                 } catch .wider(let original, let wider) {

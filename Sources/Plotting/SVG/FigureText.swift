@@ -6,17 +6,6 @@ import Markup
 /// and each is replaced where the figure shows it: the `<text>` that draws it, the figure's
 /// `<title>`, and its quoted mentions in the `<desc>` that screen readers read.
 public enum FigureText {
-    /// One of a figure's texts and what a translation shows instead.
-    public struct Replacement: Sendable, Hashable {
-        public var original: String
-        public var translated: String
-
-        public init(original: String, translated: String) {
-            self.original = original
-            self.translated = translated
-        }
-    }
-
     /// Why a replacement could not be made as asked.
     public enum Problem: Error, Equatable {
         /// No text of the figures is `original`; `shown` lists the texts they draw.
@@ -26,10 +15,11 @@ public enum FigureText {
         case wider(original: String, translated: String)
     }
 
-    /// `svg` with `replacement` made, and how many texts it replaced (drawn or named).
-    public static func apply(_ replacement: Replacement, to svg: String) throws(Problem) -> (svg: String, count: Int) {
+    /// `svg` with its text `original` showing `translated` instead, and how many texts were
+    /// replaced (drawn or named).
+    public static func replacing(_ original: String, with translated: String, in svg: String) throws(Problem) -> (svg: String, count: Int) {
         var result = svg, count = 0
-        let from = SVGWriter.labelContent(replacement.original), to = SVGWriter.labelContent(replacement.translated)
+        let from = SVGWriter.labelContent(original), to = SVGWriter.labelContent(translated)
         // Drawn texts: a centred one (titles, axis labels) has the width of its panel; one drawn
         // from its left end must not outgrow the room the layout gave the original.
         var pieces = result.components(separatedBy: ">" + from + "</text>")
@@ -37,17 +27,17 @@ public enum FigureText {
             for piece in pieces.dropLast() {
                 guard let open = piece.range(of: "<text", options: .backwards) else { continue }
                 let centred = piece[open.upperBound...].contains("text-anchor=\"middle\"")
-                if !centred, width(replacement.translated) > width(replacement.original) + 0.25 {
-                    throw .wider(original: replacement.original, translated: replacement.translated)
+                if !centred, width(translated) > width(original) + 0.25 {
+                    throw .wider(original: original, translated: translated)
                 }
             }
             count += pieces.count - 1
             result = pieces.joined(separator: ">" + to + "</text>")
         }
         // The accessible title and description name texts in plain form and in quotes.
-        let plainFrom = Markup.escape(plain(replacement.original)), plainTo = Markup.escape(plain(replacement.translated))
+        let plainFrom = Markup.escape(plain(original)), plainTo = Markup.escape(plain(translated))
         for (old, new) in [(">\(plainFrom)</title>", ">\(plainTo)</title>"), ("“\(plainFrom)”", "“\(plainTo)”"),
-                           ("“\(Markup.escape(replacement.original))”", "“\(Markup.escape(replacement.translated))”")] where old != new {
+                           ("“\(Markup.escape(original))”", "“\(Markup.escape(translated))”")] where old != new {
             pieces = result.components(separatedBy: old)
             count += pieces.count - 1
             result = pieces.joined(separator: new)
