@@ -11,14 +11,16 @@ import PageRendering
 /// (`Translation.path`) or, without one, the original, marked untranslated.
 /// Returns the errors of labels defined in two chapters and, for the default language, a warning
 /// for each glossary term no chapter marks; with a glossary, a warning for each term defined
-/// with a hand-typed translation (`HandTypedGloss`) in this language's chapters. A glossary
-/// file that cannot be read or parsed is a located error, thrown.
+/// with a hand-typed translation (`HandTypedGloss`) in this language's chapters, and for the
+/// default language a warning for each `translate` option in an original, where it does
+/// nothing. A glossary file that cannot be read or parsed is a located error, thrown.
 func courseSite(_ course: Course, language: String? = nil, documents parsed: ParsedNotebooks = ParsedNotebooks()) throws -> (Site, [Diagnostic]) {
     let language = language ?? course.defaultLanguage
     let isDefault = language == course.defaultLanguage
     var chapters: [Site.Chapter] = []
     var documents: [(page: String, document: Document)] = []
     var glosses: [HandTypedGloss] = []  // in this language's own chapters
+    var misplaced: [SourceLocation] = []  // `translate` options in originals, where they do nothing
     for (number, path) in course.chapters.enumerated() {
         let page = pageName(of: path)
         let translation = Translation.path(of: path, language: language)
@@ -31,6 +33,7 @@ func courseSite(_ course: Course, language: String? = nil, documents parsed: Par
             chapters.append(chapter)
             documents.append((page, document))
             if isDefault || translated { glosses += document.handTypedGlosses }
+            if isDefault { misplaced += document.cells.filter { !$0.options.translate.isEmpty }.map(\.fence) }
         } else {
             chapters.append(Site.Chapter(page: page, number: number, title: (path as NSString).lastPathComponent))
         }
@@ -50,6 +53,10 @@ func courseSite(_ course: Course, language: String? = nil, documents parsed: Par
         Site.Alternate(language: $0, name: languageName($0), folder: folder(of: $0, in: course))
     }
     var diagnostics = site.collectLabels(from: documents)
+    for location in misplaced {
+        diagnostics.append(.warning("'translate' names a figure's words in a translation (a file such as \(Translation.path(of: (location.file as NSString).lastPathComponent, language: course.languages.dropFirst().first ?? "zh"))); in the original it does nothing",
+                                    at: location))
+    }
     if let glossary {
         // A term defined with a typed translation beside it is one the glossary should hold.
         for gloss in glosses {

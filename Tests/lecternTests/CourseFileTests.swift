@@ -140,9 +140,10 @@ extension CommandLineTests {
             "lectern.yml": text("title: Course\nchapters: [notebooks/a.md, notebooks/b.md]\nglossary: terms.yml\n"),
             "terms.yml": text("- {en: latent variable, zh: 隐变量, definition: An unobserved z., chapter: 0}\n- {en: posterior, zh: 后验分布, definition: p(z | x)., chapter: 1}\n"),
             "notebooks/a.md": text("# A\n\nA [[latent variable]] and a [[prior]].\n"),
-            "notebooks/b.md": text("# B\n\nNo terms here, but **principal angles** (主角) typed by hand.\n"),
+            "notebooks/b.md": text("# B\n\nNo terms here, but **principal angles** (主角) typed by hand.\n\n```swift\n//| translate: x -> 横轴\nplot([1, 2])\n```\n"),
         ])
         let checked = try lectern(["check"], in: dir)
+        #expect(checked.stderr.contains("notebooks/b.md:5:1: warning: 'translate' names a figure's words in a translation (a file such as b.zh.md); in the original it does nothing"), "\(checked.stderr)")
         #expect(checked.stderr.contains("notebooks/b.md:3:20: warning: 'principal angles' is defined with its translation typed beside it, '(主角)'; make it a glossary term: an entry in terms.yml and [[principal angles]] here"), "\(checked.stderr)")
         #expect(checked.status == 0, "\(checked.stderr)")
         #expect(checked.stderr.contains("terms.yml:2:3: warning: the glossary term 'posterior' is not marked in any chapter"), "\(checked.stderr)")
