@@ -78,7 +78,7 @@ enum Pipeline {
     }
 
     /// Runs a prepared notebook's cells and stores the result in the cache.
-    static func run(_ pending: PendingRun, cache mode: CacheMode, safe: Bool = false,
+    static func run(_ pending: PendingRun, safe: Bool = false,
                     memoryBytes: Int = ContainedRun.defaultMemoryBytes, keeping kept: KeptRun? = nil) -> Outcome {
         let document = pending.document, runner = pending.runner
         var warnings = pending.warnings
@@ -105,16 +105,16 @@ enum Pipeline {
                        seconds: Date().timeIntervalSince(pending.start))
     }
 
-    /// Processes notebooks on up to `jobs` threads; outcomes come back in the given order.
-    static func processAll<Item: Sendable, Result>(_ paths: [Item], jobs: Int, _ body: @escaping @Sendable (Item) -> Result) -> [Result] {
-        let results = Slots<Result>(count: paths.count)
+    /// Processes `items` on up to `jobs` threads; results come back in the items' order.
+    static func processAll<Item: Sendable, Result>(_ items: [Item], jobs: Int, _ body: @escaping @Sendable (Item) -> Result) -> [Result] {
+        let results = Slots<Result>(count: items.count)
         let next = Counter()
-        let workers = max(1, min(jobs, paths.count))
+        let workers = max(1, min(jobs, items.count))
         let group = DispatchGroup()
         for _ in 0..<workers {
             group.enter()
             let thread = Thread {
-                while let i = next.take(below: paths.count) { results.set(i, body(paths[i])) }
+                while let i = next.take(below: items.count) { results.set(i, body(items[i])) }
                 group.leave()
             }
             thread.stackSize = 8 << 20

@@ -58,19 +58,16 @@ struct RunOptions: ParsableArguments {
         let prepared = Pipeline.processAll(notebooks, jobs: max(jobs, ProcessInfo.processInfo.activeProcessorCount)) { path in
             Pipeline.prepare(path, in: documents, course: course, overrides: overrides, cache: mode, safe: safe, progress: progress.step)
         }
-        let pending = prepared.enumerated().compactMap { i, p -> (Int, Pipeline.PendingRun)? in
-            if case .pending(let run) = p { return (i, run) } else { return nil }
-        }
+        let pending = prepared.compactMap { if case .pending(let run) = $0 { run } else { nil } }
         if !pending.isEmpty { BLASKernels.restartIfSlower() }
-        let ran = Pipeline.processAll(pending.map(\.1), jobs: jobs) { run in
+        var ran = Pipeline.processAll(pending, jobs: jobs) { run in
             progress.start(run.path)
-            let outcome = Pipeline.run(run, cache: mode, safe: safe, memoryBytes: memoryBytes, keeping: kept[run.path])
+            let outcome = Pipeline.run(run, safe: safe, memoryBytes: memoryBytes, keeping: kept[run.path])
             progress.finish()
             return outcome
-        }
-        var outcomes = prepared.map { p -> Pipeline.Outcome? in if case .done(let o) = p { return o } else { return nil } }
-        for ((i, _), outcome) in zip(pending, ran) { outcomes[i] = outcome }
-        let all = outcomes.map { $0! }
+        }.makeIterator()
+        // The runs come back in the order of the pending notebooks, which is the notebooks' order.
+        let all = prepared.map { if case .done(let outcome) = $0 { outcome } else { ran.next()! } }
         if let report { try writeReport(all, to: report) }
         return all
     }
