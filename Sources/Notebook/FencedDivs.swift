@@ -11,8 +11,13 @@ struct FencedDivs {
     /// located error for a fence that cannot be read, a closing fence with nothing open, and
     /// a div never closed.
     mutating func extract(_ text: inout String, lineMap: inout [Int], path: String) throws(Diagnostic) {
-        guard text.contains(":::") else { return }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Bytes, not Characters: Foundation's search and grapheme breaking over every notebook
+        // cost more than the rest of this pass.
+        let colon = UInt8(ascii: ":")
+        guard text.utf8.indices.contains(where: { i in
+            text.utf8[i] == colon && text.utf8[i...].prefix(3).elementsEqual([colon, colon, colon])
+        }) else { return }
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
         var out: [Substring] = [], map: [Int] = []
         out.reserveCapacity(lines.count + 16)
         map.reserveCapacity(lines.count + 16)

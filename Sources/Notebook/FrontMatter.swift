@@ -98,17 +98,20 @@ extension FrontMatter {
     /// Splits a notebook's text into its front matter and body. `bodyLine` is the file line
     /// the body starts on.
     static func split(_ text: String) -> (yaml: String?, body: Substring, bodyLine: Int) {
-        guard text.hasPrefix("---\n") || text == "---" else { return (nil, text[...], 1) }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        lines.removeFirst()
-        var yamlLines: [Substring] = []
-        var line = 2
-        while let next = lines.first {
-            lines.removeFirst()
-            if next.trimmingCharactersInSpaceAndNewlines() == "---" || next.trimmingCharactersInSpaceAndNewlines() == "..." {
-                return (yamlLines.joined(separator: "\n"), lines.joined(separator: "\n")[...], line + 1)
+        guard text.hasPrefix("---\n") else { return (nil, text[...], 1) }
+        // Line by line without splitting the text: the body is a slice of it.
+        let yamlStart = text.utf8.index(text.startIndex, offsetBy: 4)
+        var start = yamlStart, line = 2
+        while true {
+            let end = text.utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
+            let trimmed = text[start..<end].trimmingCharactersInSpaceAndNewlines()
+            if trimmed == "---" || trimmed == "..." {
+                let yaml = start == yamlStart ? "" : String(text[yamlStart..<text.utf8.index(before: start)])
+                let body = end == text.endIndex ? end : text.utf8.index(after: end)
+                return (yaml, text[body...], line + 1)
             }
-            yamlLines.append(next)
+            guard end < text.endIndex else { break }
+            start = text.utf8.index(after: end)
             line += 1
         }
         // No closing line: not front matter (a thematic break at the top, as cmark reads it).

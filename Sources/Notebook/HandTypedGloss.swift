@@ -17,7 +17,9 @@ extension Document {
         var found: [HandTypedGloss] = []
         var code: (char: Character, count: Int)?
         let (_, body, firstLine) = FrontMatter.split(source.text)
-        for (k, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines split as bytes: splitting by Character ran grapheme breaking over the whole file.
+        for (k, bytes) in body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let line = Substring(bytes)
             if let fence = code {
                 if let close = FencedDivs.codeFence(line), close.char == fence.char, close.count >= fence.count, close.closes { code = nil }
                 continue
@@ -27,9 +29,9 @@ extension Document {
                 continue
             }
             var rest = line[...]
-            while let start = rest.range(of: "**") {
+            while let start = Self.doubleStar(in: rest) {
                 let inner = rest[start.upperBound...]
-                guard let end = inner.range(of: "**") else { break }
+                guard let end = Self.doubleStar(in: inner) else { break }
                 let term = inner[..<end.lowerBound]
                 var after = inner[end.upperBound...].drop { $0 == " " }
                 rest = inner[end.upperBound...]
@@ -46,6 +48,19 @@ extension Document {
             }
         }
         return found
+    }
+
+    /// The first `**` in `text`, found byte by byte (Foundation's `range(of:)` compares
+    /// characters, and was most of this scan's time).
+    private static func doubleStar(in text: Substring) -> Range<Substring.Index>? {
+        let utf8 = text.utf8, star = UInt8(ascii: "*")
+        var i = utf8.startIndex
+        while let hit = utf8[i...].firstIndex(of: star) {
+            let next = utf8.index(after: hit)
+            if next < utf8.endIndex, utf8[next] == star { return hit..<utf8.index(after: next) }
+            i = next
+        }
+        return nil
     }
 
     private static func isHan(_ c: Character) -> Bool {

@@ -1,4 +1,5 @@
 import CellInterpreter
+import Markup
 import Foundation
 import Notebook
 import NotebookRunner
@@ -119,13 +120,12 @@ public enum PageRenderer {
     static func headingHTML(_ h: Heading, in body: String, from cursor: inout String.Index) -> String {
         let open = "<h\(h.level) id=\"\(HTML.attribute(h.id))\">"
         // Byte search: the body holds whole figures, and Foundation's string search is slow on it.
-        let bytes = body.utf8
-        guard let start = find(open, in: bytes, from: cursor),
-              let end = find("</h\(h.level)>", in: bytes, from: start.upperBound) else {
+        guard let start = ByteSearch.find(open, in: body, from: cursor),
+              let end = ByteSearch.find("</h\(h.level)>", in: body, from: start.upperBound) else {
             return HTML.escape(h.text)
         }
         cursor = end.upperBound
-        var inner = String(decoding: bytes[start.upperBound..<end.lowerBound], as: UTF8.self)
+        var inner = String(body[start.upperBound..<end.lowerBound])
         if inner.hasPrefix("<span class=\"section-number\">"), let close = inner.range(of: "</span>") {
             inner.removeSubrange(inner.startIndex..<close.upperBound)
         }
@@ -134,42 +134,6 @@ public enum PageRenderer {
             inner.removeSubrange(a.lowerBound..<gt.upperBound)
         }
         return inner.replacingOccurrences(of: "</a>", with: "").trimmingCharacters(in: .whitespaces)
-    }
-
-    /// The first occurrence of `needle`'s bytes in `haystack` at or after `from`: `memchr` and
-    /// `memcmp` over the string's contiguous UTF-8 (a page is megabytes when it holds PNGs; the generic
-    /// `firstIndex` loop over a UTF8View took 4 % of a render from the cache).
-    static func find(_ needle: String, in haystack: String.UTF8View, from: String.Index) -> Range<String.Index>? {
-        let n = Array(needle.utf8)
-        guard !n.isEmpty else { return nil }
-        let start = haystack.distance(from: haystack.startIndex, to: from)
-        let offset = haystack.withContiguousStorageIfAvailable { buffer -> Int? in
-            guard start < buffer.count, let base = buffer.baseAddress else { return nil }
-            var i = start
-            while i + n.count <= buffer.count, let hit = memchr(base + i, Int32(n[0]), buffer.count - n.count + 1 - i) {
-                let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-                if memcmp(base + at, n, n.count) == 0 { return at }
-                i = at + 1
-            }
-            return nil
-        }
-        if let offset {
-            guard let offset else { return nil }
-            let lower = haystack.index(haystack.startIndex, offsetBy: offset)
-            return lower..<haystack.index(lower, offsetBy: n.count)
-        }
-        // A string without contiguous UTF-8 (bridged): byte by byte.
-        var i = from
-        while let hit = haystack[i...].firstIndex(of: n[0]) {
-            var j = hit, k = 0
-            while k < n.count, j < haystack.endIndex, haystack[j] == n[k] {
-                j = haystack.index(after: j)
-                k += 1
-            }
-            if k == n.count { return hit..<j }
-            i = haystack.index(after: hit)
-        }
-        return nil
     }
 
     /// Whether two language tags name the same language (`zh` and `zh-CN` do).

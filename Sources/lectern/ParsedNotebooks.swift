@@ -1,5 +1,7 @@
 import Foundation
 import Notebook
+import NotebookRunner
+import PageRendering
 
 /// The notebooks one render has parsed, each parsed once: the site (titles, labels, terms), the
 /// runs and the translations all read the same chapters, and a course in two languages asked
@@ -26,5 +28,18 @@ final class ParsedNotebooks: @unchecked Sendable {
         documents[key] = parsed
         lock.unlock()
         return try parsed.get()
+    }
+
+    /// Parses `course`'s chapters, and their translations into its other languages where they
+    /// exist, side by side on the cores, as the site reads them (outside `--safe`'s rules, as
+    /// the runs read them too unless `--safe` is given): the site then reads them one by one.
+    func parseChapters(of course: Course) {
+        let requests = course.chapters.flatMap { path in
+            [(path, course.defaultLanguage)] + course.languages.dropFirst().compactMap { language in
+                let translation = Translation.path(of: path, language: language)
+                return FileManager.default.fileExists(atPath: translation) ? (translation, language) : nil
+            }
+        }
+        _ = concurrentMap(requests) { path, language in try? document(path, course: course, language: language, safe: false) }
     }
 }

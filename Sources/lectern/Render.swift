@@ -132,6 +132,7 @@ func renderPages(_ notebooks: [String], course: Course?, output: String, runOpti
     var site: Site? = nil
     let documents = ParsedNotebooks()
     if let course {
+        documents.parseChapters(of: course)
         site = try siteOrExit(course, documents: documents, failed: &failed)
         site?.search = true
     }
@@ -203,6 +204,7 @@ struct Check: ParsableCommand {
         var failed = false
         let course = try loadCourse()
         let documents = ParsedNotebooks()
+        if let course { documents.parseChapters(of: course) }
         let site = try course.map { try siteOrExit($0, documents: documents, failed: &failed) }
         let outcomes = try runOptions.runAll(try resolveNotebooks(paths, course: course), course: course, documents: documents)
         for outcome in outcomes {

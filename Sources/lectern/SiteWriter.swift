@@ -12,6 +12,9 @@ struct SiteWriter {
     var safe: Bool
     var options: PageOptions
     private(set) var failed = false
+    /// The search sections of the pages this writer wrote (a course's site only), scanned as
+    /// each page was rendered.
+    private var scanned: [String: [SearchIndex.Section]] = [:]
 
     init(folder: String, safe: Bool, options: PageOptions) {
         self.folder = folder
@@ -23,11 +26,17 @@ struct SiteWriter {
     /// which were written.
     @discardableResult
     mutating func pages(_ items: [(result: NotebookResult, name: String)], site: Site?) -> [Bool] {
-        let options = self.options
-        let rendered = concurrentMap(items) { PageRenderer.render($0.result, options: options, site: site, page: $0.name) }
-        return zip(items, rendered).map { item, page in
+        let options = self.options, search = site?.search == true
+        let rendered = concurrentMap(items) { item in
+            let page = PageRenderer.render(item.result, options: options, site: site, page: item.name)
+            return (page, search ? SearchIndex.sections(of: page.html) : nil)
+        }
+        return zip(items, rendered).map { item, rendered in
+            let (page, sections) = rendered
             if report(page.warnings) || item.result.failed { failed = true }
-            return write(item.name, page.html, what: nil)
+            let written = write(item.name, page.html, what: nil)
+            if written, let sections { scanned[item.name] = sections }
+            return written
         }
     }
 
@@ -37,16 +46,20 @@ struct SiteWriter {
     mutating func courseExtras(site: Site, reference: Bool) {
         write("index.html", IndexPage.render(site: site, language: site.language), what: "\(site.chapters.count) chapters")
         if reference { write(ReferencePage.fileName, ReferencePage.render(site: site), what: "the library reference") }
-        var searched = site.chapters.compactMap { chapter -> (page: String, title: String, html: String)? in
-            guard let html = try? String(contentsOfFile: path(chapter.page), encoding: .utf8) else { return nil }
-            return (chapter.page, "\(chapter.number) \(chapter.title)", html)
-        }
+        // A chapter this writer did not render (a render of some chapters only) is read back.
+        let scanned = self.scanned, folder = self.folder
+        var searched = concurrentMap(site.chapters) { chapter -> (page: String, title: String, sections: [SearchIndex.Section])? in
+            let title = "\(chapter.number) \(chapter.title)"
+            if let sections = scanned[chapter.page] { return (chapter.page, title, sections) }
+            guard let html = try? String(contentsOfFile: (folder as NSString).appendingPathComponent(chapter.page), encoding: .utf8) else { return nil }
+            return (chapter.page, title, SearchIndex.sections(of: html))
+        }.compactMap { $0 }
         if let glossary = site.glossary {
             let html = GlossaryPage.render(glossary, site: site, language: site.language)
             write(Glossary.pageName, html, what: "the glossary of \(glossary.entries.count) terms")
-            searched.append((Glossary.pageName, site.links.first { $0.page == Glossary.pageName }?.title ?? "Glossary", html))
+            searched.append((Glossary.pageName, site.links.first { $0.page == Glossary.pageName }?.title ?? "Glossary", SearchIndex.sections(of: html)))
         }
-        write(SearchIndex.fileName, SearchIndex.script(chapters: searched), what: "the search index of \(searched.count) pages")
+        write(SearchIndex.fileName, SearchIndex.script(pages: searched), what: "the search index of \(searched.count) pages")
     }
 
     func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }

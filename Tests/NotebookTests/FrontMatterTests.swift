@@ -19,6 +19,28 @@ struct FrontMatterTests {
         #expect(f.parameters[0].location.line == 8)
     }
 
+    /// The split into YAML and body: a slice of the file, with the body's first file line.
+    @Test(arguments: [
+        ("---\ntitle: A\n---\nbody\n", "title: A", "body\n", 4),
+        ("---\na: 1\nb: 2\n...\nbody", "a: 1\nb: 2", "body", 5),
+        ("---\n---\nbody", "", "body", 3),
+        ("---\ntitle: A\n  ---  \n", "title: A", "", 4),
+        ("---\ntitle: A\n---", "title: A", "", 4),
+    ] as [(String, String, String, Int)])
+    func frontMatterSplitsOffTheTop(text: String, yaml: String, body: String, line: Int) {
+        let split = FrontMatter.split(text)
+        #expect(split.yaml == yaml)
+        #expect(String(split.body) == body)
+        #expect(split.bodyLine == line)
+    }
+
+    /// Without a closing line, or not at the very top, there is no front matter.
+    @Test(arguments: ["---\ntitle: A\nbody\n", "---", "text\n---\na: 1\n---\n", " ---\na: 1\n---\n", "---\n"])
+    func noFrontMatterLeavesTheTextWhole(text: String) {
+        let split = FrontMatter.split(text)
+        #expect(split.yaml == nil && String(split.body) == text && split.bodyLine == 1)
+    }
+
     @Test func executeSetsCellDefaults() throws {
         let d = try DocumentParser.parse(SourceFile(path: "nb.md", text: "---\nexecute:\n  echo: false\n---\n```swift\n//| output: false\n1\n```\n"))
         #expect(d.cells[0].options.echo == false)

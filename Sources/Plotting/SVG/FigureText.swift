@@ -18,29 +18,29 @@ public enum FigureText {
     /// `svg` with its text `original` showing `translated` instead, and how many texts were
     /// replaced (drawn or named).
     public static func replacing(_ original: String, with translated: String, in svg: String) throws(Problem) -> (svg: String, count: Int) {
-        var result = svg, count = 0
         let from = SVGWriter.labelContent(original), to = SVGWriter.labelContent(translated)
         // Drawn texts: a centred one (titles, axis labels) has the width of its panel; one drawn
         // from its left end must not outgrow the room the layout gave the original.
-        var pieces = result.components(separatedBy: ">" + from + "</text>")
-        if pieces.count > 1 {
-            for piece in pieces.dropLast() {
-                guard let open = piece.range(of: "<text", options: .backwards) else { continue }
-                let centred = piece[open.upperBound...].contains("text-anchor=\"middle\"")
-                if !centred, width(translated) > width(original) + 0.25 {
+        let drawn = ">" + from + "</text>"
+        if width(translated) > width(original) + 0.25 {
+            var cursor = svg.startIndex
+            while let hit = ByteSearch.find(drawn, in: svg, from: cursor) {
+                if let open = ByteSearch.findLast("<text", in: svg, before: hit.lowerBound),
+                   open.lowerBound >= cursor,
+                   ByteSearch.find("text-anchor=\"middle\"", in: String(svg[open.upperBound..<hit.lowerBound])) == nil {
                     throw .wider(original: original, translated: translated)
                 }
+                cursor = hit.upperBound
             }
-            count += pieces.count - 1
-            result = pieces.joined(separator: ">" + to + "</text>")
         }
+        var (result, count) = ByteSearch.replacing(drawn, with: ">" + to + "</text>", in: svg)
         // The accessible title and description name texts in plain form and in quotes.
         let plainFrom = Markup.escape(plain(original)), plainTo = Markup.escape(plain(translated))
         for (old, new) in [(">\(plainFrom)</title>", ">\(plainTo)</title>"), ("“\(plainFrom)”", "“\(plainTo)”"),
                            ("“\(Markup.escape(original))”", "“\(Markup.escape(translated))”")] where old != new {
-            pieces = result.components(separatedBy: old)
-            count += pieces.count - 1
-            result = pieces.joined(separator: new)
+            let (replaced, n) = ByteSearch.replacing(old, with: new, in: result)
+            count += n
+            result = replaced
         }
         return (result, count)
     }
@@ -49,7 +49,7 @@ public enum FigureText {
     /// for a message that says which texts a figure has.
     public static func shown(in svg: String) -> [String] {
         var texts: [String] = []
-        for piece in svg.components(separatedBy: "<text").dropFirst() {
+        for piece in svg.components(separatedBy: "<text").dropFirst() {  // only on the way to an error message
             guard let start = piece.firstIndex(of: ">"), let end = piece.range(of: "</text>") else { continue }
             var inner = String(piece[piece.index(after: start)..<end.lowerBound])
             while let tag = inner.range(of: "<[^>]*>", options: .regularExpression) { inner.removeSubrange(tag) }
