@@ -29,6 +29,11 @@ public struct CellOptions: Sendable, Hashable {
     /// (`//| translate: training step -> 训练步数`, one line each): the cells run once for every
     /// language, so a figure's words are translated where it is shown.
     public var translate: [TextTranslation] = []
+    /// The cell's part in the exercise whose block holds it (`//| exercise: starter`, `solution`
+    /// or `check`); every cell of a `solution` block is a solution without saying so.
+    public var exercise: ExercisePart?
+    /// What a hidden check is worth when graded (`//| points: 2`; 1 when not given).
+    public var points: Double?
     /// The options written out (in the cell or the front matter), as against defaults.
     public var explicitlySet: Set<String> = []
 
@@ -37,7 +42,7 @@ public struct CellOptions: Sendable, Hashable {
     /// Every option name, in the order the documentation lists them.
     public static let names = [
         "echo", "eval", "output", "include", "error", "expect-error", "fold",
-        "label", "caption", "width", "height", "timeout", "translate",
+        "label", "caption", "width", "height", "timeout", "translate", "exercise", "points",
     ]
 
     /// Sets one option from its written value. Throws a message (without location) when
@@ -76,6 +81,16 @@ public struct CellOptions: Sendable, Hashable {
                 throw OptionError("option 'translate' gives '\(pair.original)' twice")
             }
             translate.append(pair)
+        case "exercise":
+            guard let part = ExercisePart(rawValue: value) else {
+                throw OptionError("option 'exercise' is starter, solution or check, got '\(value)'")
+            }
+            exercise = part
+        case "points":
+            guard let d = Double(value), d.isFinite, d >= 0, d <= 1000 else {
+                throw OptionError("option 'points' must be a number from 0 to 1000, got '\(value)'")
+            }
+            points = d
         default:
             var message = "unknown cell option '\(name)'"
             if let near = nearestName(to: name, in: Self.names) { message += "; did you mean '\(near)'?" }

@@ -14,6 +14,7 @@ import Yams
 ///       - notebooks/01-why-generative-models.md
 ///     output: output
 ///     glossary: glossary.yml       # see Glossary
+///     profile: student             # the build without --profile (default: instructor)
 ///     defaults:
 ///       papersize: a4
 ///       execute: {timeout: 120}
@@ -38,6 +39,9 @@ public struct Course: Sendable {
     public var glossary: String? = nil
     /// Where the glossary is named in the course file.
     public var glossaryLocation: SourceLocation? = nil
+    /// The build `render` and `preview` make without `--profile` (`profile: student`); nil for
+    /// the instructor's.
+    public var profile: Profile? = nil
 
     /// The name of the course file, looked for in the folder `lectern` runs in.
     public static let fileName = "lectern.yml"
@@ -46,7 +50,7 @@ public struct Course: Sendable {
     public var defaultLanguage: String { languages[0] }
 
     /// The keys `lectern.yml` understands; any other is refused, naming these.
-    static let knownKeys = ["title", "subtitle", "authors", "languages", "chapters", "output", "defaults", "glossary"]
+    static let knownKeys = ["title", "subtitle", "authors", "languages", "chapters", "output", "defaults", "glossary", "profile"]
     /// The front-matter keys a course may set for every notebook.
     static let defaultKeys = ["execute", "papersize", "toc", "number-sections"]
 
@@ -158,9 +162,16 @@ public struct Course: Sendable {
             }
             glossary = text
         }
+        var profile: Profile?
+        if let node = found["profile"] {
+            guard let text = node.scalar?.string, let p = Profile(rawValue: text), Profile.builds.contains(p) else {
+                throw .error("'profile' is student or instructor (the build render makes without --profile)", at: location(node.mark))
+            }
+            profile = p
+        }
         return Course(title: title, subtitle: try localized("subtitle"), authors: try strings("authors") ?? [],
                       languages: languages, chapters: chapters, chapterLocations: chapterLocations, output: output, defaults: defaults,
-                      glossary: glossary, glossaryLocation: found["glossary"].map { location($0.mark) })
+                      glossary: glossary, glossaryLocation: found["glossary"].map { location($0.mark) }, profile: profile)
     }
 }
 

@@ -44,11 +44,14 @@ public struct Div: Sendable {
     public var title: String?
     /// Where the opening fence is.
     public var location: SourceLocation
+    /// The file line of the closing `:::`.
+    public var endLine: Int
 
-    public init(kind: Kind, id: String? = nil, title: String? = nil, location: SourceLocation) {
+    public init(kind: Kind, id: String? = nil, title: String? = nil, location: SourceLocation, endLine: Int? = nil) {
         self.kind = kind
         self.id = id
         self.title = title
         self.location = location
+        self.endLine = endLine ?? location.line
     }
 }

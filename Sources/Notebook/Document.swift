@@ -19,6 +19,11 @@ public struct Document: Sendable {
     public var headings: [Heading]
     /// The fenced divs (exercises, theorems, callouts…), in the order they open.
     public var divs: [Div] = []
+    /// The build this document was parsed for (`DocumentParser.parse(_:safe:defaults:profile:)`):
+    /// the lines it leaves out are blank in `source`, so every location is the file's.
+    public var profile: Profile?
+    /// The file lines the profile left out (blank in `source`).
+    public var omittedLines: [ClosedRange<Int>] = []
 
     /// The cells, in order.
     public var cells: [Cell] {
@@ -60,13 +65,20 @@ public struct Cell: Sendable {
     public var codeStart: SourceLocation
     /// Where the opening fence is.
     public var fence: SourceLocation
+    /// The file line of the closing fence (the last line of the file for a fence never closed).
+    public var endLine: Int
+    /// The exercise block this cell is in (an index into `Document.divs`), if any.
+    public var exercise: Int?
+    /// Its part in that exercise: the `exercise:` option, or `solution` inside a solution block.
+    public var part: ExercisePart?
 
-    public init(index: Int, code: String, options: CellOptions, codeStart: SourceLocation, fence: SourceLocation) {
+    public init(index: Int, code: String, options: CellOptions, codeStart: SourceLocation, fence: SourceLocation, endLine: Int? = nil) {
         self.index = index
         self.code = code
         self.options = options
         self.codeStart = codeStart
         self.fence = fence
+        self.endLine = endLine ?? fence.line
     }
 }
 

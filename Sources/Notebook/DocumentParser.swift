@@ -29,11 +29,32 @@ public enum DocumentParser {
         }
         var builder = TreeWalker(source: source, scanner: scanner, defaults: frontMatter.cellDefaults)
         builder.dropRawHTML = safe
-        let blocks = try builder.run()
+        let blocks = try Exercises.assign(try builder.run(), divs: fenced.divs)
         return Document(
             source: source, frontMatter: frontMatter, blocks: blocks, math: scanner.math,
             inlineExpressions: builder.inlineExpressions, references: scanner.references, terms: scanner.terms,
             headings: builder.headings, divs: fenced.divs)
+    }
+
+    /// Parses a notebook as `profile` builds it: the lines the profile leaves out (`Document.
+    /// linesLeftOut(by:)`) are blanked and the text parsed again, so what a build omits is not
+    /// in its document at all, and every location, and every cell's place, is the file's.
+    public static func parse(_ source: SourceFile, safe: Bool, defaults: FrontMatter = FrontMatter(),
+                             profile: Profile) throws(Diagnostic) -> Document {
+        let whole = try parse(source, safe: safe, defaults: defaults)
+        let omitted = whole.linesLeftOut(by: profile)
+        var document = omitted.isEmpty ? whole : try parse(source.blanking(omitted), safe: safe, defaults: defaults)
+        document.profile = profile
+        document.omittedLines = omitted
+        if profile == .startersAndChecks {
+            // Each check is judged on its own: a failing one (or a starter that fails) does not stop the rest.
+            document.blocks = document.blocks.map { block in
+                guard case .cell(var cell) = block, cell.part != nil else { return block }
+                cell.options.error = true
+                return .cell(cell)
+            }
+        }
+        return document
     }
 }
 
@@ -222,7 +243,8 @@ private struct TreeWalker {
         if body.hasSuffix("\n") { body.removeLast() }
         return .cell(Cell(
             index: cellIndex, code: body, options: options,
-            codeStart: SourceLocation(file: source.path, line: line, column: column), fence: fence))
+            codeStart: SourceLocation(file: source.path, line: line, column: column), fence: fence,
+            endLine: fileLine(cmark_node_get_end_line(node))))
     }
 
     /// Records the heading and marks where its content starts, so the page can give it an id.

@@ -47,6 +47,7 @@ struct FencedDivs {
                     throw .error("this ':::' closes no block (a block opens with '::: {.exercise}' or another kind)", at: location)
                 }
                 token = SlotToken.make(.divEnd, closing)
+                divs[closing].endLine = fileLine
             } else {
                 divs.append(try Self.div(from: rest, at: location))
                 open.append(divs.count - 1)

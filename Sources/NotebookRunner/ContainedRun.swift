@@ -33,12 +33,17 @@ public struct ContainedRun {
 
     /// Runs `document` as `runner` would, in a child process. Never throws: a child that cannot
     /// start, crashes or is stopped becomes a located failure in the result.
-    public func run(_ document: Document, runner: NotebookRunner) -> NotebookResult {
+    /// With `checks` (a key's hidden checks, for `lectern grade`), the notebook's cells and then the
+    /// checks run as `Grading.appending(_:to:)` puts them together.
+    public func run(_ document: Document, runner: NotebookRunner, checks: [Cell] = []) -> NotebookResult {
+        let submitted = document
+        let document = checks.isEmpty ? document : Grading.appending(checks, to: document)
         // Parameters the notebook refuses are reported without running anything, as in-process.
         guard (try? runner.parameters(of: document)) != nil else { return runner.run(document) }
-        let request = ContainedRequest(path: document.source.path, text: document.source.text, parameters: runner.parameterOverrides,
+        let request = ContainedRequest(path: submitted.source.path, text: submitted.source.text, parameters: runner.parameterOverrides,
                                        memoryBytes: memoryBytes,
-                                       cpuSeconds: runner.limits.notebookTimeBudget.map { Int($0.rounded(.up)) + 60 })
+                                       cpuSeconds: runner.limits.notebookTimeBudget.map { Int($0.rounded(.up)) + 60 },
+                                       checks: checks.isEmpty ? nil : checks.map(ContainedCheck.init))
         let watch = ChildWatch()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -119,6 +124,40 @@ struct ContainedRequest: Codable {
     var parameters: [String: String]
     var memoryBytes: Int
     var cpuSeconds: Int?
+    /// Hidden checks to run after the notebook's cells (grading).
+    var checks: [ContainedCheck]? = nil
+}
+
+/// A hidden check as the child needs it: its code and where it is in the key.
+struct ContainedCheck: Codable {
+    var code: String
+    var file: String
+    var fenceLine: Int
+    var codeLine: Int
+    var column: Int
+    var timeout: Double?
+    var points: Double?
+
+    init(_ cell: Cell) {
+        code = cell.code
+        file = cell.codeStart.file
+        fenceLine = cell.fence.line
+        codeLine = cell.codeStart.line
+        column = cell.codeStart.column
+        timeout = cell.options.timeout
+        points = cell.options.points
+    }
+
+    var cell: Cell {
+        var options = CellOptions()
+        options.timeout = timeout
+        options.points = points
+        options.exercise = .check
+        var cell = Cell(index: 0, code: code, options: options, codeStart: SourceLocation(file: file, line: codeLine, column: column),
+                        fence: SourceLocation(file: file, line: fenceLine, column: column))
+        cell.part = .check
+        return cell
+    }
 }
 
 /// One line of the child's report.
@@ -148,9 +187,10 @@ extension ContainedRun {
         }
         setLimit(Int32(RLIMIT_DATA.rawValue), request.memoryBytes)
         if let cpu = request.cpuSeconds { setLimit(Int32(RLIMIT_CPU.rawValue), cpu) }
-        let document: Document
+        var document: Document
         do {
             document = try DocumentParser.parse(SourceFile(path: request.path, text: request.text), safe: true)
+            if let checks = request.checks { document = Grading.appending(checks.map(\.cell), to: document) }
         } catch {
             FileHandle.standardError.write(Data("run-contained: \(error)\n".utf8))
             return 2

@@ -45,10 +45,13 @@ public struct RunCache {
         return h.hex
     }
 
-    /// The entry of a notebook (one per notebook path, replaced on each run).
+    /// The entry of a notebook (one per notebook path and build, replaced on each run).
     func entryPath(for document: Document) -> String {
         var h = ContentDigest()
         h.add(absolute(document.source.path))
+        // One entry per build of a notebook, so a student render and `check`'s run of the starters
+        // do not replace the instructor's (whose entry is named as before profiles existed).
+        if let profile = document.profile, profile != .instructor { h.add("profile \(profile.rawValue)") }
         let name = ((document.source.path as NSString).lastPathComponent as NSString).deletingPathExtension
         return (folder as NSString).appendingPathComponent("\(name)-\(h.hex.prefix(16)).json")
     }

@@ -5,12 +5,17 @@ import NotebookRunner
 
 /// A cell on the page: its highlighted code, then its outputs, then its error if it failed.
 enum CellRenderer {
-    static func render(_ result: CellResult, number: String?, options: PageOptions) -> String {
+    static func render(_ result: CellResult, number: String?, options: PageOptions, furniture: Furniture = .english) -> String {
         let cell = result.cell
         let o = cell.options
         guard o.include else { return "" }
         let id = o.label ?? "cell-\(cell.index + 1)"
-        var html = "<section class=\"cell\" id=\"\(HTML.attribute(id))\">\n"
+        let part = cell.part.map { " cell-\($0.rawValue)" } ?? ""
+        var html = "<section class=\"cell\(part)\" id=\"\(HTML.attribute(id))\">\n"
+        // A solution block names its cells already; a solution outside one is labelled.
+        if let p = cell.part, !(p == .solution && o.exercise == nil) {
+            html += "<p class=\"cell-part\">\(HTML.escape(furniture.exercisePart(p, points: o.points ?? 1)))</p>\n"
+        }
         let showCode = options.handout ? o.echo && o.explicitlySet.contains("echo") : o.echo
         if showCode {
             let code = "<pre class=\"code\"><code class=\"language-swift\">\(SyntaxHighlighter.highlight(cell.code))</code></pre>\n"

@@ -46,6 +46,25 @@ struct Furniture: Sendable {
     /// The names of the blocks (`Div.Kind`): "Exercise" / "练习", "Theorem" / "定理", …
     var blockNames: [Div.Kind: String] = [:]
 
+    /// The link to the notebook beside a student build's page.
+    var notebookLink: String {
+        dateStyle == .chinese ? "下载本章的笔记本（.md），在其中完成练习" : "Download this chapter's notebook (.md) to work the exercises in"
+    }
+
+    /// Above an exercise's cells: the starter a student edits, a solution, a hidden check with
+    /// its points (only the instructor build shows solutions and checks).
+    func exercisePart(_ part: ExercisePart, points: Double) -> String {
+        let chinese = dateStyle == .chinese
+        let amount = points == points.rounded() ? String(Int(points)) : String(points)
+        switch part {
+        case .starter: return chinese ? "起始代码：在此作答" : "Starter: your code goes here"
+        case .solution: return chinese ? "解答" : "Solution"
+        case .check:
+            return chinese ? "隐藏检查 · \(amount) 分（学生版不含）"
+                : "Hidden check · \(amount) point\(points == 1 ? "" : "s") (not in the student build)"
+        }
+    }
+
     /// A block kind's name in this language.
     func blockName(_ kind: Div.Kind) -> String {
         blockNames[kind] ?? Furniture.english.blockNames[kind] ?? kind.rawValue.capitalized

@@ -10,6 +10,9 @@ public struct PageOptions: Sendable {
     public var handout = false
     /// Show each cell's running time, discreetly (off for byte-identical pages across runs).
     public var timings = false
+    /// Link the notebook written beside the page (`name.md`, the student build's), for the
+    /// reader to download and work the exercises in.
+    public var notebookLink = false
 
     public init(handout: Bool = false, timings: Bool = false) {
         self.handout = handout
@@ -53,12 +56,19 @@ public enum PageRenderer {
                 let filled = prose.render(html, warnings: &warnings)
                 body += language.hasPrefix("zh") ? LanguageRuns.joinChineseLines(filled) : filled
             case .cell:
-                body += CellRenderer.render(result.cells[cellIndex], number: references.cellNumbers[cellIndex], options: options)
+                body += CellRenderer.render(result.cells[cellIndex], number: references.cellNumbers[cellIndex], options: options,
+                                            furniture: furniture)
                 cellIndex += 1
             case .listing(let listing):
                 body += "<pre class=\"listing\"><code class=\"language-swift\">\(SyntaxHighlighter.highlight(listing.code))</code></pre>\n"
             case .divOpen(let i):
                 let div = document.divs[i]
+                // Where the exercises begin, the student build links the notebook to work them in.
+                if options.notebookLink, div.kind == .exercise, !document.divs[..<i].contains(where: { $0.kind == .exercise }),
+                   let page, page.hasSuffix(".html") {
+                    let notebook = HTML.relativeLink(String(page.dropLast(5)) + ".md")
+                    body += "<p class=\"notebook-link\"><a href=\"\(HTML.attribute(notebook))\" download>\(HTML.escape(furniture.notebookLink))</a></p>\n"
+                }
                 let title = div.title.map { prose.render(HTML.escape($0), warnings: &warnings) }
                 body += BlockRenderer.open(div, number: references.divNumbers[i], title: title, furniture: furniture)
             case .divClose(let i):

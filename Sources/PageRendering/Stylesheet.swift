@@ -124,6 +124,11 @@ enum Stylesheet {
       border: 1px solid currentColor; border-radius: 6px; font: .85rem/1.5 var(--mono); white-space: pre-wrap; }
     .cell-error .label { font-weight: 700; }
     .cell-note { margin-top: .35rem; font: .8rem/1.4 var(--ui); color: var(--faint); }
+    /* Exercise cells: a label above each; a hidden check (instructor build only) is set off. */
+    .notebook-link { font: .85rem/1.4 var(--ui); }
+    .cell-part { margin: .5rem 0 .25rem; font: 600 .78rem/1.4 var(--ui); color: var(--muted); }
+    .cell-check { border-left: 3px dashed var(--warn); padding-left: .75rem; }
+    .cell-check > .cell-part { color: var(--warn); }
     .cell-time { margin: .15rem 0 0; text-align: right; font: .72rem/1.2 var(--ui); color: var(--faint); font-variant-numeric: tabular-nums; }
     /* Blocks (fenced divs): numbered ones with a rule at the left and their label; a proof
        ends with a square; hints and solutions fold; callouts sit in a tinted box. */

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Notebook
 import NotebookRunner
 import PageRendering
 
@@ -30,7 +31,9 @@ struct ExportCommand: ParsableCommand {
         try checkOutputNames(notebooks, ext: "ipynb", index: false)
         try prepareOutputFolder(output)
         var failed = false
-        for outcome in try runOptions.runAll(notebooks) {
+        // A student's notebook has the starters and no solutions or hidden checks (`--profile`).
+        let documents = ParsedNotebooks(profile: runOptions.build(for: try loadCourse()))
+        for outcome in try runOptions.runAll(notebooks, documents: documents) {
             report(outcome.diagnostics)
             guard let result = outcome.result else {
                 failed = true

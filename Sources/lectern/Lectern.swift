@@ -10,7 +10,7 @@ struct Lectern: ParsableCommand {
         commandName: "lectern",
         abstract: "Run course notes written as Markdown notebooks, and render them to HTML.",
         version: LecternVersion.current,
-        subcommands: [Render.self, Check.self, PreviewCommand.self, ExportCommand.self, MathCommand.self, ReferenceCommand.self, RunContainedCommand.self],
+        subcommands: [Render.self, Check.self, PreviewCommand.self, ExportCommand.self, GradeCommand.self, MathCommand.self, ReferenceCommand.self, RunContainedCommand.self],
         defaultSubcommand: Render.self)
 
     /// Parses and runs the command. OpenBLAS's kernel choice is corrected (see `BLASKernels`) by

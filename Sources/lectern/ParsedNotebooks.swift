@@ -8,11 +8,17 @@ import PageRendering
 /// for an original up to three times. Made afresh for each render, so a file edited between
 /// renders (in `preview`) is read again; within one render every use sees the same text.
 final class ParsedNotebooks: @unchecked Sendable {
+    /// The build every document is parsed for: what it leaves out is not in the documents.
+    let profile: Profile
     private var documents: [String: Result<Document, Diagnostic>] = [:]
     private let lock = NSLock()
 
+    init(profile: Profile = .instructor) {
+        self.profile = profile
+    }
+
     /// `path` parsed with `course`'s defaults in `language` (the default language without a
-    /// course), under `safe`'s rules.
+    /// course), under `safe`'s rules, as `profile` builds it.
     func document(_ path: String, course: Course?, language: String? = nil, safe: Bool) throws(Diagnostic) -> Document {
         let language = language ?? course?.defaultLanguage ?? ""
         let key = "\(safe ? 1 : 0)\u{0}\(language)\u{0}\(path)"
@@ -22,7 +28,7 @@ final class ParsedNotebooks: @unchecked Sendable {
         if let known { return try known.get() }
         let parsed = Result { () throws(Diagnostic) -> Document in
             let source = try SourceFile.read(path: path)
-            return try DocumentParser.parse(source, safe: safe, defaults: course?.defaults(for: language) ?? FrontMatter())
+            return try DocumentParser.parse(source, safe: safe, defaults: course?.defaults(for: language) ?? FrontMatter(), profile: profile)
         }
         lock.lock()
         documents[key] = parsed

@@ -7,6 +7,8 @@ import PageRendering
 import Tensors
 
 /// Options shared by `render` and `check`: how notebooks run.
+extension Profile: ExpressibleByArgument {}
+
 struct RunOptions: ParsableArguments {
     @Option(name: .customLong("param"), help: "Override a front-matter parameter: --param name=value.")
     var parameters: [String] = []
@@ -29,10 +31,19 @@ struct RunOptions: ParsableArguments {
     @Option(name: .customLong("memory-limit"), help: "With --safe: the memory each notebook's process may use, in MiB (default 2048, at least 1024).")
     var memoryLimit: Int?
 
+    @Option(help: "The build: student (starters; no solutions or hidden checks, in the pages or in the notebooks written beside them) or instructor (solutions in place of starters, hidden checks run against them and shown). Default: the course file's 'profile', else instructor.")
+    var profile: Profile?
+
     var cacheMode: CacheMode { noCache ? .off : refresh ? .refresh : .normal }
+
+    /// The build to make: `--profile`, else the course's, else the instructor's.
+    func build(for course: Course?) -> Profile { profile ?? course?.profile ?? .instructor }
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let profile, !Profile.builds.contains(profile) {
+            throw ValidationError("--profile is student or instructor, got '\(profile.rawValue)'")
+        }
         if let memoryLimit {
             guard safe else { throw ValidationError("--memory-limit applies to --safe runs only (a notebook you trust runs in this process, without a limit)") }
             guard memoryLimit >= 1024 else {
@@ -130,7 +141,8 @@ func renderPages(_ notebooks: [String], course: Course?, output: String, runOpti
     var entries: [IndexPage.Entry] = []
     // A course is one site: every page carries its navigation and resolves references across chapters.
     var site: Site? = nil
-    let documents = ParsedNotebooks()
+    let profile = runOptions.build(for: course)
+    let documents = ParsedNotebooks(profile: profile)
     if let course {
         documents.parseChapters(of: course)
         site = try siteOrExit(course, documents: documents, failed: &failed)
@@ -138,7 +150,10 @@ func renderPages(_ notebooks: [String], course: Course?, output: String, runOpti
     }
     let outcomes = try runOptions.runAll(notebooks, course: course, documents: documents, keeping: kept)
     site?.markFailed(outcomes)
+    var options = options
+    options.notebookLink = profile == .student
     var writer = SiteWriter(folder: output, safe: runOptions.safe, options: options)
+    writer.notebooks = profile == .student
     for outcome in outcomes {
         report(outcome.diagnostics)
         if outcome.result == nil { failed = true }
@@ -168,6 +183,7 @@ func renderPages(_ notebooks: [String], course: Course?, output: String, runOpti
             let folder = (output as NSString).appendingPathComponent(language)
             try prepareOutputFolder(folder)
             var translated = SiteWriter(folder: folder, safe: runOptions.safe, options: options)
+            translated.notebooks = profile == .student
             let shown = results(in: language, of: outcomes, course: course, documents: documents, safe: runOptions.safe, failed: &failed)
             translated.pages(shown.map { ($0.result, $0.page) }, site: languageSite)
             translated.courseExtras(site: languageSite, reference: false)
@@ -203,10 +219,19 @@ struct Check: ParsableCommand {
         AtomicFile.exitCleanlyOnInterrupt()
         var failed = false
         let course = try loadCourse()
-        let documents = ParsedNotebooks()
+        // The instructor's build unless --profile says otherwise: solutions with their checks.
+        let profile = runOptions.profile ?? .instructor
+        let documents = ParsedNotebooks(profile: profile)
         if let course { documents.parseChapters(of: course) }
         let site = try course.map { try siteOrExit($0, documents: documents, failed: &failed) }
-        let outcomes = try runOptions.runAll(try resolveNotebooks(paths, course: course), course: course, documents: documents)
+        let notebooks = try resolveNotebooks(paths, course: course)
+        // Notebooks with hidden checks run twice: the solutions (here), then the starters with the
+        // checks, resumed after the last cell the two share (`RunState`).
+        let graded = profile == .instructor ? notebooks.filter { path in
+            (try? documents.document(path, course: course, safe: runOptions.safe))?.exercises.contains { !$0.checks.isEmpty } ?? false
+        } : []
+        let kept = runOptions.safe ? [:] : Dictionary(uniqueKeysWithValues: graded.map { ($0, KeptRun()) })
+        let outcomes = try runOptions.runAll(notebooks, course: course, documents: documents, keeping: kept)
         for outcome in outcomes {
             report(outcome.diagnostics)
             if let result = outcome.result {
@@ -215,6 +240,18 @@ struct Check: ParsableCommand {
             if outcome.result?.failed ?? true { failed = true }
             let status = outcome.result.map { $0.failed ? "failed" : outcome.cached ? "ok, from cache" : "ok" } ?? "failed"
             printError("\(outcome.path): \(status) (\(String(format: "%.2f", outcome.seconds)) s)")
+        }
+        // Every exercise needs work: its starters, followed by its hidden checks, fail one of them.
+        if !graded.isEmpty {
+            let starters = ParsedNotebooks(profile: .startersAndChecks)
+            for outcome in try runOptions.runAll(graded, course: course, documents: starters, keeping: kept) {
+                report(outcome.diagnostics)
+                guard let result = outcome.result, !result.failed else { failed = true; continue }
+                let needless = Grading.exercisesNeedingNoWork(result)
+                if report(needless) { failed = true }
+                let grades = Grading.grades(of: result)
+                printError("\(outcome.path): \(grades.count) exercise\(grades.count == 1 ? "" : "s") with hidden checks; the starters fail \(grades.count - needless.count) of them, as they should (\(String(format: "%.2f", outcome.seconds)) s)")
+            }
         }
         // Translations: each must match its original (`Translation.apply`) and render cleanly.
         if let course {

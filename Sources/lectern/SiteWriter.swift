@@ -12,6 +12,9 @@ struct SiteWriter {
     var safe: Bool
     var options: PageOptions
     private(set) var failed = false
+    /// Writes each page's notebook beside it, as its build left it (the student build: the
+    /// notebook students edit, with no solution or hidden check in it).
+    var notebooks = false
     /// The search sections of the pages this writer wrote (a course's site only), scanned as
     /// each page was rendered.
     private var scanned: [String: [SearchIndex.Section]] = [:]
@@ -35,6 +38,11 @@ struct SiteWriter {
             let (page, sections) = rendered
             if report(page.warnings) || item.result.failed { failed = true }
             let written = write(item.name, page.html, what: nil)
+            if notebooks {
+                let document = item.result.document
+                let name = (item.name as NSString).deletingPathExtension + ".md"
+                write(name, document.source.removing(document.omittedLines), what: nil)
+            }
             if written, let sections { scanned[item.name] = sections }
             return written
         }
