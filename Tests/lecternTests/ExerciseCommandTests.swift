@@ -159,3 +159,17 @@ extension CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("stolen").path))
     }
 }
+
+extension CommandLineTests {
+    /// A Jupyter notebook follows the build: a student's has the starter and no solution or check.
+    @Test(arguments: [("student", true), ("instructor", false)])
+    func exportFollowsTheProfile(profile: String, isStudents: Bool) throws {
+        let dir = try workspace(["notebooks/s.md": text(Self.exerciseNotebook())])
+        let outcome = try lectern(["export", "--to", "ipynb", "--profile", profile, "notebooks/s.md"], in: dir)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let notebook = try String(contentsOf: dir.appendingPathComponent("output/s.ipynb"), encoding: .utf8)
+        #expect(notebook.contains("return 0") == isStudents)
+        #expect(notebook.contains("reduce(0, +)") == !isStudents)
+        #expect(notebook.contains("the mean of 1, 2, 3 is 2") == !isStudents)
+    }
+}
