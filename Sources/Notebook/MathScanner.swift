@@ -221,11 +221,22 @@ struct MathScanner {
     // MARK: Cross-references
 
     /// `@fig-x`, `@eq-x`, `@tbl-x`, `@sec-x` not preceded by a letter or digit (so e-mail
-    /// addresses stay text). A trailing period or colon ends the label.
+    /// addresses stay text), except a Chinese or Japanese one: that text sets no space before a
+    /// reference, after punctuation or a character alike (`见@fig-x`, `（@eq-x）`). A trailing
+    /// period or colon ends the label.
     private mutating func scanReference() -> Bool {
         if i > 0 {
             let before = bytes[i - 1]
-            if before >= 0x80 || isWordByte(before) { return false }
+            if before < 0x80 {
+                if isWordByte(before) { return false }
+            } else {
+                var start = i - 1
+                while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+                if let scalar = String(decoding: bytes[start..<i], as: UTF8.self).unicodeScalars.first, !Self.isCJK(scalar),
+                   scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    return false
+                }
+            }
         }
         var k = i + 1
         while k < n, isWordByte(bytes[k]) || bytes[k] == UInt8(ascii: "-") || bytes[k] == UInt8(ascii: ":") || bytes[k] == UInt8(ascii: ".") {
@@ -239,6 +250,14 @@ struct MathScanner {
         emit(SlotToken.make(.reference, references.count - 1))
         skip(k - i)
         return true
+    }
+
+    /// Han, kana, and the CJK and full-width punctuation blocks.
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2E80...0x2FDF, 0x3000...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFFEF: true
+        default: false
+        }
     }
 
     // MARK: Glossary terms

@@ -99,6 +99,12 @@ struct ReferenceScanningTests {
         ("mail a@fig-x.com", []),
         ("@figure and @fig- alone", []),
         ("@unknown-kind", []),
+        // Chinese text puts no space before a reference, after punctuation or a character.
+        ("平面（@fig-latent；维数）", ["fig-latent"]),
+        ("正向运行。@fig-ppca-samples 比较", ["fig-ppca-samples"]),
+        ("见@eq-model", ["eq-model"]),
+        // After a letter of a spaced script it is an address.
+        ("café@fig-x.fr", []),
     ])
     func findsCrossReferences(_ text: String, _ labels: [String]) {
         let scanner = MathScanner(body: text, path: "t.md", firstLine: 1)
