@@ -86,7 +86,8 @@ enum Stylesheet {
     th, td { padding: .35rem .75rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
     th { border-bottom: 2px solid var(--code-border); }
     code, pre, kbd { font-family: var(--mono); font-size: .86em; }
-    :not(pre) > code { background: var(--code-bg); padding: .1em .3em; border-radius: 3px; }
+    /* Inline code breaks where it must (a long signature on a phone), never elsewhere. */
+    :not(pre) > code { background: var(--code-bg); padding: .1em .3em; border-radius: 3px; overflow-wrap: anywhere; }
     pre { overflow-x: auto; line-height: 1.5; }
     .math.display { display: block; text-align: center; margin: 1rem 0; overflow-x: auto; }
     math { font-size: 1.05em; }
