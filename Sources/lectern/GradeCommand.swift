@@ -90,10 +90,7 @@ struct GradeCommand: ParsableCommand {
             entry.problems = ["the notebook could not be read: \(error.description)"]
             entry.grades = Grading.grades(of: NotebookResult(document: key, cells: [], inlineValues: [], diagnostics: []), key: key)
             entry.seconds = Date().timeIntervalSince(start)
-            // The page shows the feedback alone: an empty notebook always parses.
-            let blank = (try? DocumentParser.parse(SourceFile(path: path, text: ""))) ?? key
-            let empty = NotebookResult(document: blank, cells: [], inlineValues: [], diagnostics: [])
-            entry.feedback = FeedbackPage.render(empty, submittedCells: 0, grades: entry.grades, student: student, problems: entry.problems).html
+            entry.feedback = feedbackAlone(entry, path: path, key: key)
             return entry
         }
         var runner = NotebookRunner(parameterOverrides: [:], limits: .safe)
@@ -109,7 +106,19 @@ struct GradeCommand: ParsableCommand {
         entry.seconds = Date().timeIntervalSince(start)
         entry.feedback = FeedbackPage.render(result, submittedCells: submitted, grades: entry.grades, student: student,
                                              problems: entry.problems).html
+        // As under --safe: a page that fails the independent check keeps the feedback alone.
+        if let refusal = unsafePage(entry.feedback, path) {
+            entry.problems.append("the notebook's page was left out: \(refusal.message)")
+            entry.feedback = feedbackAlone(entry, path: path, key: key)
+        }
         return entry
+    }
+
+    /// A feedback page without the notebook under it (one that could not be read or shown).
+    static func feedbackAlone(_ entry: Gradebook.Entry, path: String, key: Document) -> String {
+        let blank = (try? DocumentParser.parse(SourceFile(path: path, text: ""))) ?? key  // an empty notebook always parses
+        let empty = NotebookResult(document: blank, cells: [], inlineValues: [], diagnostics: [])
+        return FeedbackPage.render(empty, submittedCells: 0, grades: entry.grades, student: entry.student, problems: entry.problems).html
     }
 
     /// Each submission's student: its file name without `.md`, or, where two share a name
