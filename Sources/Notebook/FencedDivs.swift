@@ -13,10 +13,7 @@ struct FencedDivs {
     mutating func extract(_ text: inout String, lineMap: inout [Int], path: String) throws(Diagnostic) {
         // Bytes, not Characters: Foundation's search and grapheme breaking over every notebook
         // cost more than the rest of this pass.
-        let colon = UInt8(ascii: ":")
-        guard text.utf8.indices.contains(where: { i in
-            text.utf8[i] == colon && text.utf8[i...].prefix(3).elementsEqual([colon, colon, colon])
-        }) else { return }
+        guard text.utf8.firstRange(of: ":::".utf8) != nil else { return }
         let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
         var out: [Substring] = [], map: [Int] = []
         out.reserveCapacity(lines.count + 16)

@@ -40,6 +40,9 @@ struct Furniture: Sendable {
                                                 .theorem: "定理", .lemma: "引理", .proposition: "命题", .proof: "证明",
                                                 .remark: "注记", .example: "例", .algorithm: "算法", .note: "注",
                                                 .tip: "技巧", .warning: "警告", .important: "重要"],
+                                   notebookLink: "下载本章的笔记本（.md），在其中完成练习",
+                                   starterLabel: "起始代码：在此作答", solutionLabel: "解答",
+                                   hiddenCheckLabel: { points, _ in "隐藏检查 · \(points) 分（学生版不含）" },
                                    colon: "：", parentheses: ("（", "）"),
                                    dateStyle: .chinese)
 
@@ -47,21 +50,20 @@ struct Furniture: Sendable {
     var blockNames: [Div.Kind: String] = [:]
 
     /// The link to the notebook beside a student build's page.
-    var notebookLink: String {
-        dateStyle == .chinese ? "下载本章的笔记本（.md），在其中完成练习" : "Download this chapter's notebook (.md) to work the exercises in"
+    var notebookLink = "Download this chapter's notebook (.md) to work the exercises in"
+    /// Above an exercise's cells: the starter a student edits, a solution, a hidden check (only
+    /// the instructor build shows solutions and checks) with what it is worth, one point or more.
+    var starterLabel = "Starter: your code goes here"
+    var solutionLabel = "Solution"
+    var hiddenCheckLabel: @Sendable (_ points: String, _ one: Bool) -> String = { points, one in
+        "Hidden check · \(points) point\(one ? "" : "s") (not in the student build)"
     }
 
-    /// Above an exercise's cells: the starter a student edits, a solution, a hidden check with
-    /// its points (only the instructor build shows solutions and checks).
     func exercisePart(_ part: ExercisePart, points: Double) -> String {
-        let chinese = dateStyle == .chinese
-        let amount = points == points.rounded() ? String(Int(points)) : String(points)
         switch part {
-        case .starter: return chinese ? "起始代码：在此作答" : "Starter: your code goes here"
-        case .solution: return chinese ? "解答" : "Solution"
-        case .check:
-            return chinese ? "隐藏检查 · \(amount) 分（学生版不含）"
-                : "Hidden check · \(amount) point\(points == 1 ? "" : "s") (not in the student build)"
+        case .starter: starterLabel
+        case .solution: solutionLabel
+        case .check: hiddenCheckLabel(FeedbackPage.points(points), points == 1)
         }
     }
 
