@@ -173,3 +173,19 @@ extension CommandLineTests {
         #expect(notebook.contains("the mean of 1, 2, 3 is 2") == !isStudents)
     }
 }
+
+extension CommandLineTests {
+    /// Without --profile a render makes the course file's build; --profile overrides it.
+    @Test func theDefaultBuildFollowsTheCourseFile() throws {
+        let dir = try workspace(["notebooks/s.md": text(Self.exerciseNotebook()),
+                                 "lectern.yml": text("title: T\nchapters: [notebooks/s.md]\nprofile: student\n")])
+        let outcome = try lectern(["render"], in: dir)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let page = try String(contentsOf: dir.appendingPathComponent("output/s.html"), encoding: .utf8)
+        #expect(!page.contains("Divide the sum") && page.contains("Starter: your code goes here"))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("output/s.md").path))
+        #expect(try lectern(["render", "--profile", "instructor", "-o", "key"], in: dir).status == 0)
+        let key = try String(contentsOf: dir.appendingPathComponent("key/s.html"), encoding: .utf8)
+        #expect(key.contains("Divide the sum") && !key.contains("Starter: your code goes here"))
+    }
+}
