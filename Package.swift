@@ -45,7 +45,7 @@ let package = Package(
 
         // The notebook layers.
         .target(name: "Notebook", dependencies: [
-            "CCmarkGFM",
+            "CCmarkGFM", "Markup",
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "CellInterpreter", dependencies: [

@@ -1,3 +1,5 @@
+import Markup
+
 /// Placeholders for content that cmark must not see (math) or that is filled in later
 /// (cells, inline values, cross-references). A token is `U+E000 kind index U+E001`:
 /// private-use characters pass through cmark's HTML renderer unescaped and unchanged.
@@ -44,24 +46,29 @@ public enum SlotToken {
         in text: String,
         _ replacement: (_ kind: Kind, _ index: Int, _ before: inout String, _ after: inout Substring.UnicodeScalarView) -> String
     ) -> String {
-        guard text.unicodeScalars.contains(open) else { return text }
+        // The tokens' private-use characters are found with memchr (`ByteSearch`): walking the
+        // text scalar by scalar took 7 % of a render from the cache (perf).
+        let openText = String(Character(open)), closeText = String(Character(close))
+        guard var found = ByteSearch.find(openText, in: text) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var scalars = text.unicodeScalars[...]
-        while let start = scalars.firstIndex(of: open) {
+        while true {
+            let start = found.lowerBound
             out += Substring(scalars[..<start])
-            let rest = scalars[scalars.index(after: start)...]
-            guard let end = rest.firstIndex(of: close),
-                  let kindScalar = rest.first,
-                  let kind = Kind(rawValue: Character(kindScalar)),
-                  let index = Int(String(String.UnicodeScalarView(rest.dropFirst()[..<end])))
-            else {
-                out.unicodeScalars.append(scalars[start])
+            let rest = scalars[found.upperBound...]
+            if let end = ByteSearch.find(closeText, in: text, from: found.upperBound)?.lowerBound,
+               let kindScalar = rest.first,
+               let kind = Kind(rawValue: Character(kindScalar)),
+               let index = Int(String(String.UnicodeScalarView(rest.dropFirst()[..<end]))) {
+                scalars = scalars[scalars.index(after: end)...]
+                out += replacement(kind, index, &out, &scalars)
+            } else {
+                out.unicodeScalars.append(open)
                 scalars = rest
-                continue
             }
-            scalars = scalars[scalars.index(after: end)...]
-            out += replacement(kind, index, &out, &scalars)
+            guard let next = ByteSearch.find(openText, in: text, from: scalars.startIndex) else { break }
+            found = next
         }
         out += Substring(scalars)
         return out

@@ -11,11 +11,14 @@ public struct NotebookResult {
     public var inlineValues: [InlineResult]
     /// Everything to report, in order: cell failures, inline failures, warnings.
     public var diagnostics: [Diagnostic]
-    /// The files the cells read or wrote (absolute or as resolved), for the cache's key.
     /// The files the cells read, each with its content digest when it was read.
     public var filesRead: [String: String] = [:]
     /// The result came from `.lectern-cache/`, not from running the cells.
     public var fromCache = false
+    /// For a result from the cache, the key of its entry (`RunCache.key`): with the document's
+    /// text, it decides everything the page shows, so a page already written from the same key
+    /// and text need not be rendered again (`PageCache`).
+    public var cacheKey: String?
 
     public init(document: Document, cells: [CellResult], inlineValues: [InlineResult], diagnostics: [Diagnostic]) {
         self.document = document

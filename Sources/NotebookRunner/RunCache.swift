@@ -77,6 +77,7 @@ public struct RunCache {
         var result = NotebookResult(document: document, cells: [], inlineValues: [], diagnostics: [])
         result.filesRead = Dictionary(entry.files.map { ($0.path, $0.digest) }, uniquingKeysWith: { first, _ in first })
         result.fromCache = true
+        result.cacheKey = key
         for (cell, cached) in zip(document.cells, entry.cells) {
             result.cells.append(CellResult(cell: cell, status: cached.status.value, outputs: cached.outputs.map(\.output),
                                            failure: cached.failure?.diagnostic(at: cell.codeStart), seconds: cached.seconds))

@@ -11,7 +11,7 @@ public enum SearchIndex {
     public static let fileName = "search.js"
 
     /// One section of a page: the text under one heading, up to the next.
-    public struct Section: Equatable, Sendable {
+    public struct Section: Equatable, Sendable, Codable {
         var anchor: String
         var heading: String
         var text: String

@@ -152,8 +152,17 @@ func renderPages(_ notebooks: [String], course: Course?, output: String, runOpti
     site?.markFailed(outcomes)
     var options = options
     options.notebookLink = profile == .student
+    // Pages already written from the same inputs are left as they are (not under --safe, whose
+    // pages are checked as they are written, nor with the cache off).
+    let pageCache = runOptions.cacheMode == .off || runOptions.safe ? nil : PageCache(context: [
+        "profile \(profile.rawValue)", options.fingerprint,
+        "params " + runOptions.parameters.joined(separator: "\u{1}"),
+        course == nil ? "no course" : (try? String(contentsOfFile: Course.fileName, encoding: .utf8)) ?? "unreadable course",
+    ].joined(separator: "\n"))
+    defer { pageCache?.save() }
     var writer = SiteWriter(folder: output, safe: runOptions.safe, options: options)
     writer.notebooks = profile == .student
+    writer.pageCache = pageCache
     for outcome in outcomes {
         report(outcome.diagnostics)
         if outcome.result == nil { failed = true }
@@ -184,6 +193,7 @@ func renderPages(_ notebooks: [String], course: Course?, output: String, runOpti
             try prepareOutputFolder(folder)
             var translated = SiteWriter(folder: folder, safe: runOptions.safe, options: options)
             translated.notebooks = profile == .student
+            translated.pageCache = pageCache
             let shown = results(in: language, of: outcomes, course: course, documents: documents, safe: runOptions.safe, failed: &failed)
             translated.pages(shown.map { ($0.result, $0.page) }, site: languageSite)
             translated.courseExtras(site: languageSite, reference: false)

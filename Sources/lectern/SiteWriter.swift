@@ -25,25 +25,45 @@ struct SiteWriter {
         self.options = options
     }
 
+    /// Pages written earlier from the same inputs, which need not be rendered again (nil: render
+    /// every page).
+    var pageCache: PageCache?
+
     /// Renders notebook pages side by side (`concurrentMap`), then writes them in order; returns
-    /// which were written.
+    /// which are in place. A page whose inputs are those it was last written from (`PageCache`)
+    /// is left as it is, its warnings printed again.
     @discardableResult
     mutating func pages(_ items: [(result: NotebookResult, name: String)], site: Site?) -> [Bool] {
-        let options = self.options, search = site?.search == true
-        let rendered = concurrentMap(items) { item in
-            let page = PageRenderer.render(item.result, options: options, site: site, page: item.name)
+        let options = self.options, search = site?.search == true, folder = self.folder, cache = pageCache
+        let fingerprint = site?.fingerprint
+        let digests = items.map { cache?.digest(of: $0.result, page: $0.name, folder: folder, siteFingerprint: fingerprint) }
+        let kept = zip(items, digests).map { item, digest in digest.flatMap { cache?.unchanged(path(item.name), digest: $0) } }
+        let toRender = items.indices.filter { kept[$0] == nil }
+        let rendered = concurrentMap(toRender) { i in
+            let page = PageRenderer.render(items[i].result, options: options, site: site, page: items[i].name)
             return (page, search ? SearchIndex.sections(of: page.html) : nil)
         }
-        return zip(items, rendered).map { item, rendered in
-            let (page, sections) = rendered
-            if report(page.warnings) || item.result.failed { failed = true }
-            let written = write(item.name, page.html, what: nil)
+        var next = rendered.makeIterator()
+        return items.indices.map { i in
+            let item = items[i]
+            let written: Bool
+            if let record = kept[i] {
+                for warning in record.warnings { printError(warning) }
+                if search { scanned[item.name] = record.sections }
+                written = true
+            } else {
+                let (page, sections) = next.next()!
+                let errors = report(page.warnings)
+                if errors || item.result.failed { failed = true }
+                written = write(item.name, page.html, what: nil)
+                if written, let sections { scanned[item.name] = sections }
+                cache?.record(path(item.name), digest: written && !errors ? digests[i] : nil, sections: sections ?? [], warnings: page.warnings)
+            }
             if notebooks {
                 let document = item.result.document
                 let name = (item.name as NSString).deletingPathExtension + ".md"
                 write(name, document.source.removing(document.omittedLines), what: nil)
             }
-            if written, let sections { scanned[item.name] = sections }
             return written
         }
     }

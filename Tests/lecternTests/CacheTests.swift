@@ -145,7 +145,11 @@ extension CommandLineTests {
         #expect(try lectern(["render"], in: dir).stderr.contains("from cache"))
         #expect(try read(dir, "output/n.html") == page)
 
-        // A planted entry is what a render from the cache shows: it is trusted as the run entries are…
+        // A planted entry is what a render from the cache shows, once the page is rendered again
+        // (its record, `PageCache`, left out): it is trusted as the run entries are…
+        let records = dir.appendingPathComponent(".lectern-cache/pages.json")
+        #expect(FileManager.default.fileExists(atPath: records.path))
+        try FileManager.default.removeItem(at: records)
         var object = try #require(try JSONSerialization.jsonObject(with: Data(kept.utf8)) as? [String: Any])
         let entries = try #require(object["entries"] as? [String: String])
         object["entries"] = entries.mapValues { $0 + "PLANTED" }
@@ -159,9 +163,11 @@ extension CommandLineTests {
         #expect(try read(dir, "output/n.html") == page)
         object["version"] = "0.0.1+1"
         try write(dir, ".lectern-cache/highlighting.json", String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
+        try? FileManager.default.removeItem(at: records)
         #expect(try lectern(["render"], in: dir).status == 0)
         #expect(try read(dir, "output/n.html") == page)
         try write(dir, ".lectern-cache/highlighting.json", "{\"version\": tru")
+        try? FileManager.default.removeItem(at: records)
         let outcome = try lectern(["render"], in: dir)
         #expect(outcome.status == 0 && !outcome.stderr.contains("warning"), "\(outcome.stderr)")
         #expect(try read(dir, "output/n.html") == page)

@@ -45,9 +45,10 @@ struct CommandLineTests {
 
     func text(_ s: String) -> Data { Data(s.utf8) }
 
-    /// The run entries of a cache folder (the highlighted code kept beside them left out).
+    /// The run entries of a cache folder (the highlighted code and the pages' records kept beside
+    /// them left out).
     func runEntries(in folder: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0 != "highlighting.json" }.sorted()
+        try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0 != "highlighting.json" && $0 != "pages.json" }.sorted()
     }
 
     @Test func rendersTheNotebooksFolderIntoOutputByDefault() throws {
