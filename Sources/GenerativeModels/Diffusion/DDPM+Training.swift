@@ -23,6 +23,8 @@ extension DDPM {
                 model: "DDPM", reason: "finalLearningRate must be non-negative, got \(finalLearningRate)")
         }
         let optimizer = Adam(learningRate: learningRate)
+        lastFit = FitSettings(steps: steps, batchSize: batchSize, learningRate: learningRate,
+                              finalLearningRate: finalLearningRate, beta1: optimizer.beta1)
         let signal = Tensor(schedule.alphaBars.map { $0.squareRoot() })
         let noiseScale = Tensor(schedule.alphaBars.map { (1 - $0).squareRoot() })
         for step in 0..<steps {

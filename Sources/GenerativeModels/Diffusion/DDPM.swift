@@ -21,6 +21,8 @@ public final class DDPM: Module {
     public let dataDimension: Int
     /// Per training step: "loss", the mean squared error of the predicted noise.
     public private(set) var history = LossHistory()
+    /// The settings of the last `fit` (nil before the first).
+    public internal(set) var lastFit: FitSettings?
     let timeEmbedding: TimeEmbedding
 
     /// A DDPM over points of `dataDimension` with a `schedule` of `steps` = T noising steps, an MLP with

@@ -25,6 +25,8 @@ extension GAN {
         let rng = RandomGenerator(seed: seed)
         var loop = try StepLoop(model: "GAN", rows: data.shape[0], batchSize: batchSize, totalSteps: steps,
                                 generator: rng.fork(), progress: progress)
+        lastFit = FitSettings(steps: steps, batchSize: batchSize, learningRate: learningRate,
+                              finalLearningRate: finalLearningRate, beta1: beta1)
         let noiseSource = rng.fork()
         let discriminatorOptimizer = Adam(learningRate: learningRate, beta1: beta1)
         let generatorOptimizer = Adam(learningRate: learningRate, beta1: beta1)

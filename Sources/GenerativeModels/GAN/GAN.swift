@@ -23,6 +23,8 @@ public final class GAN: Module {
     /// Per generator step: "discriminator" and "generator" losses, and the mean scores
     /// "realScore" = D(x) and "fakeScore" = D(G(z)) on the last discriminator batch.
     public private(set) var history = LossHistory()
+    /// The settings of the last `fit` (nil before the first).
+    public internal(set) var lastFit: FitSettings?
 
     /// A GAN with hidden layers of `generatorWidths` and `discriminatorWidths` (any number, any
     /// widths; `[]` makes a linear map) and `activation` between layers. The generator ends in

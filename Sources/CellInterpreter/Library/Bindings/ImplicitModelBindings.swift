@@ -32,6 +32,12 @@ extension Registry {
             t.contextMethod("func sample(_ count: Int, seed: Int? = nil) -> Tensor", doc: "G(z) for z drawn from N(0, I): one pass.") {
                 (cx, m: GAN, n: Int, seed: Int?) in try m.sample(n, seed: try cx.seed(seed))
             }
+            t.property("var lastFit: (steps: Int, batchSize: Int, learningRate: Double, beta1: Double)",
+                       doc: "What the last fit used: generator steps, batch size, Adam's learning rate and β₁.") {
+                (m: GAN) in
+                guard let f = m.lastFit else { throw ModelError.notFitted(model: "GAN", method: "lastFit") }
+                return Quadruple(f.steps, f.batchSize, f.learningRate, f.beta1)
+            }
             t.property("var generator: MLP", doc: "The generator network, noise → point (its layers' weights can be read and set).") { (m: GAN) in m.generator }
             t.property("var discriminator: MLP", doc: "The discriminator network, point → logit of \"real\".") { (m: GAN) in m.discriminator }
             t.method("func generate(noise z: Tensor) -> Tensor", doc: "G(z) for given noise rows.") { (m: GAN, z: Tensor) in try m.generate(noise: z) }
@@ -69,6 +75,12 @@ extension Registry {
                 return m.schedule.alphaBar(step)
             }
             t.property("var betas: [Double]", doc: "The noise schedule β_1 … β_T.") { (m: DDPM) in m.schedule.betas }
+            t.property("var lastFit: (steps: Int, batchSize: Int, learningRate: Double, finalLearningRate: Double)",
+                       doc: "What the last fit used: generator steps, batch size, and Adam's rate at the first and last step.") {
+                (m: DDPM) in
+                guard let f = m.lastFit else { throw ModelError.notFitted(model: "DDPM", method: "lastFit") }
+                return Quadruple(f.steps, f.batchSize, f.learningRate, f.finalLearningRate ?? f.learningRate)
+            }
             t.contextMethod("func sample(_ count: Int, clipLow: Double? = nil, clipHigh: Double? = nil, seed: Int? = nil) -> Tensor",
                             doc: "Ancestral sampling: T network passes from pure noise.") {
                 (cx, m: DDPM, n: Int, low: Double?, high: Double?, seed: Int?) in
