@@ -139,7 +139,7 @@ public final class Session {
     /// `print` would show it.
     public func evaluate(_ source: CellSource) -> Result<InlineValue, CellDiagnostic> {
         do throws(CellFailure) {
-            let text = try runOnLargeStack { () throws(CellFailure) -> String in
+            let value = try runOnLargeStack { () throws(CellFailure) -> InlineValue in
                 let tree = try CellParser.parse(source.code)
                 guard tree.statements.count == 1, let only = tree.statements.first, case .expr(let e) = only.item else {
                     throw CellFailure(.syntax, "an inline expression must be a single expression", at: 0)
@@ -150,9 +150,9 @@ public final class Session {
                 let context = self.makeContext(limits: self.limits, frameSize: frameSize)
                 defer { self.filesRead.merge(context.filesRead) { first, _ in first } }
                 let value = try Tensor.withElementLimit(self.limits.maxElements) { () throws(CellFailure) in try node.eval(context) }
-                return try context.describe(value, typed.type, at: 0)
+                return InlineValue(printed: try context.describe(value, typed.type, at: 0), isText: typed.type == .string)
             }
-            return .success(InlineValue(printed: text))
+            return .success(value)
         } catch {
             return .failure(CellDiagnostic(error, in: source))
         }
@@ -162,6 +162,8 @@ public final class Session {
 /// An inline expression's value, as `print` shows it.
 public struct InlineValue {
     public var printed: String
+    /// The expression is a String: text the author formatted, not a number to round.
+    public var isText = false
 }
 
 /// What one cell did.

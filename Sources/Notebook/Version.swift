@@ -6,6 +6,7 @@ public enum LecternVersion {
     /// PNG, a value's text — within one version. Part of the cache key: bump it with any
     /// change to those formats, or cached pages keep the old form (3: plots carry the classes
     /// dark mode recolours; 4: a label keeps its colour across a page's figures, points on a
-    /// heatmap have a white rim).
-    public static let outputRevision = 4
+    /// heatmap have a white rim; 5: an inline String is kept apart from a printed value, so its
+    /// digits are shown as written).
+    public static let outputRevision = 5
 }

@@ -58,8 +58,13 @@ public struct CellResult {
     public var seconds: Double
 }
 
+/// What an inline expression gave.
 public enum InlineResult {
+    /// A value, as Swift prints it (a Double with all its digits: pages round it).
     case value(String)
+    /// A String: text the author formatted (`String(format: "%.6f", x)`), shown with its digits
+    /// as written.
+    case text(String)
     case failed(CellDiagnostic)
     case notRun
 }

@@ -147,7 +147,7 @@ public struct NotebookRunner {
                 let source = CellSource(code: inline.code, file: inline.location.file, firstLine: inline.location.line,
                                         columnOffset: inline.location.column - 1)
                 switch session.evaluate(source) {
-                case .success(let value): result.inlineValues[i] = .value(value.printed)
+                case .success(let value): result.inlineValues[i] = value.isText ? .text(value.printed) : .value(value.printed)
                 case .failure(let diagnostic): result.inlineValues[i] = .failed(diagnostic)
                 }
             }

@@ -192,11 +192,14 @@ struct CachedFailure: Codable {
 
 struct CachedInline: Codable {
     var value: String?
+    /// A String's text (`InlineResult.text`).
+    var text: String?
     var failure: CachedFailure?
 
     init(_ r: InlineResult, at location: SourceLocation) {
         switch r {
         case .value(let v): value = v
+        case .text(let t): text = t
         case .failed(let d): failure = CachedFailure(d, relativeTo: location)
         case .notRun: break
         }
@@ -204,6 +207,7 @@ struct CachedInline: Codable {
 
     func value(at location: SourceLocation) -> InlineResult {
         if let value { return .value(value) }
+        if let text { return .text(text) }
         if let failure { return .failed(failure.diagnostic(at: location)) }
         return .notRun
     }

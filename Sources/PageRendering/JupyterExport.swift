@@ -22,7 +22,7 @@ public enum JupyterExport {
             guard markdownLines.indices.contains(i), let range = markdownLines[i].range(of: inline.raw) else { continue }
             let text: String
             switch value {
-            case .value(let v): text = SafeMarkdown.escape(v)
+            case .value(let v), .text(let v): text = SafeMarkdown.escape(v)
             case .failed(let d): text = "*" + SafeMarkdown.escape("error: \(d.message)") + "*"
             case .notRun: text = "*not run*"
             }

@@ -12,14 +12,20 @@ enum NumberTypesetter {
 
     /// The HTML for a value as printed by Swift (`print`'s text), with `digits` significant
     /// digits if the author asked (then trailing zeros are kept: they are what was asked for).
-    static func html(_ printed: String, digits: Int? = nil, groupDigits: Bool = true) -> String {
-        if let number = number(printed, digits: digits, groupDigits: groupDigits) { return number }
+    /// `asWritten`: the text is the author's own formatting (a String such as
+    /// `String(format: "%.6f", x)`): its sign, exponent and digit groups are typeset, and its
+    /// digits are shown as written, never rounded again.
+    static func html(_ printed: String, digits: Int? = nil, groupDigits: Bool = true, asWritten: Bool = false) -> String {
+        let number = { (text: String) in
+            asWritten ? Self.asWritten(text, groupDigits: groupDigits) : Self.number(text, digits: digits, groupDigits: groupDigits)
+        }
+        if let number = number(printed) { return number }
         // A list of numbers, `[0.5, -1.25]`: each typeset, the brackets and commas kept.
         if printed.hasPrefix("["), printed.hasSuffix("]"), printed.count > 2 {
             let items = printed.dropFirst().dropLast().components(separatedBy: ", ")
             var typeset: [String] = []
             for item in items {
-                guard let n = number(item, digits: digits, groupDigits: groupDigits) else { return HTML.escape(printed) }
+                guard let n = number(item) else { return HTML.escape(printed) }
                 typeset.append(n)
             }
             return "[" + typeset.joined(separator: ", ") + "]"
@@ -69,6 +75,28 @@ enum NumberTypesetter {
         // Rounding may leave zero (−0.00004 with 4 digits is set in powers of ten, so only
         // explicit tiny digit counts reach here): no sign on a zero.
         return (fixed.allSatisfy { $0 == "0" || $0 == "." } ? "" : sign) + fixed
+    }
+
+    /// One number with the digits it was written with: a true minus sign, the exponent as a
+    /// power of ten, the integer part grouped; nil if `text` is not a number.
+    static func asWritten(_ text: String, groupDigits: Bool) -> String? {
+        let bytes = Array(text.utf8)
+        guard isDecimal(bytes) else { return nil }
+        var body = Substring(text)
+        var sign = ""
+        if let first = body.first, first == "-" || first == "+" {
+            if first == "-" { sign = "\u{2212}" }
+            body = body.dropFirst()
+        }
+        var power = ""
+        if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            guard let exponent = Int(body[body.index(after: e)...]) else { return nil }
+            power = " × 10<sup>" + (exponent < 0 ? "\u{2212}\(-exponent)" : "\(exponent)") + "</sup>"
+            body = body[..<e]
+        }
+        let point = body.firstIndex(of: ".") ?? body.endIndex
+        let integer = String(body[..<point])
+        return sign + (groupDigits ? grouped(integer) : integer) + body[point...] + power
     }
 
     /// `[+-]?digits[.digits][e[+-]digits]`, as Swift prints Int and Double.

@@ -88,6 +88,9 @@ struct ProseRenderer {
         case .value(let text):
             let digits = document.inlineExpressions.indices.contains(index) ? document.inlineExpressions[index].digits : nil
             return "<span class=\"inline-value\">\(NumberTypesetter.html(text, digits: digits))</span>"
+        case .text(let text):
+            // The author's formatting: typeset, never rounded again.
+            return "<span class=\"inline-value\">\(NumberTypesetter.html(text, asWritten: true))</span>"
         case .failed(let diagnostic):
             return "<span class=\"inline-error\" title=\"\(HTML.attribute(diagnostic.description))\">error: \(HTML.escape(diagnostic.message))</span>"
         case .notRun:

@@ -70,6 +70,15 @@ struct NotebookRunnerTests {
         #expect(d.description == "nb.md:7:39: error: cannot find 'nothing' in scope")
         #expect(r.failed)
     }
+
+    /// A String is the author's own text, kept apart from a printed value (which pages round).
+    @Test func anInlineStringIsTextNotAValue() throws {
+        let r = try run("`{swift} String(format: \"%.6f\", 0.0523981234)` and `{swift} 0.0523981234`.\n")
+        guard case .text("0.052398") = r.inlineValues[0], case .value("0.0523981234") = r.inlineValues[1] else {
+            Issue.record("unexpected inline values: \(r.inlineValues)")
+            return
+        }
+    }
 }
 
 extension NotebookRunnerTests {

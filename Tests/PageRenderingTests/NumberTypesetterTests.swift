@@ -30,6 +30,17 @@ struct NumberTypesetterTests {
     func typeset(_ printed: String, _ digits: Int?, _ expected: String) {
         #expect(NumberTypesetter.html(printed, digits: digits) == expected)
     }
+
+    /// A String the author formatted keeps every digit it was written with: 0.052398 was shown
+    /// as 0.0524 (and 1.0002 as 1) when strings were rounded like printed Doubles.
+    @Test("text the author formatted", arguments: [
+        ("0.052398", "0.052398"), ("1.0002", "1.0002"), ("0.00", "0.00"), ("-0.50", "−0.50"),
+        ("8.6e-33", "8.6 × 10<sup>−33</sup>"), ("1.50E+04", "1.50 × 10<sup>4</sup>"), ("60000", "60\u{202F}000"),
+        ("123456.789", "123\u{202F}456.789"), ("[0.10, -2.50]", "[0.10, −2.50]"), ("0.1 nats", "0.1 nats"),
+    ])
+    func asWritten(_ text: String, _ expected: String) {
+        #expect(NumberTypesetter.html(text, asWritten: true) == expected)
+    }
 }
 
 /// Chinese runs in prose marked `lang="zh"`; markup, math, figures and code left alone.

@@ -45,6 +45,18 @@ extension CommandLineTests {
         #expect(page.contains("42"))
     }
 
+    /// Digits an author formatted are shown as written, whether the value was computed now, comes
+    /// from the cache, or from a --safe run's own process: 0.052398 was shown as 0.0524.
+    @Test func formattedInlineDigitsSurviveTheCacheAndSafeRuns() throws {
+        let dir = try workspace(["notebooks/n.md": text("```swift\nlet x = 0.0523981234\n```\n\nA `{swift} String(format: \"%.6f\", x)`, B `{swift} x`.\n")])
+        for arguments in [["render"], ["render"], ["render", "--safe"]] {
+            let outcome = try lectern(arguments, in: dir)
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            let page = try read(dir, "output/n.html")
+            #expect(page.contains("A <span class=\"inline-value\">0.052398</span>, B <span class=\"inline-value\">0.0524</span>"), "\(arguments)")
+        }
+    }
+
     @Test(arguments: [
         ("a code edit", "```swift\n1 + 2\n```\n"),
         ("a cell option that changes the run", "```swift\n//| eval: false\n1 + 1\n```\n"),
