@@ -15,8 +15,9 @@ enum BlockRenderer {
             return "<details class=\"block block-\(kind)\"\(id)><summary>\(name)\(suffix)</summary>\n"
         }
         if div.kind.isCallout {
-            let suffix = title.map { furniture.colon + $0 } ?? ""
-            return "<div class=\"callout callout-\(kind)\" role=\"note\"\(id)><p class=\"callout-title\">\(name)\(suffix)</p>\n"
+            // A titled callout shows its title alone, as Quarto's do ("Slide check: …", not
+            // "Important: Slide check: …"); the box's colour still says its kind.
+            return "<div class=\"callout callout-\(kind)\" role=\"note\"\(id)><p class=\"callout-title\">\(title ?? name)</p>\n"
         }
         let label = number.map { "\(name)\(furniture.space)\($0)" } ?? name
         let (open, close) = furniture.parentheses

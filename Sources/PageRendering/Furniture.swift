@@ -72,7 +72,7 @@ struct Furniture: Sendable {
         blockNames[kind] ?? Furniture.english.blockNames[kind] ?? kind.rawValue.capitalized
     }
 
-    /// Between a block's name and its title: "Tip: Check it", "技巧：验算".
+    /// Between a folded block's name and its title: "Hint: Start from n = 1", "提示：从 n = 1 开始".
     var colon = ": "
     /// Around a numbered block's title: "Exercise 2.1 (Sums)", "练习 2.1（求和）".
     var parentheses = (" (", ")")
