@@ -38,7 +38,9 @@ enum Pipeline {
         var runner: NotebookRunner
         var key: String?
         var warnings: [Diagnostic]
-        var start: Date
+        /// Seconds spent reading, parsing and looking it up; the wait for a free thread that
+        /// follows is not the notebook's time, and is left out of its report.
+        var preparationSeconds: Double
     }
 
     /// What reading a notebook and looking it up in the cache gave: its outcome (a cache hit, or
@@ -71,7 +73,8 @@ enum Pipeline {
                 case .unusable(let warning): warnings.append(warning)
                 }
             }
-            return .pending(PendingRun(path: path, document: document, runner: runner, key: key, warnings: warnings, start: start))
+            return .pending(PendingRun(path: path, document: document, runner: runner, key: key, warnings: warnings,
+                                       preparationSeconds: Date().timeIntervalSince(start)))
         } catch {
             return .done(Outcome(path: path, result: nil, diagnostics: [error], seconds: Date().timeIntervalSince(start)))
         }
@@ -80,6 +83,7 @@ enum Pipeline {
     /// Runs a prepared notebook's cells and stores the result in the cache.
     static func run(_ pending: PendingRun, safe: Bool = false,
                     memoryBytes: Int = ContainedRun.defaultMemoryBytes, keeping kept: KeptRun? = nil) -> Outcome {
+        let start = Date()
         let document = pending.document, runner = pending.runner
         var warnings = pending.warnings
         let result: NotebookResult
@@ -102,7 +106,7 @@ enum Pipeline {
             }
         }
         return Outcome(path: pending.path, result: result, diagnostics: result.diagnostics + warnings,
-                       seconds: Date().timeIntervalSince(pending.start))
+                       seconds: pending.preparationSeconds + Date().timeIntervalSince(start))
     }
 
     /// Processes `items` on up to `jobs` threads; results come back in the items' order.
