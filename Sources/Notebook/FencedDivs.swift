@@ -14,7 +14,7 @@ struct FencedDivs {
     mutating func extract(_ text: inout String, lineMap: inout [Int], path: String) throws(Diagnostic) {
         // Bytes, not Characters: Foundation's search and grapheme breaking over every notebook
         // cost more than the rest of this pass, and the standard library's generic
-        // `firstRange(of:)` took 15 % of a render from the cache (perf); memchr does not show.
+        // `firstRange(of:)` took 15 % of the CPU time of a render from the cache (perf); memchr does not show.
         guard ByteSearch.find(":::", in: text) != nil else { return }
         let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
         var out: [Substring] = [], map: [Int] = []

@@ -20,8 +20,7 @@ enum HighlightingCache {
     /// Loads the kept entries into the highlighter; returns their code, to tell later whether
     /// anything changed. A missing, unreadable or other version's file is no entries.
     static func load() -> Set<String> {
-        guard let data = FileManager.default.contents(atPath: path),
-              let file = try? JSONDecoder().decode(File.self, from: data), file.version == version else { return [] }
+        guard let file = KeptFile.read(File.self, from: path), file.version == version else { return [] }
         SyntaxHighlighter.remember(file.entries)
         return Set(file.entries.keys)
     }
@@ -31,10 +30,6 @@ enum HighlightingCache {
     static func save(loaded: Set<String>) {
         let used = SyntaxHighlighter.usedEntries()
         guard Set(used.keys) != loaded else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(File(version: version, entries: used)) else { return }
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try? AtomicFile.write(data, to: path)
+        KeptFile.write(File(version: version, entries: used), to: path)
     }
 }
