@@ -8,6 +8,7 @@ BLASKernels.restartIfSlower()
 /// measured in a release build. With no suite named, every suite runs.
 let suites: [(name: String, run: () throws -> Void)] = [
     ("render", RenderBenchmarks.run),
+    ("site", SiteBenchmarks.run),
     ("interpreter", InterpreterBenchmarks.run),
     ("math", MathBenchmarks.run),
     ("tensors", TensorBenchmarks.run),

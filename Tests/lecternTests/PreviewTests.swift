@@ -136,6 +136,12 @@ extension CommandLineTests {
             .write(to: dir.appendingPathComponent("notebooks/00-a.md"))
         Thread.sleep(forTimeInterval: 3)
         #expect(process.isRunning)
+        // Meanwhile the server answers: the render runs off the serving threads, so the page being
+        // re-rendered (its last version) and the others come back at once.
+        let duringCell = Date()
+        #expect(http(port, "GET", "/01-b.html").contains("Second."))
+        #expect(http(port, "GET", "/00-a.html").contains("New words about a"), "the last good page is served while its notebook runs")
+        #expect(Date().timeIntervalSince(duringCell) < 2, "answered in \(Date().timeIntervalSince(duringCell)) s while a cell runs")
         kill(process.processIdentifier, SIGINT)
         let stopping = Date()
         while process.isRunning, Date().timeIntervalSince(stopping) < 10 { Thread.sleep(forTimeInterval: 0.1) }
