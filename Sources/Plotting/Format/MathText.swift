@@ -194,7 +194,7 @@ struct MathText: Equatable {
         "chi": "χ", "psi": "ψ", "omega": "ω",
         "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Sigma": "Σ",
         "Upsilon": "Υ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
-        "cdot": "·", "times": "×", "pm": "±", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥", "ne": "≠", "neq": "≠",
+        "cdot": "·", "odot": "⊙", "times": "×", "pm": "±", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥", "ne": "≠", "neq": "≠",
         "sim": "∼", "approx": "≈", "propto": "∝", "infty": "∞", "partial": "∂", "nabla": "∇", "mid": "|",
         "top": "⊤", "sum": "∑", "prod": "∏", "int": "∫", "in": "∈", "to": "→", "rightarrow": "→",
         "leftarrow": "←", "ell": "ℓ", "star": "⋆", "ast": "∗", "circ": "∘", "ldots": "…", "cdots": "⋯",

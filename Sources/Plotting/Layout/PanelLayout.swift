@@ -62,14 +62,14 @@ struct PanelLayout {
     var neededMargins: Margins {
         var m = Margins()
         let plot = plan.plot
-        m.left = 6 + (plot.yLabel == nil ? 0 : 20) + yAxis.widestLabel + Self.tickLength + 4
+        m.left = 6 + (plot.yLabel == nil ? 0 : 20) + (plot.axes ? yAxis.widestLabel + Self.tickLength + 4 : 0)
         m.top = plot.title == nil ? 12 : 30
-        var bottom = Self.tickLength + 4 + AxisModel.tickFont
-        if xAxis.rotatedLabels { bottom = Self.tickLength + 4 + xAxis.widestLabel * 0.643 + AxisModel.tickFont * 0.766 }
+        var bottom = plot.axes ? Self.tickLength + 4 + AxisModel.tickFont : 0
+        if plot.axes && xAxis.rotatedLabels { bottom = Self.tickLength + 4 + xAxis.widestLabel * 0.643 + AxisModel.tickFont * 0.766 }
         bottom += plot.xLabel == nil ? 6 : 24
         bottom += Double(min(plan.notes.count, 3)) * 14
         m.bottom = bottom
-        let lastX = xAxis.ticks.last.map { TextMetrics.width($0.label, fontSize: AxisModel.tickFont) / 2 } ?? 0
+        let lastX = !plot.axes ? 0 : xAxis.ticks.last.map { TextMetrics.width($0.label, fontSize: AxisModel.tickFont) / 2 } ?? 0
         m.right = max(12, lastX + 4, legendWidth + colorBarWidth)
         return m
     }

@@ -14,9 +14,9 @@ struct PanelRenderer {
 
     func draw(into svg: inout SVGWriter) {
         svg.open("g", ["class": "panel"])
-        if plot.grid { drawGrid(into: &svg) }
+        if plot.grid && plot.axes { drawGrid(into: &svg) }
         drawMarks(into: &svg)
-        drawAxes(into: &svg)
+        if plot.axes { drawAxes(into: &svg) }
         drawLabels(into: &svg)
         drawLegend(into: &svg)
         drawColorBar(into: &svg)
@@ -37,14 +37,18 @@ struct PanelRenderer {
         svg.open("g", ["clip-path": "url(#\(clip))"])
         let ctx0 = MarkContext(x: layout.xAxis.scale, y: layout.yAxis.scale, left: area.x, top: area.y,
                                width: area.width, height: area.height, defaultColor: Palette.color(0))
-        for (k, drawing) in layout.plan.drawings.enumerated() {
+        let marks = layout.plan.plot.marks
+        for (k, drawing) in layout.plan.drawings.enumerated() where !marks[k].isText {
             var ctx = ctx0
             ctx.defaultColor = layout.plan.markColors[k]
             ctx.categoryColors = layout.plan.categoryColors[k]
-            ctx.overFill = layout.plan.plot.marks[..<k].contains(where: \.fillsExtent)
+            ctx.overFill = marks[..<k].contains(where: \.fillsExtent)
             drawing.draw(into: &svg, ctx)
         }
         svg.close("g")
+        for (k, drawing) in layout.plan.drawings.enumerated() where marks[k].isText {
+            drawing.draw(into: &svg, ctx0)
+        }
         // Bars that go below zero get a zero line to stand on.
         if layout.plan.plot.marks.contains(where: \.needsZeroBaseline), case .linear(let s) = layout.yAxis.scale,
            min(s.domain.0, s.domain.1) < 0, max(s.domain.0, s.domain.1) > 0 {
@@ -60,7 +64,7 @@ struct PanelRenderer {
                               "font-size": px(PanelLayout.titleFont), "font-weight": "600", "fill": "#111111", "class": "lc-ink"], title)
         }
         if let label = plot.xLabel {
-            let below = layout.xAxis.rotatedLabels
+            let below = !plot.axes ? 0 : layout.xAxis.rotatedLabels
                 ? PanelLayout.tickLength + 4 + layout.xAxis.widestLabel * 0.643 + AxisModel.tickFont * 0.766
                 : PanelLayout.tickLength + 4 + AxisModel.tickFont
             svg.label("text", ["x": px(area.x + area.width / 2), "y": px(area.bottom + below + 17),
@@ -68,7 +72,7 @@ struct PanelRenderer {
         }
         if let label = plot.yLabel {
             // Beside the tick labels (not the cell edge), so it follows an equal-aspect area.
-            let x = area.x - PanelLayout.tickLength - 3 - layout.yAxis.widestLabel - 8
+            let x = area.x - (plot.axes ? PanelLayout.tickLength + 3 + layout.yAxis.widestLabel : 0) - 8
             let y = area.y + area.height / 2
             svg.label("text", ["transform": "translate(\(px(x)),\(px(y))) rotate(-90)", "text-anchor": "middle",
                               "font-size": px(PanelLayout.labelFont), "fill": Self.ink, "class": "lc-ink"], label)

@@ -27,16 +27,18 @@ public struct Plot: Sendable {
     public var equalAspect: Bool
     /// Show the legend when marks have labels or categories.
     public var legend: Bool
+    /// Draw the axes, ticks and grid; without them the panel is a diagram drawn with marks.
+    public var axes: Bool
 
     /// A panel of `marks`.
     public init(_ marks: [Mark], title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
                 xScale: ScaleKind = .linear, yScale: ScaleKind = .linear,
                 xDomain: ClosedRange<Double>? = nil, yDomain: ClosedRange<Double>? = nil,
-                grid: Bool = true, equalAspect: Bool = false, legend: Bool = true) {
+                grid: Bool = true, equalAspect: Bool = false, legend: Bool = true, axes: Bool = true) {
         self.marks = marks
         (self.title, self.xLabel, self.yLabel) = (title, xLabel, yLabel)
         (self.xScale, self.yScale, self.xDomain, self.yDomain) = (xScale, yScale, xDomain, yDomain)
-        (self.grid, self.equalAspect, self.legend) = (grid, equalAspect, legend)
+        (self.grid, self.equalAspect, self.legend, self.axes) = (grid, equalAspect, legend, axes)
     }
 
     /// A copy with `mark` drawn on top of the existing marks.

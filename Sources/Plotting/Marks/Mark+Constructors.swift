@@ -12,8 +12,8 @@ extension Mark {
 
     /// A line through (x, y), x defaulting to 0, 1, 2, …; see `LineMark`.
     public static func line(x: [Double]? = nil, y: [Double], label: String? = nil, color: Color? = nil,
-                            width: Double = 1.75, dashed: Bool = false) throws -> Mark {
-        .line(try LineMark(x: x, y: y, label: label, color: color, width: width, dashed: dashed))
+                            width: Double = 1.75, dashed: Bool = false, arrow: Bool = false) throws -> Mark {
+        .line(try LineMark(x: x, y: y, label: label, color: color, width: width, dashed: dashed, arrow: arrow))
     }
 
     /// Several lines over one x (e.g. training and validation loss), one per series, each
@@ -26,6 +26,12 @@ extension Mark {
         return try series.enumerated().map { k, ys in
             try .line(x: x, y: ys, label: labels?[k])
         }
+    }
+
+    /// Texts at (x, y); see `TextMark`.
+    public static func text(_ texts: [String], x: [Double], y: [Double], color: Color? = nil, size: Double = 12,
+                            anchor: TextMark.Anchor = .middle) throws -> Mark {
+        .text(try TextMark(x: x, y: y, texts: texts, color: color, size: size, anchor: anchor))
     }
 
     /// A histogram of samples; see `HistogramMark`.

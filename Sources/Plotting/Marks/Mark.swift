@@ -43,6 +43,8 @@ public enum Mark: Sendable {
     case contour(ContourMark)
     /// Arrows of a vector field.
     case quiver(QuiverMark)
+    /// Words at points (a diagram's names, a value beside a bar).
+    case text(TextMark)
 
     var drawing: any MarkDrawing {
         switch self {
@@ -53,6 +55,7 @@ public enum Mark: Sendable {
         case .heatmap(let m): return m
         case .contour(let m): return m
         case .quiver(let m): return m
+        case .text(let m): return m
         }
     }
 
@@ -62,6 +65,12 @@ public enum Mark: Sendable {
         case .bar, .histogram: return true
         default: return false
         }
+    }
+
+    /// Texts are drawn over the whole figure, not cut at the plot area's edge.
+    var isText: Bool {
+        if case .text = self { return true }
+        return false
     }
 
     /// Heatmaps fill their extent exactly: the axes are not extended to round values.

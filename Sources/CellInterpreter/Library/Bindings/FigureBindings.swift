@@ -33,10 +33,20 @@ extension Registry {
             let mark = try Mark.scatter(x: xs, y: ys, color: try pointColor(color, cx), radius: size, opacity: opacity, label: label)
             return plot([mark], title, xLabel, yLabel, equalAspect: equal)
         }
-        typedFunction("func plot(_ y: [Double], x: [Double]? = nil, label: String? = nil, dashed: Bool = false, \(labels), logY: Bool = false) -> Figure",
-                      doc: "A line through the values (against their index, or against x).", topic: "Figures") {
-            (_, y: [Double], x: [Double]?, label: String?, dashed: Bool, title: String?, xLabel: String?, yLabel: String?, logY: Bool) in
-            plot([try Mark.line(x: x, y: y, label: label, dashed: dashed)], title, xLabel, yLabel, logY: logY)
+        typedFunction("func plot(_ y: [Double], x: [Double]? = nil, label: String? = nil, dashed: Bool = false, color: String? = nil, width: Double = 1.75, arrow: Bool = false, \(labels), logY: Bool = false) -> Figure",
+                      doc: "A line through the values (against their index, or against x); color \"#rrggbb\", width in px, arrow: a head at the last point.", topic: "Figures") {
+            (cx, y: [Double], x: [Double]?, label: String?, dashed: Bool, color: String?, width: Double, arrow: Bool,
+             title: String?, xLabel: String?, yLabel: String?, logY: Bool) in
+            plot([try Mark.line(x: x, y: y, label: label, color: try hexColor(color, cx), width: width, dashed: dashed, arrow: arrow)],
+                 title, xLabel, yLabel, logY: logY)
+        }
+        typedFunction("func text(_ texts: [String], x: [Double], y: [Double], color: String? = nil, size: Double = 12, anchor: String = \"middle\") -> Figure",
+                      doc: "Words at points, for diagrams and notes ($math$ allowed); anchor: start, middle or end of each text at its point.", topic: "Figures") {
+            (cx, texts: [String], x: [Double], y: [Double], color: String?, size: Double, anchor: String) in
+            guard let side = TextMark.Anchor(rawValue: anchor) else {
+                throw cx.fail("anchor must be start, middle or end, got '\(anchor)'")
+            }
+            return plot([try Mark.text(texts, x: x, y: y, color: try hexColor(color, cx), size: size, anchor: side)], nil, nil, nil)
         }
         typedFunction("func plot(series: [[Double]], x: [Double]? = nil, labels: [String]? = nil, \(labels), logY: Bool = false) -> Figure",
                       doc: "Several lines, one per series, with a legend when labelled.", topic: "Figures") {
@@ -48,9 +58,10 @@ extension Registry {
             (_, values: [Double], bins: Int?, density: Bool, kde: Bool, title: String?, xLabel: String?, yLabel: String?) in
             plot([try Mark.histogram(values, bins: bins, density: density, kde: kde)], title, xLabel, yLabel)
         }
-        typedFunction("func bar(_ categories: [String], _ values: [Double], \(labels)) -> Figure", doc: "One bar per category.", topic: "Figures") {
-            (_, names: [String], values: [Double], title: String?, xLabel: String?, yLabel: String?) in
-            plot([try Mark.bar(categories: names, values: values)], title, xLabel, yLabel)
+        typedFunction("func bar(_ categories: [String], _ values: [Double], color: String? = nil, label: String? = nil, \(labels)) -> Figure",
+                      doc: "One bar per category; overlay bars of the same categories to compare or stack them.", topic: "Figures") {
+            (cx, names: [String], values: [Double], color: String?, label: String?, title: String?, xLabel: String?, yLabel: String?) in
+            plot([try Mark.bar(categories: names, values: values, color: try hexColor(color, cx), label: label)], title, xLabel, yLabel)
         }
         typedFunction("func heatmap(_ matrix: [[Double]], colorMap: String = \"viridis\", colorLabel: String? = nil, \(labels)) -> Figure",
                       doc: "A matrix as coloured cells, row 0 at the top; colorMap: viridis, diverging, gray, grayReversed.", topic: "Figures") {
@@ -91,6 +102,11 @@ extension Registry {
                 var merged = base.panels[0]
                 merged.marks += other.panels[0].marks
                 return FigureObject(panels: [merged], title: base.title)
+            }
+            t.method("func hidingAxes() -> Figure", doc: "This figure without axes, ticks or grid: a diagram drawn with lines, points and texts.") {
+                (figure: FigureObject) in
+                FigureObject(panels: figure.panels.map { var panel = $0; panel.axes = false; return panel },
+                             columns: figure.columns, title: figure.title, sharedAxes: figure.sharedAxes)
             }
         }
 
@@ -150,6 +166,13 @@ private func pointColor(_ color: AnyCellValue?, _ cx: LibraryContext) throws -> 
     default: break
     }
     throw cx.fail("color must be [Int] (classes), [String] (names), [Double] (values), a Tensor or \"#rrggbb\", got a value of type '\(color.type)'")
+}
+
+/// A `color:` argument of one colour: nil (the palette's next), or "#rrggbb".
+private func hexColor(_ text: String?, _ cx: LibraryContext) throws -> Color? {
+    guard let text else { return nil }
+    guard let color = Color(hex: text) else { throw cx.fail("color '\(text)' is not of the form \"#rrggbb\"") }
+    return color
 }
 
 /// A colour map by name, the same for plots and images (one table, in ColorMaps).
