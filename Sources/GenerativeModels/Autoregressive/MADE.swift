@@ -22,8 +22,12 @@ public final class MADE: Module {
     let layers: [Linear]
     /// For every ordering, each input's position in it (its degree, 1…D).
     public let degrees: [[Int]]
-    /// For every ordering, the 0/1 mask of every layer's weight (`[in, out]`).
-    let masks: [[Tensor]]
+    /// For every ordering, the degrees of every layer's units: the inputs, each hidden layer, the
+    /// outputs (an output has its input's degree and sees hidden units of smaller degree only).
+    public let unitDegrees: [[[Int]]]
+    /// For every ordering, the 0/1 mask of every layer's weight (`[in, out]`): 1 where the
+    /// layer's output unit may see its input unit. A picture of the connections draws these.
+    public let masks: [[Tensor]]
     /// The mean training negative log-likelihood (nats per row) of every epoch, under "loss".
     public private(set) var history = LossHistory()
 
@@ -43,28 +47,32 @@ public final class MADE: Module {
             try Linear(widths[i], widths[i + 1], initialization: i == widths.count - 2 ? .xavierUniform : .kaimingUniform(gain: Activation.relu.gain),
                        using: rng)
         }
-        var allDegrees: [[Int]] = [], allMasks: [[Tensor]] = []
+        var allDegrees: [[Int]] = [], allUnitDegrees: [[[Int]]] = [], allMasks: [[Tensor]] = []
         for k in 0..<orderings {
             let order = k == 0 ? Array(0..<inputs) : try rng.permutation(inputs)
             var inputDegrees = [Int](repeating: 0, count: inputs)
             for (position, input) in order.enumerated() { inputDegrees[input] = position + 1 }
             var previous = inputDegrees
             var layerMasks: [Tensor] = []
+            var layers = [inputDegrees]
             for width in hidden {
                 // A hidden unit of degree m may see inputs of degree ≤ m; degrees lie in [min previous, D − 1].
                 let low = previous.min()!
                 let unitDegrees = try (0..<width).map { _ in low + (try rng.integer(below: inputs - low)) }
                 layerMasks.append(try Self.mask(from: previous, to: unitDegrees, strict: false))
                 previous = unitDegrees
+                layers.append(unitDegrees)
             }
             // Output i (degree d_i) may see hidden units of degree < d_i only.
             layerMasks.append(try Self.mask(from: previous, to: inputDegrees, strict: true))
             allDegrees.append(inputDegrees)
+            allUnitDegrees.append(layers + [inputDegrees])
             allMasks.append(layerMasks)
         }
         self.inputs = inputs
         self.hidden = hidden
         degrees = allDegrees
+        unitDegrees = allUnitDegrees
         masks = allMasks
     }
 

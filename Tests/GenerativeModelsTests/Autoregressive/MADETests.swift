@@ -41,6 +41,27 @@ import Tensors
     }
 
     @Test(arguments: [1, 3])
+    func unitDegreesExplainEveryMask(orderings: Int) throws {
+        let made = try MADE(inputs: 5, hidden: [7, 6], orderings: orderings, seed: 4)
+        for k in 0..<orderings {
+            let layers = made.unitDegrees[k]
+            #expect(layers.map(\.count) == [5, 7, 6, 5])
+            #expect(layers.first == made.degrees[k] && layers.last == made.degrees[k])
+            #expect(made.masks[k].count == 3)
+            for (l, mask) in made.masks[k].enumerated() {
+                #expect(mask.shape == [layers[l].count, layers[l + 1].count])
+                let strict = l == made.masks[k].count - 1
+                for i in layers[l].indices {
+                    for j in layers[l + 1].indices {
+                        let allowed = strict ? layers[l + 1][j] > layers[l][i] : layers[l + 1][j] >= layers[l][i]
+                        #expect(try mask[i, j].item == (allowed ? 1 : 0), "layer \(l), \(i) → \(j)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test(arguments: [1, 3])
     func likelihoodIsNormalisedOverAllBinaryVectors(orderings: Int) throws {
         let made = try MADE(inputs: 5, hidden: [12], orderings: orderings, seed: 2)
         let all = try Self.allBinaryVectors(5)

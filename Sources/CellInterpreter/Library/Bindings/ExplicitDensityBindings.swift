@@ -126,6 +126,18 @@ extension Registry {
             t.contextMethod("func sample(_ count: Int, seed: Int? = nil) -> Tensor", doc: "Draws rows one variable at a time (one pass per variable).") {
                 (cx, m: MADE, n: Int, seed: Int?) in try m.sample(n, seed: try cx.seed(seed), progress: cx.progress("sample"))
             }
+            t.contextMethod("func unitDegrees(ordering: Int = 0) -> [[Int]]",
+                            doc: "Each layer's unit degrees (inputs, hidden layers, outputs): a unit sees units of lower degree only.") {
+                (cx, m: MADE, ordering: Int) in
+                guard m.unitDegrees.indices.contains(ordering) else { throw cx.fail("ordering \(ordering) is not one of 0..<\(m.orderingCount)") }
+                return m.unitDegrees[ordering]
+            }
+            t.contextMethod("func masks(ordering: Int = 0) -> [Tensor]",
+                            doc: "Each layer's 0/1 weight mask, [in, out]: 1 where the output unit may see the input unit.") {
+                (cx, m: MADE, ordering: Int) in
+                guard m.masks.indices.contains(ordering) else { throw cx.fail("ordering \(ordering) is not one of 0..<\(m.orderingCount)") }
+                return m.masks[ordering]
+            }
         }
         addTrainedModelMembers(libraryDecl("MADE"), MADE.self, save: { try Checkpoint.save($0, to: $1) }, load: { try Checkpoint.load(into: $0, from: $1) },
                                history: { $0.history })
