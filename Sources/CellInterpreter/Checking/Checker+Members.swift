@@ -520,8 +520,11 @@ extension Checker {
                 if parameters[(pi + 1)...].contains(where: { $0.label == arg.label }) { continue }
             }
             if let label = p.label, arg.label == nil {
-                if parameters[(pi + 1)...].contains(where: { $0.label == nil }) || p.defaultValue != nil {
-                    continue
+                // A later unlabelled parameter may take the argument only if this one can be left
+                // out (`init(format:_:)` called with one unlabelled argument is missing its format).
+                if p.defaultValue != nil || p.isVariadic { continue }
+                if parameters[(pi + 1)...].contains(where: { $0.label == nil }) {
+                    return fail("missing argument for parameter '\(label)' in call", arg.position)
                 }
                 return fail("missing argument label '\(label):' in call", arg.position)
             }
