@@ -19,11 +19,11 @@ QUERIES = [
     ("probabilistic PCA", "02-probabilistic-pca.html"),
     ("概率主成分分析", "02-probabilistic-pca.html"),
     ("evidence lower bound", "04-autoencoders-and-vae.html"),
-    ("生成对抗网络", "05-gans.html"),
-    ("mode collapse", "05-gans.html"),
+    ("生成对抗网络", "06-gans.html"),
+    ("mode collapse", "06-gans.html"),
     ("PixelCNN", "03-autoregressive-models.html"),
-    ("forward process", "06-diffusion-models.html"),
-    ("扩散模型", "06-diffusion-models.html"),
+    ("forward process", "07-diffusion-models.html"),
+    ("扩散模型", "07-diffusion-models.html"),
 ]
 
 TYPE = r"""((query) => {
