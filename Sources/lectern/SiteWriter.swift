@@ -88,6 +88,44 @@ struct SiteWriter {
             searched.append((Glossary.pageName, site.links.first { $0.page == Glossary.pageName }?.title ?? "Glossary", SearchIndex.sections(of: html)))
         }
         write(SearchIndex.fileName, SearchIndex.script(pages: searched), what: "the search index of \(searched.count) pages")
+        removeStalePages(site: site)
+    }
+
+    /// Removes the chapter pages an earlier render of the course wrote into this folder that are
+    /// no chapter of it now (renamed, or dropped from the course file), so the folder holds no
+    /// page whose navigation is stale. The chapters of each render are kept in
+    /// `.lectern-cache/site-pages.json` (`SitePages`): a page is removed only if it was a chapter
+    /// then, is none now, and its head names Lectern as its generator; in the student build the
+    /// notebook written beside it goes too. Pages rendered on their own are never touched, and
+    /// without the cache (`--no-cache`, `--safe`) nothing is.
+    mutating func removeStalePages(site: Site) {
+        guard pageCache != nil else { return }   // --no-cache and --safe leave .lectern-cache alone
+        let current = site.chapters.map(\.page)
+        var kept = SitePages.read()
+        for name in (kept[folder] ?? []).sorted() where !current.contains(name) {
+            let page = path(name)
+            guard Self.isLecternPage(page) else { continue }
+            do {
+                try FileManager.default.removeItem(atPath: page)
+                let notebook = path((name as NSString).deletingPathExtension + ".md")
+                if notebooks, FileManager.default.fileExists(atPath: notebook) { try FileManager.default.removeItem(atPath: notebook) }
+                printError("\(page)  (removed: no longer a chapter of the course)")
+            } catch {
+                report([.warning("cannot remove the stale page \(page): \(error.localizedDescription)", at: nil)])
+            }
+        }
+        if kept[folder] != current.sorted() {
+            kept[folder] = current.sorted()
+            SitePages.write(kept)
+        }
+    }
+
+    /// Whether the file at `path` is a page Lectern wrote: its head names Lectern as generator.
+    static func isLecternPage(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = String(decoding: (try? handle.read(upToCount: 2048)) ?? Data(), as: UTF8.self)
+        return head.contains("<meta name=\"generator\" content=\"Lectern")
     }
 
     func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
@@ -111,4 +149,14 @@ struct SiteWriter {
             return false
         }
     }
+}
+
+/// The chapter pages the last course render wrote, per output folder, kept in `.lectern-cache/`
+/// so that the next render can remove those that are no chapter any more.
+enum SitePages {
+    static let path = ".lectern-cache/site-pages.json"
+
+    static func read() -> [String: [String]] { KeptFile.read([String: [String]].self, from: path) ?? [:] }
+
+    static func write(_ pages: [String: [String]]) { KeptFile.write(pages, to: path) }
 }

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 /// The `lectern` executable as users run it: exit status, stderr diagnostics, files written.
+/// A class so that each test's workspaces are removed when the test's instance goes away.
 @Suite(.serialized)
-struct CommandLineTests {
+final class CommandLineTests {
     struct Outcome {
         var status: Int32
         var stderr: String
@@ -34,8 +35,16 @@ struct CommandLineTests {
         return Outcome(status: process.terminationStatus, stderr: String(decoding: data, as: UTF8.self))
     }
 
+    /// The workspaces this test made, removed in `deinit`.
+    private var workspaces: [URL] = []
+
+    deinit {
+        for dir in workspaces { try? FileManager.default.removeItem(at: dir) }
+    }
+
     func workspace(_ files: [String: Data]) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-cli-\(UUID().uuidString)")
+        workspaces.append(dir)
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("notebooks"), withIntermediateDirectories: true)
         for (name, data) in files {
             try data.write(to: dir.appendingPathComponent(name))
@@ -45,10 +54,10 @@ struct CommandLineTests {
 
     func text(_ s: String) -> Data { Data(s.utf8) }
 
-    /// The run entries of a cache folder (the highlighted code and the pages' records kept beside
-    /// them left out).
+    /// The run entries of a cache folder (the highlighted code and the pages' and the site's
+    /// records kept beside them left out).
     func runEntries(in folder: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0 != "highlighting.json" && $0 != "pages.json" }.sorted()
+        try FileManager.default.contentsOfDirectory(atPath: folder).filter { !["highlighting.json", "pages.json", "site-pages.json"].contains($0) }.sorted()
     }
 
     @Test func rendersTheNotebooksFolderIntoOutputByDefault() throws {

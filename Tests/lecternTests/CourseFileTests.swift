@@ -43,6 +43,28 @@ extension CommandLineTests {
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("elsewhere/z-not-a-chapter.html").path))
     }
 
+    /// A chapter renamed in the course leaves no page of its old name behind (its navigation would
+    /// be stale), in either language; files Lectern did not write stay.
+    @Test func aRenamedChapterLeavesNoStalePage() throws {
+        let dir = try workspace([
+            "lectern.yml": text("title: Notes\nlanguages: [en, zh]\nchapters: [notebooks/01-old.md]\n"),
+            "notebooks/01-old.md": text("# Old\n"),
+            "notebooks/02-new.md": text("# New\n"),
+        ])
+        #expect(try lectern(["render"], in: dir).status == 0)
+        let output = dir.appendingPathComponent("output")
+        try text("<!DOCTYPE html><p>mine</p>").write(to: output.appendingPathComponent("handmade.html"))
+        try text("title: Notes\nlanguages: [en, zh]\nchapters: [notebooks/02-new.md]\n").write(to: dir.appendingPathComponent("lectern.yml"))
+        let again = try lectern(["render"], in: dir)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stderr.contains("01-old.html  (removed: no longer a chapter of the course)"), "\(again.stderr)")
+        for folder in [output, output.appendingPathComponent("zh")] {
+            let pages = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            #expect(!pages.contains("01-old.html") && pages.contains("02-new.html"), "\(folder.lastPathComponent): \(pages)")
+        }
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("handmade.html").path), "not Lectern's: kept")
+    }
+
     @Test func aBadCourseFileIsALocatedErrorAndNothingRuns() throws {
         let dir = try workspace([
             "lectern.yml": text("title: Notes\nchapters:\n  - notebooks/a.md\n  - notebooks/missing.md\n"),
