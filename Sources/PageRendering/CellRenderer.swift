@@ -5,7 +5,10 @@ import NotebookRunner
 
 /// A cell on the page: its highlighted code, then its outputs, then its error if it failed.
 enum CellRenderer {
-    static func render(_ result: CellResult, number: String?, options: PageOptions, furniture: Furniture = .english) -> String {
+    /// `link` makes a cross-reference in a caption (`@fig-…`, a label and where it is written) a
+    /// link, as prose does.
+    static func render(_ result: CellResult, number: String?, options: PageOptions, furniture: Furniture = .english,
+                       link: (Reference) -> String = { "@" + HTML.escape($0.label) }) -> String {
         let cell = result.cell
         let o = cell.options
         guard o.include else { return "" }
@@ -30,7 +33,7 @@ enum CellRenderer {
             // A cell's caption and number go under its last figure, once.
             let lastFigure = outputs.lastIndex { if case .value(.svg) = $0 { true } else if case .value(.png) = $0 { true } else { false } }
             for (i, output) in outputs.enumerated() {
-                html += render(output, cell: cell, number: number, captioned: i == lastFigure)
+                html += render(output, cell: cell, number: number, captioned: i == lastFigure, link: link)
             }
             html += "</div>\n"
         }
@@ -59,7 +62,7 @@ enum CellRenderer {
         return String(format: "%.1f s", seconds)
     }
 
-    private static func render(_ output: CellOutput, cell: Cell, number: String?, captioned: Bool) -> String {
+    private static func render(_ output: CellOutput, cell: Cell, number: String?, captioned: Bool, link: (Reference) -> String) -> String {
         switch output {
         case .text(let text):
             var t = text
@@ -72,28 +75,40 @@ enum CellRenderer {
             case .html(let html):
                 return "<div class=\"output html\">\(html)</div>\n"
             case .svg(let svg, let description):
-                return figure("<div class=\"svg\">\(svg)</div>", cell: cell, number: number, captioned: captioned)
+                return figure("<div class=\"svg\">\(svg)</div>", cell: cell, number: number, captioned: captioned, link: link)
             case .png(let bytes, let width, let height, let description):
                 let data = Data(bytes).base64EncodedString()
                 return figure("<img src=\"data:image/png;base64,\(data)\" width=\"\(width)\" height=\"\(height)\" alt=\"\(HTML.attribute(description))\">",
-                              cell: cell, number: number, captioned: captioned)
+                              cell: cell, number: number, captioned: captioned, link: link)
             }
         }
     }
 
-    /// A caption's text with its `$…$` formulas as inline MathML, as in prose (a lone `$`
-    /// stays a dollar sign; a formula that fails to convert shows its source, marked).
-    static func captionHTML(_ caption: String) -> String {
+    /// A caption's text with its `$…$` formulas as inline MathML and its cross-references made
+    /// links by `link`, as in prose (a lone `$` stays a dollar sign; a formula that fails to
+    /// convert shows its source, marked).
+    static func captionHTML(_ caption: String, at location: SourceLocation? = nil,
+                            link: (Reference) -> String = { "@" + HTML.escape($0.label) }) -> String {
+        func text(_ plain: Substring) -> String {
+            let plain = String(plain)
+            var html = "", from = plain.startIndex
+            for (range, label) in Reference.labels(in: plain) {
+                html += HTML.escape(String(plain[from..<range.lowerBound]))
+                html += link(Reference(label: label, location: location ?? SourceLocation(file: "", line: 0, column: 0)))
+                from = range.upperBound
+            }
+            return html + HTML.escape(String(plain[from...]))
+        }
         var html = ""
         var rest = Substring(caption)
         while let open = rest.firstIndex(of: "$"),
               let close = rest[rest.index(after: open)...].firstIndex(of: "$") {
-            html += HTML.escape(String(rest[..<open]))
+            html += text(rest[..<open])
             let tex = String(rest[rest.index(after: open)..<close])
             html += "<span class=\"math inline\">\(MathRendering.converter.render(tex, display: false).mathML)</span>"
             rest = rest[rest.index(after: close)...]
         }
-        return html + HTML.escape(String(rest))
+        return html + text(rest)
     }
 
     /// Output classes; `tabular` for text laid out in columns (two or more lines with a gap
@@ -111,12 +126,12 @@ enum CellRenderer {
         return base
     }
 
-    private static func figure(_ content: String, cell: Cell, number: String?, captioned: Bool) -> String {
+    private static func figure(_ content: String, cell: Cell, number: String?, captioned: Bool, link: (Reference) -> String) -> String {
         var html = "<figure>\(content)"
         guard captioned else { return html + "</figure>\n" }
         let prefix = number.map { "<span class=\"figure-number\">\($0):</span> " } ?? ""
         if let caption = cell.options.caption {
-            html += "<figcaption>\(prefix)\(captionHTML(caption))</figcaption>"
+            html += "<figcaption>\(prefix)\(captionHTML(caption, at: cell.fence, link: link))</figcaption>"
         } else if number != nil {
             html += "<figcaption>\(prefix.replacingOccurrences(of: ":</span> ", with: "</span>"))</figcaption>"
         }

@@ -56,8 +56,10 @@ public enum PageRenderer {
                 let filled = prose.render(html, warnings: &warnings)
                 body += language.hasPrefix("zh") ? LanguageRuns.joinChineseLines(filled) : filled
             case .cell:
+                var captionWarnings: [Diagnostic] = []
                 body += CellRenderer.render(result.cells[cellIndex], number: references.cellNumbers[cellIndex], options: options,
-                                            furniture: furniture)
+                                            furniture: furniture) { references.link($0, course: prose.course, warnings: &captionWarnings) }
+                warnings += captionWarnings
                 cellIndex += 1
             case .listing(let listing):
                 body += "<pre class=\"listing\"><code class=\"language-swift\">\(SyntaxHighlighter.highlight(listing.code))</code></pre>\n"

@@ -49,6 +49,31 @@ struct CrossReferenceTests {
         #expect(page.html.contains("<a class=\"xref\" href=\"#sec-intro\">Section 1</a>"))
     }
 
+    /// A caption refers as prose does: a link with the target's number, a located warning for a
+    /// label nothing defines, and an address or a formula left as it is.
+    @Test func aCaptionsReferencesAreLinks() throws {
+        let page = try render("""
+            $$
+            x = 1
+            $$ {#eq-one}
+
+            ```swift
+            //| label: fig-a
+            //| caption: As @eq-one says, $a@b$ and me@fig-x.org; see @fig-b. And @fig-nowhere.
+            plot([1, 2, 3])
+            ```
+
+            ```swift
+            //| label: fig-b
+            //| caption: Second.
+            plot([3, 2, 1])
+            ```
+            """)
+        #expect(page.html.contains("Figure 1:</span> As <a class=\"xref\" href=\"#eq-one\">Equation (1)</a> says, <span class=\"math inline\">"))
+        #expect(page.html.contains("and me@fig-x.org; see <a class=\"xref\" href=\"#fig-b\">Figure 2</a>. And <span class=\"xref-missing\""))
+        #expect(page.warnings.map(\.description) == ["nb.md:5:1: warning: unknown cross-reference '@fig-nowhere'"])
+    }
+
     @Test func referencesInCodeStayCode() throws {
         let page = try render("Write `@fig-x` to refer to a figure.\n")
         #expect(page.html.contains("<code>@fig-x</code>"))
