@@ -61,10 +61,32 @@ public enum Translation {
             var r = run
             r.cell = cell
             r.outputs = try translateFigures(r.outputs, as: cell)
+            r.failure = r.failure.map { relocate($0, from: original, to: translation) }
             return r
         }
         translated.inlineValues = values
         return translated
+    }
+
+    /// `failure` located in the translation: a line inside a cell of the original (the failing
+    /// cell, or an earlier one whose function it called) moves to the same line of the
+    /// translation's copy of that cell, so the page in each language names its own file.
+    static func relocate(_ failure: CellDiagnostic, from original: Document, to translation: Document) -> CellDiagnostic {
+        func moved(_ file: String, _ line: Int) -> (String, Int)? {
+            guard file == original.source.path,
+                  let k = original.cells.firstIndex(where: { $0.codeStart.line <= line && line <= $0.endLine }),
+                  k < translation.cells.count else { return nil }
+            return (translation.source.path, translation.cells[k].codeStart.line + line - original.cells[k].codeStart.line)
+        }
+        var f = failure
+        if let (file, line) = moved(f.file, f.line) { (f.file, f.line) = (file, line) }
+        f.calledFrom = f.calledFrom.map { step in
+            let parts = step.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count >= 3, let line = Int(parts[parts.count - 2]),
+                  let (file, newLine) = moved(parts.dropLast(2).joined(separator: ":"), line) else { return step }
+            return "\(file):\(newLine):\(parts[parts.count - 1])"
+        }
+        return f
     }
 
     /// The figures of a cell's outputs with the texts its translation names (`//| translate:`)

@@ -53,6 +53,23 @@ struct TranslationTests {
         #expect(values == ["6", "3", "4"], "values follow the translation's order")
     }
 
+    /// A failing cell's error names the translation's file and line on the translation's page,
+    /// and so do the calls it passed through in earlier cells.
+    @Test func aFailureIsLocatedInTheTranslation() throws {
+        let result = try run("# Sums\n\n```swift\nfunc half(_ n: Int) -> Int {\n    n / (n - n)\n}\n```\n\n```swift\n//| error: true\nhalf(4)\n```\n")
+        let original = try #require(result.cells[1].failure)
+        let zh = try translation("# 求和\n\n多一行。\n\n```swift\nfunc half(_ n: Int) -> Int {\n    n / (n - n)\n}\n```\n\n再多一行。\n\n```swift\n//| error: true\nhalf(4)\n```\n")
+        let shown = try #require(try Translation.apply(zh, to: result).cells[1].failure)
+        #expect(original.file == "a.md" && shown.file == "a.zh.md")
+        // The translation has two lines more before the first cell and four before the second.
+        let moved = [5: 7, 11: 15]
+        #expect(original.line == 5 || original.line == 11, "\(original)")
+        #expect(shown.line == moved[original.line], "\(original) → \(shown)")
+        #expect(shown.calledFrom == original.calledFrom.map { $0.replacingOccurrences(of: "a.md:11:", with: "a.zh.md:15:")
+                                                              .replacingOccurrences(of: "a.md:5:", with: "a.zh.md:7:") })
+        #expect(shown.message == original.message)
+    }
+
     @Test(arguments: [
         ("Text.\n\n```swift\nlet total = 1 + 3\nprint(\"total\", total)\n```\n",
          "a.zh.md:3:1: error: cell 1 differs from cell 1 of a.md (line 1)"),
