@@ -21,6 +21,8 @@ struct ModelBindingTests {
         Case("let v = VAE(inputSize: 4, likelihood: \"poisson\")", "1:9: error: unknown likelihood 'poisson'; choose \"bernoulli\" or \"gaussian\""),
         Case("let a = Autoencoder(widths: [3, 1], seed: 0)\na.encode(\(points)).shape", "→ [5, 1]"),
         Case("let q = VQVAE(inputSize: 4, latentCount: 2, codeSize: 2, codebookSize: 4, hiddenSizes: [4], seed: 0)\nq.codes(\(bits)).shape", "→ [3, 2]"),
+        Case("let q = VQVAE(inputSize: 4, latentCount: 2, codeSize: 3, codebookSize: 5, hiddenSizes: [4], beta: 0.5, seed: 0)\n[q.latentCount, q.codebookSize, q.codeSize]\nq.beta", "→ [2, 5, 3]\n→ 0.5"),
+        Case("GaussianClassifier(regularization: 0.5).regularization", "→ 0.5"),
         Case("let g = GAN(dataDimension: 2, generatorWidths: [8], discriminatorWidths: [8], seed: 0)\ng.fit(Dataset.ring(count: 64), steps: 3, batchSize: 16)\ng.sample(5).shape\ng.history[\"generator\"].count", "→ [5, 2]\n→ 3"),
         Case("GAN(dataDimension: 2, loss: \"wasserstein\")", "1:1: error: unknown loss 'wasserstein'; choose \"nonSaturating\" or \"minimax\""),
         Case("let g = GAN(dataDimension: 2, generatorWidths: [8], discriminatorWidths: [8], activation: \"relu\", initialization: \"pytorch\", seed: 0)\ng.fit(Dataset.ring(count: 64), steps: 2, batchSize: 16)\ng.sample(3).shape", "→ [3, 2]"),

@@ -132,6 +132,10 @@ extension Registry {
                 (cx, m: VQVAE, n: Int, seed: Int?) in try m.sample(n, seed: try cx.seed(seed))
             }
             t.property("var codebook: Tensor", doc: "The codebook, codebookSize × codeSize.") { (m: VQVAE) in m.codebook }
+            t.property("var latentCount: Int", doc: "The number of codes per input (L).") { (m: VQVAE) in m.latentCount }
+            t.property("var codebookSize: Int", doc: "The number of codebook vectors (K).") { (m: VQVAE) in m.codebookSize }
+            t.property("var codeSize: Int", doc: "The length of each codebook vector (d).") { (m: VQVAE) in m.codeSize }
+            t.property("var beta: Double", doc: "The weight of the commitment loss (β).") { (m: VQVAE) in m.beta }
         }
         addTrainedModelMembers(libraryDecl("VQVAE"), VQVAE.self, save: { try $0.save(to: $1) }, load: { try $0.load(from: $1) }, history: { $0.history })
     }

@@ -34,6 +34,9 @@ extension Registry {
             t.contextMethod("func sample(_ count: Int, seed: Int? = nil) -> LabeledData", doc: "Draws labelled points from p(x, y).") {
                 (cx, m: GaussianClassifier, n: Int, seed: Int?) in try m.sample(n, seed: try cx.seed(seed))
             }
+            t.property("var regularization: Double", doc: "The ridge added to every covariance's diagonal, so that it can be inverted.") {
+                (m: GaussianClassifier) in m.regularization
+            }
             t.property("var means: Tensor", doc: "The class means, one row per class.") { (m: GaussianClassifier) in m.means }
             t.property("var covariances: Tensor", doc: "The class covariances, classes × features × features (shared: all equal).") {
                 (m: GaussianClassifier) in m.covariances
