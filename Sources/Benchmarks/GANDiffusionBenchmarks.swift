@@ -98,7 +98,7 @@ enum GANDiffusionBenchmarks {
         print("    \(try describe(ganSamples))")
 
         let ddpmSteps = 4000
-        let scaled = try 2 * train - 1
+        let scaled = 2 * train - 1
         let ddpm = try DDPM(dataDimension: 64, hiddenWidths: [256, 256, 256], seed: 0)
         let ddpmTime = try seconds { try ddpm.fit(scaled, steps: ddpmSteps) }
         var ancestral = Tensor(0), ddim = Tensor(0)

@@ -123,8 +123,8 @@ enum SiteBenchmarks {
     /// Runs `lectern` in `directory`; a failed render is an error, not a time.
     static func run(_ executable: URL, _ arguments: [String], in directory: URL) throws {
         let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(directory.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        _ = FileManager.default.changeCurrentDirectoryPath(directory.path)
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         let status = try Spawn.run([executable.path] + arguments)
         guard status == 0 else {
             throw NSError(domain: "SiteBenchmarks", code: Int(status), userInfo: [NSLocalizedDescriptionKey:

@@ -74,7 +74,7 @@ enum CellRenderer {
                 return "<pre class=\"\(outputClass(text, "output value"))\">\(HTML.escape(text))</pre>\n"
             case .html(let html):
                 return "<div class=\"output html\">\(html)</div>\n"
-            case .svg(let svg, let description):
+            case .svg(let svg, _):
                 return figure("<div class=\"svg\">\(svg)</div>", cell: cell, number: number, captioned: captioned, link: link)
             case .png(let bytes, let width, let height, let description):
                 let data = Data(bytes).base64EncodedString()
