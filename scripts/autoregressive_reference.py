@@ -68,29 +68,49 @@ def nll(model, x):
 train = torch.tensor(data["train"], dtype=torch.float32)
 valid = torch.tensor(data["validation"], dtype=torch.float32)
 test = torch.tensor(data["test"], dtype=torch.float32)
-model = PixelCNN(settings["channels"], settings["layers"])
-optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-generator = torch.Generator().manual_seed(1)
-best, best_epoch, best_state, epoch_seconds, curve = math.inf, 0, None, [], []
-for epoch in range(1, settings["maxEpochs"] + 1):
-    start = time.perf_counter()
-    order = torch.randperm(train.shape[0], generator=generator)
-    for i in range(0, train.shape[0], 128):
-        xb = train[order[i:i + 128]]
-        loss = F.binary_cross_entropy_with_logits(model(xb), xb, reduction="sum") / xb.shape[0]
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-    epoch_seconds.append(time.perf_counter() - start)
-    v = nll(model, valid)
-    curve.append(v)
-    if v < best:
-        best, best_epoch = v, epoch
-        best_state = {k: t.clone() for k, t in model.state_dict().items()}
-    elif epoch - best_epoch >= settings["patience"]:
-        break
-last_test = nll(model, test)
-model.load_state_dict(best_state)
+
+
+def fit_pixelcnn(model_seed, batch_seed):
+    """Trains a PixelCNN with early stopping; returns the model at its best epoch, its generator
+    (for sampling), the seconds per epoch, the best epoch and validation NLL, and the last test NLL."""
+    torch.manual_seed(model_seed)
+    model = PixelCNN(settings["channels"], settings["layers"])
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    generator = torch.Generator().manual_seed(batch_seed)
+    best, best_epoch, best_state, epoch_seconds = math.inf, 0, None, []
+    for epoch in range(1, settings["maxEpochs"] + 1):
+        start = time.perf_counter()
+        order = torch.randperm(train.shape[0], generator=generator)
+        for i in range(0, train.shape[0], 128):
+            xb = train[order[i:i + 128]]
+            loss = F.binary_cross_entropy_with_logits(model(xb), xb, reduction="sum") / xb.shape[0]
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+        epoch_seconds.append(time.perf_counter() - start)
+        v = nll(model, valid)
+        if v < best:
+            best, best_epoch = v, epoch
+            best_state = {k: t.clone() for k, t in model.state_dict().items()}
+        elif epoch - best_epoch >= settings["patience"]:
+            break
+    last_test = nll(model, test)
+    model.load_state_dict(best_state)
+    return model, generator, epoch_seconds, best_epoch, best, last_test
+
+
+# With "seeds" in the settings: only PixelCNN, once per seed (model and batch order seeded alike).
+if "seeds" in data:
+    runs = []
+    for seed in data["seeds"]:
+        model, _, epoch_seconds, best_epoch, best, _ = fit_pixelcnn(seed, seed)
+        runs.append({"seed": seed, "epochs": len(epoch_seconds), "bestEpoch": best_epoch,
+                     "bestValidation": best, "testAtBest": nll(model, test)})
+    result["pixelcnnSeeds"] = runs
+    print(json.dumps(result))
+    sys.exit(0)
+
+model, generator, epoch_seconds, best_epoch, best, last_test = fit_pixelcnn(0, 1)
 with torch.no_grad():
     start = time.perf_counter()
     canvas = torch.zeros(64, 64)

@@ -106,6 +106,44 @@ enum AutoregressiveBenchmarks {
         return convRate
     }
 
+    /// PixelCNN's test NLL over seeds, Lectern and PyTorch on notebook 03's rows: is the gap to
+    /// PyTorch's best one seed's luck or the implementation? Each seed seeds the model and the
+    /// batch order on both sides (not the same numbers: different generators).
+    static func runSeeds() throws {
+        let digits = try Dataset.digits()
+        let notebookGenerator = RandomGenerator(seed: 3)
+        let (trainAll, test) = try digits.split(testFraction: 0.2, seed: notebookGenerator.next())
+        let (train, validation) = try trainAll.split(testFraction: 0.15, seed: notebookGenerator.next())
+        let (xTrain, xValid, xTest) = (train.binarized, validation.binarized, test.binarized)
+        let seeds = [1, 2, 3]
+        let reference = try runReference(data: [
+            "settings": settings, "train": rows(xTrain), "validation": rows(xValid), "test": rows(xTest), "seeds": seeds,
+        ])
+        let theirs = (reference?["pixelcnnSeeds"] as? [[String: Any]]) ?? []
+        print("-- PixelCNN over seeds on notebook 03's rows (train \(xTrain.shape[0]), validation \(xValid.shape[0]), test \(xTest.shape[0]))")
+        var ours: [Double] = []
+        for (i, seed) in seeds.enumerated() {
+            let model = try PixelCNN(channels: settings["channels"]!, layers: settings["layers"]!, seed: UInt64(seed))
+            try model.fit(xTrain, validation: xValid, epochs: settings["maxEpochs"]!, patience: settings["patience"]!, seed: UInt64(seed))
+            let testNLL = try model.negativeLogLikelihood(xTest)
+            ours.append(testNLL)
+            var line = String(format: "seed %d: Lectern best epoch %d of %d, validation %.2f, test %.2f", seed, model.bestEpoch,
+                              model.history["loss"].count, model.history["validation"].min() ?? .nan, testNLL)
+            if i < theirs.count, let e = theirs[i]["bestEpoch"] as? Int, let n = theirs[i]["epochs"] as? Int,
+               let v = theirs[i]["bestValidation"] as? Double, let t = theirs[i]["testAtBest"] as? Double {
+                line += String(format: "; PyTorch best epoch %d of %d, validation %.2f, test %.2f", e, n, v, t)
+            }
+            print(line)
+        }
+        func summary(_ v: [Double]) -> String {
+            let mean = v.reduce(0, +) / Double(v.count)
+            let sd = (v.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(v.count - 1, 1))).squareRoot()
+            return String(format: "%.2f ± %.2f (min %.2f, max %.2f)", mean, sd, v.min()!, v.max()!)
+        }
+        print("test NLL over \(seeds.count) seeds: Lectern \(summary(ours))"
+            + (theirs.isEmpty ? "" : ", PyTorch \(summary(theirs.compactMap { $0["testAtBest"] as? Double }))"))
+    }
+
     private static func rows(_ x: Tensor) -> [[Double]] {
         (0..<x.shape[0]).map { r in Array(x.scalars[(r * x.shape[1])..<((r + 1) * x.shape[1])]) }
     }

@@ -19,6 +19,7 @@ let suites: [(name: String, run: () throws -> Void)] = [
     ("vae-parity", VAEParityBenchmarks.run),
     ("autoregressive", AutoregressiveBenchmarks.run),
     ("convolution", { try AutoregressiveBenchmarks.convolutionRate() }),
+    ("pixelcnn-seeds", AutoregressiveBenchmarks.runSeeds),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
