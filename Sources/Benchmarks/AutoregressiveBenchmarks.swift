@@ -12,14 +12,7 @@ enum AutoregressiveBenchmarks {
     static let settings: [String: Int] = ["channels": 64, "layers": 4, "maxEpochs": 100, "patience": 10, "charEpochs": 2]
 
     static func run() throws {
-        // The split of notebook 03: a fifth held out for test, 15 % of the rest for validation,
-        // on the same rows. The notebook's front matter seeds its cells' generator with 3, and
-        // each unseeded split draws its seed from that generator.
-        let digits = try Dataset.digits()
-        let notebookGenerator = RandomGenerator(seed: 3)
-        let (trainAll, test) = try digits.split(testFraction: 0.2, seed: notebookGenerator.next())
-        let (train, validation) = try trainAll.split(testFraction: 0.15, seed: notebookGenerator.next())
-        let (xTrain, xValid, xTest) = (train.binarized, validation.binarized, test.binarized)
+        let (xTrain, xValid, xTest) = try notebookSplit()
         let corpus = try Dataset.courseNotes()
         let cut = corpus.index(corpus.startIndex, offsetBy: corpus.count * 9 / 10)
         let (textTrain, textTest) = (String(corpus[..<cut]), String(corpus[cut...]))
@@ -110,11 +103,7 @@ enum AutoregressiveBenchmarks {
     /// PyTorch's best one seed's luck or the implementation? Each seed seeds the model and the
     /// batch order on both sides (not the same numbers: different generators).
     static func runSeeds() throws {
-        let digits = try Dataset.digits()
-        let notebookGenerator = RandomGenerator(seed: 3)
-        let (trainAll, test) = try digits.split(testFraction: 0.2, seed: notebookGenerator.next())
-        let (train, validation) = try trainAll.split(testFraction: 0.15, seed: notebookGenerator.next())
-        let (xTrain, xValid, xTest) = (train.binarized, validation.binarized, test.binarized)
+        let (xTrain, xValid, xTest) = try notebookSplit()
         let seeds = [1, 2, 3]
         let reference = try runReference(data: [
             "settings": settings, "train": rows(xTrain), "validation": rows(xValid), "test": rows(xTest), "seeds": seeds,
@@ -142,6 +131,16 @@ enum AutoregressiveBenchmarks {
         }
         print("test NLL over \(seeds.count) seeds: Lectern \(summary(ours))"
             + (theirs.isEmpty ? "" : ", PyTorch \(summary(theirs.compactMap { $0["testAtBest"] as? Double }))"))
+    }
+
+    /// Notebook 03's binarised rows: a fifth held out for test, 15 % of the rest for validation.
+    /// The notebook's front matter seeds its cells' generator with 3, and each unseeded split
+    /// draws its seed from that generator.
+    private static func notebookSplit() throws -> (train: Tensor, validation: Tensor, test: Tensor) {
+        let notebookGenerator = RandomGenerator(seed: 3)
+        let (trainAll, test) = try Dataset.digits().split(testFraction: 0.2, seed: notebookGenerator.next())
+        let (train, validation) = try trainAll.split(testFraction: 0.15, seed: notebookGenerator.next())
+        return (train.binarized, validation.binarized, test.binarized)
     }
 
     private static func rows(_ x: Tensor) -> [[Double]] {

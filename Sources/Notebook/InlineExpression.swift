@@ -60,29 +60,13 @@ public struct Reference: Sendable, Hashable {
     /// numbered blocks (`exr`, `thm`, `def`, … — `Div.Kind.prefix`).
     public static let kinds: Set<String> = Set(["fig", "eq", "tbl", "sec"] + Div.Kind.allCases.compactMap(\.prefix))
 
-    /// The cross-references in a plain text such as a figure caption, by the rules prose follows:
-    /// `@kind-name` not preceded by a letter or digit (a Chinese character may precede it), a
-    /// trailing period, colon or dash not part of the label.
-    public static func labels(in text: String) -> [(range: Range<String.Index>, label: String)] {
-        var found: [(range: Range<String.Index>, label: String)] = []
-        var i = text.startIndex
-        while let at = text[i...].firstIndex(of: "@") {
-            defer { i = text.index(after: at) }
-            if at > text.startIndex, let before = text[text.index(before: at)].unicodeScalars.first,
-               !MathScanner.isCJK(before), before.properties.isAlphabetic || before.properties.numericType != nil || before == "_" {
-                continue
-            }
-            var end = text.index(after: at)
-            while end < text.endIndex, let c = text[end].unicodeScalars.first,
-                  c.isASCII && (c.properties.isAlphabetic || c.properties.numericType != nil || "_-:.".unicodeScalars.contains(c)) {
-                end = text.index(after: end)
-            }
-            while end > text.index(after: at), ".:-".contains(text[text.index(before: end)]) { end = text.index(before: end) }
-            let label = String(text[text.index(after: at)..<end])
-            guard let dash = label.firstIndex(of: "-"), kinds.contains(String(label[..<dash])),
-                  label.index(after: dash) < label.endIndex else { continue }
-            found.append((at..<end, label))
+    /// The cross-references in a plain text such as a figure caption, by the rule prose follows
+    /// (`MathScanner.referenceEnd`), as byte ranges of its UTF-8 and their labels.
+    public static func labels(in text: String) -> [(bytes: Range<Int>, label: String)] {
+        let bytes = Array(text.utf8)
+        return bytes.indices.compactMap { i in
+            guard bytes[i] == UInt8(ascii: "@"), let end = MathScanner.referenceEnd(in: bytes, at: i) else { return nil }
+            return (i..<end, String(decoding: bytes[(i + 1)..<end], as: UTF8.self))
         }
-        return found
     }
 }

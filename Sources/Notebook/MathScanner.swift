@@ -220,32 +220,40 @@ struct MathScanner {
 
     // MARK: Cross-references
 
-    /// `@fig-x`, `@eq-x`, `@tbl-x`, `@sec-x` not preceded by a letter or digit (so e-mail
-    /// addresses stay text), except a Chinese or Japanese one: that text sets no space before a
-    /// reference, after punctuation or a character alike (`见@fig-x`, `（@eq-x）`). A trailing
-    /// period or colon ends the label.
-    private mutating func scanReference() -> Bool {
+    /// A cross-reference at `i` (`@` at `bytes[i]`): `@fig-x`, `@eq-x`, `@tbl-x`, `@sec-x` not
+    /// preceded by a letter or digit (so e-mail addresses stay text), except a Chinese or Japanese
+    /// one: that text sets no space before a reference, after punctuation or a character alike
+    /// (`见@fig-x`, `（@eq-x）`). A trailing period or colon ends the label. Returns the end of the
+    /// label (the label is `bytes[(i + 1)..<end]`), or nil when the `@` starts no reference. The
+    /// one rule for prose and captions (`Reference.labels(in:)`).
+    static func referenceEnd(in bytes: [UInt8], at i: Int) -> Int? {
         if i > 0 {
             let before = bytes[i - 1]
             if before < 0x80 {
-                if isWordByte(before) { return false }
+                if isWordByte(before) { return nil }
             } else {
                 var start = i - 1
                 while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
                 if let scalar = String(decoding: bytes[start..<i], as: UTF8.self).unicodeScalars.first, !Self.isCJK(scalar),
                    scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    return false
+                    return nil
                 }
             }
         }
         var k = i + 1
-        while k < n, isWordByte(bytes[k]) || bytes[k] == UInt8(ascii: "-") || bytes[k] == UInt8(ascii: ":") || bytes[k] == UInt8(ascii: ".") {
+        while k < bytes.count, isWordByte(bytes[k]) || bytes[k] == UInt8(ascii: "-") || bytes[k] == UInt8(ascii: ":") || bytes[k] == UInt8(ascii: ".") {
             k += 1
         }
         while k > i + 1, [UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "-")].contains(bytes[k - 1]) { k -= 1 }
         let label = String(decoding: bytes[(i + 1)..<k], as: UTF8.self)
         guard let dash = label.firstIndex(of: "-"), Reference.kinds.contains(String(label[..<dash])),
-              label.index(after: dash) < label.endIndex else { return false }
+              label.index(after: dash) < label.endIndex else { return nil }
+        return k
+    }
+
+    private mutating func scanReference() -> Bool {
+        guard let k = Self.referenceEnd(in: bytes, at: i) else { return false }
+        let label = String(decoding: bytes[(i + 1)..<k], as: UTF8.self)
         references.append(Reference(label: label, location: location))
         emit(SlotToken.make(.reference, references.count - 1))
         skip(k - i)
@@ -282,7 +290,7 @@ struct MathScanner {
         return true
     }
 
-    private func isWordByte(_ b: UInt8) -> Bool {
+    private static func isWordByte(_ b: UInt8) -> Bool {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == UInt8(ascii: "_")
     }
 

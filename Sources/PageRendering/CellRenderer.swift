@@ -8,7 +8,7 @@ enum CellRenderer {
     /// `link` makes a cross-reference in a caption (`@fig-…`, a label and where it is written) a
     /// link, as prose does.
     static func render(_ result: CellResult, number: String?, options: PageOptions, furniture: Furniture = .english,
-                       link: (Reference) -> String = { "@" + HTML.escape($0.label) }) -> String {
+                       link: (Reference) -> String) -> String {
         let cell = result.cell
         let o = cell.options
         guard o.include else { return "" }
@@ -87,17 +87,16 @@ enum CellRenderer {
     /// A caption's text with its `$…$` formulas as inline MathML and its cross-references made
     /// links by `link`, as in prose (a lone `$` stays a dollar sign; a formula that fails to
     /// convert shows its source, marked).
-    static func captionHTML(_ caption: String, at location: SourceLocation? = nil,
-                            link: (Reference) -> String = { "@" + HTML.escape($0.label) }) -> String {
+    static func captionHTML(_ caption: String, at location: SourceLocation, link: (Reference) -> String) -> String {
         func text(_ plain: Substring) -> String {
-            let plain = String(plain)
-            var html = "", from = plain.startIndex
-            for (range, label) in Reference.labels(in: plain) {
-                html += HTML.escape(String(plain[from..<range.lowerBound]))
-                html += link(Reference(label: label, location: location ?? SourceLocation(file: "", line: 0, column: 0)))
+            let bytes = Array(plain.utf8)
+            var html = "", from = 0
+            for (range, label) in Reference.labels(in: String(plain)) {
+                html += HTML.escape(String(decoding: bytes[from..<range.lowerBound], as: UTF8.self))
+                html += link(Reference(label: label, location: location))
                 from = range.upperBound
             }
-            return html + HTML.escape(String(plain[from...]))
+            return html + HTML.escape(String(decoding: bytes[from...], as: UTF8.self))
         }
         var html = ""
         var rest = Substring(caption)

@@ -37,7 +37,7 @@ struct PageSkeleton {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="Lectern \(LecternVersion.current)">
+        \(GeneratorTag.prefix) \(LecternVersion.current)">
         <title>\(HTML.escape(title))</title>
         \(alternateLinks)\(site?.search == true ? "<script src=\"\(HTML.relativeLink(SearchIndex.fileName))\" defer></script>\n" : "")<style>
         \(Stylesheet.css)\(extraCSS.isEmpty ? "" : "\n" + extraCSS)
@@ -52,4 +52,11 @@ struct PageSkeleton {
 
         """
     }
+}
+
+/// The head line naming Lectern as every page's generator, by which a page Lectern wrote is told
+/// from one it did not (a course render removes only its own stale pages).
+public enum GeneratorTag {
+    /// The line up to the version: `<meta name="generator" content="Lectern`.
+    public static let prefix = #"<meta name="generator" content="Lectern"#
 }

@@ -100,7 +100,7 @@ struct SiteWriter {
     /// without the cache (`--no-cache`, `--safe`) nothing is.
     mutating func removeStalePages(site: Site) {
         guard pageCache != nil else { return }   // --no-cache and --safe leave .lectern-cache alone
-        let current = site.chapters.map(\.page)
+        let current = site.chapters.map(\.page).sorted()
         var kept = SitePages.read()
         for name in (kept[folder] ?? []).sorted() where !current.contains(name) {
             let page = path(name)
@@ -114,8 +114,8 @@ struct SiteWriter {
                 report([.warning("cannot remove the stale page \(page): \(error.localizedDescription)", at: nil)])
             }
         }
-        if kept[folder] != current.sorted() {
-            kept[folder] = current.sorted()
+        if kept[folder] != current {
+            kept[folder] = current
             SitePages.write(kept)
         }
     }
@@ -125,7 +125,7 @@ struct SiteWriter {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let head = String(decoding: (try? handle.read(upToCount: 2048)) ?? Data(), as: UTF8.self)
-        return head.contains("<meta name=\"generator\" content=\"Lectern")
+        return head.contains(GeneratorTag.prefix)
     }
 
     func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
