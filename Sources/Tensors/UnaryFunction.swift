@@ -128,14 +128,15 @@ enum UnaryFunction: Sendable, Equatable {
         }
     }
 
-    /// `1 / (1 + e^-x)`, computed without overflow for large |x|.
+    /// `1 / (1 + e^-x)`, computed without overflow for large |x|: with e = e^-|x|, 1 / (1 + e) for
+    /// x ≥ 0 and e / (1 + e) below. Written without a branch (the numerator is a select), because
+    /// activations change sign at random and a mispredicted branch per element cost more than the
+    /// arithmetic; the values are those of the branching form, bit for bit.
     @inline(__always)
     static func sigmoid(_ x: Double) -> Double {
-        if x >= 0 {
-            return 1 / (1 + LibM.exp(-x))
-        }
-        let e = LibM.exp(x)
-        return e / (1 + e)
+        let e = LibM.exp(-Swift.abs(x))
+        let numerator = x >= 0 ? 1 : e
+        return numerator / (1 + e)
     }
 
     /// `log(1 + e^x)`, computed without overflow for large x and without cancellation for small.
