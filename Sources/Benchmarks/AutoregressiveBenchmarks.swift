@@ -33,9 +33,16 @@ enum AutoregressiveBenchmarks {
         }
 
         print("-- PixelCNN (5×5 type A, \(settings["layers"]!) residual 3×3 type B, \(settings["channels"]!) maps; Adam 1e-3, batch 128)")
-        let timing = try PixelCNN(channels: settings["channels"]!, layers: settings["layers"]!, seed: 1)
-        let threeEpochs = try Measure.seconds { try timing.fit(xTrain, epochs: 3, seed: 1) }
-        line("seconds per epoch (3 epochs, no validation)", threeEpochs / 3, peer("pixelcnn", "secondsPerEpoch"), unit: "s")
+        // Like for like with the reference's one thread, then with this machine's threads.
+        let threads = Tensor.threadCount
+        for count in Set([1, threads]).sorted() {
+            Tensor.threadCount = count
+            defer { Tensor.threadCount = threads }
+            let timing = try PixelCNN(channels: settings["channels"]!, layers: settings["layers"]!, seed: 1)
+            let threeEpochs = try Measure.seconds { try timing.fit(xTrain, epochs: 3, seed: 1) }
+            line("seconds per epoch (3 epochs, no validation; Lectern on \(count) thread\(count == 1 ? "" : "s"))",
+                 threeEpochs / 3, peer("pixelcnn", "secondsPerEpoch"), unit: "s")
+        }
         let model = try PixelCNN(channels: settings["channels"]!, layers: settings["layers"]!, seed: 1)
         let fitSeconds = try Measure.seconds {
             try model.fit(xTrain, validation: xValid, epochs: settings["maxEpochs"]!, patience: settings["patience"]!, seed: 1)

@@ -4,9 +4,13 @@ extension Tensor {
     /// The 2-D convolution of `input` `[N, C, H, W]` with `weight` `[O, C, kH, kW]`, plus `bias` `[O]`:
     /// `[N, O, Ho, Wo]` with `Ho = ⌊(H + 2·padding − dilation·(kH − 1) − 1) / stride⌋ + 1` (likewise
     /// `Wo`). `stride`, `padding` and `dilation` hold one value for both axes or one per axis.
+    ///
+    /// With a `mask` (`[kH, kW]` of 0s and 1s), the convolution with `weight ⊙ mask` in every kernel
+    /// (PixelCNN's masked convolutions): the masked taps neither contribute nor receive a gradient,
+    /// and are skipped rather than multiplied by zero.
     public static func conv2d(
         _ input: Tensor, weight: Tensor, bias: Tensor? = nil,
-        stride: [Int] = [1], padding: [Int] = [0], dilation: [Int] = [1]
+        stride: [Int] = [1], padding: [Int] = [0], dilation: [Int] = [1], mask: Tensor? = nil
     ) throws -> Tensor {
         let operation = "conv2d"
         guard input.rank == 4, weight.rank == 4 else {
@@ -17,7 +21,21 @@ extension Tensor {
         let s = try pair(stride, "stride", minimum: 1, operation)
         let p = try pair(padding, "padding", minimum: 0, operation)
         let d = try pair(dilation, "dilation", minimum: 1, operation)
-        return try convolution(input, weight: weight, bias: bias, stride: s, dilation: d, padBefore: p, padAfter: p, operation: operation)
+        let kept = try mask.map { try keptTaps($0, kernel: weight.shape, operation) }
+        return try convolution(input, weight: weight, bias: bias, stride: s, dilation: d, padBefore: p, padAfter: p,
+                               keptTaps: kept, operation: operation)
+    }
+
+    /// The positions `i·kW + j` where a `[kH, kW]` mask of 0s and 1s is 1; anything else is refused.
+    private static func keptTaps(_ mask: Tensor, kernel: [Int], _ operation: String) throws -> [Int] {
+        guard mask.shape == [kernel[2], kernel[3]] else {
+            throw TensorError.shapeMismatch(operation: "\(operation) mask against the kernel's [height, width]",
+                                            lhs: [kernel[2], kernel[3]], rhs: mask.shape)
+        }
+        if let bad = mask.scalars.first(where: { $0 != 0 && $0 != 1 }) {
+            throw TensorError.invalidArgument(operation: operation, reason: "a mask holds only 0s and 1s, got \(bad)")
+        }
+        return mask.scalars.indices.filter { mask.scalars[$0] == 1 }
     }
 
     /// The 1-D convolution of `input` `[N, C, L]` with `weight` `[O, C, k]`, plus `bias` `[O]`:
@@ -62,7 +80,7 @@ extension Tensor {
     /// The recorded convolution of rank-4 tensors (see `ConvolutionPlan`).
     static func convolution(
         _ input: Tensor, weight: Tensor, bias: Tensor?,
-        stride: [Int], dilation: [Int], padBefore: [Int], padAfter: [Int], operation: String
+        stride: [Int], dilation: [Int], padBefore: [Int], padAfter: [Int], keptTaps: [Int]? = nil, operation: String
     ) throws -> Tensor {
         guard input.shape[1] == weight.shape[1] else {
             throw TensorError.shapeMismatch(operation: "\(operation): input channels against the weight's", lhs: input.shape, rhs: weight.shape)
@@ -74,7 +92,7 @@ extension Tensor {
             throw TensorError.shapeMismatch(operation: "\(operation) bias", lhs: [weight.shape[0]], rhs: bias.shape)
         }
         let plan = try ConvolutionPlan(input: input.shape, kernel: weight.shape, stride: stride, dilation: dilation,
-                                       padBefore: padBefore, padAfter: padAfter, operation: operation)
+                                       padBefore: padBefore, padAfter: padAfter, keptTaps: keptTaps, operation: operation)
         let out = plan.forward(input.scalars, weight.scalars, bias?.scalars)
         let result = Tensor(uncheckedShape: plan.outputShape, scalars: out)
         var inputs = [input, weight]
@@ -90,7 +108,7 @@ extension ConvolutionPlan {
         let (o, p, patch) = (outChannels, positions, patch)
         let columns = groupSize * p
         return x.withUnsafeBufferPointer { xp in
-            w.withUnsafeBufferPointer { wp in
+            kernelMatrix(w).withUnsafeBufferPointer { wp in
                 Elementwise.make(batch * o * p) { out in
                     let (x, w, out) = (xp.baseAddress!, wp.baseAddress!, out)
                     // Scratch: the patch matrix, then the product; each use overwrites it in full.
@@ -114,7 +132,7 @@ extension ConvolutionPlan {
     }
 
     /// The gradients of input, weight and bias given the output's `g` `[N, O, Ho, Wo]`, each computed
-    /// only when asked, group by group: `dW += G·colsᵀ` (a partial per group, summed in group order),
+    /// only when asked (the weight's zero at masked taps), group by group: `dW += G·colsᵀ` (a partial per group, summed in group order),
     /// `d(cols) = Wᵀ·G` folded back by `col2im` onto the group's own images, `db = Σ G`.
     func backward(_ g: [Double], input x: [Double], weight w: [Double], needInput: Bool, needWeight: Bool, needBias: Bool)
         -> (input: [Double]?, weight: [Double]?, bias: [Double]?) {
@@ -140,7 +158,7 @@ extension ConvolutionPlan {
         var partials = needWeight ? Elementwise.make(Self.roundSize * o * patch) { _ in } : []
         g.withUnsafeBufferPointer { gp in
             x.withUnsafeBufferPointer { xp in
-                w.withUnsafeBufferPointer { wp in
+                kernelMatrix(w).withUnsafeBufferPointer { wp in
                     partials.withUnsafeMutableBufferPointer { pp in
                         dInput.withUnsafeMutableBufferPointer { dxp in
                             let (g, x, w) = (gp.baseAddress!, xp.baseAddress!, wp.baseAddress!)
@@ -176,6 +194,15 @@ extension ConvolutionPlan {
                 }
             }
         }
-        return (needInput ? dInput : nil, needWeight ? dWeight : nil, dBias)
+        return (needInput ? dInput : nil, needWeight ? unpackedKernel(dWeight) : nil, dBias)
+    }
+
+    /// The kernel `[O, C, kH, kW]` as the matrix `[O, patch]`: itself, or its kept taps when masked
+    /// (with one spare element, so that a mask keeping no tap still gives an address).
+    private func kernelMatrix(_ w: [Double]) -> [Double] {
+        guard isMasked else { return w }
+        return w.withUnsafeBufferPointer { wp in
+            Elementwise.make(outChannels * patch + 1) { packedKernel(wp.baseAddress!, into: $0) }
+        }
     }
 }

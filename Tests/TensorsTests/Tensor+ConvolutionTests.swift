@@ -97,6 +97,45 @@ struct ConvolutionTests {
         #expect(close(grads[2].scalars[...], db))
     }
 
+    /// A masked convolution is the convolution with `weight ⊙ mask`, though it skips the masked taps:
+    /// the same output, input and bias gradients, and the weight's gradient masked (zero where the
+    /// mask is 0), for PixelCNN-like masks, a scattered one, one that keeps every tap and one that
+    /// keeps none, under stride, padding and dilation.
+    @Test(arguments: [
+        ([1, 1, 1, 1, 0, 0, 0, 0, 0], 3, 1, 1, 1),              // type A, 3×3
+        ([1, 1, 1, 1, 1, 0, 0, 0, 0], 3, 1, 1, 1),              // type B, 3×3
+        ([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 5, 1, 2, 1),  // type A, 5×5
+        ([0, 1, 0, 1, 0, 1, 0, 1, 0], 3, 2, 1, 1),
+        ([1, 0, 0, 0, 1, 0, 1, 1, 0], 3, 1, 2, 2),
+        ([1, 1, 1, 1, 1, 1, 1, 1, 1], 3, 1, 1, 1),
+        ([0, 0, 0, 0, 0, 0, 0, 0, 0], 3, 1, 1, 1),
+    ])
+    func aMaskedConvolutionIsTheConvolutionWithTheMaskedKernel(
+        _ mask: [Double], _ k: Int, _ stride: Int, _ padding: Int, _ dilation: Int
+    ) throws {
+        let rng = RandomGenerator(seed: UInt64(mask.count * 7 + stride + 3 * dilation))
+        let x = try Tensor.randomNormal([3, 4, 9, 8], using: rng)
+        let w = try Tensor.randomNormal([5, 4, k, k], using: rng), b = try Tensor.randomNormal([5], using: rng)
+        let m = try Tensor(shape: [k, k], data: mask)
+        let masked = { (v: [Tensor]) throws -> Tensor in
+            try Tensor.conv2d(v[0], weight: v[1], bias: v[2], stride: [stride], padding: [padding], dilation: [dilation], mask: m)
+        }
+        let multiplied = { (v: [Tensor]) throws -> Tensor in
+            try Tensor.conv2d(v[0], weight: v[1] * m, bias: v[2], stride: [stride], padding: [padding], dilation: [dilation])
+        }
+        let probe = try Tensor.randomNormal(try masked([x, w, b]).shape, using: rng)
+        let (y, grads) = try valueAndGrad(at: [x, w, b]) { try (masked($0) * probe).sum() }
+        let (expected, expectedGrads) = try valueAndGrad(at: [x, w, b]) { try (multiplied($0) * probe).sum() }
+        func close(_ a: Tensor, _ e: Tensor) -> Bool {
+            a.shape == e.shape && zip(a.scalars, e.scalars).allSatisfy { Swift.abs($0 - $1) <= 1e-12 * max(1, Swift.abs($1)) }
+        }
+        #expect(close(try masked([x, w, b]), try multiplied([x, w, b])))
+        #expect(close(y, expected))
+        for (got, want) in zip(grads, expectedGrads) { #expect(close(got, want)) }
+        let kernelPositions = k * k
+        for (i, g) in grads[1].scalars.enumerated() where mask[i % kernelPositions] == 0 { #expect(g == 0) }
+    }
+
     struct Refusal: Sendable, CustomTestStringConvertible {
         let name: String
         let message: String
@@ -131,6 +170,12 @@ struct ConvolutionTests {
         },
         Refusal(name: "causal with padding", message: "padding must be 0") {
             try Tensor.conv1d(Tensor.zeros([1, 1, 4]), weight: Tensor.zeros([2, 1, 3]), padding: 1, causal: true)
+        },
+        Refusal(name: "mask of the wrong size", message: "conv2d mask against the kernel's [height, width]") {
+            try Tensor.conv2d(Tensor.zeros([1, 1, 4, 4]), weight: Tensor.zeros([2, 1, 3, 3]), mask: Tensor.ones([2, 3]))
+        },
+        Refusal(name: "mask not of 0s and 1s", message: "a mask holds only 0s and 1s, got 0.5") {
+            try Tensor.conv2d(Tensor.zeros([1, 1, 4, 4]), weight: Tensor.zeros([2, 1, 3, 3]), mask: Tensor.ones([3, 3]) * 0.5)
         },
         Refusal(name: "empty kernel", message: "the weight must have no empty axis") {
             try Tensor.conv2d(Tensor.zeros([1, 1, 4, 4]), weight: Tensor.zeros([2, 1, 0, 3]))

@@ -2,8 +2,9 @@ import Tensors
 
 /// A 2-D convolution layer as PyTorch's `nn.Conv2d` (channels first, zero padding, `groups = 1`):
 /// `weight` `[out, in, kH, kW]`, `bias` `[out]`, initialised as PyTorch does (both uniform in
-/// ±1/√(in·kH·kW)). A masked layer multiplies its weight by a fixed 0/1 `mask` on every pass, so
-/// masked taps neither contribute nor learn (PixelCNN's masked convolutions, `ConvolutionMask`).
+/// ±1/√(in·kH·kW)). A masked layer convolves with its weight times a fixed 0/1 `mask` on every
+/// pass, so masked taps neither contribute nor learn (PixelCNN's masked convolutions,
+/// `ConvolutionMask`); they are skipped, not multiplied by zero.
 public final class Conv2d: Layer {
     /// The kernels, `[out, in, kH, kW]`.
     @Parameter public var weight: Tensor
@@ -64,7 +65,7 @@ public final class Conv2d: Layer {
 
     /// The convolution of `x` `[N, in, H, W]`: `[N, out, Ho, Wo]`.
     public func callAsFunction(_ x: Tensor) throws -> Tensor {
-        try Tensor.conv2d(x, weight: effectiveWeight, bias: _bias?.value, stride: stride, padding: padding, dilation: dilation)
+        try Tensor.conv2d(x, weight: weight, bias: _bias?.value, stride: stride, padding: padding, dilation: dilation, mask: mask)
     }
 }
 

@@ -8,16 +8,27 @@ import Dispatch
 /// group of images become the columns of a `[C·kH·kW, n·Ho·Wo]` matrix, and the kernel, seen as
 /// `[O, C·kH·kW]`, multiplies it in one dgemm. How the batch is split into groups, and how groups
 /// share the threads, is in `ConvolutionPlan+Groups.swift`.
+///
+/// A masked kernel (PixelCNN's) keeps only some of its `kH·kW` taps, the same for every channel:
+/// the patch matrix then holds rows for the kept taps only and the kernel matrix is packed to
+/// `[O, C·taps]`. The products skipped are exact zeros (a masked weight times an activation), so
+/// the output is that of the masked kernel, in a fraction of the time (5 of 9 taps for a 3×3
+/// type-B mask).
 struct ConvolutionPlan: Sendable, Equatable {
     let batch: Int, channels: Int, height: Int, width: Int
     let outChannels: Int, kernelHeight: Int, kernelWidth: Int
     /// Per spatial axis (height, width).
     let stride: [Int], dilation: [Int], padBefore: [Int], padAfter: [Int]
     let outHeight: Int, outWidth: Int
+    /// The kernel positions `i·kW + j` that take part, ascending: all of them unless masked.
+    let taps: [Int]
 
-    init(input: [Int], kernel: [Int], stride: [Int], dilation: [Int], padBefore: [Int], padAfter: [Int], operation: String) throws {
+    /// `keptTaps`: the positions a mask keeps (nil: every tap).
+    init(input: [Int], kernel: [Int], stride: [Int], dilation: [Int], padBefore: [Int], padAfter: [Int],
+         keptTaps: [Int]? = nil, operation: String) throws {
         (batch, channels, height, width) = (input[0], input[1], input[2], input[3])
         (outChannels, kernelHeight, kernelWidth) = (kernel[0], kernel[2], kernel[3])
+        taps = keptTaps ?? Array(0..<(kernel[2] * kernel[3]))
         self.stride = stride
         self.dilation = dilation
         self.padBefore = padBefore
@@ -38,8 +49,31 @@ struct ConvolutionPlan: Sendable, Equatable {
         try Shape.validate(outputShape, operation: operation)
     }
 
-    /// `C·kH·kW`: the rows of the patch matrix, the columns of the kernel matrix.
-    var patch: Int { channels * kernelHeight * kernelWidth }
+    /// `C·taps` (`C·kH·kW` unmasked): the rows of the patch matrix, the columns of the kernel matrix.
+    var patch: Int { channels * taps.count }
+    /// Whether a mask leaves out some taps (the kernel is then packed, see `packedKernel`).
+    var isMasked: Bool { taps.count != kernelHeight * kernelWidth }
+    /// The entries of a `[O, C, kH, kW]` kernel.
+    var kernelCount: Int { outChannels * channels * kernelHeight * kernelWidth }
+
+    /// The kernel matrix `[O, C·taps]` of a `[O, C, kH, kW]` kernel: its kept taps.
+    func packedKernel(_ w: UnsafePointer<Double>, into packed: UnsafeMutablePointer<Double>) {
+        let (all, kept) = (kernelHeight * kernelWidth, taps.count)
+        for row in 0..<(outChannels * channels) {
+            for (t, tap) in taps.enumerated() { packed[row * kept + t] = w[row * all + tap] }
+        }
+    }
+
+    /// The `[O, C, kH, kW]` layout of a packed `[O, C·taps]` gradient, zero at the masked taps.
+    func unpackedKernel(_ packed: [Double]) -> [Double] {
+        guard isMasked else { return packed }
+        let (all, kept) = (kernelHeight * kernelWidth, taps.count)
+        var full = [Double](repeating: 0, count: kernelCount)
+        for row in 0..<(outChannels * channels) {
+            for (t, tap) in taps.enumerated() { full[row * all + tap] = packed[row * kept + t] }
+        }
+        return full
+    }
     /// `Ho·Wo`: the output positions of one image.
     var positions: Int { outHeight * outWidth }
     var outputShape: [Int] { [batch, outChannels, outHeight, outWidth] }
@@ -54,7 +88,7 @@ struct ConvolutionPlan: Sendable, Equatable {
         return (min(lo, hi), hi)
     }
 
-    /// Visits every (patch row, image) of images `images` and input channels `channels`: `body` gets
+    /// Visits every (patch row, image) of images `images`, input channels `channels` and kept taps: `body` gets
     /// the offset of the row's segment for that image in the patch matrix (`[patch, images.count·P]`),
     /// the offset of the image's channel plane in the input, the output rows `ohLo..<ohHi` and columns
     /// `lo..<hi` whose taps fall inside the input, and the input row and column of output (0, 0)'s tap.
@@ -68,20 +102,20 @@ struct ConvolutionPlan: Sendable, Equatable {
         _ body: (_ target: Int, _ plane: Int, _ ohLo: Int, _ ohHi: Int, _ lo: Int, _ hi: Int, _ rowOffset: Int, _ columnOffset: Int) -> Void
     ) {
         let width = images.count &* positions
+        let kept = taps.count
         for c in channels {
-            for i in 0..<kernelHeight {
+            for (t, tap) in taps.enumerated() {
+                let (i, j) = tap.quotientAndRemainder(dividingBy: kernelWidth)
                 let rowOffset = i &* dilation[0] &- padBefore[0]
                 let (ohLo, ohHi) = Self.validRange(count: outHeight, size: height, stride: stride[0], offset: rowOffset)
-                for j in 0..<kernelWidth {
-                    let columnOffset = j &* dilation[1] &- padBefore[1]
-                    let (lo, hi) = Self.validRange(count: outWidth, size: self.width, stride: stride[1], offset: columnOffset)
-                    let row = (c &* kernelHeight &+ i) &* kernelWidth &+ j
-                    var k = 0
-                    for n in images {
-                        body(row &* width &+ k &* positions, (n &* self.channels &+ c) &* height &* self.width,
-                             ohLo, ohHi, lo, hi, rowOffset, columnOffset)
-                        k &+= 1
-                    }
+                let columnOffset = j &* dilation[1] &- padBefore[1]
+                let (lo, hi) = Self.validRange(count: outWidth, size: self.width, stride: stride[1], offset: columnOffset)
+                let row = c &* kept &+ t
+                var k = 0
+                for n in images {
+                    body(row &* width &+ k &* positions, (n &* self.channels &+ c) &* height &* self.width,
+                         ohLo, ohHi, lo, hi, rowOffset, columnOffset)
+                    k &+= 1
                 }
             }
         }
