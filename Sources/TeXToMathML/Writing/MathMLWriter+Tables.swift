@@ -26,7 +26,7 @@ extension MathMLWriter {
                           alignment: alignments[column])
             }
             if !table.rowTags.isEmpty {
-                output += "<mtd style=\"padding-left:2em;text-align:right\">"
+                output += "<mtd style=\"padding-left:2em;" + Self.textAlign(.right) + "\">"
                 if let tag = table.rowTags[rowIndex] {
                     output += "<mtext>"
                     output.appendEscaped(tag.label)
@@ -43,10 +43,18 @@ extension MathMLWriter {
         }
     }
 
+    /// A cell's `text-align`. Chromium's MathML lays out an `<mtd>` flush left for `right`, `end`
+    /// and `center` alike and honours only its legacy `-webkit-right` (checked in Chromium and
+    /// Firefox: `aligned`'s left-hand sides were flush left instead of meeting at the `=`), so a
+    /// right-aligned cell says both; browsers that do not know the second keep the first.
+    static func textAlign(_ alignment: MathTable.Alignment) -> String {
+        alignment == .right ? "text-align:right;text-align:-webkit-right" : "text-align:" + alignment.name
+    }
+
     private mutating func writeCell(_ cell: [MathNode], table: MathTable, row: Int, column: Int,
                                     columnCount: Int, alignment: MathTable.Alignment) {
         var css: [String] = []
-        if alignment != .center { css.append("text-align:" + alignment.name) }
+        if alignment != .center { css.append(Self.textAlign(alignment)) }
         switch table.layout {
         case .aligned:
             // Right/left pairs meet at the alignment point; pairs are 2em apart.
