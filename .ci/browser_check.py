@@ -28,7 +28,17 @@ descriptors 3 and 4, NUL-terminated JSON), so no driver or Python package is nee
 """
 import argparse, base64, fcntl, html, json, os, select, shutil, subprocess, sys, tempfile, time
 
-MEASURE = r"""(async () => {
+# The horizontal extent of what a formula (or one table cell of it) draws: from its leftmost to
+# its rightmost token with a box, scrolled or not; null when it draws nothing. Shared by MEASURE
+# and LAYOUT.
+EXTENT = r"""
+  const extent = e => { let left = Infinity, right = -Infinity;
+    for (const t of e.querySelectorAll('mi, mn, mo, mtext, ms, mspace')) {
+      const b = t.getBoundingClientRect(); if (b.width) { left = Math.min(left, b.left); right = Math.max(right, b.right); } }
+    return right > left ? { left, right } : null; };
+"""
+
+MEASURE = "(async () => {" + EXTENT + r"""
   document.querySelectorAll('details').forEach(d => { d.open = true; });
   await document.fonts.ready;
   await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
@@ -62,11 +72,8 @@ MEASURE = r"""(async () => {
       if (side !== 'right') return;
       const edges = [];
       for (const row of t.querySelectorAll(':scope > mtr')) {
-        const cell = row.children[c]; if (!cell) continue;
-        let l = Infinity, r = -Infinity;
-        for (const k of cell.querySelectorAll('mi, mn, mo, mtext, ms, mspace')) {
-          const b = k.getBoundingClientRect(); if (b.width) { l = Math.min(l, b.left); r = Math.max(r, b.right); } }
-        if (r > l) edges.push(r);
+        const drawn = row.children[c] && extent(row.children[c]);
+        if (drawn) edges.push(drawn.right);
       }
       if (edges.length > 1 && Math.max(...edges) - Math.min(...edges) > 1.5) {
         const m = t.closest('math');
@@ -89,7 +96,7 @@ MEASURE = r"""(async () => {
 # inside a scroll container is the container's business: only the container is measured),
 # display equations whose content is wider than their box, and Chinese runs (lang="zh")
 # with their text.
-LAYOUT = r"""(async () => {
+LAYOUT = "(async () => {" + EXTENT + r"""
   document.querySelectorAll('details').forEach(d => { d.open = true; });
   await document.fonts.ready;
   await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
@@ -109,11 +116,8 @@ LAYOUT = r"""(async () => {
     if (clipped(e)) continue;
     wide.push(`${name(e)} ${Math.round(r.width)} px at ${Math.round(r.left - left)}…${Math.round(r.right - left)} in a ${Math.round(right - left)} px column`);
   }
-  // A display equation's drawn width: from its leftmost to its rightmost token, scrolled or not.
-  const drawn = m => { let l = Infinity, r = -Infinity;
-    for (const t of m.querySelectorAll('mi, mn, mo, mtext, ms, mspace')) {
-      const b = t.getBoundingClientRect(); if (b.width) { l = Math.min(l, b.left); r = Math.max(r, b.right); } }
-    return r > l ? r - l : 0; };
+  // A display equation's drawn width, scrolled or not.
+  const drawn = m => { const x = extent(m); return x ? x.right - x.left : 0; };
   const describe = (m, w, b) => `${m.closest('[id]') ? '#' + m.closest('[id]').id + ' ' : ''}${Math.round(w)} px in ${Math.round(b)} px: ` +
     (m.getAttribute('alttext') || m.textContent).replace(/\s+/g, ' ').slice(0, 70);
   const maths = [...document.querySelectorAll('math[display="block"]')];

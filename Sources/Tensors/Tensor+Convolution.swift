@@ -108,7 +108,7 @@ extension ConvolutionPlan {
         let (o, p, patch) = (outChannels, positions, patch)
         let columns = groupSize * p
         return x.withUnsafeBufferPointer { xp in
-            kernelMatrix(w).withUnsafeBufferPointer { wp in
+            packedKernel(w).withUnsafeBufferPointer { wp in
                 Elementwise.make(batch * o * p) { out in
                     let (x, w, out) = (xp.baseAddress!, wp.baseAddress!, out)
                     // Scratch: the patch matrix, then the product; each use overwrites it in full.
@@ -158,7 +158,7 @@ extension ConvolutionPlan {
         var partials = needWeight ? Elementwise.make(Self.roundSize * o * patch) { _ in } : []
         g.withUnsafeBufferPointer { gp in
             x.withUnsafeBufferPointer { xp in
-                kernelMatrix(w).withUnsafeBufferPointer { wp in
+                packedKernel(w).withUnsafeBufferPointer { wp in
                     partials.withUnsafeMutableBufferPointer { pp in
                         dInput.withUnsafeMutableBufferPointer { dxp in
                             let (g, x, w) = (gp.baseAddress!, xp.baseAddress!, wp.baseAddress!)
@@ -195,14 +195,5 @@ extension ConvolutionPlan {
             }
         }
         return (needInput ? dInput : nil, needWeight ? unpackedKernel(dWeight) : nil, dBias)
-    }
-
-    /// The kernel `[O, C, kH, kW]` as the matrix `[O, patch]`: itself, or its kept taps when masked
-    /// (with one spare element, so that a mask keeping no tap still gives an address).
-    private func kernelMatrix(_ w: [Double]) -> [Double] {
-        guard isMasked else { return w }
-        return w.withUnsafeBufferPointer { wp in
-            Elementwise.make(outChannels * patch + 1) { packedKernel(wp.baseAddress!, into: $0) }
-        }
     }
 }

@@ -53,26 +53,30 @@ struct ConvolutionPlan: Sendable, Equatable {
     var patch: Int { channels * taps.count }
     /// Whether a mask leaves out some taps (the kernel is then packed, see `packedKernel`).
     var isMasked: Bool { taps.count != kernelHeight * kernelWidth }
-    /// The entries of a `[O, C, kH, kW]` kernel.
-    var kernelCount: Int { outChannels * channels * kernelHeight * kernelWidth }
 
-    /// The kernel matrix `[O, C·taps]` of a `[O, C, kH, kW]` kernel: its kept taps.
-    func packedKernel(_ w: UnsafePointer<Double>, into packed: UnsafeMutablePointer<Double>) {
-        let (all, kept) = (kernelHeight * kernelWidth, taps.count)
-        for row in 0..<(outChannels * channels) {
-            for (t, tap) in taps.enumerated() { packed[row * kept + t] = w[row * all + tap] }
-        }
+    /// The kernel `[O, C, kH, kW]` as the matrix `[O, patch]`: itself, or its kept taps when masked
+    /// (with one spare element, so that a mask keeping no tap still gives an address).
+    func packedKernel(_ w: [Double]) -> [Double] {
+        guard isMasked else { return w }
+        var packed = [Double](repeating: 0, count: outChannels * patch + 1)
+        forEachKeptEntry { packedIndex, fullIndex in packed[packedIndex] = w[fullIndex] }
+        return packed
     }
 
-    /// The `[O, C, kH, kW]` layout of a packed `[O, C·taps]` gradient, zero at the masked taps.
+    /// The `[O, C, kH, kW]` layout of a packed `[O, patch]` gradient, zero at the masked taps.
     func unpackedKernel(_ packed: [Double]) -> [Double] {
         guard isMasked else { return packed }
-        let (all, kept) = (kernelHeight * kernelWidth, taps.count)
-        var full = [Double](repeating: 0, count: kernelCount)
-        for row in 0..<(outChannels * channels) {
-            for (t, tap) in taps.enumerated() { full[row * all + tap] = packed[row * kept + t] }
-        }
+        var full = [Double](repeating: 0, count: outChannels * channels * kernelHeight * kernelWidth)
+        forEachKeptEntry { packedIndex, fullIndex in full[fullIndex] = packed[packedIndex] }
         return full
+    }
+
+    /// Every kept kernel entry: its index in the packed `[O, C·taps]` matrix and in `[O, C, kH, kW]`.
+    private func forEachKeptEntry(_ body: (_ packed: Int, _ full: Int) -> Void) {
+        let (all, kept) = (kernelHeight * kernelWidth, taps.count)
+        for row in 0..<(outChannels * channels) {
+            for (t, tap) in taps.enumerated() { body(row * kept + t, row * all + tap) }
+        }
     }
     /// `Ho·Wo`: the output positions of one image.
     var positions: Int { outHeight * outWidth }
