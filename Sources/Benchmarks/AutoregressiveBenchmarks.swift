@@ -33,14 +33,15 @@ enum AutoregressiveBenchmarks {
         }
 
         print("-- PixelCNN (5×5 type A, \(settings["layers"]!) residual 3×3 type B, \(settings["channels"]!) maps; Adam 1e-3, batch 128)")
-        // Like for like with the reference's one thread, then with this machine's threads.
+        // Like for like with the reference (one thread, float32 products), then in Lectern's default
+        // float64, then with this machine's threads.
         let threads = Tensor.threadCount
-        for count in Set([1, threads]).sorted() {
+        for (count, precision) in [(1, ProductPrecision.float32), (1, .float64)] + (threads > 1 ? [(threads, .float64)] : []) {
             Tensor.threadCount = count
             defer { Tensor.threadCount = threads }
-            let timing = try PixelCNN(channels: settings["channels"]!, layers: settings["layers"]!, seed: 1)
+            let timing = try PixelCNN(channels: settings["channels"]!, layers: settings["layers"]!, precision: precision, seed: 1)
             let threeEpochs = try Measure.seconds { try timing.fit(xTrain, epochs: 3, seed: 1) }
-            line("seconds per epoch (3 epochs, no validation; Lectern on \(count) thread\(count == 1 ? "" : "s"))",
+            line("seconds per epoch (3 epochs, no validation; Lectern \(precision) products on \(count) thread\(count == 1 ? "" : "s"))",
                  threeEpochs / 3, peer("pixelcnn", "secondsPerEpoch"), unit: "s")
         }
         let model = try PixelCNN(channels: settings["channels"]!, layers: settings["layers"]!, seed: 1)
@@ -76,6 +77,25 @@ enum AutoregressiveBenchmarks {
         print(String(format: "unigram baseline: %.2f bits per character", try CharRNN.unigramBitsPerCharacter(train: textTrain, test: textTest)))
         let sampleRNN = try Measure.seconds { _ = try rnn.sample(length: 500, seed: 2) }
         line("time per sampled character", sampleRNN / 500, peer("charRNN", "secondsPerSampledCharacter"), unit: "s")
+    }
+
+    /// Lectern's training epochs alone, on one thread (no reference run): PixelCNN over 3 epochs and
+    /// CharRNN over one, for profiling (`perf record … Benchmarks epochs`).
+    static func runEpochs() throws {
+        let (xTrain, _, _) = try notebookSplit()
+        let corpus = try Dataset.courseNotes()
+        let textTrain = String(corpus.prefix(corpus.count * 9 / 10))
+        let threads = Tensor.threadCount
+        Tensor.threadCount = 1
+        defer { Tensor.threadCount = threads }
+        for precision in ProductPrecision.allCases {
+            let pixelcnn = try PixelCNN(channels: settings["channels"]!, layers: settings["layers"]!, precision: precision, seed: 1)
+            let pixelSeconds = try Measure.seconds { try pixelcnn.fit(xTrain, epochs: 3, seed: 1) }
+            print("PixelCNN (\(precision) products): \(Measure.format(pixelSeconds / 3)) per epoch on one thread")
+        }
+        let rnn = try CharRNN(vocabularyFrom: corpus, cell: .gru, hidden: 128, embedding: 32, seed: 1)
+        let rnnSeconds = try Measure.seconds { try rnn.fit(textTrain, epochs: 1, seed: 1) }
+        print("CharRNN: \(Measure.format(rnnSeconds)) per epoch on one thread")
     }
 
     /// A 3×3 convolution's forward + backward at the course's size against a dgemm of the same

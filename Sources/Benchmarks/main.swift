@@ -20,6 +20,7 @@ let suites: [(name: String, run: () throws -> Void)] = [
     ("autoregressive", AutoregressiveBenchmarks.run),
     ("convolution", { try AutoregressiveBenchmarks.convolutionRate() }),
     ("pixelcnn-seeds", AutoregressiveBenchmarks.runSeeds),
+    ("epochs", AutoregressiveBenchmarks.runEpochs),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

@@ -7,10 +7,12 @@ extension Tensor {
     ///
     /// With a `mask` (`[kH, kW]` of 0s and 1s), the convolution with `weight ⊙ mask` in every kernel
     /// (PixelCNN's masked convolutions): the masked taps neither contribute nor receive a gradient,
-    /// and are skipped rather than multiplied by zero.
+    /// and are skipped rather than multiplied by zero. `precision` is the arithmetic of the matrix
+    /// products (`ProductPrecision`; `float32` is PyTorch's, at about half the time).
     public static func conv2d(
         _ input: Tensor, weight: Tensor, bias: Tensor? = nil,
-        stride: [Int] = [1], padding: [Int] = [0], dilation: [Int] = [1], mask: Tensor? = nil
+        stride: [Int] = [1], padding: [Int] = [0], dilation: [Int] = [1], mask: Tensor? = nil,
+        precision: ProductPrecision = .float64
     ) throws -> Tensor {
         let operation = "conv2d"
         guard input.rank == 4, weight.rank == 4 else {
@@ -23,7 +25,7 @@ extension Tensor {
         let d = try pair(dilation, "dilation", minimum: 1, operation)
         let kept = try mask.map { try keptTaps($0, kernel: weight.shape, operation) }
         return try convolution(input, weight: weight, bias: bias, stride: s, dilation: d, padBefore: p, padAfter: p,
-                               keptTaps: kept, operation: operation)
+                               keptTaps: kept, precision: precision, operation: operation)
     }
 
     /// The positions `i·kW + j` where a `[kH, kW]` mask of 0s and 1s is 1; anything else is refused.
@@ -41,10 +43,11 @@ extension Tensor {
     /// The 1-D convolution of `input` `[N, C, L]` with `weight` `[O, C, k]`, plus `bias` `[O]`:
     /// `[N, O, Lo]`. With `causal`, the `(k − 1)·dilation` zeros of padding all go on the left, so
     /// output `t` sees inputs `t, t − dilation, …` only and `Lo = ⌈L / stride⌉` (WaveNet's convolution);
-    /// `padding` must then be 0.
+    /// `padding` must then be 0. `precision` as for `conv2d`.
     public static func conv1d(
         _ input: Tensor, weight: Tensor, bias: Tensor? = nil,
-        stride: Int = 1, padding: Int = 0, dilation: Int = 1, causal: Bool = false
+        stride: Int = 1, padding: Int = 0, dilation: Int = 1, causal: Bool = false,
+        precision: ProductPrecision = .float64
     ) throws -> Tensor {
         let operation = causal ? "conv1d (causal)" : "conv1d"
         guard input.rank == 3, weight.rank == 3 else {
@@ -62,7 +65,7 @@ extension Tensor {
         let x = input.reshapedUnchecked([input.shape[0], input.shape[1], 1, input.shape[2]])
         let w = weight.reshapedUnchecked([weight.shape[0], weight.shape[1], 1, weight.shape[2]])
         let y = try convolution(x, weight: w, bias: bias, stride: [1, s], dilation: [1, d],
-                                padBefore: [0, before], padAfter: [0, after], operation: operation)
+                                padBefore: [0, before], padAfter: [0, after], precision: precision, operation: operation)
         return y.reshapedUnchecked([y.shape[0], y.shape[1], y.shape[3]])
     }
 
@@ -80,7 +83,8 @@ extension Tensor {
     /// The recorded convolution of rank-4 tensors (see `ConvolutionPlan`).
     static func convolution(
         _ input: Tensor, weight: Tensor, bias: Tensor?,
-        stride: [Int], dilation: [Int], padBefore: [Int], padAfter: [Int], keptTaps: [Int]? = nil, operation: String
+        stride: [Int], dilation: [Int], padBefore: [Int], padAfter: [Int], keptTaps: [Int]? = nil,
+        precision: ProductPrecision, operation: String
     ) throws -> Tensor {
         guard input.shape[1] == weight.shape[1] else {
             throw TensorError.shapeMismatch(operation: "\(operation): input channels against the weight's", lhs: input.shape, rhs: weight.shape)
@@ -92,7 +96,8 @@ extension Tensor {
             throw TensorError.shapeMismatch(operation: "\(operation) bias", lhs: [weight.shape[0]], rhs: bias.shape)
         }
         let plan = try ConvolutionPlan(input: input.shape, kernel: weight.shape, stride: stride, dilation: dilation,
-                                       padBefore: padBefore, padAfter: padAfter, keptTaps: keptTaps, operation: operation)
+                                       padBefore: padBefore, padAfter: padAfter, keptTaps: keptTaps, precision: precision,
+                                       operation: operation)
         let out = plan.forward(input.scalars, weight.scalars, bias?.scalars)
         let result = Tensor(uncheckedShape: plan.outputShape, scalars: out)
         var inputs = [input, weight]
@@ -105,14 +110,22 @@ extension ConvolutionPlan {
     /// `y[n, o, p] = Σ_r W[o, r] · cols[r, n·P + p] + b[o]`, group by group (see `forEachGroup`): one
     /// product `[O, patch]·[patch, n·P]` per group of images, its columns regrouped by image.
     func forward(_ x: [Double], _ w: [Double], _ b: [Double]?) -> [Double] {
+        switch precision {
+        case .float64: forward(x, w, b, in: Double.self)
+        case .float32: forward(x, w, b, in: Float.self)
+        }
+    }
+
+    /// `forward` with the patch matrix and the products in `S`.
+    private func forward<S: GEMMScalar>(_ x: [Double], _ w: [Double], _ b: [Double]?, in _: S.Type) -> [Double] {
         let (o, p, patch) = (outChannels, positions, patch)
         let columns = groupSize * p
         return x.withUnsafeBufferPointer { xp in
-            packedKernel(w).withUnsafeBufferPointer { wp in
+            packedKernel(w, as: S.self).withUnsafeBufferPointer { wp in
                 Elementwise.make(batch * o * p) { out in
                     let (x, w, out) = (xp.baseAddress!, wp.baseAddress!, out)
                     // Scratch: the patch matrix, then the product; each use overwrites it in full.
-                    forEachGroup(scratch: (patch + o) * columns) { _, images, _, scratch in
+                    forEachGroup(scratch: (patch + o) * columns, of: S.self) { _, images, _, scratch in
                         let width = images.count * p
                         let (cols, product) = (scratch, scratch + patch * columns)
                         im2col(x, images: images, into: cols)
@@ -122,7 +135,7 @@ extension ConvolutionPlan {
                             for c in 0..<o {
                                 let shift = b?[c] ?? 0
                                 let from = product + c * width + k * p, to = out + (n * o + c) * p
-                                for t in 0..<p { to[t] = from[t] + shift }
+                                for t in 0..<p { to[t] = from[t].widened + shift }
                             }
                         }
                     }
@@ -136,6 +149,16 @@ extension ConvolutionPlan {
     /// `d(cols) = Wᵀ·G` folded back by `col2im` onto the group's own images, `db = Σ G`.
     func backward(_ g: [Double], input x: [Double], weight w: [Double], needInput: Bool, needWeight: Bool, needBias: Bool)
         -> (input: [Double]?, weight: [Double]?, bias: [Double]?) {
+        switch precision {
+        case .float64: backward(g, x, w, needInput, needWeight, needBias, in: Double.self)
+        case .float32: backward(g, x, w, needInput, needWeight, needBias, in: Float.self)
+        }
+    }
+
+    /// `backward` with the patch matrix, the output gradient and the products in `S`.
+    private func backward<S: GEMMScalar>(
+        _ g: [Double], _ x: [Double], _ w: [Double], _ needInput: Bool, _ needWeight: Bool, _ needBias: Bool, in _: S.Type
+    ) -> (input: [Double]?, weight: [Double]?, bias: [Double]?) {
         let (o, p, patch) = (outChannels, positions, patch)
         let columns = groupSize * p
         var dBias: [Double]? = nil
@@ -155,20 +178,25 @@ extension ConvolutionPlan {
         var dWeight = [Double](repeating: 0, count: needWeight ? o * patch : 0)
         var dInput = [Double](repeating: 0, count: needInput ? batch * channels * height * width : 0)
         // One round's partial weight gradients, summed into dWeight in group order after each round.
-        var partials = needWeight ? Elementwise.make(Self.roundSize * o * patch) { _ in } : []
+        var partials = [S](unsafeUninitializedCapacity: needWeight ? Self.roundSize * o * patch : 0) { _, count in
+            count = needWeight ? Self.roundSize * o * patch : 0
+        }
         g.withUnsafeBufferPointer { gp in
             x.withUnsafeBufferPointer { xp in
-                packedKernel(w).withUnsafeBufferPointer { wp in
+                packedKernel(w, as: S.self).withUnsafeBufferPointer { wp in
                     partials.withUnsafeMutableBufferPointer { pp in
                         dInput.withUnsafeMutableBufferPointer { dxp in
                             let (g, x, w) = (gp.baseAddress!, xp.baseAddress!, wp.baseAddress!)
                             let parts = needWeight ? pp.baseAddress : nil, dx = needInput ? dxp.baseAddress : nil
                             // Scratch: G in the product's layout, then the patch matrix; overwritten in full.
-                            forEachGroup(scratch: (o + patch) * columns) { _, images, slot, scratch in
+                            forEachGroup(scratch: (o + patch) * columns, of: S.self) { _, images, slot, scratch in
                                 let width = images.count * p
                                 let (g2, cols) = (scratch, scratch + o * columns)
                                 for (k, n) in images.enumerated() {
-                                    for c in 0..<o { (g2 + c * width + k * p).update(from: g + (n * o + c) * p, count: p) }
+                                    for c in 0..<o {
+                                        let (from, to) = (g + (n * o + c) * p, g2 + c * width + k * p)
+                                        for t in 0..<p { to[t] = S(from[t]) }
+                                    }
                                 }
                                 if let parts {
                                     im2col(x, images: images, into: cols)
@@ -185,7 +213,7 @@ extension ConvolutionPlan {
                                 dWeight.withUnsafeMutableBufferPointer { dw in
                                     for slot in 0..<round.count {
                                         let part = parts + slot * o * patch
-                                        for i in 0..<(o * patch) { dw[i] += part[i] }
+                                        for i in 0..<(o * patch) { dw[i] += part[i].widened }
                                     }
                                 }
                             }

@@ -42,6 +42,8 @@ struct ModelBindingTests {
         Case("let x = Dataset.ring(count: 200, seed: 1)\nEvaluation.ringModeCoverage(x).modesCovered", "→ 8"),
         Case("func stats(_ x: [Double]) -> (mean: Double, n: Int) { (x.reduce(0, +) / Double(x.count), x.count) }\nstats([1, 2, 3]).mean", "→ 2.0"),
         Case("let m = MADE(inputs: 4, hidden: [8])\nm.history[\"kl\"]", "2:10: error: no losses named 'kl'; recorded: "),
+        Case("let x = Dataset.digits().binarized\nlet a = PixelCNN(channels: 4, layers: 1, seed: 1)\nlet b = PixelCNN(channels: 4, layers: 1, precision: \"float32\", seed: 1)\nabs(a.negativeLogLikelihood(x) - b.negativeLogLikelihood(x)) < 1e-4\na.negativeLogLikelihood(x) == b.negativeLogLikelihood(x)", "→ true\n→ false"),
+        Case("let m = PixelCNN(precision: \"float16\")", "1:9: error: unknown precision 'float16'; choose \"float64\" or \"float32\""),
     ]
 
     @Test(arguments: cases) func behaves(_ c: Case) { #expect(transcript(c.source) == c.expected) }

@@ -136,6 +136,64 @@ struct ConvolutionTests {
         for (i, g) in grads[1].scalars.enumerated() where mask[i % kernelPositions] == 0 { #expect(g == 0) }
     }
 
+    /// With `float32` products, outputs and gradients are the float64 ones up to single precision's
+    /// rounding: within `(k + 2)·2⁻²⁴·Σ|terms|` of them, where `k` bounds the terms of each sum and the
+    /// magnitudes `Σ|terms|` are the same convolution of `|x|`, `|w|` and `|probe|` in float64 (two roundings
+    /// of the operands, then one per addition). They must also differ somewhere (the path is taken).
+    @Test(arguments: [
+        ([4, 3, 9, 8], [5, 3, 3, 3], 1, 1, 1, nil),
+        ([2, 6, 11, 7], [4, 6, 3, 3], 2, 2, 2, nil),
+        ([3, 8, 8, 8], [8, 8, 3, 3], 1, 1, 1, [1, 1, 1, 1, 1, 0, 0, 0, 0]),   // PixelCNN's type B
+        ([64, 16, 8, 8], [16, 16, 5, 5], 1, 2, 1, nil),                      // several groups
+    ] as [([Int], [Int], Int, Int, Int, [Double]?)])
+    func float32ProductsAreFloat64WithinSinglePrecision(
+        _ xShape: [Int], _ wShape: [Int], _ stride: Int, _ padding: Int, _ dilation: Int, _ mask: [Double]?
+    ) throws {
+        let rng = RandomGenerator(seed: UInt64(xShape.reduce(0, +) + 10 * stride))
+        let x = try Tensor.randomNormal(xShape, using: rng), w = try Tensor.randomNormal(wShape, using: rng)
+        let b = try Tensor.randomNormal([wShape[0]], using: rng)
+        let m = try mask.map { try Tensor(shape: [wShape[2], wShape[3]], data: $0) }
+        func conv(_ v: [Tensor], _ precision: ProductPrecision) throws -> Tensor {
+            try Tensor.conv2d(v[0], weight: v[1], bias: v[2], stride: [stride], padding: [padding], dilation: [dilation],
+                              mask: m, precision: precision)
+        }
+        let probe = try Tensor.randomNormal(try conv([x, w, b], .float64).shape, using: rng)
+        let (y64, y32) = (try conv([x, w, b], .float64), try conv([x, w, b], .float32))
+        let size = try conv([x.abs(), w.abs(), b.abs()], .float64)
+        let (_, g64) = try valueAndGrad(at: [x, w, b]) { try (conv($0, .float64) * probe).sum() }
+        let (_, g32) = try valueAndGrad(at: [x, w, b]) { try (conv($0, .float32) * probe).sum() }
+        let (_, gSize) = try valueAndGrad(at: [x.abs(), w.abs(), b.abs()]) { try (conv($0, .float64) * probe.abs()).sum() }
+        let terms = max(wShape[1] * wShape[2] * wShape[3], wShape[0] * wShape[2] * wShape[3], y64.count / wShape[0]) + 2
+        let u = Double(terms) * 0x1p-24
+        func within(_ got: Tensor, _ want: Tensor, _ size: Tensor) -> Bool {
+            zip(zip(got.scalars, want.scalars), size.scalars).allSatisfy { pair, s in Swift.abs(pair.0 - pair.1) <= u * s + 1e-300 }
+        }
+        #expect(within(y32, y64, size))
+        #expect(y32 != y64)
+        for i in 0..<2 {
+            #expect(within(g32[i], g64[i], gSize[i]))
+            #expect(g32[i] != g64[i])
+        }
+        #expect(g32[2] == g64[2])  // the bias's gradient sums the probe in double either way
+    }
+
+    /// Like float64's, float32 products give the same numbers for any thread count.
+    @Test func float32ResultsDoNotDependOnTheThreadCount() throws {
+        let rng = RandomGenerator(seed: 5)
+        let x = try Tensor.randomNormal([64, 16, 8, 8], using: rng), w = try Tensor.randomNormal([32, 16, 3, 3], using: rng)
+        let loss = { (v: [Tensor]) throws -> Tensor in
+            try Tensor.conv2d(v[0], weight: v[1], padding: [1], precision: .float32).square().sum()
+        }
+        let saved = Tensor.threadCount
+        defer { Tensor.threadCount = saved }
+        Tensor.threadCount = 1
+        let (one, g1) = try valueAndGrad(at: [x, w], loss)
+        Tensor.threadCount = 2
+        let (two, g2) = try valueAndGrad(at: [x, w], loss)
+        #expect(one == two)
+        #expect(g1 == g2)
+    }
+
     struct Refusal: Sendable, CustomTestStringConvertible {
         let name: String
         let message: String

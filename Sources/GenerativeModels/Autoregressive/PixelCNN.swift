@@ -24,6 +24,9 @@ public final class PixelCNN: Module {
     public let channels: Int
     /// Kernel sizes: the type-A layer's and the type-B layers'.
     public let firstKernel: Int, kernel: Int
+    /// The arithmetic of the convolutions' matrix products: `float64` (default) or `float32`
+    /// (PyTorch's precision, at about half the time; see `ProductPrecision`).
+    public let precision: ProductPrecision
     let first: Conv2d
     let residual: [Conv2d]
     let output: Conv2d
@@ -35,7 +38,7 @@ public final class PixelCNN: Module {
     /// A PixelCNN for `height`×`width` binary images with `layers` residual type-B layers of
     /// `channels` maps; weights drawn from `seed` as PyTorch draws them.
     public init(height: Int = 8, width: Int = 8, channels: Int = 64, layers: Int = 4,
-                firstKernel: Int = 5, kernel: Int = 3, seed: UInt64 = 0) throws {
+                firstKernel: Int = 5, kernel: Int = 3, precision: ProductPrecision = .float64, seed: UInt64 = 0) throws {
         func check(_ ok: Bool, _ reason: String) throws {
             if !ok { throw ModelError.invalidArgument(model: "PixelCNN", reason: reason) }
         }
@@ -50,7 +53,9 @@ public final class PixelCNN: Module {
             try Conv2d(channels, channels, kernelSize: [kernel], padding: [kernel / 2], mask: .b, using: rng)
         }
         output = try Conv2d(channels, 1, kernelSize: [1], using: rng)
+        for layer in [first] + residual + [output] { layer.precision = precision }
         (self.height, self.width, self.channels, self.firstKernel, self.kernel) = (height, width, channels, firstKernel, kernel)
+        self.precision = precision
     }
 
     public var namedParameters: [(name: String, parameter: ParameterReference)] {

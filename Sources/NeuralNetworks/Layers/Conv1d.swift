@@ -18,6 +18,9 @@ public final class Conv1d: Layer {
     public let stride: Int, padding: Int, dilation: Int
     /// Whether all the padding goes on the left (see the type's description).
     public let causal: Bool
+    /// The arithmetic of the convolution's matrix products (default `float64`; `float32` is
+    /// PyTorch's, at about half the time).
+    public var precision: ProductPrecision = .float64
 
     /// A layer from `inputs` to `outputs` channels with kernels of `kernelSize` taps.
     public init(_ inputs: Int, _ outputs: Int, kernelSize: Int, stride: Int = 1, padding: Int = 0, dilation: Int = 1,
@@ -55,6 +58,7 @@ public final class Conv1d: Layer {
 
     /// The convolution of `x` `[N, in, L]`: `[N, out, Lo]`.
     public func callAsFunction(_ x: Tensor) throws -> Tensor {
-        try Tensor.conv1d(x, weight: weight, bias: _bias?.value, stride: stride, padding: padding, dilation: dilation, causal: causal)
+        try Tensor.conv1d(x, weight: weight, bias: _bias?.value, stride: stride, padding: padding, dilation: dilation, causal: causal,
+                       precision: precision)
     }
 }

@@ -38,10 +38,10 @@ extension ConvolutionPlan {
 
     /// `C = op(A)·op(B) + beta·C` for one group: one call when there are several groups (they run in
     /// parallel), else the general product, which splits itself among the threads.
-    func gemm(
+    func gemm<S: GEMMScalar>(
         transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
-        a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
-        c: UnsafeMutablePointer<Double>, ldc: Int, beta: Double = 0
+        a: UnsafePointer<S>, lda: Int, b: UnsafePointer<S>, ldb: Int,
+        c: UnsafeMutablePointer<S>, ldc: Int, beta: S = 0
     ) {
         BLAS.gemm(transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
                   c: c, ldc: ldc, beta: beta, whole: groupCount > 1)
@@ -49,16 +49,16 @@ extension ConvolutionPlan {
 
     /// Runs `body(group, images, slot, scratch)` for every group: in rounds of `roundSize` groups, the
     /// groups of a round on up to `BLAS.threadCount` workers, each with `scratch` numbers of its own
-    /// (not zeroed); `slot` is the group's place in its round. `afterRound(groups)` runs on the calling
+    /// (not zeroed, of the products' type); `slot` is the group's place in its round. `afterRound(groups)` runs on the calling
     /// thread when a round is done, to combine its results in group order.
-    func forEachGroup(
-        scratch: Int,
-        _ body: (_ group: Int, _ images: Range<Int>, _ slot: Int, _ scratch: UnsafeMutablePointer<Double>) -> Void,
+    func forEachGroup<S: GEMMScalar>(
+        scratch: Int, of _: S.Type,
+        _ body: (_ group: Int, _ images: Range<Int>, _ slot: Int, _ scratch: UnsafeMutablePointer<S>) -> Void,
         afterRound: (Range<Int>) -> Void = { _ in }
     ) {
         let count = groupCount
         let workers = max(1, min(BLAS.threadCount, Self.roundSize, count))
-        let buffers = UncheckedPointer((0..<workers).map { _ in UnsafeMutablePointer<Double>.allocate(capacity: max(1, scratch)) })
+        let buffers = UncheckedPointer((0..<workers).map { _ in UnsafeMutablePointer<S>.allocate(capacity: max(1, scratch)) })
         defer { buffers.value.forEach { $0.deallocate() } }
         withoutActuallyEscaping(body) { body in
             let task = UncheckedPointer(body)

@@ -22,11 +22,14 @@ struct ConvolutionPlan: Sendable, Equatable {
     let outHeight: Int, outWidth: Int
     /// The kernel positions `i·kW + j` that take part, ascending: all of them unless masked.
     let taps: [Int]
+    /// The element type of the patch matrix and the products.
+    let precision: ProductPrecision
 
     /// `keptTaps`: the positions a mask keeps (nil: every tap).
     init(input: [Int], kernel: [Int], stride: [Int], dilation: [Int], padBefore: [Int], padAfter: [Int],
-         keptTaps: [Int]? = nil, operation: String) throws {
+         keptTaps: [Int]? = nil, precision: ProductPrecision = .float64, operation: String) throws {
         (batch, channels, height, width) = (input[0], input[1], input[2], input[3])
+        self.precision = precision
         (outChannels, kernelHeight, kernelWidth) = (kernel[0], kernel[2], kernel[3])
         taps = keptTaps ?? Array(0..<(kernel[2] * kernel[3]))
         self.stride = stride
@@ -54,12 +57,12 @@ struct ConvolutionPlan: Sendable, Equatable {
     /// Whether a mask leaves out some taps (the kernel is then packed, see `packedKernel`).
     var isMasked: Bool { taps.count != kernelHeight * kernelWidth }
 
-    /// The kernel `[O, C, kH, kW]` as the matrix `[O, patch]`: itself, or its kept taps when masked
-    /// (with one spare element, so that a mask keeping no tap still gives an address).
-    func packedKernel(_ w: [Double]) -> [Double] {
-        guard isMasked else { return w }
-        var packed = [Double](repeating: 0, count: outChannels * patch + 1)
-        forEachKeptEntry { packedIndex, fullIndex in packed[packedIndex] = w[fullIndex] }
+    /// The kernel `[O, C, kH, kW]` as the matrix `[O, patch]` of the products' type: itself, or its
+    /// kept taps when masked (with one spare element, so that a mask keeping no tap still gives an address).
+    func packedKernel<S: GEMMScalar>(_ w: [Double], as _: S.Type) -> [S] {
+        guard isMasked else { return S.narrowing(w) }
+        var packed = [S](repeating: 0, count: outChannels * patch + 1)
+        forEachKeptEntry { packedIndex, fullIndex in packed[packedIndex] = S(w[fullIndex]) }
         return packed
     }
 
@@ -126,8 +129,8 @@ struct ConvolutionPlan: Sendable, Equatable {
     }
 
     /// Fills `cols` (`[patch, images.count·positions]`) with the patches of `images` of `x`
-    /// (`[N, C, H, W]`), zeros for padding.
-    func im2col(_ x: UnsafePointer<Double>, images: Range<Int>, into cols: UnsafeMutablePointer<Double>) {
+    /// (`[N, C, H, W]`), zeros for padding, narrowed to the products' type.
+    func im2col<S: GEMMScalar>(_ x: UnsafePointer<Double>, images: Range<Int>, into cols: UnsafeMutablePointer<S>) {
         let (sh, sw, ow, w) = (stride[0], stride[1], outWidth, width)
         let (x, cols) = (UncheckedPointer(x), UncheckedPointer(cols))
         byChannels(images) { channels in
@@ -143,9 +146,9 @@ struct ConvolutionPlan: Sendable, Equatable {
                     let src = image + offset
                     for t in 0..<lo { d[t] = 0 }
                     if sw == 1 {
-                        (d + lo).update(from: src, count: hi &- lo)
+                        for t in 0..<(hi &- lo) { d[lo &+ t] = S(src[t]) }
                     } else {
-                        for t in 0..<(hi &- lo) { d[lo &+ t] = src[t &* sw] }
+                        for t in 0..<(hi &- lo) { d[lo &+ t] = S(src[t &* sw]) }
                     }
                     for t in hi..<ow { d[t] = 0 }
                 }
@@ -155,7 +158,7 @@ struct ConvolutionPlan: Sendable, Equatable {
 
     /// Adds every patch column of `cols` back onto the input positions of `images` it was read from:
     /// `dx` (`[N, C, H, W]`) receives the adjoint of `im2col` applied to `cols`.
-    func col2im(_ cols: UnsafePointer<Double>, images: Range<Int>, into dx: UnsafeMutablePointer<Double>) {
+    func col2im<S: GEMMScalar>(_ cols: UnsafePointer<S>, images: Range<Int>, into dx: UnsafeMutablePointer<Double>) {
         let (sh, sw, ow, w) = (stride[0], stride[1], outWidth, width)
         let (cols, dx) = (UncheckedPointer(cols), UncheckedPointer(dx))
         byChannels(images) { channels in
@@ -167,7 +170,7 @@ struct ConvolutionPlan: Sendable, Equatable {
                     let to: Int = (oh &* sh &+ rowOffset) &* w &+ lo &* sw &+ columnOffset
                     let s = src + from
                     let d = image + to
-                    for t in 0..<(hi &- lo) { d[t &* sw] += s[t] }
+                    for t in 0..<(hi &- lo) { d[t &* sw] += s[t].widened }
                 }
             }
         }

@@ -33,10 +33,11 @@ enum BLAS {
     /// `C = op(A)·op(B) + beta·C` for row-major matrices; `op` transposes when asked.
     /// `A` is `m×k` (stored `k×m` when transposed), `B` is `k×n` (stored `n×k` when transposed).
     /// `whole` makes it one call on the calling thread, for callers that run several products at once.
-    static func gemm(
+    /// Generic over the element type: `Double` runs `dgemm`, `Float` `sgemm` (see `GEMMScalar`).
+    static func gemm<S: GEMMScalar>(
         transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
-        a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
-        c: UnsafeMutablePointer<Double>, ldc: Int, beta: Double = 0, whole: Bool = false
+        a: UnsafePointer<S>, lda: Int, b: UnsafePointer<S>, ldb: Int,
+        c: UnsafeMutablePointer<S>, ldc: Int, beta: S = 0, whole: Bool = false
     ) {
         _ = pinned
         guard m > 0, n > 0 else { return }
@@ -46,7 +47,7 @@ enum BLAS {
         }
         let work = m * n * k
         if whole {
-            call(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, beta)
+            S.call(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, beta)
             return
         }
         // Fixed blocks: at most 8 along the longer side of C, each at least 128 wide (measured here,
@@ -55,7 +56,7 @@ enum BLAS {
         let side = splitRows ? m : n
         let blocks = work < parallelThreshold ? 1 : min(8, side / 128)
         if blocks <= 1 {
-            call(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, beta)
+            S.call(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, beta)
             return
         }
         let width = (side + blocks - 1) / blocks
@@ -63,9 +64,9 @@ enum BLAS {
         let run = { (piece: Int) in
             let lo = piece * width, count = min(width, side - lo)
             if splitRows {
-                call(transA, transB, count, n, k, a + (transA ? lo : lo * lda), lda, b, ldb, c + lo * ldc, ldc, beta)
+                S.call(transA, transB, count, n, k, a + (transA ? lo : lo * lda), lda, b, ldb, c + lo * ldc, ldc, beta)
             } else {
-                call(transA, transB, m, count, k, a, lda, b + (transB ? lo * ldb : lo), ldb, c + lo, ldc, beta)
+                S.call(transA, transB, m, count, k, a, lda, b + (transB ? lo * ldb : lo), ldb, c + lo, ldc, beta)
             }
         }
         let workers = min(threadCount, pieces)
@@ -81,15 +82,6 @@ enum BLAS {
                 }
             }
         }
-    }
-
-    private static func call(
-        _ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
-        _ a: UnsafePointer<Double>, _ lda: Int, _ b: UnsafePointer<Double>, _ ldb: Int,
-        _ c: UnsafeMutablePointer<Double>, _ ldc: Int, _ beta: Double
-    ) {
-        cblas_dgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
-                    blasint(m), blasint(n), blasint(k), 1, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
     }
 
     /// Solves `op(A)·X = B` in place of `B` (`m×n`), `A` triangular `m×m`.
@@ -141,6 +133,46 @@ enum BLAS {
         let r = min(m, n)
         return Int(LAPACKE_dgesdd(LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "S")), Int32(m), Int32(n), &a,
                                   Int32(n), &s, &u, Int32(r), &vt, Int32(n)))
+    }
+}
+
+/// The element types of matrix products: `Double` through `dgemm`, `Float` through `sgemm`
+/// (`ProductPrecision.float32`: operands narrowed to single precision, results widened back).
+protocol GEMMScalar: BinaryFloatingPoint, Sendable {
+    /// The value as a `Double` (exact: every `Float` is a `Double`).
+    var widened: Double { get }
+    /// `values` in this type: the array itself for `Double`, each rounded to nearest for `Float`.
+    static func narrowing(_ values: [Double]) -> [Self]
+    /// One row-major `C = op(A)·op(B) + beta·C` call of OpenBLAS, on the calling thread.
+    static func call(
+        _ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
+        _ a: UnsafePointer<Self>, _ lda: Int, _ b: UnsafePointer<Self>, _ ldb: Int,
+        _ c: UnsafeMutablePointer<Self>, _ ldc: Int, _ beta: Self)
+}
+
+extension Double: GEMMScalar {
+    var widened: Double { self }
+    static func narrowing(_ values: [Double]) -> [Double] { values }
+    static func call(
+        _ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
+        _ a: UnsafePointer<Double>, _ lda: Int, _ b: UnsafePointer<Double>, _ ldb: Int,
+        _ c: UnsafeMutablePointer<Double>, _ ldc: Int, _ beta: Double
+    ) {
+        cblas_dgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+                    blasint(m), blasint(n), blasint(k), 1, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
+    }
+}
+
+extension Float: GEMMScalar {
+    var widened: Double { Double(self) }
+    static func narrowing(_ values: [Double]) -> [Float] { values.map { Float($0) } }
+    static func call(
+        _ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
+        _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
+        _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ beta: Float
+    ) {
+        cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+                    blasint(m), blasint(n), blasint(k), 1, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
     }
 }
 

@@ -1,0 +1,14 @@
+/// The arithmetic of a convolution's matrix products.
+///
+/// Lectern computes in double precision throughout. PyTorch trains in single precision by default,
+/// and a convolution's product is where that buys most: `float32` narrows the operands (patches,
+/// kernel, output gradient) to `Float`, multiplies and sums them with `sgemm`, and widens the results
+/// back to `Double`, everything else staying double. The results then carry single precision's
+/// rounding (a relative error near 1e-7 per product, growing like √k over a sum of k terms), as
+/// PyTorch's float32 convolutions do, at about half the time of the products.
+public enum ProductPrecision: String, Sendable, Equatable, CaseIterable {
+    /// Double-precision operands and sums (`dgemm`): the default.
+    case float64
+    /// Single-precision operands and sums (`sgemm`), results widened to double.
+    case float32
+}
