@@ -93,9 +93,11 @@ enum AutoregressiveBenchmarks {
             let pixelSeconds = try Measure.seconds { try pixelcnn.fit(xTrain, epochs: 3, seed: 1) }
             print("PixelCNN (\(precision) products): \(Measure.format(pixelSeconds / 3)) per epoch on one thread")
         }
-        let rnn = try CharRNN(vocabularyFrom: corpus, cell: .gru, hidden: 128, embedding: 32, seed: 1)
-        let rnnSeconds = try Measure.seconds { try rnn.fit(textTrain, epochs: 1, seed: 1) }
-        print("CharRNN: \(Measure.format(rnnSeconds)) per epoch on one thread")
+        for precision in ProductPrecision.allCases {
+            let rnn = try CharRNN(vocabularyFrom: corpus, cell: .gru, hidden: 128, embedding: 32, precision: precision, seed: 1)
+            let rnnSeconds = try Measure.seconds { try rnn.fit(textTrain, epochs: 1, seed: 1) }
+            print("CharRNN (\(precision) products): \(Measure.format(rnnSeconds)) per epoch on one thread")
+        }
     }
 
     /// A 3×3 convolution's forward + backward at the course's size against a dgemm of the same

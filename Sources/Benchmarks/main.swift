@@ -3,6 +3,7 @@ import Tensors
 
 Allocator.configure()
 BLASKernels.restartIfSlower()
+BLASKernels.stopIdleThreads()  // as `lectern` does: OpenBLAS's own threads would only spin
 
 /// `swift run -c release Benchmarks [suite …]`: the performance figures the issues ask for,
 /// measured in a release build. With no suite named, every suite runs.

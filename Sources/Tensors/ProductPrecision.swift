@@ -1,9 +1,10 @@
-/// The arithmetic of a convolution's matrix products.
+/// The arithmetic of matrix products: those of `matmul`, `affine` and the convolutions, and of their
+/// gradients.
 ///
 /// Lectern computes in double precision throughout. PyTorch trains in single precision by default,
-/// and a convolution's product is where that buys most: `float32` narrows the operands (patches,
-/// kernel, output gradient) to `Float`, multiplies and sums them with `sgemm`, and widens the results
-/// back to `Double`, everything else staying double. The results then carry single precision's
+/// and matrix products are where that buys most: `float32` narrows the operands (for a convolution
+/// the patches, kernel and output gradient) to `Float`, multiplies and sums them with `sgemm`, and
+/// widens the results back to `Double`, everything else staying double. The results then carry single precision's
 /// rounding (a relative error near 1e-7 per product, growing like √k over a sum of k terms), as
 /// PyTorch's float32 convolutions do, at about half the time of the products.
 public enum ProductPrecision: String, Sendable, Equatable, CaseIterable {

@@ -3,7 +3,9 @@
 extension Tensor {
     /// `x·weight + bias` over the last axis of `x` (`[…, in]`), with `weight` `[in, out]` and `bias`
     /// `[out]`; equal to `try x • weight + bias`, faster. Throws naming the shapes on a mismatch.
-    public static func affine(_ x: Tensor, _ weight: Tensor, _ bias: Tensor) throws -> Tensor {
+    /// With `float32` precision the product is single precision (`ProductPrecision`) and the bias
+    /// is added to its widened result.
+    public static func affine(_ x: Tensor, _ weight: Tensor, _ bias: Tensor, precision: ProductPrecision = .float64) throws -> Tensor {
         guard x.rank >= 1, weight.rank == 2, x.shape[x.rank - 1] == weight.shape[0] else {
             throw TensorError.shapeMismatch(operation: "affine", lhs: x.shape, rhs: weight.shape)
         }
@@ -14,6 +16,22 @@ extension Tensor {
         let rows = inputs == 0 ? Shape.count(Array(x.shape.dropLast())) : x.count / inputs
         let outShape = Array(x.shape.dropLast()) + [outputs]
         try Shape.validate(outShape, operation: "affine")
+        if precision == .float32 && inputs > 0 {
+            let product = try Tensor.product(x.reshapedUnchecked([rows, inputs]), transA: false, weight, transB: false,
+                                             precision: .float32, operation: "affine")
+            let data = product.scalars.withUnsafeBufferPointer { pp in
+                bias.scalars.withUnsafeBufferPointer { bp in
+                    Elementwise.make(rows * outputs) { out in
+                        for r in 0..<rows {
+                            let (row, from) = (out + r * outputs, pp.baseAddress! + r * outputs)
+                            for j in 0..<outputs { row[j] = from[j] + bp[j] }
+                        }
+                    }
+                }
+            }
+            return tracked(Tensor(uncheckedShape: outShape, scalars: data), [x, weight, bias],
+                           .affine(input: x.detached, weight: weight.detached, precision: precision))
+        }
         let data = x.scalars.withUnsafeBufferPointer { xp in
             weight.scalars.withUnsafeBufferPointer { wp in
                 bias.scalars.withUnsafeBufferPointer { bp in
@@ -32,6 +50,6 @@ extension Tensor {
             }
         }
         let out = Tensor(uncheckedShape: outShape, scalars: data)
-        return tracked(out, [x, weight, bias], .affine(input: x.detached, weight: weight.detached))
+        return tracked(out, [x, weight, bias], .affine(input: x.detached, weight: weight.detached, precision: .float64))
     }
 }

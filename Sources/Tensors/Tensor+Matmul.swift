@@ -1,17 +1,18 @@
 infix operator • : MultiplicationPrecedence
 
-/// Matrix products through `cblas_dgemm`, with NumPy's `matmul` rules: vectors are promoted to
+/// Matrix products through `cblas_dgemm` (`cblas_sgemm` in `float32` precision), with NumPy's `matmul` rules: vectors are promoted to
 /// matrices (and the added axis removed again), leading axes are batch axes and broadcast.
 extension Tensor {
     /// The matrix product (batched over leading axes, which broadcast); throws
-    /// `matmul: [128, 64] × [32, 2]` when inner sizes differ.
-    public func matmul(_ other: Tensor) throws -> Tensor {
+    /// `matmul: [128, 64] × [32, 2]` when inner sizes differ. `precision` is the arithmetic of the
+    /// products (`ProductPrecision`: `float32` multiplies as PyTorch does, faster).
+    public func matmul(_ other: Tensor, precision: ProductPrecision = .float64) throws -> Tensor {
         guard rank >= 1, other.rank >= 1 else {
             throw TensorError.shapeMismatch(operation: "matmul", lhs: shape, rhs: other.shape)
         }
         let a = rank == 1 ? reshapedUnchecked([1, count]) : self
         let b = other.rank == 1 ? other.reshapedUnchecked([other.count, 1]) : other
-        var product = try Tensor.gemm(a, b, operation: "matmul")
+        var product = try Tensor.gemm(a, b, precision: precision, operation: "matmul")
         if rank == 1 { product = try product.squeezed(axis: -2) }
         if other.rank == 1 { product = try product.squeezed(axis: -1) }
         return product
@@ -23,22 +24,28 @@ extension Tensor {
     /// `op(a)·op(b)` for tensors of rank ≥ 2, where `op` transposes the last two axes when asked,
     /// without materialising the transpose (BLAS reads it in place): `x·Wᵀ` is
     /// `Tensor.matmul(x, w, transposeB: true)`.
-    public static func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false) throws -> Tensor {
+    public static func matmul(
+        _ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false, precision: ProductPrecision = .float64
+    ) throws -> Tensor {
         guard a.rank >= 2, b.rank >= 2 else {
             throw TensorError.shapeMismatch(operation: "matmul", lhs: a.shape, rhs: b.shape)
         }
-        return try gemm(a, b, transA: transposeA, transB: transposeB, operation: "matmul")
+        return try gemm(a, b, transA: transposeA, transB: transposeB, precision: precision, operation: "matmul")
     }
 
     /// The recorded batched product of tensors of rank ≥ 2.
-    static func gemm(_ a: Tensor, _ b: Tensor, transA: Bool = false, transB: Bool = false, operation: String) throws -> Tensor {
-        let out = try product(a, transA: transA, b, transB: transB, operation: operation)
-        return Tensor.tracked(out, a, b, .matmul(lhs: a.detached, rhs: b.detached, transA: transA, transB: transB))
+    static func gemm(
+        _ a: Tensor, _ b: Tensor, transA: Bool = false, transB: Bool = false, precision: ProductPrecision = .float64, operation: String
+    ) throws -> Tensor {
+        let out = try product(a, transA: transA, b, transB: transB, precision: precision, operation: operation)
+        return Tensor.tracked(out, a, b, .matmul(lhs: a.detached, rhs: b.detached, transA: transA, transB: transB, precision: precision))
     }
 
     /// `op(a)·op(b)` for tensors of rank ≥ 2, where `op` transposes the last two axes when asked;
     /// leading axes broadcast. Not recorded (used by forward and backward passes alike).
-    static func product(_ a: Tensor, transA: Bool, _ b: Tensor, transB: Bool, operation: String = "matmul") throws -> Tensor {
+    static func product(
+        _ a: Tensor, transA: Bool, _ b: Tensor, transB: Bool, precision: ProductPrecision = .float64, operation: String = "matmul"
+    ) throws -> Tensor {
         let (ar, br) = (a.rank, b.rank)
         let m = transA ? a.shape[ar - 1] : a.shape[ar - 2]
         let k = transA ? a.shape[ar - 2] : a.shape[ar - 1]
@@ -51,27 +58,35 @@ extension Tensor {
         let outShape = batch + [m, n]
         try Shape.validate(outShape, operation: operation)
         if k == 0 { return Tensor(uncheckedShape: outShape, scalars: [Double](repeating: 0, count: Shape.count(outShape))) }
-        let lda = a.shape[ar - 1], ldb = b.shape[br - 1]
         // A stack of matrices times one matrix is one tall product.
-        if Shape.count(bBatch) == 1 && !transA && aBatch == batch {
-            let rows = Shape.count(batch) * m
-            let data = a.scalars.withUnsafeBufferPointer { ap in
-                b.scalars.withUnsafeBufferPointer { bp in
-                    Elementwise.make(rows * n) { c in
-                        BLAS.gemm(transA: false, transB: transB, m: rows, n: n, k: k,
-                                  a: ap.baseAddress!, lda: lda, b: bp.baseAddress!, ldb: ldb, c: c, ldc: n)
-                    }
-                }
-            }
-            return Tensor(uncheckedShape: outShape, scalars: data)
+        let tall = Shape.count(bBatch) == 1 && !transA && aBatch == batch
+        let data = switch precision {
+        case .float64: multiply(a, transA: transA, b, transB: transB, m: m, n: n, k: k, batch: batch, tall: tall, in: Double.self)
+        case .float32: multiply(a, transA: transA, b, transB: transB, m: m, n: n, k: k, batch: batch, tall: tall, in: Float.self)
         }
+        return Tensor(uncheckedShape: outShape, scalars: data)
+    }
+
+    /// The products of `product` with operands and sums in `S` (`k > 0`): one tall product when `tall`,
+    /// else one per element of the broadcast `batch`.
+    private static func multiply<S: GEMMScalar>(
+        _ a: Tensor, transA: Bool, _ b: Tensor, transB: Bool, m: Int, n: Int, k: Int, batch: [Int], tall: Bool, in _: S.Type
+    ) -> [Double] {
+        let (ar, br) = (a.rank, b.rank)
+        let lda = a.shape[ar - 1], ldb = b.shape[br - 1]
         let batchCount = Shape.count(batch)
-        let aStrides = Shape.broadcastStrides(aBatch, to: batch), bStrides = Shape.broadcastStrides(bBatch, to: batch)
-        let aMatrix = a.shape[ar - 2] * lda, bMatrix = b.shape[br - 2] * ldb
-        let batchIndexStrides = Shape.strides(batch)
-        let data = a.scalars.withUnsafeBufferPointer { ap in
-            b.scalars.withUnsafeBufferPointer { bp in
-                Elementwise.make(batchCount * m * n) { c in
+        return S.narrowing(a.scalars).withUnsafeBufferPointer { ap in
+            S.narrowing(b.scalars).withUnsafeBufferPointer { bp in
+                S.widening(count: batchCount * m * n) { c in
+                    if tall {
+                        BLAS.gemm(transA: false, transB: transB, m: batchCount * m, n: n, k: k,
+                                  a: ap.baseAddress!, lda: lda, b: bp.baseAddress!, ldb: ldb, c: c, ldc: n)
+                        return
+                    }
+                    let aBatch = Array(a.shape.dropLast(2)), bBatch = Array(b.shape.dropLast(2))
+                    let aStrides = Shape.broadcastStrides(aBatch, to: batch), bStrides = Shape.broadcastStrides(bBatch, to: batch)
+                    let aMatrix = a.shape[ar - 2] * lda, bMatrix = b.shape[br - 2] * ldb
+                    let batchIndexStrides = Shape.strides(batch)
                     for t in 0..<batchCount {
                         var rest = t, offA = 0, offB = 0
                         for axis in 0..<batch.count {
@@ -88,7 +103,6 @@ extension Tensor {
                 }
             }
         }
-        return Tensor(uncheckedShape: outShape, scalars: data)
     }
 }
 

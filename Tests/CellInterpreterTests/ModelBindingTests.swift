@@ -43,6 +43,7 @@ struct ModelBindingTests {
         Case("func stats(_ x: [Double]) -> (mean: Double, n: Int) { (x.reduce(0, +) / Double(x.count), x.count) }\nstats([1, 2, 3]).mean", "→ 2.0"),
         Case("let m = MADE(inputs: 4, hidden: [8])\nm.history[\"kl\"]", "2:10: error: no losses named 'kl'; recorded: "),
         Case("let x = Dataset.digits().binarized\nlet a = PixelCNN(channels: 4, layers: 1, seed: 1)\nlet b = PixelCNN(channels: 4, layers: 1, precision: \"float32\", seed: 1)\nabs(a.negativeLogLikelihood(x) - b.negativeLogLikelihood(x)) < 1e-4\na.negativeLogLikelihood(x) == b.negativeLogLikelihood(x)", "→ true\n→ false"),
+        Case("let t = String(repeating: \"abc生成 \", count: 12)\nlet a = CharRNN(vocabularyFrom: t, hidden: 8, embedding: 4, seed: 1)\nlet b = CharRNN(vocabularyFrom: t, hidden: 8, embedding: 4, precision: \"float32\", seed: 1)\nabs(a.bitsPerCharacter(t) - b.bitsPerCharacter(t)) < 1e-5\na.bitsPerCharacter(t) == b.bitsPerCharacter(t)", "→ true\n→ false"),
         Case("let m = PixelCNN(precision: \"float16\")", "1:9: error: unknown precision 'float16'; choose \"float64\" or \"float32\""),
     ]
 

@@ -64,6 +64,42 @@ struct MatmulTests {
         #expect(try Tensor.zeros([2, 0]) • Tensor.zeros([0, 3]) == Tensor.zeros([2, 3]))
     }
 
+    /// With `float32` products, `matmul` (plain, transposed, batched) and `affine`, and their
+    /// gradients, are the float64 ones up to single precision's rounding: within `(k + 2)·2⁻²⁴·Σ|terms|`,
+    /// the magnitudes being the same product of `|a|`, `|b|` and `|probe|` in float64. They also differ
+    /// from float64's somewhere (the single-precision path is taken).
+    @Test(arguments: [
+        ([37, 50], [50, 23], false, false, false), ([50, 37], [23, 50], true, true, false),
+        ([3, 2, 40, 17], [17, 9], false, false, false), ([4, 30, 20], [4, 11, 20], false, true, false),
+        ([6, 300], [300, 299], false, false, true), ([2, 5, 64], [64, 48], false, false, true),
+    ] as [([Int], [Int], Bool, Bool, Bool)])
+    func float32ProductsAreFloat64WithinSinglePrecision(_ aShape: [Int], _ bShape: [Int], _ ta: Bool, _ tb: Bool, _ affine: Bool) throws {
+        let rng = RandomGenerator(seed: UInt64(aShape.reduce(1, *) + bShape.reduce(1, *)))
+        let a = try Tensor.randomNormal(aShape, using: rng), b = try Tensor.randomNormal(bShape, using: rng)
+        func product(_ v: [Tensor], _ precision: ProductPrecision) throws -> Tensor {
+            affine ? try Tensor.affine(v[0], v[1], v[2], precision: precision)
+                : try Tensor.matmul(v[0], v[1], transposeA: ta, transposeB: tb, precision: precision)
+        }
+        let inputs = affine ? [a, b, try Tensor.randomNormal([bShape[1]], using: rng)] : [a, b]
+        let probe = try Tensor.randomNormal(try product(inputs, .float64).shape, using: rng)
+        let (y64, y32) = (try product(inputs, .float64), try product(inputs, .float32))
+        let size = try product(inputs.map { $0.abs() }, .float64)
+        let (_, g64) = try valueAndGrad(at: inputs) { try (product($0, .float64) * probe).sum() }
+        let (_, g32) = try valueAndGrad(at: inputs) { try (product($0, .float32) * probe).sum() }
+        let (_, gSize) = try valueAndGrad(at: inputs.map { $0.abs() }) { try (product($0, .float64) * probe.abs()).sum() }
+        // Each sum has at most max(k, n, rows of the product) terms.
+        let u = Double(max(aShape.max()!, bShape.max()!, y64.count / y64.shape[y64.rank - 1]) + 2) * 0x1p-24
+        func within(_ got: Tensor, _ want: Tensor, _ size: Tensor) -> Bool {
+            got.shape == want.shape && zip(zip(got.scalars, want.scalars), size.scalars).allSatisfy { Swift.abs($0.0 - $0.1) <= u * $1 }
+        }
+        #expect(within(y32, y64, size))
+        #expect(y32 != y64)
+        for i in 0..<2 {
+            #expect(within(g32[i], g64[i], gSize[i]))
+            #expect(g32[i] != g64[i])
+        }
+    }
+
     /// Large products are split into blocks fixed by the shape, so the thread count cannot change a bit.
     @Test(arguments: [(1024, 1024, 1024), (1797, 64, 64), (700, 300, 900), (64, 512, 4096), (5, 2048, 1000)])
     func resultsAreIndependentOfTheThreadCount(_ m: Int, _ k: Int, _ n: Int) throws {

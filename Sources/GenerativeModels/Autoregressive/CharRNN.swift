@@ -30,6 +30,9 @@ public final class CharRNN: Module {
     public let cell: Cell
     public let hiddenSize: Int
     public let embeddingSize: Int
+    /// The arithmetic of the gates' and the readout's matrix products: `float64` (default) or
+    /// `float32` (PyTorch's precision, faster; see `ProductPrecision`).
+    public let precision: ProductPrecision
     let embedding: Embedding
     let recurrent: Recurrent
     let readout: Linear
@@ -39,7 +42,8 @@ public final class CharRNN: Module {
     /// A model over the distinct characters of `text` (sorted by their Unicode scalars), with a `cell`
     /// of `hidden` units fed `embedding`-dimensional character vectors; weights drawn from `seed` as
     /// PyTorch draws them.
-    public init(vocabularyFrom text: String, cell: Cell = .gru, hidden: Int = 128, embedding: Int = 32, seed: UInt64 = 0) throws {
+    public init(vocabularyFrom text: String, cell: Cell = .gru, hidden: Int = 128, embedding: Int = 32,
+                precision: ProductPrecision = .float64, seed: UInt64 = 0) throws {
         let distinct = Set(text).sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
         guard distinct.count >= 2 else {
             throw ModelError.invalidArgument(model: "CharRNN", reason: "the text must hold at least 2 distinct characters, got \(distinct.count)")
@@ -56,6 +60,9 @@ public final class CharRNN: Module {
         }
         recurrent = Recurrent(recurrentCell)
         readout = try Linear(hidden, distinct.count, initialization: .pytorch, using: rng)
+        recurrentCell.weights.precision = precision
+        readout.precision = precision
+        self.precision = precision
         characters = distinct
         tokens = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0 + 1) })
         self.cell = cell

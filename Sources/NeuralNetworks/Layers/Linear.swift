@@ -12,6 +12,8 @@ public final class Linear: Layer {
     }
     /// Storage of `bias` (reflection reports it as `bias`).
     private let _bias: ParameterReference?
+    /// The arithmetic of the matrix product (default `float64`; `float32` is PyTorch's, faster).
+    public var precision: ProductPrecision = .float64
 
     /// A layer from `inputs` to `outputs` features; the weight is drawn with `initialization`
     /// (Glorot uniform by default), then the bias (zero, except for `.pytorch`).
@@ -38,7 +40,7 @@ public final class Linear: Layer {
         guard x.rank >= 1, x.shape[x.rank - 1] == inputs else {
             throw TensorError.shapeMismatch(operation: "Linear(\(inputs) → \(outputs))", lhs: x.shape, rhs: weight.shape)
         }
-        guard let bias = _bias?.value else { return try x • weight }
-        return try Tensor.affine(x, weight, bias)
+        guard let bias = _bias?.value else { return try x.matmul(weight, precision: precision) }
+        return try Tensor.affine(x, weight, bias, precision: precision)
     }
 }

@@ -47,6 +47,8 @@ public final class GateWeights: Module {
     @Parameter public var inputBias: Tensor
     @Parameter public var hiddenBias: Tensor
     public let gates: Int
+    /// The arithmetic of the gates' matrix products (default `float64`; `float32` is PyTorch's, faster).
+    public var precision: ProductPrecision = .float64
 
     init(cell: String, inputs: Int, hidden: Int, gates: Int, using generator: RandomGenerator) throws {
         guard inputs > 0, hidden > 0 else {
@@ -73,7 +75,7 @@ public final class GateWeights: Module {
         guard x.rank == 2, x.shape[1] == inputSize else {
             throw TensorError.shapeMismatch(operation: "\(cell)(\(inputSize) → \(hiddenSize)) input", lhs: x.shape, rhs: inputWeight.shape)
         }
-        return try Tensor.affine(x, inputWeight, inputBias)
+        return try Tensor.affine(x, inputWeight, inputBias, precision: precision)
     }
 
     /// `h·W_hh + b_hh`, every gate at once.
@@ -81,7 +83,7 @@ public final class GateWeights: Module {
         guard h.rank == 2, h.shape[1] == hiddenSize else {
             throw TensorError.shapeMismatch(operation: "\(cell)(\(inputSize) → \(hiddenSize)) state", lhs: h.shape, rhs: hiddenWeight.shape)
         }
-        return try Tensor.affine(h, hiddenWeight, hiddenBias)
+        return try Tensor.affine(h, hiddenWeight, hiddenBias, precision: precision)
     }
 
     /// Gate `k`'s columns of `[batch, gates·hidden]` pre-activations.

@@ -7,9 +7,10 @@ enum Backward: Sendable {
     case sumOrDifference(lhsShape: [Int], rhsShape: [Int], subtract: Bool)
     case binary(BinaryOperation, lhs: Tensor, rhs: Tensor, output: Tensor)
     case unary(UnaryFunction, input: Tensor, output: Tensor)
-    case matmul(lhs: Tensor, rhs: Tensor, transA: Bool, transB: Bool)
+    /// `op(lhs)·op(rhs)`; the gradients' products in the forward product's precision.
+    case matmul(lhs: Tensor, rhs: Tensor, transA: Bool, transB: Bool, precision: ProductPrecision)
     /// `x·W + b`; inputs x, W, b.
-    case affine(input: Tensor, weight: Tensor)
+    case affine(input: Tensor, weight: Tensor, precision: ProductPrecision)
     case sum(inputShape: [Int], keptShape: [Int])
     /// A 2-D convolution; inputs x, W and (when present) b.
     case convolution(input: Tensor, weight: Tensor, plan: ConvolutionPlan)
@@ -69,14 +70,14 @@ enum Backward: Sendable {
         case let .unary(f, input, output):
             return [Tensor(uncheckedShape: input.shape, scalars: f.backward(x: input.scalars, y: output.scalars, g: g.scalars))]
 
-        case let .matmul(lhs, rhs, transA, transB):
+        case let .matmul(lhs, rhs, transA, transB, precision):
             // C = op(A)·op(B):  op(A)̄ = G·op(B)ᵀ,  op(B)̄ = op(A)ᵀ·G; a transposed operand gets the
             // transpose of its bar, computed by swapping the product's operands.
             var result: [Tensor?] = [nil, nil]
             if needs[0] {
                 let bar = transA
-                    ? try Tensor.product(rhs, transA: transB, g, transB: true)
-                    : try Tensor.product(g, transA: false, rhs, transB: !transB)
+                    ? try Tensor.product(rhs, transA: transB, g, transB: true, precision: precision)
+                    : try Tensor.product(g, transA: false, rhs, transB: !transB, precision: precision)
                 result[0] = bar.summed(toShape: lhs.shape)
             }
             if needs[1] {
@@ -85,25 +86,25 @@ enum Backward: Sendable {
                     let k = lhs.shape[lhs.rank - 1], n = g.shape[g.rank - 1]
                     let a2 = lhs.reshapedUnchecked([lhs.count / k, k]), g2 = g.reshapedUnchecked([g.count / n, n])
                     result[1] = transB
-                        ? try Tensor.product(g2, transA: true, a2, transB: false)
-                        : try Tensor.product(a2, transA: true, g2, transB: false)
+                        ? try Tensor.product(g2, transA: true, a2, transB: false, precision: precision)
+                        : try Tensor.product(a2, transA: true, g2, transB: false, precision: precision)
                 } else {
                     let bar = transB
-                        ? try Tensor.product(g, transA: true, lhs, transB: transA)
-                        : try Tensor.product(lhs, transA: !transA, g, transB: false)
+                        ? try Tensor.product(g, transA: true, lhs, transB: transA, precision: precision)
+                        : try Tensor.product(lhs, transA: !transA, g, transB: false, precision: precision)
                     result[1] = bar.summed(toShape: rhs.shape)
                 }
             }
             return result
 
-        case let .affine(input, weight):
+        case let .affine(input, weight, precision):
             let (inputs, outputs) = (weight.shape[0], weight.shape[1])
             let rows = g.count / max(outputs, 1)
             let g2 = g.reshapedUnchecked([rows, outputs])
             let x2 = input.reshapedUnchecked([rows, inputs])
             return [
-                needs[0] ? try Tensor.product(g2, transA: false, weight, transB: true).reshapedUnchecked(input.shape) : nil,
-                needs[1] ? try Tensor.product(x2, transA: true, g2, transB: false) : nil,
+                needs[0] ? try Tensor.product(g2, transA: false, weight, transB: true, precision: precision).reshapedUnchecked(input.shape) : nil,
+                needs[1] ? try Tensor.product(x2, transA: true, g2, transB: false, precision: precision) : nil,
                 needs[2] ? g2.sumUnchecked(axes: [0], keepDims: false) : nil,
             ]
 

@@ -9,11 +9,8 @@ extension Registry {
             t.staticMethod("init(height: Int = 8, width: Int = 8, channels: Int = 64, layers: Int = 4, precision: String = \"float64\", seed: Int? = nil)",
                            doc: "A 5×5 type-A masked convolution, then `layers` residual 3×3 type-B layers of `channels` maps; precision \"float32\" multiplies in single precision, as PyTorch, in about half the time.") {
                 (cx, height: Int, width: Int, channels: Int, layers: Int, precision: String, seed: Int?) in
-                guard let products = ProductPrecision(rawValue: precision) else {
-                    throw cx.fail("unknown precision '\(precision)'; choose \"float64\" or \"float32\"")
-                }
-                return try PixelCNN(height: height, width: width, channels: channels, layers: layers, precision: products,
-                                    seed: try cx.seed(seed))
+                try PixelCNN(height: height, width: width, channels: channels, layers: layers,
+                             precision: try productPrecision(precision, cx), seed: try cx.seed(seed))
             }
             t.contextMethod("func fit(_ data: Tensor, validation: Tensor? = nil, epochs: Int = 60, batchSize: Int = 128, learningRate: Double = 0.001, patience: Int? = 10, seed: Int? = nil)",
                             doc: "Maximum likelihood with Adam; with validation rows, keeps the best epoch and stops after `patience` epochs without improvement.") {
@@ -51,13 +48,14 @@ extension Registry {
                                historyDoc: "Per epoch: \"loss\" (training NLL) and \"validation\" (with validation data), nats per image.")
 
         extend(libraryDecl("CharRNN")) { t in
-            t.staticMethod("init(vocabularyFrom text: String, cell: String = \"gru\", hidden: Int = 128, embedding: Int = 32, seed: Int? = nil)",
-                           doc: "A character model over the characters of `text`; cell: \"gru\", \"lstm\" or \"rnn\" (tanh).") {
-                (cx, text: String, cell: String, hidden: Int, embedding: Int, seed: Int?) in
+            t.staticMethod("init(vocabularyFrom text: String, cell: String = \"gru\", hidden: Int = 128, embedding: Int = 32, precision: String = \"float64\", seed: Int? = nil)",
+                           doc: "A character model over the characters of `text`; cell: \"gru\", \"lstm\" or \"rnn\" (tanh); precision \"float32\" multiplies in single precision, as PyTorch, faster.") {
+                (cx, text: String, cell: String, hidden: Int, embedding: Int, precision: String, seed: Int?) in
                 guard let kind = CharRNN.Cell(rawValue: cell) else {
                     throw cx.fail("unknown cell '\(cell)'; choose \"gru\", \"lstm\" or \"rnn\"")
                 }
-                return try CharRNN(vocabularyFrom: text, cell: kind, hidden: hidden, embedding: embedding, seed: try cx.seed(seed))
+                return try CharRNN(vocabularyFrom: text, cell: kind, hidden: hidden, embedding: embedding,
+                                   precision: try productPrecision(precision, cx), seed: try cx.seed(seed))
             }
             t.contextMethod("func fit(_ text: String, epochs: Int = 10, sequenceLength: Int = 64, batchSize: Int = 32, learningRate: Double = 0.002, clipNorm: Double? = 5, seed: Int? = nil)",
                             doc: "Maximum likelihood on pieces of the text with Adam, the gradient norm clipped (truncated BPTT).") {
@@ -92,4 +90,12 @@ extension Registry {
                                load: { try Checkpoint.load(into: $0, from: $1) }, history: { $0.history },
                                historyDoc: "Per epoch: \"loss\", the training cross-entropy in nats per character.")
     }
+}
+
+/// A cell's precision argument: "float64" or "float32" (`ProductPrecision`), anything else refused.
+private func productPrecision(_ name: String, _ cx: LibraryContext) throws -> ProductPrecision {
+    guard let precision = ProductPrecision(rawValue: name) else {
+        throw cx.fail("unknown precision '\(name)'; choose \"float64\" or \"float32\"")
+    }
+    return precision
 }
