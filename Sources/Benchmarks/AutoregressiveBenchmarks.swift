@@ -70,9 +70,18 @@ enum AutoregressiveBenchmarks {
         }
 
         print("-- CharRNN (embedding 32, GRU 128, pieces of 64, batch 32, Adam 2e-3, clip 5), \(settings["charEpochs"]!) epochs")
+        // Both on one thread: float32 products (the reference's precision), then float64, the model
+        // evaluated and sampled below.
+        Tensor.threadCount = 1
+        let float32RNN = try CharRNN(vocabularyFrom: corpus, cell: .gru, hidden: 128, embedding: 32, precision: .float32, seed: 1)
+        let float32Seconds = try Measure.seconds { try float32RNN.fit(textTrain, epochs: settings["charEpochs"]!, seed: 1) }
+        line("seconds per epoch (Lectern float32 products on 1 thread)", float32Seconds / Double(settings["charEpochs"]!),
+             peer("charRNN", "secondsPerEpoch"), unit: "s")
         let rnn = try CharRNN(vocabularyFrom: corpus, cell: .gru, hidden: 128, embedding: 32, seed: 1)
         let rnnSeconds = try Measure.seconds { try rnn.fit(textTrain, epochs: settings["charEpochs"]!, seed: 1) }
-        line("seconds per epoch", rnnSeconds / Double(settings["charEpochs"]!), peer("charRNN", "secondsPerEpoch"), unit: "s")
+        Tensor.threadCount = threads
+        line("seconds per epoch (Lectern float64 products on 1 thread)", rnnSeconds / Double(settings["charEpochs"]!),
+             peer("charRNN", "secondsPerEpoch"), unit: "s")
         line("test bits per character", try rnn.bitsPerCharacter(textTest), peer("charRNN", "testBitsPerCharacter"), unit: "bits", seconds: false)
         print(String(format: "unigram baseline: %.2f bits per character", try CharRNN.unigramBitsPerCharacter(train: textTrain, test: textTest)))
         let sampleRNN = try Measure.seconds { _ = try rnn.sample(length: 500, seed: 2) }

@@ -30,13 +30,9 @@ public enum Loss {
     }
 
     /// Cross-entropy of integral class labels (shape `[N]`) against logits (`[N, C]`):
-    /// `−log softmax(x)[label]`, one term per row.
+    /// `−log softmax(x)[label]`, one term per row (fused: `Tensor.softmaxCrossEntropy`).
     public static func crossEntropy(logits: Tensor, labels: Tensor, reduction: LossReduction = .mean) throws -> Tensor {
-        guard logits.rank == 2, labels.rank == 1, labels.shape[0] == logits.shape[0] else {
-            throw TensorError.shapeMismatch(operation: "crossEntropy", lhs: logits.shape, rhs: labels.shape)
-        }
-        let picked = try logits.logSoftmax(axis: 1).takeAlong(labels.reshaped([-1, 1]), axis: 1)
-        return reduce(-picked.flattened(), reduction)
+        reduce(try Tensor.softmaxCrossEntropy(logits: logits, labels: labels), reduction)
     }
 
     /// Cross-entropy of target distributions (`[N, C]`, rows summing to 1) against logits:

@@ -17,6 +17,8 @@ enum Backward: Sendable {
     /// One element chosen along `axis` (max/min); `positions` are the chosen indices.
     case select(inputShape: [Int], axis: Int, positions: [Int])
     case logSumExp(input: Tensor, output: Tensor)
+    /// `Tensor.softmaxCrossEntropy`: the rows' softmax and the labels picked.
+    case softmaxCrossEntropy(probabilities: Tensor, labels: [Int])
     case reshape(inputShape: [Int])
     case permute(axes: [Int])
     case broadcast(inputShape: [Int])
@@ -135,6 +137,21 @@ enum Backward: Sendable {
         case let .logSumExp(input, output):
             let softmax = try (input - output).exp()
             return [try softmax * g.reshapedUnchecked(output.shape)]
+
+        case let .softmaxCrossEntropy(probabilities, labels):
+            let classes = probabilities.shape[1]
+            let data = probabilities.scalars.withUnsafeBufferPointer { pp in
+                g.scalars.withUnsafeBufferPointer { gp in
+                    Elementwise.make(probabilities.count) { out in
+                        for (i, label) in labels.enumerated() {
+                            let (p, d, gi) = (pp.baseAddress! + i * classes, out + i * classes, gp[i])
+                            for c in 0..<classes { d[c] = gi * p[c] }
+                            d[label] = gi * (p[label] - 1)
+                        }
+                    }
+                }
+            }
+            return [Tensor(uncheckedShape: probabilities.shape, scalars: data)]
 
         case let .reshape(inputShape):
             return [g.reshapedUnchecked(inputShape)]
