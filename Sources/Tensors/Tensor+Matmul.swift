@@ -1,7 +1,8 @@
 infix operator • : MultiplicationPrecedence
 
-/// Matrix products through `cblas_dgemm` (`cblas_sgemm` in `float32` precision), with NumPy's `matmul` rules: vectors are promoted to
-/// matrices (and the added axis removed again), leading axes are batch axes and broadcast.
+/// Matrix products through `cblas_dgemm` (`cblas_sgemm` in `float32` precision), with NumPy's
+/// `matmul` rules: vectors are promoted to matrices (and the added axis removed again), leading axes
+/// are batch axes and broadcast.
 extension Tensor {
     /// The matrix product (batched over leading axes, which broadcast); throws
     /// `matmul: [128, 64] × [32, 2]` when inner sizes differ. `precision` is the arithmetic of the
