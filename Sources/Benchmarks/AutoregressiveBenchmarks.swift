@@ -39,10 +39,8 @@ enum AutoregressiveBenchmarks {
         for (count, precision) in [(1, ProductPrecision.float32), (1, .float64)] + (threads > 1 ? [(threads, .float64)] : []) {
             Tensor.threadCount = count
             defer { Tensor.threadCount = threads }
-            let timing = try PixelCNN(channels: settings["channels"]!, layers: settings["layers"]!, precision: precision, seed: 1)
-            let threeEpochs = try Measure.seconds { try timing.fit(xTrain, epochs: 3, seed: 1) }
             line("seconds per epoch (3 epochs, no validation; Lectern \(precision) products on \(count) thread\(count == 1 ? "" : "s"))",
-                 threeEpochs / 3, peer("pixelcnn", "secondsPerEpoch"), unit: "s")
+                 try pixelCNNEpochSeconds(xTrain, precision: precision), peer("pixelcnn", "secondsPerEpoch"), unit: "s")
         }
         let model = try PixelCNN(channels: settings["channels"]!, layers: settings["layers"]!, seed: 1)
         let fitSeconds = try Measure.seconds {
@@ -73,15 +71,11 @@ enum AutoregressiveBenchmarks {
         // Both on one thread: float32 products (the reference's precision), then float64, the model
         // evaluated and sampled below.
         Tensor.threadCount = 1
-        let float32RNN = try CharRNN(vocabularyFrom: corpus, cell: .gru, hidden: 128, embedding: 32, precision: .float32, seed: 1)
-        let float32Seconds = try Measure.seconds { try float32RNN.fit(textTrain, epochs: settings["charEpochs"]!, seed: 1) }
-        line("seconds per epoch (Lectern float32 products on 1 thread)", float32Seconds / Double(settings["charEpochs"]!),
-             peer("charRNN", "secondsPerEpoch"), unit: "s")
-        let rnn = try CharRNN(vocabularyFrom: corpus, cell: .gru, hidden: 128, embedding: 32, seed: 1)
-        let rnnSeconds = try Measure.seconds { try rnn.fit(textTrain, epochs: settings["charEpochs"]!, seed: 1) }
+        let (_, float32Seconds) = try charRNNEpochSeconds(corpus, textTrain, epochs: settings["charEpochs"]!, precision: .float32)
+        line("seconds per epoch (Lectern float32 products on 1 thread)", float32Seconds, peer("charRNN", "secondsPerEpoch"), unit: "s")
+        let (rnn, rnnSeconds) = try charRNNEpochSeconds(corpus, textTrain, epochs: settings["charEpochs"]!, precision: .float64)
         Tensor.threadCount = threads
-        line("seconds per epoch (Lectern float64 products on 1 thread)", rnnSeconds / Double(settings["charEpochs"]!),
-             peer("charRNN", "secondsPerEpoch"), unit: "s")
+        line("seconds per epoch (Lectern float64 products on 1 thread)", rnnSeconds, peer("charRNN", "secondsPerEpoch"), unit: "s")
         line("test bits per character", try rnn.bitsPerCharacter(textTest), peer("charRNN", "testBitsPerCharacter"), unit: "bits", seconds: false)
         print(String(format: "unigram baseline: %.2f bits per character", try CharRNN.unigramBitsPerCharacter(train: textTrain, test: textTest)))
         let sampleRNN = try Measure.seconds { _ = try rnn.sample(length: 500, seed: 2) }
@@ -98,15 +92,26 @@ enum AutoregressiveBenchmarks {
         Tensor.threadCount = 1
         defer { Tensor.threadCount = threads }
         for precision in ProductPrecision.allCases {
-            let pixelcnn = try PixelCNN(channels: settings["channels"]!, layers: settings["layers"]!, precision: precision, seed: 1)
-            let pixelSeconds = try Measure.seconds { try pixelcnn.fit(xTrain, epochs: 3, seed: 1) }
-            print("PixelCNN (\(precision) products): \(Measure.format(pixelSeconds / 3)) per epoch on one thread")
+            print("PixelCNN (\(precision) products): \(Measure.format(try pixelCNNEpochSeconds(xTrain, precision: precision))) per epoch on one thread")
         }
         for precision in ProductPrecision.allCases {
-            let rnn = try CharRNN(vocabularyFrom: corpus, cell: .gru, hidden: 128, embedding: 32, precision: precision, seed: 1)
-            let rnnSeconds = try Measure.seconds { try rnn.fit(textTrain, epochs: 1, seed: 1) }
-            print("CharRNN (\(precision) products): \(Measure.format(rnnSeconds)) per epoch on one thread")
+            let seconds = try charRNNEpochSeconds(corpus, textTrain, epochs: 1, precision: precision).seconds
+            print("CharRNN (\(precision) products): \(Measure.format(seconds)) per epoch on one thread")
         }
+    }
+
+    /// Seconds per epoch of the suite's PixelCNN over 3 epochs of `x` (no validation), at the current thread count.
+    private static func pixelCNNEpochSeconds(_ x: Tensor, precision: ProductPrecision) throws -> Double {
+        let model = try PixelCNN(channels: settings["channels"]!, layers: settings["layers"]!, precision: precision, seed: 1)
+        return try Measure.seconds { try model.fit(x, epochs: 3, seed: 1) } / 3
+    }
+
+    /// The suite's CharRNN over `corpus`'s characters, trained `epochs` on `text`, and its seconds per epoch.
+    private static func charRNNEpochSeconds(
+        _ corpus: String, _ text: String, epochs: Int, precision: ProductPrecision
+    ) throws -> (model: CharRNN, seconds: Double) {
+        let model = try CharRNN(vocabularyFrom: corpus, cell: .gru, hidden: 128, embedding: 32, precision: precision, seed: 1)
+        return (model, try Measure.seconds { try model.fit(text, epochs: epochs, seed: 1) } / Double(epochs))
     }
 
     /// A 3×3 convolution's forward + backward at the course's size against a dgemm of the same

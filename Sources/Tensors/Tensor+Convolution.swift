@@ -8,7 +8,7 @@ extension Tensor {
     /// With a `mask` (`[kH, kW]` of 0s and 1s), the convolution with `weight ⊙ mask` in every kernel
     /// (PixelCNN's masked convolutions): the masked taps neither contribute nor receive a gradient,
     /// and are skipped rather than multiplied by zero. `precision` is the arithmetic of the matrix
-    /// products (`ProductPrecision`; `float32` is PyTorch's, at about half the time).
+    /// products (`ProductPrecision`; `float32` is PyTorch's, and faster).
     public static func conv2d(
         _ input: Tensor, weight: Tensor, bias: Tensor? = nil,
         stride: [Int] = [1], padding: [Int] = [0], dilation: [Int] = [1], mask: Tensor? = nil,
@@ -178,9 +178,8 @@ extension ConvolutionPlan {
         var dWeight = [Double](repeating: 0, count: needWeight ? o * patch : 0)
         var dInput = [Double](repeating: 0, count: needInput ? batch * channels * height * width : 0)
         // One round's partial weight gradients, summed into dWeight in group order after each round.
-        var partials = [S](unsafeUninitializedCapacity: needWeight ? Self.roundSize * o * patch : 0) { _, count in
-            count = needWeight ? Self.roundSize * o * patch : 0
-        }
+        let partialCount = needWeight ? Self.roundSize * o * patch : 0
+        var partials = [S](unsafeUninitializedCapacity: partialCount) { _, count in count = partialCount }
         g.withUnsafeBufferPointer { gp in
             x.withUnsafeBufferPointer { xp in
                 packedKernel(w, as: S.self).withUnsafeBufferPointer { wp in

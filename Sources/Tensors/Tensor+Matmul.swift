@@ -62,16 +62,17 @@ extension Tensor {
         // A stack of matrices times one matrix is one tall product.
         let tall = Shape.count(bBatch) == 1 && !transA && aBatch == batch
         let data = switch precision {
-        case .float64: multiply(a, transA: transA, b, transB: transB, m: m, n: n, k: k, batch: batch, tall: tall, in: Double.self)
-        case .float32: multiply(a, transA: transA, b, transB: transB, m: m, n: n, k: k, batch: batch, tall: tall, in: Float.self)
+        case .float64: multiply(a, aBatch, transA: transA, b, bBatch, transB: transB, m: m, n: n, k: k, batch: batch, tall: tall, in: Double.self)
+        case .float32: multiply(a, aBatch, transA: transA, b, bBatch, transB: transB, m: m, n: n, k: k, batch: batch, tall: tall, in: Float.self)
         }
         return Tensor(uncheckedShape: outShape, scalars: data)
     }
 
     /// The products of `product` with operands and sums in `S` (`k > 0`): one tall product when `tall`,
-    /// else one per element of the broadcast `batch`.
+    /// else one per element of `batch`, to which the operands' batch axes `aBatch`, `bBatch` broadcast.
     private static func multiply<S: GEMMScalar>(
-        _ a: Tensor, transA: Bool, _ b: Tensor, transB: Bool, m: Int, n: Int, k: Int, batch: [Int], tall: Bool, in _: S.Type
+        _ a: Tensor, _ aBatch: [Int], transA: Bool, _ b: Tensor, _ bBatch: [Int], transB: Bool,
+        m: Int, n: Int, k: Int, batch: [Int], tall: Bool, in _: S.Type
     ) -> [Double] {
         let (ar, br) = (a.rank, b.rank)
         let lda = a.shape[ar - 1], ldb = b.shape[br - 1]
@@ -84,7 +85,6 @@ extension Tensor {
                                   a: ap.baseAddress!, lda: lda, b: bp.baseAddress!, ldb: ldb, c: c, ldc: n)
                         return
                     }
-                    let aBatch = Array(a.shape.dropLast(2)), bBatch = Array(b.shape.dropLast(2))
                     let aStrides = Shape.broadcastStrides(aBatch, to: batch), bStrides = Shape.broadcastStrides(bBatch, to: batch)
                     let aMatrix = a.shape[ar - 2] * lda, bMatrix = b.shape[br - 2] * ldb
                     let batchIndexStrides = Shape.strides(batch)

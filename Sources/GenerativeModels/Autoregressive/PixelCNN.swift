@@ -25,7 +25,7 @@ public final class PixelCNN: Module {
     /// Kernel sizes: the type-A layer's and the type-B layers'.
     public let firstKernel: Int, kernel: Int
     /// The arithmetic of the convolutions' matrix products: `float64` (default) or `float32`
-    /// (PyTorch's precision, at about half the time; see `ProductPrecision`).
+    /// (PyTorch's precision, and faster; see `ProductPrecision`).
     public let precision: ProductPrecision
     let first: Conv2d
     let residual: [Conv2d]

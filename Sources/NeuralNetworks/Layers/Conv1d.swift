@@ -19,7 +19,7 @@ public final class Conv1d: Layer {
     /// Whether all the padding goes on the left (see the type's description).
     public let causal: Bool
     /// The arithmetic of the convolution's matrix products (default `float64`; `float32` is
-    /// PyTorch's, at about half the time).
+    /// PyTorch's, and faster).
     public var precision: ProductPrecision = .float64
 
     /// A layer from `inputs` to `outputs` channels with kernels of `kernelSize` taps.

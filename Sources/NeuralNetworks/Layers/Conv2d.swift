@@ -22,7 +22,7 @@ public final class Conv2d: Layer {
     /// Which mask, for the description of a masked layer.
     public let maskType: ConvolutionMask?
     /// The arithmetic of the convolution's matrix products (default `float64`; `float32` is
-    /// PyTorch's, at about half the time).
+    /// PyTorch's, and faster).
     public var precision: ProductPrecision = .float64
 
     /// A layer from `inputs` to `outputs` channels with square `kernelSize` kernels (or

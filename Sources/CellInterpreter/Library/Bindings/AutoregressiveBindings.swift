@@ -7,7 +7,7 @@ extension Registry {
     func registerAutoregressiveModels() {
         extend(libraryDecl("PixelCNN")) { t in
             t.staticMethod("init(height: Int = 8, width: Int = 8, channels: Int = 64, layers: Int = 4, precision: String = \"float64\", seed: Int? = nil)",
-                           doc: "A 5×5 type-A masked convolution, then `layers` residual 3×3 type-B layers of `channels` maps; precision \"float32\" multiplies in single precision, as PyTorch, in about half the time.") {
+                           doc: "A 5×5 type-A masked convolution, then `layers` residual 3×3 type-B layers of `channels` maps; precision \"float32\" multiplies in single precision, as PyTorch, and faster.") {
                 (cx, height: Int, width: Int, channels: Int, layers: Int, precision: String, seed: Int?) in
                 try PixelCNN(height: height, width: width, channels: channels, layers: layers,
                              precision: try productPrecision(precision, cx), seed: try cx.seed(seed))
