@@ -30,9 +30,11 @@ public enum Loss {
     }
 
     /// Cross-entropy of integral class labels (shape `[N]`) against logits (`[N, C]`):
-    /// `−log softmax(x)[label]`, one term per row (fused: `Tensor.softmaxCrossEntropy`).
-    public static func crossEntropy(logits: Tensor, labels: Tensor, reduction: LossReduction = .mean) throws -> Tensor {
-        reduce(try Tensor.softmaxCrossEntropy(logits: logits, labels: labels), reduction)
+    /// `−log softmax(x)[label]`, one term per row (fused: `Tensor.softmaxCrossEntropy`; `float32`
+    /// computes its exponentials to single precision, as PyTorch's float32 does).
+    public static func crossEntropy(logits: Tensor, labels: Tensor, reduction: LossReduction = .mean,
+                                    precision: ProductPrecision = .float64) throws -> Tensor {
+        reduce(try Tensor.softmaxCrossEntropy(logits: logits, labels: labels, precision: precision), reduction)
     }
 
     /// Cross-entropy of target distributions (`[N, C]`, rows summing to 1) against logits:

@@ -8,8 +8,10 @@ extension Tensor {
     ///
     ///     r = σ(gi_r + gh_r),  z = σ(gi_z + gh_z),  n = tanh(gi_n + r ⊙ gh_n),  h' = n + z ⊙ (h − n)
     ///
-    /// Differentiable in all three inputs.
-    public static func gruUpdate(inputGates gi: Tensor, hiddenGates gh: Tensor, state h: Tensor) throws -> Tensor {
+    /// Differentiable in all three inputs. With `float32` precision σ and tanh are computed to single
+    /// precision's accuracy, faster (see `ProductPrecision`); the default uses the C library's.
+    public static func gruUpdate(inputGates gi: Tensor, hiddenGates gh: Tensor, state h: Tensor,
+                                 precision: ProductPrecision = .float64) throws -> Tensor {
         guard h.rank == 2, gi.shape == [h.shape[0], 3 * h.shape[1]], gh.shape == gi.shape else {
             throw TensorError.invalidShape(
                 operation: "gruUpdate", shape: h.rank == 2 ? gi.shape : h.shape,
@@ -24,17 +26,12 @@ extension Tensor {
                 h.scalars.withUnsafeBufferPointer { hp in
                     gates.withUnsafeMutableBufferPointer { saved in
                         Elementwise.make(batch * hidden) { out in
-                            for b in 0..<batch {
-                                let row = b * 3 * hidden
-                                for j in 0..<hidden {
-                                    let (ri, zi, ni) = (row + j, row + hidden + j, row + 2 * hidden + j)
-                                    let r = UnaryFunction.sigmoid(gip[ri] + ghp[ri])
-                                    let z = UnaryFunction.sigmoid(gip[zi] + ghp[zi])
-                                    let n = LibM.tanh(gip[ni] + r * ghp[ni])
-                                    (saved[ri], saved[zi], saved[ni]) = (r, z, n)
-                                    out[b * hidden + j] = n + z * (hp[b * hidden + j] - n)
-                                }
-                            }
+                            guard batch * hidden > 0 else { return }
+                            GRUGates.forward(inputGates: .init(base: gip.baseAddress!, stride: 3 * hidden),
+                                             hiddenGates: .init(base: ghp.baseAddress!, stride: 3 * hidden),
+                                             state: .init(base: hp.baseAddress!, stride: hidden), batch: batch, hidden: hidden,
+                                             precision: precision, gates: .init(base: saved.baseAddress!, stride: 3 * hidden),
+                                             next: .init(base: out, stride: hidden))
                         }
                     }
                 }
@@ -43,42 +40,30 @@ extension Tensor {
         return tracked(Tensor(uncheckedShape: h.shape, scalars: out), [gi, gh, h],
                        .gruUpdate(gates: Tensor(uncheckedShape: gi.shape, scalars: gates), hiddenGates: gh.detached, state: h.detached))
     }
-}
 
-/// The backward pass of `Tensor.gruUpdate`, from the gates its forward pass kept.
-enum GRUGates {
-    /// The gradients of the input gates, hidden gates and state given the new state's gradient `g`,
-    /// from the kept `gates` (r, z, n as `[B, 3H]`): dn = g(1 − z), dz = g(h − n), dh = g·z; then
-    /// through tanh and the two sigmoids.
-    static func backward(_ g: Tensor, gates: Tensor, hiddenGates gh: Tensor, state h: Tensor)
+    /// The gradients of `gruUpdate`'s three inputs given its output's gradient `g`, from the `gates`
+    /// r, z, n its forward pass kept, the hidden gates and the state.
+    static func gruUpdateGradients(_ g: Tensor, gates: Tensor, hiddenGates gh: Tensor, state h: Tensor)
         -> (inputGates: Tensor, hiddenGates: Tensor, state: Tensor) {
         let (batch, hidden) = (h.shape[0], h.shape[1])
         var dgi = [Double](repeating: 0, count: batch * 3 * hidden), dgh = dgi
         var dh = [Double](repeating: 0, count: batch * hidden)
-        dgi.withUnsafeMutableBufferPointer { dgip in
-            dgh.withUnsafeMutableBufferPointer { dghp in
-                dh.withUnsafeMutableBufferPointer { dhp in
-                    g.scalars.withUnsafeBufferPointer { gp in
+        let (gateStride, stateStride) = (3 * hidden, hidden)
+        if batch * hidden > 0 {
+            g.scalars.withUnsafeBufferPointer { gp in
+                gates.scalars.withUnsafeBufferPointer { sp in
+                    gh.scalars.withUnsafeBufferPointer { ghp in
                         h.scalars.withUnsafeBufferPointer { hp in
-                            gates.scalars.withUnsafeBufferPointer { sp in
-                                gh.scalars.withUnsafeBufferPointer { ghp in
-                                    for b in 0..<batch {
-                                        let row = b * 3 * hidden
-                                        for j in 0..<hidden {
-                                            let k = b * hidden + j
-                                            let (r, z, n) = (sp[row + j], sp[row + hidden + j], sp[row + 2 * hidden + j])
-                                            let gk = gp[k]
-                                            let dn = gk * (1 - z) * (1 - n * n)
-                                            let dz = gk * (hp[k] - n) * z * (1 - z)
-                                            let dr = dn * ghp[row + 2 * hidden + j] * r * (1 - r)
-                                            dgip[row + j] = dr
-                                            dghp[row + j] = dr
-                                            dgip[row + hidden + j] = dz
-                                            dghp[row + hidden + j] = dz
-                                            dgip[row + 2 * hidden + j] = dn
-                                            dghp[row + 2 * hidden + j] = dn * r
-                                            dhp[k] = gk * z
-                                        }
+                            dgi.withUnsafeMutableBufferPointer { dgip in
+                                dgh.withUnsafeMutableBufferPointer { dghp in
+                                    dh.withUnsafeMutableBufferPointer { dhp in
+                                        GRUGates.backward(.init(base: gp.baseAddress!, stride: stateStride),
+                                                          gates: .init(base: sp.baseAddress!, stride: gateStride),
+                                                          hiddenGates: .init(base: ghp.baseAddress!, stride: gateStride),
+                                                          state: .init(base: hp.baseAddress!, stride: stateStride), batch: batch, hidden: hidden,
+                                                          inputGates: .init(base: dgip.baseAddress!, stride: gateStride),
+                                                          hiddenGates: .init(base: dghp.baseAddress!, stride: gateStride),
+                                                          state: .init(base: dhp.baseAddress!, stride: stateStride))
                                     }
                                 }
                             }
@@ -87,7 +72,7 @@ enum GRUGates {
                 }
             }
         }
-        return (Tensor(uncheckedShape: gates.shape, scalars: dgi), Tensor(uncheckedShape: gh.shape, scalars: dgh),
+        return (Tensor(uncheckedShape: gates.shape, scalars: dgi), Tensor(uncheckedShape: gates.shape, scalars: dgh),
                 Tensor(uncheckedShape: h.shape, scalars: dh))
     }
 }

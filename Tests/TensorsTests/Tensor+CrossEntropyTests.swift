@@ -32,6 +32,17 @@ struct CrossEntropyTests {
         #expect(zip(gFused.scalars, gComposed.scalars).allSatisfy { Swift.abs($0 - $1) <= 1e-15 * max(1, Swift.abs($1)) })
     }
 
+    @Test("in float32 the losses and gradients are within 1e-9 relative of float64's, and not float64's", arguments: cases.indices)
+    func singlePrecisionExponentials(_ index: Int) throws {
+        let (rows, labels) = Self.cases[index]
+        let x = try Tensor(rows), y = Tensor(labels)
+        let (single, gSingle) = try valueAndGrad(at: x) { try Tensor.softmaxCrossEntropy(logits: $0, labels: y, precision: .float32).sum() }
+        let (double, gDouble) = try valueAndGrad(at: x) { try Tensor.softmaxCrossEntropy(logits: $0, labels: y).sum() }
+        #expect(Swift.abs(try single.item - double.item) <= 1e-9 * Swift.abs(try double.item))
+        #expect(zip(gSingle.scalars, gDouble.scalars).allSatisfy { Swift.abs($0 - $1) <= 1e-9 * max(1e-300, Swift.abs($1)) || $0 == $1 })
+        if index == 1 { #expect(gSingle != gDouble) }
+    }
+
     @Test func gradientMatchesFiniteDifferences() throws {
         let rng = RandomGenerator(seed: 8)
         let x = try Tensor.randomNormal([4, 7], using: rng), y = Tensor([6, 0, 3, 3])

@@ -29,6 +29,18 @@ struct GatedUnitsTests {
         }
     }
 
+    @Test("in float32 computes the gates to single precision's accuracy, not the C library's bits")
+    func singlePrecisionGates() throws {
+        let rng = RandomGenerator(seed: 5)
+        let gi = try Tensor.randomNormal([4, 24], using: rng) * 3, gh = try Tensor.randomNormal([4, 24], using: rng)
+        let h = try Tensor.randomNormal([4, 8], using: rng)
+        let single = try Tensor.gruUpdate(inputGates: gi, hiddenGates: gh, state: h, precision: .float32)
+        let double = try Tensor.gruUpdate(inputGates: gi, hiddenGates: gh, state: h)
+        let difference = try (single - double).abs().max().item
+        #expect(difference <= 1e-8)
+        #expect(difference > 0)
+    }
+
     @Test("refuses gates and states that do not fit", arguments: [
         ([2, 9], [2, 9], [2, 4]),   // 3·4 ≠ 9
         ([2, 12], [2, 9], [2, 4]),  // the two gates differ

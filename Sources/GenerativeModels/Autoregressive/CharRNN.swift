@@ -137,10 +137,10 @@ public final class CharRNN: Module {
             for s in starts { for t in 1...sequenceLength { targets.append(Double(ids[s + t] - 1)) } }
             let labels = Tensor(targets)
             let (loss, grads) = try valueAndGrad(model: self) {
-                let steps = try (0..<sequenceLength).map { t in try self.embed(starts.map { ids[$0 + t] }) }
-                let hidden = try Tensor.stack(self.recurrent.run(steps).map(\.hidden), axis: 1)  // [batch, time, hidden]
+                let inputs = try self.embed(starts.flatMap { s in ids[s ..< s + sequenceLength] })
+                let hidden = try self.recurrent(inputs.reshaped([batch.count, sequenceLength, self.embeddingSize]))  // [batch, time, hidden]
                 let logits = try self.readout(hidden).reshaped([batch.count * sequenceLength, self.vocabularySize])
-                return try Loss.crossEntropy(logits: logits, labels: labels)
+                return try Loss.crossEntropy(logits: logits, labels: labels, precision: self.precision)
             }
             try optimizer.update(clipNorm.map { try grads.clipped(maxNorm: $0) } ?? grads)
             return try loss.item

@@ -17,6 +17,16 @@ public final class GRUCell: RecurrentCell {
     public func callAsFunction(_ x: Tensor, _ state: RecurrentState) throws -> RecurrentState {
         let h = state.hidden
         let gx = try weights.input(x, cell: "GRUCell"), gh = try weights.hidden(h, cell: "GRUCell")
-        return RecurrentState(hidden: try Tensor.gruUpdate(inputGates: gx, hiddenGates: gh, state: h))
+        return RecurrentState(hidden: try Tensor.gruUpdate(inputGates: gx, hiddenGates: gh, state: h, precision: weights.precision))
+    }
+
+    /// The whole sequence at once: the input gates of every step in one product, then
+    /// `Tensor.gruSequence` (the same states as step by step, up to the order of sums).
+    public func unrolled(_ x: Tensor) throws -> Tensor {
+        try checkSequence(x)
+        let (batch, steps) = (x.shape[0], x.shape[1])
+        let gi = try weights.input(x.reshaped([batch * steps, inputSize]), cell: "GRUCell").reshaped([batch, steps, 3 * hiddenSize])
+        return try Tensor.gruSequence(inputGates: gi, hiddenWeight: weights.hiddenWeight, hiddenBias: weights.hiddenBias,
+                                      state: weights.zeros(batch: batch), precision: weights.precision)
     }
 }

@@ -33,13 +33,6 @@ public final class Recurrent: Layer {
 
     /// The hidden state of every step of `x` `[batch, time, input]`, `[batch, time, hidden]`.
     public func callAsFunction(_ x: Tensor) throws -> Tensor {
-        guard x.rank == 3, x.shape[2] == cell.inputSize else {
-            throw TensorError.invalidShape(
-                operation: "Recurrent", shape: x.shape, reason: "expects [batch, time, \(cell.inputSize)] (batch first)")
-        }
-        let steps = try (0..<x.shape[1]).map { t in try x.indexed([.all, .index(t), .all]) }
-        let states = try run(steps)
-        if states.isEmpty { return try Tensor.zeros([x.shape[0], 0, cell.hiddenSize]) }
-        return try Tensor.stack(states.map(\.hidden), axis: 1)
+        try cell.unrolled(x)
     }
 }

@@ -25,6 +25,9 @@ public protocol RecurrentCell: Module {
     func initialState(batch: Int) throws -> RecurrentState
     /// The next state from input `x` `[batch, inputSize]` and the previous state.
     func callAsFunction(_ x: Tensor, _ state: RecurrentState) throws -> RecurrentState
+    /// The hidden state of every step of `x` `[batch, time, inputSize]`, from zeros:
+    /// `[batch, time, hiddenSize]`. Step by step by default; a cell may run the sequence faster.
+    func unrolled(_ x: Tensor) throws -> Tensor
 }
 
 extension RecurrentCell {
@@ -34,6 +37,26 @@ extension RecurrentCell {
 
     /// A zero hidden state (the LSTM adds its cell state).
     public func initialState(batch: Int) throws -> RecurrentState { RecurrentState(hidden: try weights.zeros(batch: batch)) }
+
+    public func unrolled(_ x: Tensor) throws -> Tensor {
+        try checkSequence(x)
+        var state = try initialState(batch: x.shape[0])
+        var outputs: [Tensor] = []
+        for t in 0..<x.shape[1] {
+            state = try self(x.indexed([.all, .index(t), .all]), state)
+            outputs.append(state.hidden)
+        }
+        if outputs.isEmpty { return try Tensor.zeros([x.shape[0], 0, hiddenSize]) }
+        return try Tensor.stack(outputs, axis: 1)
+    }
+
+    /// Throws unless `x` is `[batch, time, inputSize]`.
+    func checkSequence(_ x: Tensor) throws {
+        guard x.rank == 3, x.shape[2] == inputSize else {
+            throw TensorError.invalidShape(
+                operation: "\(Self.self)(\(inputSize) → \(hiddenSize))", shape: x.shape, reason: "expects [batch, time, \(inputSize)] (batch first)")
+        }
+    }
 }
 
 /// The four parameters of a recurrent cell with `gates` gates, laid out as PyTorch's (transposed, as

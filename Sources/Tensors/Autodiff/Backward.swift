@@ -30,6 +30,9 @@ enum Backward: Sendable {
     /// `Tensor.gruUpdate`; inputs the input gates, the hidden gates and the state. Holds the gates
     /// r, z, n it computed (`[B, 3H]`).
     case gruUpdate(gates: Tensor, hiddenGates: Tensor, state: Tensor)
+    /// `Tensor.gruSequence`; inputs the input gates of every step, the hidden weight and bias, and
+    /// the first state. Holds what the backward pass through time needs.
+    case gruSequence(GRUSequenceRecord)
     /// Output element `t` is input element `positions[t]` (row-major).
     case takeFlat(inputShape: [Int], positions: [Int])
     case `where`(mask: Tensor)
@@ -118,8 +121,11 @@ enum Backward: Sendable {
                     db.map { Tensor(uncheckedShape: [weight.shape[0]], scalars: $0) }]
 
         case let .gruUpdate(gates, gh, h):
-            let d = GRUGates.backward(g, gates: gates, hiddenGates: gh, state: h)
+            let d = Tensor.gruUpdateGradients(g, gates: gates, hiddenGates: gh, state: h)
             return [needs[0] ? d.inputGates : nil, needs[1] ? d.hiddenGates : nil, needs[2] ? d.state : nil]
+
+        case let .gruSequence(record):
+            return try record.gradients(g, needs: needs)
 
         case let .sum(inputShape, keptShape):
             return [g.reshapedUnchecked(keptShape).broadcastUnchecked(to: inputShape)]

@@ -197,6 +197,12 @@ let gradientCases: [GradientCase] = [
         let h = try Tensor.gruUpdate(inputGates: x[0], hiddenGates: x[2] • x[1], state: x[2])
         return try Tensor.gruUpdate(inputGates: x[0] * 0.5, hiddenGates: h • x[1], state: h)
     },
+    GradientCase("gruSequence", [[2, 4, 9], [3, 9], [9], [2, 3]]) {
+        try Tensor.gruSequence(inputGates: $0[0], hiddenWeight: $0[1], hiddenBias: $0[2], state: $0[3])
+    },
+    GradientCase("gruSequence of one step", [[3, 1, 6], [2, 6], [6], [3, 2]]) {
+        try Tensor.gruSequence(inputGates: $0[0], hiddenWeight: $0[1], hiddenBias: $0[2], state: $0[3])
+    },
     // Linear algebra.
     GradientCase("inverse", [[3, 3]]) { try Linalg.inverse(wellConditioned($0[0])) },
     GradientCase("logDeterminant", [[3, 3]]) { try Linalg.logDeterminant(wellConditioned($0[0])) },
