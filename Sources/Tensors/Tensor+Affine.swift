@@ -17,14 +17,19 @@ extension Tensor {
         let outShape = Array(x.shape.dropLast()) + [outputs]
         try Shape.validate(outShape, operation: "affine")
         if precision == .float32 && inputs > 0 {
-            let product = try Tensor.product(x.reshapedUnchecked([rows, inputs]), transA: false, weight, transB: false,
-                                             precision: .float32, operation: "affine")
-            let data = product.scalars.withUnsafeBufferPointer { pp in
-                bias.scalars.withUnsafeBufferPointer { bp in
-                    Elementwise.make(rows * outputs) { out in
-                        for r in 0..<rows {
-                            let (row, from) = (out + r * outputs, pp.baseAddress! + r * outputs)
-                            for j in 0..<outputs { row[j] = from[j] + bp[j] }
+            // The single-precision product, widened and added to the bias in one pass.
+            let data = Float.narrowing(x.scalars).withUnsafeBufferPointer { xp in
+                Float.narrowing(weight.scalars).withUnsafeBufferPointer { wp in
+                    bias.scalars.withUnsafeBufferPointer { bp in
+                        let product = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(1, rows * outputs))
+                        defer { product.deallocate() }
+                        BLAS.gemm(transA: false, transB: false, m: rows, n: outputs, k: inputs, a: xp.baseAddress!, lda: inputs,
+                                  b: wp.baseAddress!, ldb: outputs, c: product, ldc: outputs)
+                        return Elementwise.make(rows * outputs) { out in
+                            for r in 0..<rows {
+                                let (row, from) = (out + r * outputs, product + r * outputs)
+                                for j in 0..<outputs { row[j] = Double(from[j]) + bp[j] }
+                            }
                         }
                     }
                 }

@@ -20,8 +20,9 @@ extension Tensor {
         }
         let (batch, steps, hidden) = (gi.shape[0], gi.shape[1], h0.shape[1])
         let products = HiddenProducts(weight: w.scalars, bias: b.scalars, hidden: hidden, precision: precision)
-        var gates = [Double](repeating: 0, count: batch * steps * 3 * hidden), hiddenGates = gates
-        var outputs = [Double](repeating: 0, count: batch * steps * hidden)
+        // Every element of these is written below: no zeroing first.
+        var gates = Elementwise.make(batch * steps * 3 * hidden) { _ in }, hiddenGates = Elementwise.make(gates.count) { _ in }
+        var outputs = Elementwise.make(batch * steps * hidden) { _ in }
         let layout = SequenceLayout(steps: steps, hidden: hidden)
         if batch * steps * hidden > 0 {
             gi.scalars.withUnsafeBufferPointer { gip in
@@ -148,7 +149,8 @@ struct GRUSequenceRecord: Sendable {
     /// one product of the states each step started from and the hidden gates' gradients of all steps.
     func gradients(_ g: Tensor, needs: Needs) throws -> [Tensor?] {
         let (steps, hidden) = (layout.steps, layout.hidden)
-        var inputGates = [Double](repeating: 0, count: batch * steps * 3 * hidden), hiddenGates = inputGates
+        // Every element of the gates' gradients is written below: no zeroing first.
+        var inputGates = Elementwise.make(batch * steps * 3 * hidden) { _ in }, hiddenGates = Elementwise.make(inputGates.count) { _ in }
         var state = [Double](repeating: 0, count: batch * hidden), direct = state, back = state
         if batch * steps * hidden > 0 {
             g.scalars.withUnsafeBufferPointer { gp in
