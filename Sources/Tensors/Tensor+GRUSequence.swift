@@ -151,7 +151,12 @@ struct GRUSequenceRecord: Sendable {
         let (steps, hidden) = (layout.steps, layout.hidden)
         // Every element of the gates' gradients is written below: no zeroing first.
         var inputGates = Elementwise.make(batch * steps * 3 * hidden) { _ in }, hiddenGates = Elementwise.make(inputGates.count) { _ in }
-        var state = [Double](repeating: 0, count: batch * hidden), direct = state, back = state
+        // The state's gradient, its part through the gates alone, and its part through the hidden product.
+        let stateRows = batch * hidden
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(1, 3 * stateRows))
+        defer { scratch.deallocate() }
+        let (dh, direct, back) = (scratch, scratch + stateRows, scratch + 2 * stateRows)
+        dh.initialize(repeating: 0, count: stateRows)
         if batch * steps * hidden > 0 {
             g.scalars.withUnsafeBufferPointer { gp in
                 gates.withUnsafeBufferPointer { sp in
@@ -160,27 +165,21 @@ struct GRUSequenceRecord: Sendable {
                             firstState.withUnsafeBufferPointer { h0p in
                                 inputGates.withUnsafeMutableBufferPointer { dgip in
                                     hiddenGates.withUnsafeMutableBufferPointer { dghp in
-                                        state.withUnsafeMutableBufferPointer { dh in
-                                            direct.withUnsafeMutableBufferPointer { dd in
-                                                back.withUnsafeMutableBufferPointer { db in
-                                                    for t in stride(from: steps - 1, through: 0, by: -1) {
-                                                        for b in 0..<batch {
-                                                            let from = gp.baseAddress! + (b * steps + t) * hidden
-                                                            for j in 0..<hidden { dh[b * hidden + j] += from[j] }
-                                                        }
-                                                        let dgh = layout.gates(t, dghp.baseAddress!)
-                                                        GRUGates.backward(
-                                                            .init(base: dh.baseAddress!, stride: hidden), gates: layout.gates(t, sp.baseAddress!),
-                                                            hiddenGates: layout.gates(t, hp.baseAddress!),
-                                                            state: layout.previousState(t, first: h0p.baseAddress!, outputs: op.baseAddress!),
-                                                            batch: batch, hidden: hidden, inputGates: layout.gates(t, dgip.baseAddress!),
-                                                            hiddenGates: dgh, state: .init(base: dd.baseAddress!, stride: hidden))
-                                                        guard t > 0 || needs[3] else { continue }
-                                                        products.stateGradient(from: .init(base: dgh.base, stride: dgh.stride), rows: batch, into: db.baseAddress!)
-                                                        for k in 0..<batch * hidden { dh[k] = dd[k] + db[k] }
-                                                    }
-                                                }
+                                        for t in stride(from: steps - 1, through: 0, by: -1) {
+                                            for b in 0..<batch {
+                                                let from = gp.baseAddress! + (b * steps + t) * hidden
+                                                for j in 0..<hidden { dh[b * hidden + j] += from[j] }
                                             }
+                                            let dgh = layout.gates(t, dghp.baseAddress!)
+                                            GRUGates.backward(
+                                                .init(base: dh, stride: hidden), gates: layout.gates(t, sp.baseAddress!),
+                                                hiddenGates: layout.gates(t, hp.baseAddress!),
+                                                state: layout.previousState(t, first: h0p.baseAddress!, outputs: op.baseAddress!),
+                                                batch: batch, hidden: hidden, inputGates: layout.gates(t, dgip.baseAddress!),
+                                                hiddenGates: dgh, state: .init(base: direct, stride: hidden))
+                                            guard t > 0 || needs[3] else { continue }
+                                            products.stateGradient(from: .init(base: dgh.base, stride: dgh.stride), rows: batch, into: back)
+                                            for k in 0..<stateRows { dh[k] = direct[k] + back[k] }
                                         }
                                     }
                                 }
@@ -196,7 +195,7 @@ struct GRUSequenceRecord: Sendable {
             needs[0] ? Tensor(uncheckedShape: [batch, steps, 3 * hidden], scalars: inputGates) : nil,
             needs[1] ? try Tensor.product(startingStates(), transA: true, dgh, transB: false, precision: products.precision) : nil,
             needs[2] ? dgh.sumUnchecked(axes: [0], keepDims: false) : nil,
-            needs[3] ? Tensor(uncheckedShape: [batch, hidden], scalars: state) : nil,
+            needs[3] ? Tensor(uncheckedShape: [batch, hidden], scalars: Array(UnsafeBufferPointer(start: dh, count: stateRows))) : nil,
         ]
     }
 

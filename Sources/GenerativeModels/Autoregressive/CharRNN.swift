@@ -30,8 +30,9 @@ public final class CharRNN: Module {
     public let cell: Cell
     public let hiddenSize: Int
     public let embeddingSize: Int
-    /// The arithmetic of the gates' and the readout's matrix products: `float64` (default) or
-    /// `float32` (PyTorch's precision, faster; see `ProductPrecision`).
+    /// The arithmetic of the gates' and the readout's matrix products, and of the gates' σ and tanh
+    /// and the loss's exponentials in training: `float64` (default) or `float32` (PyTorch's
+    /// precision, faster; see `ProductPrecision`).
     public let precision: ProductPrecision
     let embedding: Embedding
     let recurrent: Recurrent

@@ -70,7 +70,8 @@ public final class GateWeights: Module {
     @Parameter public var inputBias: Tensor
     @Parameter public var hiddenBias: Tensor
     public let gates: Int
-    /// The arithmetic of the gates' matrix products (default `float64`; `float32` is PyTorch's, faster).
+    /// The arithmetic of the gates' matrix products, and of a GRU's σ and tanh (default `float64`;
+    /// `float32` is PyTorch's, faster; see `ProductPrecision`).
     public var precision: ProductPrecision = .float64
 
     init(cell: String, inputs: Int, hidden: Int, gates: Int, using generator: RandomGenerator) throws {

@@ -49,7 +49,7 @@ extension Registry {
 
         extend(libraryDecl("CharRNN")) { t in
             t.staticMethod("init(vocabularyFrom text: String, cell: String = \"gru\", hidden: Int = 128, embedding: Int = 32, precision: String = \"float64\", seed: Int? = nil)",
-                           doc: "A character model over the characters of `text`; cell: \"gru\", \"lstm\" or \"rnn\" (tanh); precision \"float32\" multiplies in single precision, as PyTorch, faster.") {
+                           doc: "A character model over the characters of `text`; cell: \"gru\", \"lstm\" or \"rnn\" (tanh); precision \"float32\" multiplies, and computes the gates and the loss's exponentials, to single precision, as PyTorch, faster.") {
                 (cx, text: String, cell: String, hidden: Int, embedding: Int, precision: String, seed: Int?) in
                 guard let kind = CharRNN.Cell(rawValue: cell) else {
                     throw cx.fail("unknown cell '\(cell)'; choose \"gru\", \"lstm\" or \"rnn\"")
