@@ -27,18 +27,27 @@ public final class PixelCNN: Module {
     /// The arithmetic of the convolutions' matrix products: `float64` (default) or `float32`
     /// (PyTorch's precision, and faster; see `ProductPrecision`).
     public let precision: ProductPrecision
+    /// Whether every masked layer adds a learned bias per map and position (`PositionBias`).
+    public var positionBias: Bool { !positionBiases.isEmpty }
+    /// Dropout on the residual branches in training (`Dropout`; 0: none).
+    public let dropout: Dropout
     let first: Conv2d
     let residual: [Conv2d]
     let output: Conv2d
+    /// With `positionBias`, one per masked layer (the first, then each residual one); else empty.
+    let positionBiases: [PositionBias]
     /// Per epoch: "loss" (training NLL, nats per image) and, with validation data, "validation".
     public private(set) var history = LossHistory()
     /// The epoch whose parameters early stopping kept (0 before training with validation data).
     public private(set) var bestEpoch = 0
 
     /// A PixelCNN for `height`×`width` binary images with `layers` residual type-B layers of
-    /// `channels` maps; weights drawn from `seed` as PyTorch draws them.
+    /// `channels` maps; weights drawn from `seed` as PyTorch draws them. `positionBias` adds a
+    /// learned bias per map and position after every masked convolution (starting at zero);
+    /// `dropout` zeroes that fraction of each residual branch's units in training.
     public init(height: Int = 8, width: Int = 8, channels: Int = 64, layers: Int = 4,
-                firstKernel: Int = 5, kernel: Int = 3, precision: ProductPrecision = .float64, seed: UInt64 = 0) throws {
+                firstKernel: Int = 5, kernel: Int = 3, positionBias: Bool = false, dropout: Double = 0,
+                precision: ProductPrecision = .float64, seed: UInt64 = 0) throws {
         func check(_ ok: Bool, _ reason: String) throws {
             if !ok { throw ModelError.invalidArgument(model: "PixelCNN", reason: reason) }
         }
@@ -47,6 +56,8 @@ public final class PixelCNN: Module {
         try check(layers >= 0, "layers must be non-negative, got \(layers)")
         try check(firstKernel >= 3 && firstKernel % 2 == 1 && kernel >= 1 && kernel % 2 == 1,
                   "kernel sizes must be odd (the first at least 3, or it sees nothing), got \(firstKernel) and \(kernel)")
+        try check(dropout >= 0 && dropout < 1, "dropout must lie in [0, 1), got \(dropout)")
+        self.dropout = try Dropout(dropout)
         let rng = RandomGenerator(seed: seed)
         first = try Conv2d(1, channels, kernelSize: [firstKernel], padding: [firstKernel / 2], mask: .a, using: rng)
         residual = try (0..<layers).map { _ in
@@ -54,6 +65,8 @@ public final class PixelCNN: Module {
         }
         output = try Conv2d(channels, 1, kernelSize: [1], using: rng)
         for layer in [first] + residual + [output] { layer.precision = precision }
+        positionBiases = positionBias
+            ? try (0...layers).map { _ in try PositionBias(channels: channels, height: height, width: width) } : []
         (self.height, self.width, self.channels, self.firstKernel, self.kernel) = (height, width, channels, firstKernel, kernel)
         self.precision = precision
     }
@@ -62,7 +75,12 @@ public final class PixelCNN: Module {
         func named(_ prefix: String, _ layer: Conv2d) -> [(name: String, parameter: ParameterReference)] {
             layer.namedParameters.map { ("\(prefix).\($0.name)", $0.parameter) }
         }
-        return named("first", first) + residual.enumerated().flatMap { named("residual.\($0.offset)", $0.element) } + named("output", output)
+        func biased(_ prefix: String, _ index: Int) -> [(name: String, parameter: ParameterReference)] {
+            positionBiases.isEmpty ? [] : positionBiases[index].namedParameters.map { ("\(prefix).\($0.name)", $0.parameter) }
+        }
+        return named("first", first) + biased("first", 0)
+            + residual.enumerated().flatMap { named("residual.\($0.offset)", $0.element) + biased("residual.\($0.offset)", $0.offset + 1) }
+            + named("output", output)
     }
 
     /// Pixels per image.
@@ -71,8 +89,18 @@ public final class PixelCNN: Module {
     /// The logits of `p(x_i = 1 | x_<i)` for rows of `x` `[rows, height·width]` (raster order), same shape.
     public func logits(_ x: Tensor) throws -> Tensor {
         try checkShape(x, method: "logits")
-        var h = try first(x.reshaped([x.shape[0], 1, height, width])).relu()
-        for layer in residual { h = try h + layer(h).relu() }
+        return try logits(x, dropoutDraws: nil)
+    }
+
+    /// The logits, with dropout on the residual branches drawn from `dropoutDraws` (training) or
+    /// none (nil: evaluation).
+    private func logits(_ x: Tensor, dropoutDraws: RandomGenerator?) throws -> Tensor {
+        func biased(_ z: Tensor, _ index: Int) throws -> Tensor { positionBiases.isEmpty ? z : try positionBiases[index](z) }
+        var h = try biased(first(x.reshaped([x.shape[0], 1, height, width])), 0).relu()
+        for (i, layer) in residual.enumerated() {
+            let branch = try biased(layer(h), i + 1).relu()
+            h = try h + (dropoutDraws.map { try dropout(branch, using: $0) } ?? branch)
+        }
         return try output(h).reshaped([x.shape[0], pixels])
     }
 
@@ -110,6 +138,8 @@ public final class PixelCNN: Module {
             throw ModelError.invalidArgument(model: "PixelCNN", reason: "patience must be at least 1 epoch, got \(patience)")
         }
         let optimizer = Adam(learningRate: learningRate)
+        // Dropout's draws: a stream of their own, so that the batches are those of a model without.
+        let dropoutDraws = dropout.probability > 0 ? RandomGenerator(seed: seed).fork() : nil
         var best = (nll: Double.infinity, epoch: 0, state: savedState())
         let startEpoch = history["loss"].count
         _ = try TrainingLoop.run(
@@ -128,7 +158,7 @@ public final class PixelCNN: Module {
         ) { batch in
             let xb = try data.take(batch, axis: 0)
             let (loss, grads) = try valueAndGrad(model: self) {
-                try Loss.binaryCrossEntropy(logits: self.logits(xb), targets: xb, reduction: .sum) / Double(batch.count)
+                try Loss.binaryCrossEntropy(logits: self.logits(xb, dropoutDraws: dropoutDraws), targets: xb, reduction: .sum) / Double(batch.count)
             }
             try optimizer.update(grads)
             return try loss.item

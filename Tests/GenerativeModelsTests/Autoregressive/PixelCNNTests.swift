@@ -5,9 +5,14 @@ import Tensors
 @testable import GenerativeModels
 
 @Suite struct PixelCNNTests {
-    @Test("The logit of pixel i depends only on pixels before i, exactly on those the receptive field marks")
-    func logitsDependOnlyOnEarlierPixelsInTheReceptiveField() throws {
-        let model = try PixelCNN(height: 5, width: 6, channels: 4, layers: 2, seed: 3)
+    @Test("The logit of pixel i depends only on pixels before i, exactly on those the receptive field marks",
+          arguments: [false, true])
+    func logitsDependOnlyOnEarlierPixelsInTheReceptiveField(positionBias: Bool) throws {
+        let model = try PixelCNN(height: 5, width: 6, channels: 4, layers: 2, positionBias: positionBias, seed: 3)
+        // The biases start at zero; make them matter (small, so that no pixel's units all switch off).
+        for (i, layer) in model.positionBiases.enumerated() {
+            layer.bias = try Tensor.randomNormal([4, 5, 6], using: RandomGenerator(seed: UInt64(20 + i))) * 0.1
+        }
         let x = try Tensor.randomUniform([6, 30], using: RandomGenerator(seed: 1))
         for i in [0, 7, 14, 29] {
             var reach = [Double](repeating: 0, count: 30)
@@ -38,8 +43,9 @@ import Tensors
         #expect(throws: ModelError.self) { try model.receptiveField(row: 8, column: 0) }
     }
 
-    @Test func likelihoodIsNormalisedOverAllBinaryImages() throws {
-        let model = try PixelCNN(height: 3, width: 3, channels: 4, layers: 1, firstKernel: 3, seed: 2)
+    @Test(arguments: [false, true])
+    func likelihoodIsNormalisedOverAllBinaryImages(positionBias: Bool) throws {
+        let model = try PixelCNN(height: 3, width: 3, channels: 4, layers: 1, firstKernel: 3, positionBias: positionBias, seed: 2)
         let all = try Tensor((0..<512).map { n in (0..<9).map { Double((n >> $0) & 1) } })
         try model.fit(all.take([1, 3, 7, 15, 31, 63, 127, 511], axis: 0), epochs: 3, batchSize: 4, seed: 1)
         let total = try model.logLikelihood(all).logSumExp().item
@@ -83,7 +89,44 @@ import Tensors
         #expect(throws: (any Error).self) { try PixelCNN(channels: 5, layers: 1).load(from: path) }
     }
 
+    @Test("A bias per map and pixel after every masked layer: named, trained, saved; zero at the start, so the same network")
+    func positionBiasIsAParameterOfEveryMaskedLayer() throws {
+        let plain = try PixelCNN(channels: 4, layers: 2, seed: 1), biased = try PixelCNN(channels: 4, layers: 2, positionBias: true, seed: 1)
+        #expect(!plain.positionBias && biased.positionBias)
+        #expect(Set(biased.namedParameters.map(\.name)).subtracting(plain.namedParameters.map(\.name))
+                == ["first.positionBias", "residual.0.positionBias", "residual.1.positionBias"])
+        #expect(biased.parameterCount == plain.parameterCount + 3 * 4 * 64)
+        let data = try Dataset.digits().binarized[0..<64]
+        #expect(try biased.logLikelihood(data) == plain.logLikelihood(data), "a zero bias changes nothing")
+        try biased.fit(data, epochs: 2, batchSize: 32, seed: 2)
+        #expect(biased.positionBiases.allSatisfy { $0.bias.scalars.contains { $0 != 0 } }, "training moves every bias")
+        let path = temporaryPath("pixelcnn-position.ckpt")
+        try biased.save(to: path)
+        let reloaded = try PixelCNN(channels: 4, layers: 2, positionBias: true, seed: 7)
+        try reloaded.load(from: path)
+        #expect(try reloaded.logLikelihood(data) == biased.logLikelihood(data))
+        #expect(throws: (any Error).self) { try plain.load(from: path) }
+    }
+
+    @Test("Dropout acts in training only: reproducible for a seed, different from no dropout, absent from the likelihood")
+    func dropoutActsInTrainingOnly() throws {
+        let data = try Dataset.digits().binarized[0..<64]
+        func trained(_ dropout: Double) throws -> PixelCNN {
+            let model = try PixelCNN(channels: 4, layers: 2, dropout: dropout, seed: 1)
+            try model.fit(data, epochs: 2, batchSize: 32, seed: 2)
+            return model
+        }
+        let (a, b, plain) = (try trained(0.3), try trained(0.3), try trained(0))
+        #expect(a.parameters.map { $0.scalars.map(\.bitPattern) } == b.parameters.map { $0.scalars.map(\.bitPattern) })
+        #expect(a.parameters.map(\.scalars) != plain.parameters.map(\.scalars))
+        #expect(try a.logLikelihood(data) == a.logLikelihood(data), "evaluation draws nothing")
+        // The untrained model with and without dropout: the same network in evaluation.
+        #expect(try PixelCNN(channels: 4, layers: 2, dropout: 0.5, seed: 1).logits(data) == PixelCNN(channels: 4, layers: 2, seed: 1).logits(data))
+    }
+
     @Test func misuseThrowsModelErrors() throws {
+        #expect(throws: ModelError.self) { try PixelCNN(dropout: 1) }
+        #expect(throws: ModelError.self) { try PixelCNN(dropout: -0.5) }
         #expect(throws: ModelError.self) { try PixelCNN(height: 1, width: 1) }
         #expect(throws: ModelError.self) { try PixelCNN(firstKernel: 4) }
         #expect(throws: ModelError.self) { try PixelCNN(firstKernel: 1) }

@@ -6,12 +6,13 @@ extension Registry {
     /// The autoregressive models beyond MADE: PixelCNN for binary images and CharRNN for text.
     func registerAutoregressiveModels() {
         extend(libraryDecl("PixelCNN")) { t in
-            t.staticMethod("init(height: Int = 8, width: Int = 8, channels: Int = 64, layers: Int = 4, precision: String = \"float64\", seed: Int? = nil)",
-                           doc: "A 5×5 type-A masked convolution, then `layers` residual 3×3 type-B layers of `channels` maps; precision \"float32\" multiplies in single precision, as PyTorch, and faster.") {
-                (cx, height: Int, width: Int, channels: Int, layers: Int, precision: String, seed: Int?) in
-                try PixelCNN(height: height, width: width, channels: channels, layers: layers,
-                             precision: try productPrecision(precision, cx), seed: try cx.seed(seed))
+            t.staticMethod("init(height: Int = 8, width: Int = 8, channels: Int = 64, layers: Int = 4, firstKernel: Int = 5, positionBias: Bool = false, dropout: Double = 0, precision: String = \"float64\", seed: Int? = nil)",
+                           doc: "A `firstKernel`×`firstKernel` type-A masked convolution, then `layers` residual 3×3 type-B layers of `channels` maps; `positionBias` adds a learned bias per map and pixel to each, `dropout` drops that fraction of each residual branch in training; precision \"float32\" multiplies in single precision, as PyTorch, and faster.") {
+                (cx, height: Int, width: Int, channels: Int, layers: Int, firstKernel: Int, positionBias: Bool, dropout: Double, precision: String, seed: Int?) in
+                try PixelCNN(height: height, width: width, channels: channels, layers: layers, firstKernel: firstKernel,
+                             positionBias: positionBias, dropout: dropout, precision: try productPrecision(precision, cx), seed: try cx.seed(seed))
             }
+            t.property("var positionBias: Bool", doc: "Whether each masked layer adds a learned bias per map and pixel.") { (m: PixelCNN) in m.positionBias }
             t.contextMethod("func fit(_ data: Tensor, validation: Tensor? = nil, epochs: Int = 60, batchSize: Int = 128, learningRate: Double = 0.001, patience: Int? = 10, seed: Int? = nil)",
                             doc: "Maximum likelihood with Adam; with validation rows, keeps the best epoch and stops after `patience` epochs without improvement.") {
                 (cx, m: PixelCNN, x: Tensor, validation: Tensor?, epochs: Int, batch: Int, lr: Double, patience: Int?, seed: Int?) in
