@@ -41,6 +41,12 @@ struct ProseRenderer {
                 if let number = references.sectionNumbers[index] { tag += "<span class=\"section-number\">\(number)</span> " }
                 return tag
             case .inlineExpression:
+                // A value and its unit stay on one line ("60 %", "1.2 s"): the space between them
+                // becomes a no-break space.
+                if Self.unitFollows(after) {
+                    after = after.dropFirst()
+                    return inlineValue(index) + "\u{00A0}"
+                }
                 return inlineValue(index)
             case .reference:
                 return references.link(document.references[index], course: course, warnings: &found)
@@ -80,6 +86,20 @@ struct ProseRenderer {
             html += language.hasPrefix("zh") ? "<span class=\"term-other\">（\(other)）</span>" : "<span class=\"term-other\"> (\(other))</span>"
         }
         return html
+    }
+
+    /// The units kept on the line of the value before them.
+    static let units: [String] = ["%", "‰", "nats", "nat", "bits", "bit", "ms", "µs", "ns", "s", "px", "KB", "MB", "GB", "dB", "GFLOP/s"]
+
+    /// Whether `text` starts with a space, one of `units` and then no letter or digit.
+    static func unitFollows(_ text: Substring.UnicodeScalarView) -> Bool {
+        guard text.first == " " else { return false }
+        let rest = text.dropFirst()
+        return units.contains { unit in
+            guard rest.starts(with: unit.unicodeScalars) else { return false }
+            guard let next = rest.dropFirst(unit.unicodeScalars.count).first else { return true }
+            return !next.properties.isAlphabetic && !("0"..."9").contains(next)
+        }
     }
 
     private func inlineValue(_ index: Int) -> String {

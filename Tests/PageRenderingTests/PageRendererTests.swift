@@ -87,6 +87,13 @@ struct PageRendererTests {
         #expect(html.contains(", in $ dollars.</figcaption>"))
     }
 
+    @Test("a value and the unit after it stay on one line; a word after a value does not")
+    func aValueKeepsItsUnit() throws {
+        let html = try page("```swift\nlet p = 60\n```\nIt took `{swift} p` %, `{swift} p` s per epoch, `{swift} p` nats, over `{swift} p` seeds and `{swift} p` sets.\n")
+        for unit in ["%", "s per", "nats"] { #expect(html.contains("60</span>\u{00A0}\(unit)"), "\(unit)") }
+        for word in ["seeds", "sets"] { #expect(html.contains("60</span> \(word)"), "\(word)") }
+    }
+
     @Test func inlineValuesAreTypeset() throws {
         let html = try page("```swift\nlet x = -0.000000034\nlet n = 60000\n```\nx is `{swift} x`, n is `{swift} n`, a third `{swift} 1.0 / 3.0, digits: 2`.\n")
         #expect(html.contains("<span class=\"inline-value\">−3.4 × 10<sup>−8</sup></span>"))
