@@ -1,5 +1,5 @@
 /// The affine map of a dense layer as one operation: `x·W + b` with the bias written into the output
-/// before `dgemm` accumulates onto it, saving a pass over the output and a temporary.
+/// before `dgemm` accumulates onto it, saving a pass over the output and a temporary (`AffineRows`).
 extension Tensor {
     /// `x·weight + bias` over the last axis of `x` (`[…, in]`), with `weight` `[in, out]` and `bias`
     /// `[out]`; equal to `try x • weight + bias`, faster. Throws naming the shapes on a mismatch.
@@ -16,45 +16,21 @@ extension Tensor {
         let rows = inputs == 0 ? Shape.count(Array(x.shape.dropLast())) : x.count / inputs
         let outShape = Array(x.shape.dropLast()) + [outputs]
         try Shape.validate(outShape, operation: "affine")
-        if precision == .float32 && inputs > 0 {
-            // The single-precision product, widened and added to the bias in one pass.
-            let data = Float.narrowing(x.scalars).withUnsafeBufferPointer { xp in
-                Float.narrowing(weight.scalars).withUnsafeBufferPointer { wp in
-                    bias.scalars.withUnsafeBufferPointer { bp in
-                        let product = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(1, rows * outputs))
-                        defer { product.deallocate() }
-                        BLAS.gemm(transA: false, transB: false, m: rows, n: outputs, k: inputs, a: xp.baseAddress!, lda: inputs,
-                                  b: wp.baseAddress!, ldb: outputs, c: product, ldc: outputs)
-                        return Elementwise.make(rows * outputs) { out in
-                            for r in 0..<rows {
-                                let (row, from) = (out + r * outputs, product + r * outputs)
-                                for j in 0..<outputs { row[j] = Double(from[j]) + bp[j] }
-                            }
-                        }
-                    }
-                }
-            }
-            return tracked(Tensor(uncheckedShape: outShape, scalars: data), [x, weight, bias],
-                           .affine(input: x.detached, weight: weight.detached, precision: precision))
-        }
+        let single = precision == .float32 && inputs > 0 ? Float.narrowing(weight.scalars) : nil
         let data = x.scalars.withUnsafeBufferPointer { xp in
             weight.scalars.withUnsafeBufferPointer { wp in
                 bias.scalars.withUnsafeBufferPointer { bp in
                     Elementwise.make(rows * outputs) { out in
-                        for r in 0..<rows {
-                            let row = out + r * outputs
-                            for j in 0..<outputs { row[j] = bp[j] }
+                        func apply(_ sp: UnsafePointer<Float>?) {
+                            AffineRows.apply(xp.baseAddress, lda: inputs, rows: rows, k: inputs, weight: wp.baseAddress, single: sp,
+                                             n: outputs, bias: bp.baseAddress!, into: out, ldo: outputs)
                         }
-                        if inputs > 0 {
-                            BLAS.gemm(transA: false, transB: false, m: rows, n: outputs, k: inputs,
-                                      a: xp.baseAddress!, lda: inputs, b: wp.baseAddress!, ldb: outputs,
-                                      c: out, ldc: outputs, beta: 1)
-                        }
+                        if let single { single.withUnsafeBufferPointer { apply($0.baseAddress!) } } else { apply(nil) }
                     }
                 }
             }
         }
         let out = Tensor(uncheckedShape: outShape, scalars: data)
-        return tracked(out, [x, weight, bias], .affine(input: x.detached, weight: weight.detached, precision: .float64))
+        return tracked(out, [x, weight, bias], .affine(input: x.detached, weight: weight.detached, precision: single == nil ? .float64 : .float32))
     }
 }

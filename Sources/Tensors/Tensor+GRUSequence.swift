@@ -82,20 +82,16 @@ struct HiddenProducts: Sendable {
         narrowed = precision == .float32 ? Float.narrowing(weight) : []
     }
 
-    /// `h·W + b` for `rows` rows of `h` into `out`.
+    /// `h·W + b` for `rows` rows of `h` into `out`, as `Tensor.affine` computes it (`AffineRows`).
     func gates(from h: GRUGates.Rows, rows: Int, into out: GRUGates.MutableRows) {
-        let n = 3 * hidden
-        switch precision {
-        case .float64:
-            // As `affine`: the bias first, then the product accumulated onto it.
-            for r in 0..<rows { for j in 0..<n { out[r][j] = bias[j] } }
-            weight.withUnsafeBufferPointer { wp in
-                BLAS.gemm(transA: false, transB: false, m: rows, n: n, k: hidden, a: h.base, lda: h.stride,
-                          b: wp.baseAddress!, ldb: n, c: out.base, ldc: out.stride, beta: 1)
+        weight.withUnsafeBufferPointer { wp in
+            bias.withUnsafeBufferPointer { bp in
+                narrowed.withUnsafeBufferPointer { sp in
+                    AffineRows.apply(h.base, lda: h.stride, rows: rows, k: hidden, weight: wp.baseAddress!,
+                                     single: precision == .float32 ? sp.baseAddress! : nil, n: 3 * hidden,
+                                     bias: bp.baseAddress!, into: out.base, ldo: out.stride)
+                }
             }
-        case .float32:
-            let product = singleProduct(h, rows: rows, k: hidden, n: n, transB: false)
-            for r in 0..<rows { for j in 0..<n { out[r][j] = Double(product[r * n + j]) + bias[j] } }
         }
     }
 
@@ -108,26 +104,27 @@ struct HiddenProducts: Sendable {
                           b: wp.baseAddress!, ldb: 3 * hidden, c: out, ldc: hidden)
             }
         case .float32:
-            let product = singleProduct(g, rows: rows, k: 3 * hidden, n: hidden, transB: true)
+            let product = singleProductTransposed(g, rows: rows)
             for i in 0..<rows * hidden { out[i] = Double(product[i]) }
         }
     }
 
-    /// `rows` rows of `a` (`k` wide) narrowed to `Float`, times the narrowed weight (transposed when
-    /// `transB`), in single precision: `[rows, n]`.
-    private func singleProduct(_ a: GRUGates.Rows, rows: Int, k: Int, n: Int, transB: Bool) -> [Float] {
+    /// `rows` rows of `a` (`3H` wide) narrowed to `Float`, times the narrowed weight transposed, in
+    /// single precision: `[rows, H]`.
+    private func singleProductTransposed(_ a: GRUGates.Rows, rows: Int) -> [Float] {
+        let k = 3 * hidden
         let left = [Float](unsafeUninitializedCapacity: rows * k) { to, count in
             for r in 0..<rows { for j in 0..<k { to[r * k + j] = Float(a[r][j]) } }
             count = rows * k
         }
-        return [Float](unsafeUninitializedCapacity: rows * n) { c, count in
+        return [Float](unsafeUninitializedCapacity: rows * hidden) { c, count in
             left.withUnsafeBufferPointer { lp in
                 narrowed.withUnsafeBufferPointer { wp in
-                    BLAS.gemm(transA: false, transB: transB, m: rows, n: n, k: k, a: lp.baseAddress!, lda: k,
-                              b: wp.baseAddress!, ldb: 3 * hidden, c: c.baseAddress!, ldc: n)
+                    BLAS.gemm(transA: false, transB: true, m: rows, n: hidden, k: k, a: lp.baseAddress!, lda: k,
+                              b: wp.baseAddress!, ldb: k, c: c.baseAddress!, ldc: hidden)
                 }
             }
-            count = rows * n
+            count = rows * hidden
         }
     }
 }
